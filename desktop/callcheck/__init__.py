@@ -1,0 +1,3 @@
+"""CallCheck: a softphone call-quality tester."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,5 @@
+import sys
+
+from callcheck.launcher import main
+
+sys.exit(main())

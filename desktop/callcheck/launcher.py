@@ -1,0 +1,30 @@
+"""The `callcheck` executable: `callcheck gui` starts the desktop app, everything else is the CLI.
+
+This module sits above the layers so that the CLI never imports Qt and the GUI is only loaded
+when asked for.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Dispatch to the GUI or the command line; returns the process exit code."""
+    args = sys.argv[1:] if argv is None else argv
+    if args[:1] == ["gui"]:
+        try:
+            gui_app = importlib.import_module("callcheck.gui.app")
+        except ImportError as exc:  # PySide6 missing in a CLI-only install
+            print(f"callcheck: the desktop app is not available: {exc}", file=sys.stderr)
+            return 3
+        code: int = gui_app.run_gui(args[1:])
+        return code
+    from callcheck.cli.main import main as cli_main
+
+    return cli_main(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

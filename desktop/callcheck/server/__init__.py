@@ -1,0 +1,1 @@
+"""`callcheck serve`: the reflector and peer rooms. No Qt."""

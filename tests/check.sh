@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The one check: lint, format, types, layer contracts, the test suite, and the suite again in an
+# environment without PySide6. Run `bash packaging/setup.sh test` first (the README says so).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+venv="$root/.venv"
+export QT_QPA_PLATFORM=offscreen
+export PYTHONDONTWRITEBYTECODE=1
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "ruff (lint)"
+"$venv/bin/ruff" check desktop tests
+step "ruff (format)"
+"$venv/bin/ruff" format --check desktop tests
+step "mypy --strict"
+"$venv/bin/mypy"
+step "import-linter (layers)"
+"$venv/bin/lint-imports"
+
+step "pytest"
+"$venv/bin/pytest" -q "$@"
+
+step "pytest without PySide6 (core, engine, cli)"
+CALLCHECK_EXPECT_NO_QT=1 "$root/.venv-noqt/bin/pytest" -q -m "not gui" \
+    -p no:cacheprovider tests/core tests/cli tests/engine tests/test_no_qt.py

@@ -1,0 +1,307 @@
+"""The codec table: E-model impairment values and timing of the codecs CallCheck knows.
+
+Narrowband values are from ITU-T G.113 Appendix I (Table I.1 for Ie, Table I.3 for Bpl);
+wideband values are on the G.107.1 scale (Ie,WB, Bpl,WB; G.113 Appendix IV). Every value carries
+its source. Where the ITU publishes no value (Opus, and a few Bpl figures), the value is marked
+``derived`` or ``assumed`` and the derivation is written next to it.
+
+Opus — how the values are derived
+--------------------------------
+The ITU has not published Ie,WB/Bpl,WB for Opus (RFC 6716). We place it on the G.107.1 scale by
+anchoring to the wideband codecs G.113 does list and to the Opus characterisation listening tests
+(Rämö & Toukomaa, "Voice quality characterization of IETF Opus codec", Interspeech 2011), which
+found Opus at 20 kbit/s wideband at least equal to AMR-WB 23.85 kbit/s and G.722 at 64 kbit/s,
+and Opus at 32 kbit/s and above (super-wideband/fullband) rated better still. Hence:
+
+* 24 kbit/s gets the G.722 64 kbit/s figure less a margin (Ie,WB 10 against 13);
+* each halving of the bitrate below that adds about 6 (16 kbit/s → 14, 12 kbit/s → 20, where
+  SILK runs in its medium-band mode);
+* 32 kbit/s and above approach transparency on the wideband scale (6, 4, 2, and 1 for the
+  96 kbit/s stereo stream that aiortc sends), since G.107.1 cannot credit bandwidth beyond 7 kHz.
+
+Bpl,WB: Opus conceals a lost 20 ms frame with its own PLC (SILK LTP extrapolation / CELT pitch
+repetition). Listening tests place its PLC at least as robust as the G.711 Appendix I PLC, whose
+narrowband Bpl is 25.1; we take Bpl,WB = 20 (a little below, because wideband listeners hear the
+band-limited concealment). In-band FEC (LBRR) is modelled separately by the recommendations: it
+does not change Bpl, it recovers an isolated lost frame from the next packet.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+from callcheck.core.emodel import Scale
+
+
+class ValueSource(StrEnum):
+    """Where a codec's impairment value comes from."""
+
+    ITU = "itu"  # published by the ITU-T (the citation says where)
+    DERIVED = "derived"  # derived by CallCheck; the derivation is documented in this module
+    ASSUMED = "assumed"  # no published value; a stated assumption stands in
+
+
+@dataclass(frozen=True, slots=True)
+class Codec:
+    """One codec configuration with everything the E-model and the delay budget need."""
+
+    key: str
+    """Stable identifier used on the command line and in reports, e.g. ``g711-plc``."""
+    name: str
+    """Human-readable name."""
+    scale: Scale
+    """Narrowband codecs are rated with G.107, wideband ones with G.107.1."""
+    ie: float
+    """Equipment impairment factor Ie (narrowband) or Ie,WB (wideband)."""
+    bpl: float
+    """Packet-loss robustness factor Bpl (or Bpl,WB)."""
+    frame_ms: float
+    """Codec frame length."""
+    packet_ms: float
+    """Audio per RTP packet (ptime) used for the packetization delay."""
+    lookahead_ms: float
+    """Algorithmic look-ahead, added to the one-way delay."""
+    rtp_clock_hz: int
+    """RTP timestamp clock rate."""
+    sample_rate_hz: int
+    """Audio sample rate of the codec."""
+    bitrate_kbps: float
+    """Codec payload bitrate."""
+    ie_source: ValueSource
+    ie_citation: str
+    bpl_source: ValueSource
+    bpl_citation: str
+    webrtc_name: str | None = None
+    """The codec name aiortc negotiates (``opus``, ``g722``, ``pcmu``, ``pcma``), if it can."""
+
+    @property
+    def payload_bytes_per_packet(self) -> float:
+        """Codec payload carried in one RTP packet."""
+        return self.bitrate_kbps * 1000.0 / 8.0 * self.packet_ms / 1000.0
+
+    @property
+    def coding_delay_ms(self) -> float:
+        """Packetization plus look-ahead: the codec's share of the one-way delay Ta."""
+        return self.packet_ms + self.lookahead_ms
+
+
+_G113_IE = "G.113 Appendix I, Table I.1"
+_G113_BPL = "G.113 Appendix I, Table I.3"
+_G113_WB = "G.113 Appendix IV (wideband Ie,WB)"
+_OPUS_DERIVED = "derived: see callcheck.core.codecs module documentation (Opus)"
+
+
+def _opus(bitrate_kbps: int, ie_wb: float) -> Codec:
+    return Codec(
+        key=f"opus-{bitrate_kbps}",
+        name=f"Opus {bitrate_kbps} kbit/s",
+        scale=Scale.WIDEBAND,
+        ie=ie_wb,
+        bpl=20.0,
+        frame_ms=20.0,
+        packet_ms=20.0,
+        # RFC 6716 §2: 20 ms frames have 26.5 ms algorithmic delay = frame + 6.5 ms look-ahead.
+        lookahead_ms=6.5,
+        rtp_clock_hz=48_000,  # RFC 7587 §4.1: the RTP clock is always 48 kHz
+        sample_rate_hz=48_000,
+        bitrate_kbps=float(bitrate_kbps),
+        ie_source=ValueSource.DERIVED,
+        ie_citation=_OPUS_DERIVED,
+        bpl_source=ValueSource.DERIVED,
+        bpl_citation=_OPUS_DERIVED,
+        webrtc_name="opus",
+    )
+
+
+CODECS: Final[dict[str, Codec]] = {
+    c.key: c
+    for c in (
+        Codec(
+            key="g711",
+            name="G.711 (no PLC)",
+            scale=Scale.NARROWBAND,
+            ie=0.0,
+            bpl=4.3,
+            frame_ms=0.125,
+            packet_ms=20.0,
+            lookahead_ms=0.0,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=64.0,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ITU,
+            bpl_citation=_G113_BPL + ": G.711 without PLC, random loss",
+            webrtc_name="pcmu",
+        ),
+        Codec(
+            key="g711-plc",
+            name="G.711 with PLC",
+            scale=Scale.NARROWBAND,
+            ie=0.0,
+            bpl=25.1,
+            frame_ms=0.125,
+            packet_ms=20.0,
+            lookahead_ms=0.0,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=64.0,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ITU,
+            bpl_citation=_G113_BPL + ": G.711 with Appendix I PLC, random loss",
+            webrtc_name="pcmu",
+        ),
+        Codec(
+            key="g729",
+            name="G.729 8 kbit/s",
+            scale=Scale.NARROWBAND,
+            ie=10.0,
+            bpl=19.0,
+            frame_ms=10.0,
+            packet_ms=20.0,
+            lookahead_ms=5.0,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=8.0,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ASSUMED,
+            bpl_citation="assumed equal to G.729A + VAD (G.113 Table I.3 lists Bpl only for that)",
+        ),
+        Codec(
+            key="g729a",
+            name="G.729A 8 kbit/s",
+            scale=Scale.NARROWBAND,
+            ie=11.0,
+            bpl=19.0,
+            frame_ms=10.0,
+            packet_ms=20.0,
+            lookahead_ms=5.0,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=8.0,
+            ie_source=ValueSource.ASSUMED,
+            ie_citation="assumed equal to G.729A + VAD (G.113 Table I.1)",
+            bpl_source=ValueSource.ASSUMED,
+            bpl_citation="assumed equal to G.729A + VAD (G.113 Table I.3)",
+        ),
+        Codec(
+            key="g729a-vad",
+            name="G.729A + VAD 8 kbit/s",
+            scale=Scale.NARROWBAND,
+            ie=11.0,
+            bpl=19.0,
+            frame_ms=10.0,
+            packet_ms=20.0,
+            lookahead_ms=5.0,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=8.0,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ITU,
+            bpl_citation=_G113_BPL + ": G.729A + VAD, random loss",
+        ),
+        Codec(
+            key="g723.1-6.3",
+            name="G.723.1 6.3 kbit/s",
+            scale=Scale.NARROWBAND,
+            ie=15.0,
+            bpl=16.1,
+            frame_ms=30.0,
+            packet_ms=30.0,
+            lookahead_ms=7.5,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=6.3,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ITU,
+            bpl_citation=_G113_BPL + ": G.723.1 + VAD 6.3 kbit/s, random loss",
+        ),
+        Codec(
+            key="g723.1-5.3",
+            name="G.723.1 5.3 kbit/s",
+            scale=Scale.NARROWBAND,
+            ie=19.0,
+            bpl=16.1,
+            frame_ms=30.0,
+            packet_ms=30.0,
+            lookahead_ms=7.5,
+            rtp_clock_hz=8000,
+            sample_rate_hz=8000,
+            bitrate_kbps=5.3,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_IE,
+            bpl_source=ValueSource.ASSUMED,
+            bpl_citation="assumed equal to the 6.3 kbit/s mode (G.113 Table I.3)",
+        ),
+        Codec(
+            key="g722",
+            name="G.722 64 kbit/s",
+            scale=Scale.WIDEBAND,
+            ie=13.0,
+            bpl=10.0,
+            frame_ms=0.0625,
+            packet_ms=20.0,
+            lookahead_ms=1.5,  # the QMF analysis/synthesis filters (G.722 §1.4)
+            rtp_clock_hz=8000,  # RFC 3551 §4.5.2: G.722's RTP clock is 8000 Hz by mistake
+            sample_rate_hz=16_000,
+            bitrate_kbps=64.0,
+            ie_source=ValueSource.ITU,
+            ie_citation=_G113_WB,
+            bpl_source=ValueSource.DERIVED,
+            bpl_citation=(
+                "derived: repetition-and-fade concealment sits between G.711 without PLC "
+                "(Bpl 4.3) and with Appendix I PLC (25.1); 10 taken on the wideband scale"
+            ),
+            webrtc_name="g722",
+        ),
+        _opus(12, 20.0),
+        _opus(16, 14.0),
+        _opus(24, 10.0),
+        _opus(32, 6.0),
+        _opus(48, 4.0),
+        _opus(64, 2.0),
+        _opus(96, 1.0),
+    )
+}
+
+#: aiortc's Opus encoder is fixed at 96 kbit/s stereo (DESIGN.md, Facts); the negotiated
+#: WebRTC codec names map to these table entries when a call is rated.
+WEBRTC_CODEC_KEYS: Final[dict[str, str]] = {
+    "opus": "opus-96",
+    "g722": "g722",
+    "pcmu": "g711-plc",
+    "pcma": "g711-plc",
+}
+
+
+class UnknownCodecError(KeyError):
+    """A codec key that is not in the table."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown codec"
+
+
+def codec(key: str) -> Codec:
+    """Look up a codec by key (case-insensitive); raises :class:`UnknownCodecError`."""
+    found = CODECS.get(key.strip().lower())
+    if found is None:
+        raise UnknownCodecError(
+            f"unknown codec {key!r}; choose one of: {', '.join(sorted(CODECS))}"
+        )
+    return found
+
+
+def codec_for_webrtc(name: str) -> Codec:
+    """The table entry used to rate a call negotiated with a WebRTC codec name."""
+    key = WEBRTC_CODEC_KEYS.get(name.strip().lower())
+    if key is None:
+        raise UnknownCodecError(
+            f"unknown call codec {name!r}; choose one of: {', '.join(WEBRTC_CODEC_KEYS)}"
+        )
+    return CODECS[key]

@@ -1,0 +1,61 @@
+"""The MOS grade bands users are given (DESIGN.md, Grades) and the pass mark."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Final
+
+
+class Grade(StrEnum):
+    """The five plain-language grades, best first."""
+
+    EXCELLENT = "Excellent"
+    GOOD = "Good"
+    FAIR = "Fair"
+    POOR = "Poor"
+    BAD = "Bad"
+
+
+@dataclass(frozen=True, slots=True)
+class GradeBand:
+    """One band of the MOS table: [low_mos, high_mos) except the top band, which includes 5."""
+
+    grade: Grade
+    low_mos: float
+    high_mos: float
+    experience: str
+
+
+#: Best first. A MOS exactly on a boundary belongs to the better band (4.0 is Good, 4.3 Excellent).
+GRADE_BANDS: Final[tuple[GradeBand, ...]] = (
+    GradeBand(Grade.EXCELLENT, 4.3, 5.0, "Crystal-clear audio, no issues."),
+    GradeBand(Grade.GOOD, 4.0, 4.3, "Clear voice, very minor flaws."),
+    GradeBand(Grade.FAIR, 3.6, 4.0, "Slight distortion, still understandable."),
+    GradeBand(Grade.POOR, 3.1, 3.6, "Noticeable issues affect conversation."),
+    GradeBand(Grade.BAD, 1.0, 3.1, "Hard to hear, disruptive."),
+)
+
+#: A test passes at MOS ≥ 4.0: good enough for business calls.
+PASS_MOS: Final = 4.0
+
+
+def band_for(mos: float) -> GradeBand:
+    """The grade band a MOS falls in; raises ValueError for NaN or a MOS outside 1–5."""
+    if math.isnan(mos) or not 1.0 <= mos <= 5.0:
+        raise ValueError(f"MOS must be between 1 and 5, got {mos!r}")
+    for band in GRADE_BANDS:
+        if mos >= band.low_mos:
+            return band
+    return GRADE_BANDS[-1]  # unreachable: the last band starts at 1.0
+
+
+def grade_for(mos: float) -> Grade:
+    """The plain-language grade of a MOS."""
+    return band_for(mos).grade
+
+
+def passes(mos: float) -> bool:
+    """Whether a MOS is good enough for business calls."""
+    return mos >= PASS_MOS

@@ -1,0 +1,33 @@
+"""The `callcheck` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from callcheck import __version__
+from callcheck.cli import mos
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="callcheck",
+        description="Test call quality: a real WebRTC test call, measured and scored (MOS).",
+    )
+    parser.add_argument("--version", action="version", version=f"callcheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    mos.add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the arguments and run the sub-command; returns the exit code (2 = usage error)."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help(sys.stderr)
+        return 2
+    code: int = handler(args)
+    return code

@@ -207,7 +207,16 @@ def test_mos_to_r_rejects_impossible_mos(mos: float) -> None:
         ("Ie", 41.0),
         ("sT", 0.0),
     ],
-    ids=["negative-Ta", "huge-Ta", "Ppl-above-20", "BurstR-below-1", "nan", "inf", "Ie-big", "sT-0"],
+    ids=[
+        "negative-Ta",
+        "huge-Ta",
+        "Ppl-above-20",
+        "BurstR-below-1",
+        "nan",
+        "inf",
+        "Ie-big",
+        "sT-0",
+    ],
 )
 def test_parameters_outside_table_3_ranges_are_refused_with_their_name(
     name: str, value: float

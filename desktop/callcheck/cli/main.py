@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from callcheck import __version__
-from callcheck.cli import mos
+from callcheck.cli import mos, test_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,6 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"callcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    test_cmd.add_parser(sub)
     mos.add_parser(sub)
     return parser
 

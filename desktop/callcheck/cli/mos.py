@@ -16,6 +16,7 @@ from callcheck.core.quality import (
     assess,
     assumed,
 )
+from callcheck.core.report import quality_json
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -81,31 +82,6 @@ def _parse_params(items: list[str]) -> dict[str, float]:
     return params
 
 
-def result_json(result: QualityResult) -> dict[str, Any]:
-    """The JSON form of a quality result (the `quality` object of reports uses the same)."""
-    return {
-        "r_factor": round(result.r_factor, 2),
-        "mos": round(result.mos, 2),
-        "grade": str(result.grade),
-        "passed": result.passed,
-        "scale": str(result.scale),
-        "codec": result.codec_key,
-        "breakdown": result.breakdown_dict(),
-        "inputs": {
-            item.name: {
-                "value": round(item.value, 3),
-                "unit": item.unit,
-                "provenance": str(item.provenance),
-                "source": item.source,
-                **(
-                    {"clamped_from": round(item.raw_value, 3)} if item.raw_value is not None else {}
-                ),
-            }
-            for item in result.inputs
-        },
-    }
-
-
 def _summary(result: QualityResult) -> str:
     b = result.breakdown_dict()
     verdict = "pass" if result.passed else "below the pass mark 4.0"
@@ -153,7 +129,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"callcheck mos: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
-        print(json.dumps(result_json(result), indent=2))
+        print(json.dumps(quality_json(result), indent=2))
     else:
         print(_summary(result))
     return EXIT_OK

@@ -25,7 +25,7 @@ apt_app=(
 )
 # Tests: a PulseAudio null sink as the sound card, network namespaces with nftables, a virtual
 # screen, and a browser to render HTML reports.
-apt_test=(pulseaudio pulseaudio-utils alsa-utils iproute2 nftables xvfb)
+apt_test=(pulseaudio pulseaudio-utils alsa-utils swh-plugins iproute2 nftables xvfb chromium)
 
 packages=("${apt_app[@]}")
 [[ "$mode" == test ]] && packages+=("${apt_test[@]}")

@@ -1,0 +1,579 @@
+"""`callcheck serve`: the aiohttp application — WHIP reflector, rooms, health and metrics.
+
+HTTP contract
+=============
+=========================  =====================================================================
+``POST /whip``             WHIP (RFC 9725) offer, ``Content-Type: application/sdp`` →
+                           ``201`` with the SDP answer (``application/sdp``), ``Location:
+                           /whip/<id>``, ``Link: <url>; rel="ice-server"`` per configured ICE
+                           server (§4.6) and ``X-CallCheck-Reflection: encoded``
+``DELETE /whip/<id>``      hang up → ``200``; unknown id → ``404``
+``GET /whip/<id>``         the session's figures as JSON (CallCheck extension)
+``PATCH /whip/<id>``       ``405``: trickle ICE is not supported; candidates go in the offer
+``POST /rooms`` …          peer-mode rooms (:mod:`callcheck.server.rooms`)
+``GET /healthz``           ``200`` ``{"status": "ok", …}``
+``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
+``OPTIONS <any>``          CORS preflight → ``204``
+=========================  =====================================================================
+
+Errors are JSON ``{"error": KIND, "message": TEXT}``: ``400`` malformed SDP / unusable offer,
+``401`` missing or wrong ``Authorization: Bearer`` token (with ``WWW-Authenticate: Bearer``),
+``404`` unknown session or room, ``408`` body not received within ``request_timeout_s``,
+``409`` room full, ``413`` offer larger than ``max_offer_bytes``, ``415`` not
+``application/sdp`` (with ``Accept-Post``), ``429`` over ``requests_per_minute`` for the client
+address (with ``Retry-After``), ``503`` at ``max_calls`` / ``max_rooms`` (with ``Retry-After``),
+``500`` only for a bug (counted in ``callcheck_errors_total{kind="internal"}``). Every response
+carries the CORS headers. /whip and /rooms need the token when one is configured (a WebSocket may
+pass it as ``?access_token=``, RFC 6750 §2.3, since browsers cannot set headers on one);
+/healthz and /metrics do not.
+
+Slow-loris protection: a connection must deliver its request headers within
+``request_timeout_s`` (aiohttp's keep-alive timer, which also runs before the first request)
+and its body within ``request_timeout_s`` more.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hmac
+import logging
+import math
+import signal
+import ssl
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, Final
+
+from aiohttp import web
+
+from callcheck import __version__
+from callcheck.server.config import ServerConfig
+from callcheck.server.limits import RateLimiter
+from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
+from callcheck.server.metrics import ServerMetrics
+from callcheck.server.reflector import (
+    REFLECTION_MODE,
+    OfferError,
+    OverCapacityError,
+    Reflector,
+)
+from callcheck.server.rooms import RoomFullError, RoomLimitError, RoomRegistry
+
+__all__ = [
+    "EXIT_CANNOT_RUN",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "RunningServer",
+    "create_app",
+    "run_server",
+    "serve",
+    "start_server",
+]
+
+logger = logging.getLogger(__name__)
+
+EXIT_OK: Final = 0
+EXIT_USAGE: Final = 2
+EXIT_CANNOT_RUN: Final = 3
+
+SDP_CONTENT_TYPE: Final = "application/sdp"
+REFLECTION_HEADER: Final = "X-CallCheck-Reflection"
+#: Seconds a client is told to wait when the server is full.
+RETRY_AFTER_FULL_S: Final = 10
+#: Longest time an offer may take to answer (gathering, STUN) before giving up.
+NEGOTIATION_TIMEOUT_S: Final = 15.0
+
+#: How long an unread request body is drained after an error response before closing.
+LINGERING_S: Final = 1.0
+
+_ALLOW_METHODS: Final = "GET, POST, DELETE, PATCH, OPTIONS"
+_ALLOW_HEADERS: Final = "Authorization, Content-Type, If-Match"
+_EXPOSE_HEADERS: Final = f"Location, Link, ETag, Retry-After, Accept-Post, {REFLECTION_HEADER}"
+_LIMITED_PREFIXES: Final = ("/whip", "/rooms")
+
+CONFIG_KEY: Final = web.AppKey("config", ServerConfig)
+METRICS_KEY: Final = web.AppKey("metrics", ServerMetrics)
+REFLECTOR_KEY: Final = web.AppKey("reflector", Reflector)
+ROOMS_KEY: Final = web.AppKey("rooms", RoomRegistry)
+LIMITER_KEY: Final = web.AppKey("limiter", RateLimiter)
+STARTED_KEY: Final = web.AppKey("started", float)
+
+
+class ApiError(Exception):
+    """An HTTP error with a JSON body and the metric kind it counts as."""
+
+    def __init__(
+        self,
+        status: int,
+        kind: str,
+        message: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.kind = kind
+        self.message = message
+        self.headers = headers or {}
+
+    def response(self) -> web.Response:
+        """The error as a response."""
+        return web.json_response(
+            {"error": self.kind, "message": self.message},
+            status=self.status,
+            headers=self.headers,
+        )
+
+
+_AIOHTTP_KINDS: Final = {
+    400: "bad_request",
+    404: "not_found",
+    405: "bad_request",
+    413: "too_large",
+    415: "unsupported_media_type",
+}
+
+
+# ------------------------------------------------------------------------------ middleware
+
+
+def _cors_headers(config: ServerConfig, request: web.Request) -> dict[str, str]:
+    origin = request.headers.get("Origin")
+    if "*" in config.cors_origins:
+        allowed = "*"
+    elif origin is not None and origin in config.cors_origins:
+        allowed = origin
+    else:
+        return {}
+    headers = {
+        "Access-Control-Allow-Origin": allowed,
+        "Access-Control-Expose-Headers": _EXPOSE_HEADERS,
+    }
+    if allowed != "*":
+        headers["Vary"] = "Origin"
+    return headers
+
+
+@web.middleware
+async def _front(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """CORS on every response, preflight, rate limiting, and errors as JSON (never a crash)."""
+    app = request.app
+    config = app[CONFIG_KEY]
+    metrics = app[METRICS_KEY]
+    response: web.StreamResponse
+    try:
+        if request.method == "OPTIONS":
+            response = web.Response(
+                status=204,
+                headers={
+                    "Access-Control-Allow-Methods": _ALLOW_METHODS,
+                    "Access-Control-Allow-Headers": _ALLOW_HEADERS,
+                    "Access-Control-Max-Age": "86400",
+                    "Accept-Post": SDP_CONTENT_TYPE,
+                },
+            )
+        else:
+            if request.path.startswith(_LIMITED_PREFIXES):
+                retry_s = app[LIMITER_KEY].check(request.remote or "unknown", time.monotonic())
+                if retry_s > 0:
+                    raise ApiError(
+                        429,
+                        "rate_limited",
+                        f"too many requests from {request.remote}: the limit is "
+                        f"{config.requests_per_minute} per minute",
+                        {"Retry-After": str(max(1, math.ceil(retry_s)))},
+                    )
+            response = await handler(request)
+    except ApiError as exc:
+        metrics.error(exc.kind)
+        response = exc.response()
+        if exc.status in (408, 413):
+            response.force_close()  # the rest of the body is not worth waiting for
+    except web.HTTPException as exc:  # aiohttp's own: unknown route, wrong method, body too big
+        kind = _AIOHTTP_KINDS.get(exc.status, "bad_request")
+        if exc.status >= 400:
+            metrics.error(kind)
+        headers = {k: v for k, v in exc.headers.items() if k.lower() in ("allow", "retry-after")}
+        response = ApiError(exc.status, kind, exc.reason, headers).response()
+    except Exception:
+        logger.exception("unexpected error handling %s %s", request.method, request.path)
+        metrics.error("internal")
+        response = ApiError(500, "internal", "internal server error").response()
+    if not response.prepared:
+        response.headers.update(_cors_headers(config, request))
+    return response
+
+
+def _require_token(request: web.Request, *, allow_query: bool = False) -> None:
+    token = request.app[CONFIG_KEY].token
+    if token is None:
+        return
+    presented: str | None = None
+    auth = request.headers.get("Authorization", "")
+    scheme, _, value = auth.partition(" ")
+    if scheme.lower() == "bearer" and value.strip():
+        presented = value.strip()
+    elif allow_query:
+        presented = request.query.get("access_token")
+    if presented is None:
+        raise ApiError(
+            401,
+            "unauthorized",
+            "this server needs a token: send 'Authorization: Bearer <token>'",
+            {"WWW-Authenticate": 'Bearer realm="callcheck"'},
+        )
+    if not hmac.compare_digest(presented.encode(), token.encode()):
+        raise ApiError(
+            401,
+            "unauthorized",
+            "the token was refused; check the token configured for this server",
+            {"WWW-Authenticate": 'Bearer realm="callcheck", error="invalid_token"'},
+        )
+
+
+# ------------------------------------------------------------------------------ WHIP
+
+
+def _ice_link_headers(config: ServerConfig) -> list[str]:
+    """RFC 9725 §4.6: one ``Link`` per ICE server URL."""
+    links: list[str] = []
+    for server in config.ice_servers:
+        for url in server.urls:
+            link = f'<{url}>; rel="ice-server"'
+            if server.username is not None and server.credential is not None:
+                username = server.username.replace('"', '\\"')
+                credential = server.credential.replace('"', '\\"')
+                link += f'; username="{username}"; credential="{credential}"'
+                link += '; credential-type="password"'
+            links.append(link)
+    return links
+
+
+async def _read_body(request: web.Request, config: ServerConfig) -> bytes:
+    length = request.content_length
+    if length is not None and length > config.max_offer_bytes:
+        raise ApiError(413, "too_large", f"the offer is larger than {config.max_offer_bytes} bytes")
+    try:
+        async with asyncio.timeout(config.request_timeout_s):
+            return await request.read()
+    except TimeoutError:
+        raise ApiError(
+            408, "timeout", f"the body did not arrive within {config.request_timeout_s:g} s"
+        ) from None
+    except web.HTTPRequestEntityTooLarge:
+        raise ApiError(
+            413, "too_large", f"the offer is larger than {config.max_offer_bytes} bytes"
+        ) from None
+
+
+async def whip_post(request: web.Request) -> web.StreamResponse:
+    """Answer a WHIP offer (``POST /whip``)."""
+    config = request.app[CONFIG_KEY]
+    reflector = request.app[REFLECTOR_KEY]
+    _require_token(request)
+    if request.content_type != SDP_CONTENT_TYPE:
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"send the SDP offer as {SDP_CONTENT_TYPE} (got {request.content_type or 'none'})",
+            {"Accept-Post": SDP_CONTENT_TYPE},
+        )
+    if reflector.active_calls() >= config.max_calls:
+        raise ApiError(
+            503,
+            "over_capacity",
+            f"the reflector is running its maximum of {config.max_calls} calls; try again soon",
+            {"Retry-After": str(RETRY_AFTER_FULL_S)},
+        )
+    body = await _read_body(request, config)
+    try:
+        offer = body.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ApiError(400, "bad_sdp", "the SDP offer is not UTF-8 text") from None
+    try:
+        async with asyncio.timeout(NEGOTIATION_TIMEOUT_S):
+            session, answer = await reflector.open(offer)
+    except OfferError as exc:
+        raise ApiError(400, "bad_sdp", str(exc)) from None
+    except OverCapacityError as exc:
+        raise ApiError(
+            503, "over_capacity", str(exc), {"Retry-After": str(RETRY_AFTER_FULL_S)}
+        ) from None
+    except TimeoutError:
+        raise ApiError(
+            503,
+            "timeout",
+            "answering the offer took too long (ICE gathering); try again",
+            {"Retry-After": str(RETRY_AFTER_FULL_S)},
+        ) from None
+    response = web.Response(
+        status=201,
+        body=answer.encode(),
+        content_type=SDP_CONTENT_TYPE,
+        headers={
+            "Location": f"/whip/{session.id}",
+            "ETag": f'"{session.id}"',
+            REFLECTION_HEADER: REFLECTION_MODE,
+        },
+    )
+    for link in _ice_link_headers(config):
+        response.headers.add("Link", link)
+    return response
+
+
+def _session_or_404(request: web.Request) -> Any:
+    session = request.app[REFLECTOR_KEY].get(request.match_info["session_id"])
+    if session is None:
+        raise ApiError(404, "not_found", "no such session (it ended, or never existed)")
+    return session
+
+
+async def whip_delete(request: web.Request) -> web.StreamResponse:
+    """Hang up (``DELETE /whip/<id>``)."""
+    _require_token(request)
+    session = _session_or_404(request)
+    await session.close("hangup")
+    return web.Response(status=200)
+
+
+async def whip_get(request: web.Request) -> web.StreamResponse:
+    """The session's figures (``GET /whip/<id>``)."""
+    _require_token(request)
+    session = _session_or_404(request)
+    return web.json_response(session.status())
+
+
+# ------------------------------------------------------------------------------ rooms
+
+
+def _room_or_404(request: web.Request) -> Any:
+    room = request.app[ROOMS_KEY].get(request.match_info["code"])
+    if room is None:
+        raise ApiError(404, "not_found", "no such room: check the code (rooms expire)")
+    return room
+
+
+async def rooms_post(request: web.Request) -> web.StreamResponse:
+    """Create a room (``POST /rooms``)."""
+    _require_token(request)
+    config = request.app[CONFIG_KEY]
+    try:
+        room = request.app[ROOMS_KEY].create()
+    except RoomLimitError as exc:
+        raise ApiError(
+            503, "over_capacity", str(exc), {"Retry-After": str(RETRY_AFTER_FULL_S)}
+        ) from None
+    return web.json_response(
+        {
+            "code": room.code,
+            "expires_in_s": room.expires_in_s(time.monotonic()),
+            "ws_path": f"/rooms/{room.code}/ws",
+            "ice_servers": [s.to_json() for s in config.ice_servers],
+        },
+        status=201,
+        headers={"Location": f"/rooms/{room.code}"},
+    )
+
+
+async def rooms_get(request: web.Request) -> web.StreamResponse:
+    """A room's state (``GET /rooms/<code>``)."""
+    _require_token(request)
+    room = _room_or_404(request)
+    return web.json_response(
+        {
+            "code": room.code,
+            "participants": room.count(),
+            "state": room.state(),
+            "expires_in_s": room.expires_in_s(time.monotonic()),
+        }
+    )
+
+
+async def rooms_delete(request: web.Request) -> web.StreamResponse:
+    """Close a room (``DELETE /rooms/<code>``)."""
+    _require_token(request)
+    room = _room_or_404(request)
+    await request.app[ROOMS_KEY].delete(room)
+    return web.Response(status=204)
+
+
+async def rooms_ws(request: web.Request) -> web.StreamResponse:
+    """Join a room's signaling relay (``GET /rooms/<code>/ws``, WebSocket)."""
+    _require_token(request, allow_query=True)
+    room = _room_or_404(request)
+    try:
+        return await request.app[ROOMS_KEY].relay(request, room)
+    except RoomFullError as exc:
+        raise ApiError(409, "room_full", str(exc)) from None
+
+
+# ------------------------------------------------------------------------------ health, metrics
+
+
+async def healthz(request: web.Request) -> web.StreamResponse:
+    """Liveness and load (``GET /healthz``)."""
+    app = request.app
+    config = app[CONFIG_KEY]
+    return web.json_response(
+        {
+            "status": "ok",
+            "version": __version__,
+            "reflection": REFLECTION_MODE,
+            "active_calls": app[REFLECTOR_KEY].active_calls(),
+            "max_calls": config.max_calls,
+            "rooms": len(app[ROOMS_KEY]),
+            "uptime_s": round(time.monotonic() - app[STARTED_KEY], 1),
+        }
+    )
+
+
+async def metrics_get(request: web.Request) -> web.StreamResponse:
+    """Prometheus text (``GET /metrics``)."""
+    text = request.app[METRICS_KEY].render()
+    response = web.Response(text=text)
+    response.headers["Content-Type"] = METRICS_CONTENT_TYPE
+    return response
+
+
+# ------------------------------------------------------------------------------ the application
+
+
+def create_app(config: ServerConfig) -> web.Application:
+    """The aiohttp application for ``config`` (serve it with :func:`serve`)."""
+    app = web.Application(middlewares=[_front], client_max_size=config.max_offer_bytes)
+    metrics = ServerMetrics()
+    app[CONFIG_KEY] = config
+    app[METRICS_KEY] = metrics
+    app[REFLECTOR_KEY] = Reflector(config, metrics)
+    app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic)
+    app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
+    app[STARTED_KEY] = time.monotonic()
+    app.router.add_post("/whip", whip_post)
+    app.router.add_get("/whip/{session_id}", whip_get)
+    app.router.add_delete("/whip/{session_id}", whip_delete)
+    app.router.add_post("/rooms", rooms_post)
+    app.router.add_get("/rooms/{code}", rooms_get)
+    app.router.add_delete("/rooms/{code}", rooms_delete)
+    app.router.add_get("/rooms/{code}/ws", rooms_ws)
+    app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_get)
+
+    async def on_startup(app: web.Application) -> None:
+        app[ROOMS_KEY].start()
+
+    async def on_shutdown(app: web.Application) -> None:
+        await app[REFLECTOR_KEY].close_all()
+        await app[ROOMS_KEY].stop()
+
+    app.on_startup.append(on_startup)
+    app.on_shutdown.append(on_shutdown)
+    return app
+
+
+def _ssl_context(config: ServerConfig) -> ssl.SSLContext | None:
+    if config.tls_cert is None or config.tls_key is None:
+        return None
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(config.tls_cert, config.tls_key)
+    return context
+
+
+@dataclass
+class RunningServer:
+    """A started server: its application, the URL it answers on, and how to stop it."""
+
+    app: web.Application
+    runner: web.AppRunner
+    url: str
+    """``http(s)://host:port`` with the actual port."""
+
+    async def stop(self) -> None:
+        """Close every call and room, then stop listening."""
+        await self.runner.cleanup()
+
+
+async def start_server(config: ServerConfig) -> RunningServer:
+    """Start serving ``config`` on the running loop; returns once listening.
+
+    Raises ``OSError`` when the address cannot be bound and ``ssl.SSLError``/``OSError`` for
+    unusable TLS files.
+    """
+    context = _ssl_context(config)
+    app = create_app(config)
+    # keepalive_timeout also runs before the first request: headers must arrive in time.
+    runner = web.AppRunner(
+        app,
+        keepalive_timeout=config.request_timeout_s,
+        lingering_time=LINGERING_S,
+        handle_signals=False,
+    )
+    await runner.setup()
+    try:
+        site = web.TCPSite(runner, config.host, config.port, ssl_context=context)
+        await site.start()
+    except BaseException:
+        await runner.cleanup()
+        raise
+    host, port = runner.addresses[0][:2]
+    if ":" in host:
+        host = f"[{host}]"
+    return RunningServer(app, runner, f"{'https' if context else 'http'}://{host}:{port}")
+
+
+async def serve(config: ServerConfig, *, on_ready: Callable[[str], None] | None = None) -> None:
+    """Serve until cancelled or SIGINT/SIGTERM; then end every call and room.
+
+    ``on_ready`` gets the URL once listening.
+    """
+    server = await start_server(config)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows, non-main thread
+            loop.add_signal_handler(signum, stop.set)
+    try:
+        if on_ready is not None:
+            on_ready(server.url)
+        await stop.wait()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(signum)
+        await server.stop()
+
+
+def run_server(config: ServerConfig) -> int:
+    """Run `callcheck serve` in this thread until interrupted; returns the exit code.
+
+    Prints ``callcheck serve: listening on URL (reflection: encoded)`` to stdout once ready.
+    Exit codes: 0 after a clean stop, 3 when the server could not start (port in use, TLS
+    files unusable).
+    """
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    if config.token is None and config.host not in ("127.0.0.1", "::1", "localhost"):
+        logger.warning(
+            "no token configured: anyone who can reach %s can use the reflector", config.base_url
+        )
+
+    def ready(url: str) -> None:
+        print(f"callcheck serve: listening on {url} (reflection: {REFLECTION_MODE})", flush=True)
+
+    try:
+        asyncio.run(serve(config, on_ready=ready))
+    except KeyboardInterrupt:
+        return EXIT_OK
+    except ssl.SSLError as exc:
+        print(f"callcheck serve: the TLS certificate or key is unusable: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
+    except OSError as exc:
+        print(
+            f"callcheck serve: cannot listen on {config.host}:{config.port}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
+        return EXIT_CANNOT_RUN
+    return EXIT_OK

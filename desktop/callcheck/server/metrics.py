@@ -1,0 +1,163 @@
+"""Server counters and gauges, rendered in the Prometheus text exposition format (0.0.4).
+
+Plain integers updated on the event loop (one thread): no locks, no client library.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from typing import Final
+
+__all__ = ["CONTENT_TYPE", "ERROR_KINDS", "ServerMetrics"]
+
+#: ``Content-Type`` of the Prometheus text format.
+CONTENT_TYPE: Final = "text/plain; version=0.0.4; charset=utf-8"
+
+
+#: Error kinds always exported (at 0 until they happen), so dashboards see every series.
+ERROR_KINDS: Final = (
+    "bad_request",
+    "bad_sdp",
+    "unsupported_media_type",
+    "too_large",
+    "unauthorized",
+    "not_found",
+    "rate_limited",
+    "over_capacity",
+    "timeout",
+    "internal",
+)
+
+
+#: Upper bounds of the reflect-delay histogram buckets, seconds (the budget is 2 ms).
+REFLECT_DELAY_BUCKETS_S: Final = (0.0001, 0.00025, 0.0005, 0.001, 0.002, 0.005, 0.01, 0.05)
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"')
+
+
+class ServerMetrics:
+    """What ``GET /metrics`` reports. Gauges are read through callables at render time."""
+
+    def __init__(self) -> None:
+        self.calls_total = 0
+        """Reflected calls answered (``201``)."""
+        self.calls_ended: Counter[str] = Counter()
+        """Ended calls by reason (``hangup``, ``max_session``, ``ice_failed`` …)."""
+        self.errors: Counter[str] = Counter()
+        """Errors by kind: rejected requests (``bad_sdp``, ``rate_limited`` …) and internal
+        failures (``internal``)."""
+        self.reflected_packets_total = 0
+        """RTP packets sent back to clients."""
+        self.received_packets_total = 0
+        """RTP packets received from clients."""
+        self.reflect_dropped_total = 0
+        """Packets the reflector dropped because its send queue was full."""
+        self._reflect_delay_counts = [0] * len(REFLECT_DELAY_BUCKETS_S)
+        self._reflect_delay_count = 0
+        self._reflect_delay_sum_s = 0.0
+        self.rooms_total = 0
+        """Rooms created."""
+        self.room_messages_total = 0
+        """Signaling messages relayed between room participants."""
+        self.active_calls: Callable[[], int] = lambda: 0
+        self.active_rooms: Callable[[], int] = lambda: 0
+        self.room_participants: Callable[[], int] = lambda: 0
+
+    def error(self, kind: str) -> None:
+        """Count one error of ``kind``."""
+        self.errors[kind] += 1
+
+    def observe_reflect_delay(self, delay_s: float) -> None:
+        """Record how long one packet waited in the reflector (receive hook to sender)."""
+        self._reflect_delay_count += 1
+        self._reflect_delay_sum_s += delay_s
+        for i, bound in enumerate(REFLECT_DELAY_BUCKETS_S):
+            if delay_s <= bound:
+                self._reflect_delay_counts[i] += 1
+                break
+
+    def render(self) -> str:
+        """The metrics in Prometheus text format."""
+        lines: list[str] = []
+
+        def metric(
+            name: str, kind: str, help_text: str, samples: list[tuple[dict[str, str], int]]
+        ) -> None:
+            lines.append(f"# HELP {name} {help_text}")
+            lines.append(f"# TYPE {name} {kind}")
+            for labels, value in samples:
+                label_text = ",".join(f'{k}="{_escape(v)}"' for k, v in sorted(labels.items()))
+                lines.append(f"{name}{{{label_text}}} {value}" if label_text else f"{name} {value}")
+
+        metric(
+            "callcheck_active_calls",
+            "gauge",
+            "Reflected calls in progress.",
+            [({}, self.active_calls())],
+        )
+        metric(
+            "callcheck_calls_total",
+            "counter",
+            "Reflected calls answered.",
+            [({}, self.calls_total)],
+        )
+        metric(
+            "callcheck_calls_ended_total",
+            "counter",
+            "Reflected calls ended, by reason.",
+            [({"reason": r}, n) for r, n in sorted(self.calls_ended.items())],
+        )
+        metric(
+            "callcheck_errors_total",
+            "counter",
+            "Rejected requests and internal errors, by kind.",
+            [({"kind": k}, self.errors[k]) for k in sorted(set(ERROR_KINDS) | set(self.errors))],
+        )
+        metric(
+            "callcheck_received_packets_total",
+            "counter",
+            "RTP packets received.",
+            [({}, self.received_packets_total)],
+        )
+        metric(
+            "callcheck_reflected_packets_total",
+            "counter",
+            "RTP packets reflected.",
+            [({}, self.reflected_packets_total)],
+        )
+        metric(
+            "callcheck_reflect_dropped_total",
+            "counter",
+            "RTP packets dropped by the reflector (send queue full).",
+            [({}, self.reflect_dropped_total)],
+        )
+        name = "callcheck_reflect_delay_seconds"
+        lines.append(f"# HELP {name} Time a packet spends in the reflector before it is sent back.")
+        lines.append(f"# TYPE {name} histogram")
+        cumulative = 0
+        for bound, count in zip(REFLECT_DELAY_BUCKETS_S, self._reflect_delay_counts, strict=True):
+            cumulative += count
+            lines.append(f'{name}_bucket{{le="{bound:g}"}} {cumulative}')
+        lines.append(f'{name}_bucket{{le="+Inf"}} {self._reflect_delay_count}')
+        lines.append(f"{name}_sum {self._reflect_delay_sum_s:.9f}")
+        lines.append(f"{name}_count {self._reflect_delay_count}")
+        metric(
+            "callcheck_active_rooms", "gauge", "Open peer-mode rooms.", [({}, self.active_rooms())]
+        )
+        metric(
+            "callcheck_room_participants",
+            "gauge",
+            "Connected room participants.",
+            [({}, self.room_participants())],
+        )
+        metric("callcheck_rooms_total", "counter", "Rooms created.", [({}, self.rooms_total)])
+        metric(
+            "callcheck_room_messages_total",
+            "counter",
+            "Signaling messages relayed.",
+            [({}, self.room_messages_total)],
+        )
+        return "\n".join(lines) + "\n"

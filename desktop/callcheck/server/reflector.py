@@ -1,0 +1,734 @@
+"""The WHIP reflector: each client's audio is sent straight back, and its uplink is measured.
+
+Reflection
+==========
+Mode ``"encoded"``: the RTP *payloads* the client sends are sent back as they are — no decoding,
+no re-encoding, so the return leg is not a second codec generation and costs almost no CPU. The
+answer negotiates exactly one audio codec (the first one the offer lists that aiortc supports),
+so what comes in can go out under the same payload type.
+
+The aiortc 1.16 hooks (per peer connection instance, never on aiortc's classes), checked by
+:func:`check_aiortc_internals` at every call set-up and by ``tests/server/test_aiortc_hooks.py``:
+
+===========================================  ==================================================
+hook                                         purpose
+===========================================  ==================================================
+``RTCRtpReceiver._handle_rtp_packet``        every incoming RTP packet: tapped into a
+(instance attribute wrapped)                 :class:`~callcheck.core.packets.StreamStatistics`
+                                             and queued for reflection, then handed on to aiortc
+                                             (its RTCP receiver reports keep flowing)
+``RTCRtpReceiver.__jitter_buffer``           replaced by one that keeps nothing, so aiortc's
+(replaced)                                   decoder thread never decodes what nobody plays
+a ``MediaStreamTrack`` whose ``recv()``      aiortc's documented path for pre-encoded media
+returns ``av.Packet``                        (``RTCRtpSender`` calls ``encoder.pack(packet)``
+                                             instead of ``encode(frame)``); the packet's ``pts``
+                                             is the client's RTP timestamp, so the reflected
+                                             stream keeps the original timing
+===========================================  ==================================================
+
+The sender keeps its own SSRC and sequence numbers (a packet lost on the uplink is not a gap on
+the downlink, so the client counts each direction's loss separately) and its own RTCP sender
+reports, so the client's RTCP round trip works as with any peer.
+
+Uplink figures on the data channel
+==================================
+A client that opens a data channel (any label; CallCheck uses ``callcheck-rtt``, unordered with
+no retransmissions) gets JSON text messages on it. Schema version 1; every message has ``type``
+and ``v``; times are the server's monotonic clock in ms (only differences are meaningful):
+
+``hello`` (when the channel opens)
+    ``{"type": "hello", "v": 1, "server": "callcheck", "version": "0.1.0", "session": ID,
+    "reflection": "encoded", "codec": "opus/48000", "interval_ms": 500}``
+``uplink`` (every ``interval_ms``)
+    ``{"type": "uplink", "v": 1, "seq": N, "t_ms": T, "reflection": "encoded",
+    "interval": FIGURES, "total": FIGURES, "reflected_packets": N, "reflect_dropped": N,
+    "reflect_delay_ms": {"mean", "p50", "p95", "max"}}`` — ``interval`` covers the time since the
+    previous message, ``total`` the call so far. ``FIGURES`` is the server's receive side of the
+    uplink from per-packet taps (:class:`~callcheck.core.packets.DirectionStats`):
+    ``duration_ms``, ``packets_expected``, ``packets_received``, ``packets_lost``,
+    ``loss_pct`` (0–100), ``duplicates``, ``reordered``, ``too_late``, ``jitter_ms`` (RFC 3550
+    A.8, float), ``pdv_ms`` (``mean``/``p50``/``p95``/``max`` of transit minus its minimum),
+    ``burst_ratio`` (G.107 BurstR), ``loss_bursts``, ``mean_burst_packets``,
+    ``mean_gap_packets``, ``gilbert_p``, ``gilbert_q``, ``bytes_received``.
+``pong`` (answer to a ping)
+    A text message ``{"type": "ping", "t": X, ...}`` is answered at once with the same object,
+    ``type`` set to ``"pong"`` and ``server_ms`` added. A binary 13-byte CallCheck RTT probe
+    ping (``b"P"`` + uint32 + float64, see ``callcheck.engine.rtt_probe``) is echoed with the
+    first byte ``b"E"``.
+``end`` (the server ends the call: ``max_session``, ``media_timeout``, ``server_shutdown``)
+    ``{"type": "end", "v": 1, "reason": R, "total": FIGURES}``
+
+Lifetime
+========
+A session ends on ``DELETE`` (``hangup``), after ``max_session_s`` (``max_session``), when ICE has
+not connected within ``ice_connect_timeout_s`` (``ice_timeout``), when ICE/DTLS fails
+(``ice_failed``) or the client closes its side (``peer_closed``), when no RTP arrived for
+``media_timeout_s`` (``media_timeout``: the client vanished without hanging up), or at shutdown.
+Every path goes through :meth:`ReflectorSession.close`, which closes the peer connection and
+unregisters the session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fractions
+import importlib.metadata
+import inspect
+import json
+import logging
+import secrets
+from collections import deque
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass
+from typing import Any, Final
+
+import av
+from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
+from aiortc.jitterbuffer import JitterBuffer
+from aiortc.mediastreams import MediaStreamError
+from aiortc.sdp import SessionDescription
+
+from callcheck import __version__
+from callcheck.core.packets import (
+    DirectionStats,
+    Histogram,
+    Percentiles,
+    StreamStatistics,
+    extend_rtp_timestamp,
+)
+from callcheck.engine.loop import now_ms
+from callcheck.engine.taps import packet_record
+from callcheck.server.config import ServerConfig
+from callcheck.server.ice import host_addresses, rtc_configuration
+from callcheck.server.metrics import ServerMetrics
+
+__all__ = [
+    "AIORTC_TESTED",
+    "DATA_CHANNEL_SCHEMA_VERSION",
+    "REFLECTION_MODE",
+    "AiortcHookError",
+    "OfferError",
+    "OfferSummary",
+    "OverCapacityError",
+    "ReflectedAudioTrack",
+    "Reflector",
+    "ReflectorSession",
+    "check_aiortc_internals",
+    "direction_figures",
+    "inspect_offer",
+]
+
+logger = logging.getLogger(__name__)
+
+#: How the media goes back: the client's encoded RTP payloads, unchanged.
+REFLECTION_MODE: Final = "encoded"
+#: Version of the data-channel message schema (module docstring).
+DATA_CHANNEL_SCHEMA_VERSION: Final = 1
+#: aiortc versions whose internals the hooks were written against.
+AIORTC_TESTED: Final = ("1.16",)
+#: Reorder window of the uplink statistics (as the engine's).
+REORDER_WINDOW_PACKETS: Final = 64
+#: Packets waiting to be reflected at most (1 s of 20 ms frames); older ones are dropped.
+REFLECT_QUEUE_PACKETS: Final = 50
+#: Bin width of the reflect-delay histogram, ms.
+REFLECT_DELAY_BIN_MS: Final = 0.01
+#: Largest text message accepted on the data channel.
+MAX_CHANNEL_MESSAGE_BYTES: Final = 4096
+#: Data channels per session at most (one is the norm).
+MAX_CHANNELS: Final = 4
+#: How often a session checks its timeouts, s.
+WATCH_INTERVAL_S: Final = 0.5
+#: Time allowed for a peer connection to close.
+CLOSE_TIMEOUT_S: Final = 5.0
+#: The binary CallCheck RTT probe (callcheck.engine.rtt_probe): kind byte + uint32 + float64.
+_PROBE_PING: Final = ord("P")
+_PROBE_ECHO: Final = ord("E")
+_PROBE_BYTES: Final = 13
+
+
+class OfferError(ValueError):
+    """The SDP offer cannot be answered; the message tells the client what to fix (HTTP 400)."""
+
+
+class OverCapacityError(RuntimeError):
+    """The reflector runs its maximum number of calls (HTTP 503)."""
+
+
+class AiortcHookError(RuntimeError):
+    """aiortc's internals are not what the reflector's hooks expect (untested aiortc)."""
+
+
+# ------------------------------------------------------------------------------ the offer
+
+
+@dataclass(frozen=True, slots=True)
+class OfferSummary:
+    """What the reflector needs to know about an offer before answering it."""
+
+    codec_mime: str
+    """MIME type of the audio codec the answer will use (``audio/opus`` …)."""
+    clock_rate_hz: int
+    """RTP clock rate of that codec."""
+    client_sends: bool
+    """The client sends audio (``sendrecv``/``sendonly``)."""
+    client_receives: bool
+    """The client wants audio back (``sendrecv``/``recvonly``)."""
+    data_channel: bool
+    """The offer has an ``application`` (data channel) section."""
+
+
+def inspect_offer(sdp: str) -> OfferSummary:
+    """Check that ``sdp`` is an offer the reflector can answer; raise :class:`OfferError`.
+
+    aiortc's SDP parser is lenient (it accepts an empty string) and fails with assorted
+    exceptions; this turns everything into one clear error.
+    """
+    if not sdp.lstrip().startswith("v=0"):
+        raise OfferError("the body is not an SDP offer (it must start with 'v=0')")
+    try:
+        description = SessionDescription.parse(sdp)
+    except Exception as exc:  # aiortc raises AssertionError, ValueError, IndexError …
+        raise OfferError(f"the SDP offer could not be parsed ({type(exc).__name__})") from exc
+    audio = [m for m in description.media if m.kind == "audio"]
+    others = sorted({m.kind for m in description.media} - {"audio", "application"})
+    if others:
+        raise OfferError(
+            f"the reflector only handles audio (and a data channel); remove the "
+            f"{', '.join(others)} section(s) from the offer"
+        )
+    if len(audio) != 1:
+        raise OfferError(f"the offer must have exactly one audio section (it has {len(audio)})")
+    if sum(1 for m in description.media if m.kind == "application") > 1:
+        raise OfferError("the offer has more than one data channel section")
+    media = audio[0]
+    direction = media.direction or "sendrecv"
+    if direction not in ("sendrecv", "sendonly"):
+        raise OfferError(
+            f"the offer's audio is {direction}: the client must send audio to have it reflected"
+        )
+    # aiortc's parser copies session-level ice/fingerprint attributes into each media section.
+    if media.ice is None or not media.ice.usernameFragment or not media.ice.password:
+        raise OfferError("the offer has no ICE credentials (a=ice-ufrag / a=ice-pwd)")
+    if media.dtls is None or not media.dtls.fingerprints:
+        raise OfferError("the offer has no DTLS fingerprint (a=fingerprint)")
+    supported = RTCRtpSender.getCapabilities("audio").codecs
+    for offered in media.rtp.codecs:
+        for capability in supported:
+            if (
+                capability.mimeType.lower() == offered.mimeType.lower()
+                and capability.clockRate == offered.clockRate
+                and not capability.mimeType.lower().endswith("/rtx")
+            ):
+                return OfferSummary(
+                    codec_mime=capability.mimeType,
+                    clock_rate_hz=int(capability.clockRate),
+                    client_sends=True,
+                    client_receives=direction == "sendrecv",
+                    data_channel=any(m.kind == "application" for m in description.media),
+                )
+    offered_names = ", ".join(c.mimeType for c in media.rtp.codecs) or "none"
+    raise OfferError(
+        f"no common audio codec: the offer has {offered_names}; the reflector supports "
+        + ", ".join(c.mimeType for c in supported if not c.mimeType.lower().endswith("/rtx"))
+    )
+
+
+# ------------------------------------------------------------------------------ aiortc hooks
+
+
+class _DiscardingJitterBuffer:
+    """Stands in for aiortc's audio ``JitterBuffer``: keeps nothing, so nothing is decoded."""
+
+    capacity = 16
+
+    def add(self, packet: object) -> tuple[bool, None]:
+        return False, None
+
+
+def aiortc_version() -> str:
+    """The installed aiortc version."""
+    return importlib.metadata.version("aiortc")
+
+
+def check_aiortc_internals(receiver: Any) -> None:
+    """Raise :class:`AiortcHookError` unless the private members the hooks use are there."""
+    problems: list[str] = []
+    if not isinstance(getattr(receiver, "_RTCRtpReceiver__jitter_buffer", None), JitterBuffer):
+        problems.append("RTCRtpReceiver.__jitter_buffer is missing")
+    handle = getattr(receiver, "_handle_rtp_packet", None)
+    if handle is None or list(inspect.signature(handle).parameters) != [
+        "packet",
+        "arrival_time_ms",
+    ]:
+        problems.append("RTCRtpReceiver._handle_rtp_packet(packet, arrival_time_ms) changed")
+    if not callable(getattr(RTCRtpSender, "_next_encoded_frame", None)):
+        problems.append("RTCRtpSender._next_encoded_frame (pre-encoded packets) is missing")
+    if problems:
+        raise AiortcHookError(
+            f"aiortc {aiortc_version()} is not supported by this CallCheck server (tested with "
+            f"{', '.join(AIORTC_TESTED)}): " + "; ".join(problems)
+        )
+
+
+# ------------------------------------------------------------------------------ the return track
+
+
+class ReflectedAudioTrack(MediaStreamTrack):
+    """An outgoing audio track of already-encoded packets: what the client sent, in order.
+
+    :meth:`push` is called from the receive hook; aiortc's sender awaits :meth:`recv` and, since
+    it gets an ``av.Packet`` rather than a frame, packetizes it without encoding. The queue is
+    bounded: when the sender falls behind by :data:`REFLECT_QUEUE_PACKETS`, the oldest packet is
+    dropped (and counted).
+    """
+
+    kind = "audio"
+
+    def __init__(
+        self, clock_rate_hz: int, on_reflect: Callable[[float], None] | None = None
+    ) -> None:
+        super().__init__()
+        self._time_base = fractions.Fraction(1, clock_rate_hz)
+        self._queue: deque[tuple[bytes, int, float]] = deque()
+        self._waiter: asyncio.Future[None] | None = None
+        self._first_ts: int | None = None
+        self._last_ts_ext = 0
+        self._on_reflect = on_reflect
+        self.dropped = 0
+        """Packets dropped because the queue was full."""
+
+    def push(self, payload: bytes, rtp_timestamp: int, arrival_ms: float) -> None:
+        """Queue one received payload with its RTP timestamp for reflection."""
+        if self._first_ts is None:
+            self._first_ts = rtp_timestamp
+            self._last_ts_ext = rtp_timestamp
+        ts_ext = extend_rtp_timestamp(rtp_timestamp, self._last_ts_ext)
+        self._last_ts_ext = ts_ext
+        if len(self._queue) >= REFLECT_QUEUE_PACKETS:
+            self._queue.popleft()
+            self.dropped += 1
+        self._queue.append((payload, ts_ext - self._first_ts, arrival_ms))
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+    async def recv(self) -> av.Packet[Any]:
+        while not self._queue:
+            if self.readyState != "live":
+                raise MediaStreamError
+            self._waiter = asyncio.get_running_loop().create_future()
+            try:
+                await self._waiter
+            finally:
+                self._waiter = None
+        if self.readyState != "live":
+            raise MediaStreamError
+        payload, pts, arrival_ms = self._queue.popleft()
+        packet = av.Packet(payload)
+        packet.pts = pts
+        packet.time_base = self._time_base
+        if self._on_reflect is not None:
+            self._on_reflect(now_ms() - arrival_ms)
+        return packet
+
+    def stop(self) -> None:
+        super().stop()
+        waiter = self._waiter
+        if waiter is not None and not waiter.done():
+            waiter.set_result(None)
+
+
+# ------------------------------------------------------------------------------ figures
+
+
+def _percentiles_json(p: Percentiles) -> dict[str, float]:
+    return {
+        "mean": round(p.mean, 3),
+        "p50": round(p.p50, 3),
+        "p95": round(p.p95, 3),
+        "max": round(p.max, 3),
+    }
+
+
+def direction_figures(stats: DirectionStats) -> dict[str, Any]:
+    """The ``FIGURES`` object of the data-channel schema (module docstring)."""
+    bursts = stats.bursts
+    return {
+        "duration_ms": round(stats.end_ms - stats.start_ms, 3),
+        "packets_expected": stats.packets_expected,
+        "packets_received": stats.packets_received,
+        "packets_lost": stats.packets_lost,
+        "loss_pct": round(stats.loss_pct, 4),
+        "duplicates": stats.duplicates,
+        "reordered": stats.reordered,
+        "too_late": stats.too_late,
+        "jitter_ms": round(stats.jitter_ms, 4),
+        "pdv_ms": _percentiles_json(stats.transit_variation_ms),
+        "burst_ratio": round(bursts.burst_ratio, 4),
+        "loss_bursts": bursts.loss_events,
+        "mean_burst_packets": round(bursts.mean_burst_packets, 4),
+        "mean_gap_packets": round(bursts.mean_gap_packets, 4),
+        "gilbert_p": round(bursts.p, 6),
+        "gilbert_q": round(bursts.q, 6),
+        "bytes_received": stats.bytes_received,
+    }
+
+
+# ------------------------------------------------------------------------------ one call
+
+
+class ReflectorSession:
+    """One reflected call: a peer connection, its taps, its data channels and its timers."""
+
+    def __init__(
+        self,
+        session_id: str,
+        config: ServerConfig,
+        metrics: ServerMetrics,
+        on_closed: Callable[[ReflectorSession], None],
+    ) -> None:
+        self.id = session_id
+        self._config = config
+        self._metrics = metrics
+        self._on_closed = on_closed
+        self.pc = RTCPeerConnection(rtc_configuration(config.reflector_ice_servers))
+        self.stats = StreamStatistics(reorder_window_packets=REORDER_WINDOW_PACKETS)
+        self.reflect_delay_ms = Histogram(REFLECT_DELAY_BIN_MS)
+        self.codec = ""
+        self.clock_rate_hz = 0
+        self.track: ReflectedAudioTrack | None = None
+        self.created_ms = now_ms()
+        self.connected_ms: float | None = None
+        self.last_packet_ms: float | None = None
+        self.packets_received = 0
+        self.packets_reflected = 0
+        self.end_reason: str | None = None
+        self._channels: list[Any] = []
+        self._figures_seq = 0
+        self._periodic: list[asyncio.Task[None]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._closing = False
+        self._closed = asyncio.Event()
+
+    # ---------------------------------------------------------------- negotiation
+
+    async def negotiate(self, offer_sdp: str, summary: OfferSummary) -> str:
+        """Answer ``offer_sdp``; returns the answer SDP (with all candidates: no trickle).
+
+        Raises :class:`OfferError` when aiortc rejects the offer. The caller closes the
+        session on any exception.
+        """
+        self.codec = f"{summary.codec_mime.split('/')[-1].lower()}/{summary.clock_rate_hz}"
+        self.clock_rate_hz = summary.clock_rate_hz
+        self.track = ReflectedAudioTrack(summary.clock_rate_hz, self._on_reflected)
+        transceiver = self.pc.addTransceiver(self.track, direction="sendrecv")
+        capability = next(
+            c
+            for c in RTCRtpSender.getCapabilities("audio").codecs
+            if c.mimeType == summary.codec_mime and c.clockRate == summary.clock_rate_hz
+        )
+        transceiver.setCodecPreferences([capability])
+        self.pc.on("datachannel", self._on_datachannel)
+        self.pc.on("connectionstatechange", self._on_connection_state)
+        with host_addresses(self._config.ice_host_addresses):
+            try:
+                await self.pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
+            except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
+                raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
+            self._install_hooks(transceiver.receiver)
+            answer = await self.pc.createAnswer()
+            await self.pc.setLocalDescription(answer)
+        self._periodic.append(self._start(self._watch(), "watch"))
+        self._periodic.append(self._start(self._send_figures(), "figures"))
+        local = self.pc.localDescription
+        assert local is not None
+        sdp: str = local.sdp
+        return sdp
+
+    def _install_hooks(self, receiver: Any) -> None:
+        check_aiortc_internals(receiver)
+        receiver._RTCRtpReceiver__jitter_buffer = _DiscardingJitterBuffer()
+        handle_rtp: Callable[[Any, int], Awaitable[None]] = receiver._handle_rtp_packet
+        stats = self.stats
+        track = self.track
+        assert track is not None
+        clock_rate_hz = self.clock_rate_hz
+        metrics = self._metrics
+        payload_types = {c.payloadType for c in self._negotiated_codecs()}
+
+        async def tapped_handle_rtp(packet: Any, arrival_time_ms: int) -> None:
+            arrival = now_ms()
+            if packet.payload_type in payload_types:
+                stats.add(packet_record(packet, arrival, clock_rate_hz, None))
+                self.last_packet_ms = arrival
+                self.packets_received += 1
+                metrics.received_packets_total += 1
+                track.push(packet.payload, packet.timestamp, arrival)
+            await handle_rtp(packet, arrival_time_ms)
+
+        receiver._handle_rtp_packet = tapped_handle_rtp
+
+    def _negotiated_codecs(self) -> list[Any]:
+        for transceiver in self.pc.getTransceivers():
+            if transceiver.kind == "audio":
+                return list(transceiver._codecs)
+        return []  # pragma: no cover - negotiate() added the transceiver
+
+    def _on_reflected(self, delay_ms: float) -> None:
+        self.packets_reflected += 1
+        self.reflect_delay_ms.add(delay_ms)
+        self._metrics.reflected_packets_total += 1
+        self._metrics.observe_reflect_delay(delay_ms / 1000.0)
+
+    # ---------------------------------------------------------------- data channels
+
+    def _on_datachannel(self, channel: Any) -> None:
+        if self._closing or len(self._channels) >= MAX_CHANNELS:
+            channel.close()
+            return
+        self._channels.append(channel)
+
+        def on_message(message: object) -> None:
+            self._on_channel_message(channel, message)
+
+        def on_close() -> None:
+            with contextlib.suppress(ValueError):
+                self._channels.remove(channel)
+
+        channel.on("message", on_message)
+        channel.on("close", on_close)
+        if channel.readyState == "open":
+            self._send_json(channel, self._hello())
+        else:
+            channel.on("open", lambda: self._send_json(channel, self._hello()))
+
+    def _hello(self) -> dict[str, Any]:
+        return {
+            "type": "hello",
+            "v": DATA_CHANNEL_SCHEMA_VERSION,
+            "server": "callcheck",
+            "version": __version__,
+            "session": self.id,
+            "reflection": REFLECTION_MODE,
+            "codec": self.codec,
+            "interval_ms": round(self._config.figures_interval_s * 1000),
+        }
+
+    def _on_channel_message(self, channel: Any, message: object) -> None:
+        if isinstance(message, bytes):
+            if len(message) == _PROBE_BYTES and message[0] == _PROBE_PING:
+                self._send(channel, bytes((_PROBE_ECHO,)) + message[1:])
+            return
+        if not isinstance(message, str) or len(message) > MAX_CHANNEL_MESSAGE_BYTES:
+            return
+        try:
+            data = json.loads(message)
+        except ValueError:
+            return
+        if isinstance(data, dict) and data.get("type") == "ping":
+            data["type"] = "pong"
+            data["server_ms"] = round(now_ms(), 3)
+            self._send_json(channel, data)
+
+    def _send_json(self, channel: Any, data: dict[str, Any]) -> None:
+        self._send(channel, json.dumps(data, separators=(",", ":")))
+
+    @staticmethod
+    def _send(channel: Any, data: str | bytes) -> None:
+        if channel.readyState == "open":
+            with contextlib.suppress(Exception):  # a closing channel: nothing to tell
+                channel.send(data)
+
+    def figures(self) -> dict[str, Any]:
+        """The latest ``uplink`` message (taking a new interval)."""
+        now = now_ms()
+        interval = self.stats.take_interval(now)
+        self._figures_seq += 1
+        return {
+            "type": "uplink",
+            "v": DATA_CHANNEL_SCHEMA_VERSION,
+            "seq": self._figures_seq,
+            "t_ms": round(now, 3),
+            "reflection": REFLECTION_MODE,
+            "interval": direction_figures(interval),
+            "total": direction_figures(self.stats.totals()),
+            "reflected_packets": self.packets_reflected,
+            "reflect_dropped": self.track.dropped if self.track is not None else 0,
+            "reflect_delay_ms": _percentiles_json(self.reflect_delay_ms.percentiles()),
+        }
+
+    def status(self) -> dict[str, Any]:
+        """The session as JSON (``GET /whip/<id>``); does not disturb the intervals."""
+        return {
+            "session": self.id,
+            "state": self.pc.connectionState,
+            "reflection": REFLECTION_MODE,
+            "codec": self.codec,
+            "age_s": round((now_ms() - self.created_ms) / 1000.0, 3),
+            "packets_received": self.packets_received,
+            "reflected_packets": self.packets_reflected,
+            "reflect_dropped": self.track.dropped if self.track is not None else 0,
+            "reflect_delay_ms": _percentiles_json(self.reflect_delay_ms.percentiles()),
+            "uplink": direction_figures(self.stats.totals()),
+            "data_channels": len(self._channels),
+        }
+
+    async def _send_figures(self) -> None:
+        interval_s = self._config.figures_interval_s
+        loop = asyncio.get_running_loop()
+        next_s = loop.time() + interval_s
+        while True:
+            await asyncio.sleep(max(0.0, next_s - loop.time()))
+            next_s += interval_s
+            open_channels = [c for c in self._channels if c.readyState == "open"]
+            if open_channels and self.packets_received:
+                text = json.dumps(self.figures(), separators=(",", ":"))
+                for channel in open_channels:
+                    self._send(channel, text)
+
+    # ---------------------------------------------------------------- lifetime
+
+    def _start(self, coro: Coroutine[Any, Any, None], name: str) -> asyncio.Task[None]:
+        task = asyncio.get_running_loop().create_task(coro, name=f"reflector-{name}-{self.id}")
+        self._tasks.add(task)  # a reference, so the task is not garbage-collected mid-run
+        task.add_done_callback(self._tasks.discard)
+        return task
+
+    def _on_connection_state(self) -> None:
+        state = self.pc.connectionState
+        if state == "connected" and self.connected_ms is None:
+            self.connected_ms = now_ms()
+        elif state in ("failed", "closed") and not self._closing:
+            reason = "ice_failed" if state == "failed" else "peer_closed"
+            self._start(self.close(reason), "close")
+
+    async def _watch(self) -> None:
+        config = self._config
+        while not self._closing:
+            await asyncio.sleep(WATCH_INTERVAL_S)
+            now = now_ms()
+            reason: str | None = None
+            if now - self.created_ms >= config.max_session_s * 1000.0:
+                reason = "max_session"
+            elif self.connected_ms is None:
+                if now - self.created_ms >= config.ice_connect_timeout_s * 1000.0:
+                    reason = "ice_timeout"
+            else:
+                last = self.last_packet_ms if self.last_packet_ms is not None else self.connected_ms
+                if now - last >= config.media_timeout_s * 1000.0:
+                    reason = "media_timeout"
+            if reason is not None:
+                self._start(self.close(reason), "close")
+                return
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` has finished."""
+        return self._closed.is_set()
+
+    async def close(self, reason: str) -> None:
+        """End the call (idempotent; concurrent callers wait for the first one)."""
+        if self._closing:
+            await self._closed.wait()
+            return
+        self._closing = True
+        self.end_reason = reason
+        try:
+            current = asyncio.current_task()
+            for task in self._periodic:
+                if task is not current:
+                    task.cancel()
+            if reason != "hangup" and self.packets_received:
+                self.stats.finish()
+                end = {
+                    "type": "end",
+                    "v": DATA_CHANNEL_SCHEMA_VERSION,
+                    "reason": reason,
+                    "total": direction_figures(self.stats.totals()),
+                }
+                channels = [c for c in self._channels if c.readyState == "open"]
+                for channel in channels:
+                    self._send_json(channel, end)
+                if channels:
+                    await asyncio.sleep(0.05)  # let SCTP send it before the transport goes
+            if self.track is not None:
+                self.track.stop()
+            try:
+                await asyncio.wait_for(self.pc.close(), CLOSE_TIMEOUT_S)
+            except Exception:  # closing must not fail the caller; the session is gone anyway
+                logger.warning(
+                    "reflector session %s: peer connection did not close cleanly",
+                    self.id,
+                    exc_info=True,
+                )
+        finally:
+            self._closed.set()
+            self._on_closed(self)
+
+
+# ------------------------------------------------------------------------------ all calls
+
+
+class Reflector:
+    """The reflector's sessions, with the concurrent-call limit."""
+
+    def __init__(self, config: ServerConfig, metrics: ServerMetrics) -> None:
+        self._config = config
+        self._metrics = metrics
+        self._sessions: dict[str, ReflectorSession] = {}
+        self._negotiating = 0
+        metrics.active_calls = self.active_calls
+
+    def active_calls(self) -> int:
+        """Calls in progress, including those being negotiated."""
+        return len(self._sessions) + self._negotiating
+
+    def get(self, session_id: str) -> ReflectorSession | None:
+        """The session with this id, or ``None``."""
+        return self._sessions.get(session_id)
+
+    async def open(self, offer_sdp: str) -> tuple[ReflectorSession, str]:
+        """Answer an offer; returns the new session and the answer SDP.
+
+        Raises :class:`OverCapacityError` at the call limit and :class:`OfferError` for offers
+        that cannot be answered (after releasing everything that was set up).
+        """
+        if self.active_calls() >= self._config.max_calls:
+            raise OverCapacityError(
+                f"the reflector is running its maximum of {self._config.max_calls} calls"
+            )
+        summary = inspect_offer(offer_sdp)
+        self._negotiating += 1
+        session = ReflectorSession(
+            secrets.token_urlsafe(16), self._config, self._metrics, self._session_closed
+        )
+        try:
+            answer = await session.negotiate(offer_sdp, summary)
+        except BaseException:
+            await session.close("negotiation_failed")
+            raise
+        finally:
+            self._negotiating -= 1
+        if session.closed:  # pragma: no cover - ICE failed during negotiation
+            raise OfferError("the connection failed while answering")
+        self._sessions[session.id] = session
+        self._metrics.calls_total += 1
+        return session, answer
+
+    def _session_closed(self, session: ReflectorSession) -> None:
+        if self._sessions.pop(session.id, None) is not None:
+            self._metrics.calls_ended[session.end_reason or "unknown"] += 1
+
+    async def close(self, session_id: str, reason: str = "hangup") -> bool:
+        """End one session; ``False`` if there is no such session."""
+        session = self._sessions.get(session_id)
+        if session is None:
+            return False
+        await session.close(reason)
+        return True
+
+    async def close_all(self, reason: str = "server_shutdown") -> None:
+        """End every session (server shutdown)."""
+        sessions = list(self._sessions.values())
+        await asyncio.gather(*(s.close(reason) for s in sessions), return_exceptions=True)

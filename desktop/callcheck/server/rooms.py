@@ -1,0 +1,330 @@
+"""Peer-mode rooms: a short code read out over the phone pairs two desktops; the server relays
+their signaling over a WebSocket and never looks inside it.
+
+Codes
+=====
+``ABC-234``: three letters and three digits, from alphabets without look-alikes or
+sound-alikes (no ``B``/8, ``I``/``L``/1, ``O``/0, ``S``/5, ``Z``/2, no 0 or 1), so it survives
+being read over a phone line. Lookup ignores case, spaces and dashes (``abc 234`` works).
+20³ × 8³ ≈ 4 million codes; rooms live ``room_ttl_s`` and requests are rate-limited, so
+guessing one is impractical.
+
+HTTP
+====
+``POST /rooms`` → ``201`` ``{"code", "expires_in_s", "ws_path", "ice_servers"}``
+(``Location: /rooms/<code>``); ``GET /rooms/<code>`` → ``{"code", "participants", "state":
+"waiting"|"paired", "expires_in_s"}``; ``DELETE /rooms/<code>`` → ``204`` (closes the
+sockets); unknown or expired code → ``404``.
+
+WebSocket ``/rooms/<code>/ws``
+==============================
+Unknown room → ``404``, two participants already → ``409`` (both before the upgrade). Every
+*text* message a participant sends must be a JSON object (its ``type`` must not start with
+``room.``, which is the server's namespace) and at most ``max_room_message_bytes``; it is
+relayed verbatim to the other participant — offers, answers, candidates and result summaries
+are opaque to the server. Messages sent while alone are kept (up to 32) and delivered when the
+other participant joins. Server messages:
+
+* ``{"type": "room.joined", "code", "role": "host"|"guest", "participants", "expires_in_s",
+  "ice_servers"}`` — to the one who joined; ``host`` is the first participant present.
+* ``{"type": "room.peer-joined"}`` / ``{"type": "room.peer-left"}`` — to the other one.
+* ``{"type": "room.error", "error": KIND, "message"}`` — a message was not relayed.
+* ``{"type": "room.expired"}`` — then the socket closes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import re
+import secrets
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from aiohttp import WSMsgType, web
+
+from callcheck.server.config import ServerConfig
+from callcheck.server.metrics import ServerMetrics
+
+__all__ = [
+    "CODE_DIGITS",
+    "CODE_LETTERS",
+    "Room",
+    "RoomFullError",
+    "RoomLimitError",
+    "RoomRegistry",
+    "new_room_code",
+    "normalize_code",
+]
+
+logger = logging.getLogger(__name__)
+
+#: Letters of a room code: no B (8), I, L (1), O (0), S (5), Z (2).
+CODE_LETTERS: Final = "ACDEFGHJKMNPQRTUVWXY"
+#: Digits of a room code: no 0 (O) or 1 (I, L).
+CODE_DIGITS: Final = "23456789"
+#: Participants per room.
+ROOM_CAPACITY: Final = 2
+#: Messages kept for a participant who has not joined yet.
+BACKLOG_MESSAGES: Final = 32
+#: WebSocket heartbeat (ping) interval, s: a vanished participant is noticed within ~2×.
+HEARTBEAT_S: Final = 15.0
+#: How often expired rooms are swept, s.
+SWEEP_INTERVAL_S: Final = 5.0
+
+_CODE_RE: Final = re.compile(f"^([{CODE_LETTERS}]{{3}})([{CODE_DIGITS}]{{3}})$")
+_WS_CLOSE_EXPIRED: Final = 4000
+
+
+class RoomLimitError(RuntimeError):
+    """The server holds its maximum number of rooms (HTTP 503)."""
+
+
+class RoomFullError(RuntimeError):
+    """The room already has two participants (HTTP 409)."""
+
+
+def new_room_code() -> str:
+    """A random ``ABC-234`` code."""
+    letters = "".join(secrets.choice(CODE_LETTERS) for _ in range(3))
+    digits = "".join(secrets.choice(CODE_DIGITS) for _ in range(3))
+    return f"{letters}-{digits}"
+
+
+def normalize_code(text: str) -> str | None:
+    """``ABC-234`` from what a user typed (any case, spaces or dashes), or ``None``."""
+    compact = re.sub(r"[\s\-]", "", text).upper()
+    match = _CODE_RE.match(compact)
+    return f"{match.group(1)}-{match.group(2)}" if match else None
+
+
+@dataclass(eq=False)
+class Room:
+    """One room: up to two WebSockets and the messages waiting for the second one."""
+
+    code: str
+    created_s: float
+    expires_s: float
+    participants: list[web.WebSocketResponse | None] = field(
+        default_factory=lambda: [None] * ROOM_CAPACITY
+    )
+    backlog: deque[str] = field(default_factory=lambda: deque(maxlen=BACKLOG_MESSAGES))
+    reserved: int = 0
+    """Slots taken, including sockets still being upgraded."""
+
+    def count(self) -> int:
+        """Connected participants."""
+        return sum(1 for p in self.participants if p is not None)
+
+    def state(self) -> str:
+        """``waiting`` (fewer than two) or ``paired``."""
+        return "paired" if self.count() == ROOM_CAPACITY else "waiting"
+
+    def expires_in_s(self, now_s: float) -> float:
+        """Seconds until the room expires."""
+        return max(0.0, round(self.expires_s - now_s, 1))
+
+
+class RoomRegistry:
+    """All open rooms, with their limits and expiry. Time comes from ``clock`` (seconds)."""
+
+    def __init__(
+        self, config: ServerConfig, metrics: ServerMetrics, clock: Callable[[], float]
+    ) -> None:
+        self._config = config
+        self._metrics = metrics
+        self._clock = clock
+        self._rooms: dict[str, Room] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+        metrics.active_rooms = lambda: len(self._rooms)
+        metrics.room_participants = lambda: sum(r.count() for r in self._rooms.values())
+
+    def __len__(self) -> int:
+        return len(self._rooms)
+
+    def create(self) -> Room:
+        """A new room with a fresh code; raises :class:`RoomLimitError` at the limit."""
+        self._sweep()
+        if len(self._rooms) >= self._config.max_rooms:
+            raise RoomLimitError(
+                f"the server holds its maximum of {self._config.max_rooms} rooms; try later"
+            )
+        code = new_room_code()
+        while code in self._rooms:
+            code = new_room_code()
+        now = self._clock()
+        room = Room(code=code, created_s=now, expires_s=now + self._config.room_ttl_s)
+        self._rooms[code] = room
+        self._metrics.rooms_total += 1
+        return room
+
+    def get(self, text: str) -> Room | None:
+        """The open room for a typed code, or ``None`` (unknown, malformed or expired)."""
+        code = normalize_code(text)
+        if code is None:
+            return None
+        room = self._rooms.get(code)
+        if room is not None and room.expires_s <= self._clock():
+            self._expire(room)
+            return None
+        return room
+
+    async def delete(self, room: Room) -> None:
+        """Close the room's sockets and forget it."""
+        self._rooms.pop(room.code, None)
+        await self._close_sockets(room, {"type": "room.expired"})
+
+    # ---------------------------------------------------------------- expiry
+
+    def start(self) -> None:
+        """Start sweeping expired rooms (on the server's loop)."""
+        if self._sweeper is None:
+            self._sweeper = asyncio.get_running_loop().create_task(
+                self._sweep_forever(), name="rooms-sweeper"
+            )
+
+    async def stop(self) -> None:
+        """Stop sweeping and close every room."""
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+            self._sweeper = None
+        rooms = list(self._rooms.values())
+        self._rooms.clear()
+        await asyncio.gather(
+            *(self._close_sockets(r, {"type": "room.expired"}) for r in rooms),
+            return_exceptions=True,
+        )
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            await asyncio.sleep(SWEEP_INTERVAL_S)
+            self._sweep()
+
+    def _sweep(self) -> None:
+        now = self._clock()
+        for room in [r for r in self._rooms.values() if r.expires_s <= now]:
+            self._expire(room)
+
+    def _expire(self, room: Room) -> None:
+        self._rooms.pop(room.code, None)
+        if room.count():
+            task = asyncio.get_running_loop().create_task(
+                self._close_sockets(room, {"type": "room.expired"})
+            )
+            _background.add(task)
+            task.add_done_callback(_background.discard)
+
+    @staticmethod
+    async def _close_sockets(room: Room, message: dict[str, Any]) -> None:
+        for ws in list(room.participants):
+            if ws is not None and not ws.closed:
+                with contextlib.suppress(Exception):
+                    await ws.send_json(message)
+                    await ws.close(code=_WS_CLOSE_EXPIRED, message=b"room expired")
+
+    # ---------------------------------------------------------------- the WebSocket relay
+
+    async def relay(self, request: web.Request, room: Room) -> web.WebSocketResponse:
+        """Join ``room`` over a WebSocket and relay until the participant leaves.
+
+        Raises :class:`RoomFullError` (before upgrading) when two are already in.
+        """
+        if room.reserved >= ROOM_CAPACITY:
+            raise RoomFullError(f"room {room.code} already has two participants")
+        room.reserved += 1
+        slot: int | None = None
+        ws = web.WebSocketResponse(
+            heartbeat=HEARTBEAT_S, max_msg_size=self._config.max_room_message_bytes
+        )
+        try:
+            await ws.prepare(request)
+            slot = room.participants.index(None)
+            room.participants[slot] = ws
+            other = room.participants[1 - slot]
+            role = "host" if other is None else "guest"
+            await ws.send_json(
+                {
+                    "type": "room.joined",
+                    "code": room.code,
+                    "role": role,
+                    "participants": room.count(),
+                    "expires_in_s": room.expires_in_s(self._clock()),
+                    "ice_servers": [s.to_json() for s in self._config.ice_servers],
+                }
+            )
+            if other is not None:
+                await _send_quietly(other, json.dumps({"type": "room.peer-joined"}))
+                while room.backlog:
+                    await ws.send_str(room.backlog.popleft())
+            await self._pump(room, ws)
+        finally:
+            room.reserved -= 1
+            if slot is not None:
+                room.participants[slot] = None
+                other = room.participants[1 - slot]
+                if other is not None:
+                    await _send_quietly(other, json.dumps({"type": "room.peer-left"}))
+            if not ws.closed and ws.prepared:
+                with contextlib.suppress(Exception):
+                    await ws.close()
+        return ws
+
+    async def _pump(self, room: Room, ws: web.WebSocketResponse) -> None:
+        async for msg in ws:
+            if msg.type == WSMsgType.TEXT:
+                error = _check_message(msg.data)
+                if error is not None:
+                    await _send_quietly(ws, json.dumps(error))
+                    continue
+                other = next((p for p in room.participants if p is not None and p is not ws), None)
+                if other is not None:
+                    await _send_quietly(other, msg.data)
+                else:
+                    if len(room.backlog) == BACKLOG_MESSAGES:
+                        await _send_quietly(
+                            ws,
+                            json.dumps(
+                                _error("backlog_full", "the other participant has not joined")
+                            ),
+                        )
+                        continue
+                    room.backlog.append(msg.data)
+                self._metrics.room_messages_total += 1
+            elif msg.type == WSMsgType.BINARY:
+                await _send_quietly(
+                    ws, json.dumps(_error("not_text", "send JSON text messages only"))
+                )
+            elif msg.type == WSMsgType.ERROR:
+                break
+
+
+_background: set[asyncio.Task[None]] = set()
+
+
+def _error(kind: str, message: str) -> dict[str, Any]:
+    return {"type": "room.error", "error": kind, "message": message}
+
+
+def _check_message(text: str) -> dict[str, Any] | None:
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return _error("not_json", "messages must be JSON objects")
+    if not isinstance(data, dict):
+        return _error("not_json", "messages must be JSON objects")
+    kind = data.get("type")
+    if isinstance(kind, str) and kind.startswith("room."):
+        return _error("reserved_type", "message types starting with 'room.' are the server's")
+    return None
+
+
+async def _send_quietly(ws: web.WebSocketResponse, text: str) -> None:
+    if not ws.closed:
+        with contextlib.suppress(Exception):  # the other side went away mid-send
+            await ws.send_str(text)

@@ -184,6 +184,9 @@ class Report:
     errors: Sequence[Mapping[str, str]] = ()
     """What went wrong, if anything: ``{"code", "message"}``. A partial result is still kept."""
     environment: Mapping[str, Any] = field(default_factory=dict)
+    connectivity: Mapping[str, Any] | None = None
+    """Server and peer modes: each connectivity check (HTTP(S), token, room, UDP, TURN) by
+    name, with its outcome; ``None`` in loopback."""
 
     def to_json(self) -> dict[str, Any]:
         """The report as a JSON-ready dict (see ``resources/report.schema.json``)."""
@@ -209,6 +212,7 @@ class Report:
             "verdict": dict(self.verdict),
             "errors": [dict(e) for e in self.errors],
             "environment": dict(self.environment),
+            "connectivity": None if self.connectivity is None else dict(self.connectivity),
         }
 
 

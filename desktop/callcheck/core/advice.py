@@ -1,0 +1,590 @@
+"""Network and device advice: rules that turn measurements into actions a user can take.
+
+Each rule looks at the measurements (:class:`AdviceInputs`) and, when it applies, returns an
+:class:`Action` with a stable ``id``, a severity, the evidence (the numbers that triggered it)
+and a sentence a non-technical user understands. Thresholds are named constants with their
+source. :func:`advise` runs every rule and sorts the actions, most severe first.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Final
+
+from callcheck.core.capacity import CapacityResult, narrowest_kbps
+from callcheck.core.grades import PASS_MOS
+from callcheck.core.host import HostInfo, InterfaceKind
+from callcheck.core.qos import DSCP_EF, QosResult, QosVerdict
+
+# ---------------------------------------------------------------------------------------------
+# Thresholds
+
+#: ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most
+#: conversations; beyond 400 ms it is unacceptable for general network planning.
+G114_ONE_WAY_RECOMMENDED_MS: Final = 150.0
+G114_ONE_WAY_LIMIT_MS: Final = 400.0
+#: Common vendor network targets for voice (Microsoft Teams and Cisco network guidance):
+#: one-way < 50 ms, RTT < 100 ms, loss < 1 %, jitter < 30 ms.
+TARGET_ONE_WAY_MS: Final = 50.0
+TARGET_RTT_MS: Final = 100.0
+TARGET_LOSS_PCT: Final = 1.0
+TARGET_JITTER_MS: Final = 30.0
+#: At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the
+#: MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical.
+LOSS_CRITICAL_PCT: Final = 5.0
+#: G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test.
+BURSTY_BURST_RATIO: Final = 1.5
+#: Late discards in the playout buffer: above the loss target, jitter is costing audio.
+LATE_DISCARD_WARN_PCT: Final = TARGET_LOSS_PCT
+#: Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better;
+#: below −80 dBm the link is unreliable.
+WIFI_VOICE_MIN_DBM: Final = -67.0
+WIFI_UNUSABLE_DBM: Final = -80.0
+#: CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts);
+#: with the machine above 85 % busy, audio threads start to miss their deadlines.
+CPU_HIGH_PCT: Final = 85.0
+#: Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link's capacity.
+VOICE_MAX_LINK_SHARE: Final = 0.33
+#: Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse,
+#: ≥ 200 ms grade D or worse.
+BUFFERBLOAT_WARN_MS: Final = 60.0
+BUFFERBLOAT_CRITICAL_MS: Final = 200.0
+#: A codec change is worth suggesting when it gains at least this much predicted MOS.
+CODEC_SWITCH_MIN_GAIN_MOS: Final = 0.2
+
+
+class Severity(StrEnum):
+    """How urgent an action is."""
+
+    INFO = "info"
+    WARNING = "warning"
+    CRITICAL = "critical"
+
+
+_SEVERITY_ORDER: Final = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+Evidence = Mapping[str, float | int | str | bool | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing the user (or IT) can do, and why."""
+
+    id: str
+    """Stable identifier (``wifi-loss``); scripts and translations key on it."""
+    severity: Severity
+    text: str
+    """Plain words with the numbers: what was found and what to do."""
+    evidence: Evidence = field(default_factory=dict)
+    """The measurements that triggered the rule, and the threshold they crossed."""
+
+    def to_json(self) -> dict[str, Any]:
+        """One element of the report's ``recommendations.actions``."""
+        return {
+            "id": self.id,
+            "severity": str(self.severity),
+            "text": self.text,
+            "evidence": {k: _round(v) for k, v in self.evidence.items()},
+        }
+
+
+def _round(v: float | int | str | bool | None) -> float | int | str | bool | None:
+    if isinstance(v, float):
+        return round(v, 2) if math.isfinite(v) else None
+    return v
+
+
+@dataclass(frozen=True, slots=True)
+class CodecOption:
+    """A codec the recommendations ranked (enough for the codec rule)."""
+
+    key: str
+    name: str
+    predicted_mos: float
+    recommended: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceInputs:
+    """What the rules look at. ``None`` = not measured (the rules that need it stay quiet)."""
+
+    mos: float | None = None
+    """The call's MOS."""
+    one_way_delay_ms: float | None = None
+    """Mean one-way network delay (worse direction, or RTT/2)."""
+    rtt_ms: float | None = None
+    jitter_ms: float | None = None
+    """Mean RFC 3550 jitter of the worse direction."""
+    loss_pct: float | None = None
+    """Packet loss of the worse direction."""
+    burst_ratio: float | None = None
+    """G.107 BurstR of that direction."""
+    late_discard_pct: float | None = None
+    host: HostInfo | None = None
+    qos: QosResult | None = None
+    capacity: tuple[CapacityResult, ...] = ()
+    voice_kbps: float | None = None
+    """Bandwidth the call's codec needs on the wire, per direction."""
+    relay_used: bool | None = None
+    ice_protocol: str | None = None
+    current_codec: str | None = None
+    """Candidate key of the codec the call used (``opus-32``, ``g711-plc``)."""
+    codecs: tuple[CodecOption, ...] = ()
+    """Ranked codec predictions, best first."""
+
+
+def _pct(value: float) -> str:
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def _ms(value: float) -> str:
+    return f"{value:.0f} ms"
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules: each returns an Action, or None when it does not apply.
+
+
+def rule_delay(i: AdviceInputs) -> Action | None:
+    """One-way delay against G.114 and the vendor target; RTT against its target."""
+    d, rtt = i.one_way_delay_ms, i.rtt_ms
+    if d is None and rtt is None:
+        return None
+    ev: dict[str, float | None] = {"one_way_delay_ms": d, "rtt_ms": rtt}
+    if d is not None and d > G114_ONE_WAY_LIMIT_MS:
+        return Action(
+            "delay",
+            Severity.CRITICAL,
+            f"Your voice takes {_ms(d)} to reach the other side, far beyond the "
+            f"{_ms(G114_ONE_WAY_LIMIT_MS)} limit (ITU-T G.114): people will talk over each other. "
+            "Use a server or relay closer to you, and avoid satellite, VPN or mobile links.",
+            {**ev, "limit_ms": G114_ONE_WAY_LIMIT_MS},
+        )
+    if d is not None and d > G114_ONE_WAY_RECOMMENDED_MS:
+        return Action(
+            "delay",
+            Severity.WARNING,
+            f"Your voice takes {_ms(d)} to reach the other side (recommended: under "
+            f"{_ms(G114_ONE_WAY_RECOMMENDED_MS)}, ITU-T G.114), so replies come with a pause. "
+            "Use a server closer to you, or avoid the VPN or relay for calls.",
+            {**ev, "limit_ms": G114_ONE_WAY_RECOMMENDED_MS},
+        )
+    if (d is not None and d > TARGET_ONE_WAY_MS) or (rtt is not None and rtt > TARGET_RTT_MS):
+        shown = f"a round trip of {_ms(rtt)}" if rtt is not None else f"{_ms(d or 0.0)} one way"
+        return Action(
+            "delay",
+            Severity.INFO,
+            f"The network delay ({shown}) is above the usual voice targets "
+            f"({_ms(TARGET_ONE_WAY_MS)} one way, {_ms(TARGET_RTT_MS)} round trip) but still "
+            "fine for conversation.",
+            {**ev, "target_one_way_ms": TARGET_ONE_WAY_MS, "target_rtt_ms": TARGET_RTT_MS},
+        )
+    return None
+
+
+def _on_wifi(i: AdviceInputs) -> bool:
+    return i.host is not None and (
+        i.host.interface_kind is InterfaceKind.WIFI
+        or (i.host.interface_kind is InterfaceKind.VPN and i.host.wifi is not None)
+    )
+
+
+def _bursty(i: AdviceInputs) -> bool:
+    return i.burst_ratio is not None and i.burst_ratio >= BURSTY_BURST_RATIO
+
+
+def rule_wifi_loss(i: AdviceInputs) -> Action | None:
+    """Loss while on Wi-Fi: the radio link is the usual culprit."""
+    if not _on_wifi(i) or i.loss_pct is None or i.loss_pct < TARGET_LOSS_PCT:
+        return None
+    assert i.host is not None
+    how = "in bursts" if _bursty(i) else ""
+    sev = Severity.CRITICAL if i.loss_pct >= LOSS_CRITICAL_PCT else Severity.WARNING
+    signal = i.host.wifi.signal_dbm if i.host.wifi is not None else None
+    lost = f"{_pct(i.loss_pct)} % of packets were lost{' ' + how if how else ''}"
+    return Action(
+        "wifi-loss",
+        sev,
+        f"You are on Wi-Fi and {lost} — use a wired connection or move closer to the access point.",
+        {
+            "interface": i.host.interface,
+            "loss_pct": i.loss_pct,
+            "burst_ratio": i.burst_ratio,
+            "signal_dbm": signal,
+            "target_loss_pct": TARGET_LOSS_PCT,
+        },
+    )
+
+
+def rule_loss(i: AdviceInputs) -> Action | None:
+    """Loss on a wired or unknown link."""
+    if _on_wifi(i) or i.loss_pct is None or i.loss_pct < TARGET_LOSS_PCT:
+        return None
+    sev = Severity.CRITICAL if i.loss_pct >= LOSS_CRITICAL_PCT else Severity.WARNING
+    how = " in bursts" if _bursty(i) else ""
+    return Action(
+        "loss",
+        sev,
+        f"{_pct(i.loss_pct)} % of voice packets were lost{how} (target: under "
+        f"{_pct(TARGET_LOSS_PCT)} %), which makes words drop out. The network is congested or "
+        "faulty: ask IT to check the connection and to give voice priority (QoS).",
+        {"loss_pct": i.loss_pct, "burst_ratio": i.burst_ratio, "target_loss_pct": TARGET_LOSS_PCT},
+    )
+
+
+def rule_jitter(i: AdviceInputs) -> Action | None:
+    """Jitter above the target, or jitter already costing late discards."""
+    jitter_high = i.jitter_ms is not None and i.jitter_ms > TARGET_JITTER_MS
+    late_high = i.late_discard_pct is not None and i.late_discard_pct >= LATE_DISCARD_WARN_PCT
+    if not (jitter_high or late_high):
+        return None
+    parts = []
+    if i.jitter_ms is not None:
+        parts.append(f"packets arrive unevenly (jitter {_ms(i.jitter_ms)})")
+    if late_high and i.late_discard_pct is not None:
+        parts.append(f"{_pct(i.late_discard_pct)} % came too late to be played")
+    return Action(
+        "jitter",
+        Severity.WARNING,
+        f"Voice packets {' and '.join(parts) if parts else 'arrive unevenly'} (target: under "
+        f"{_ms(TARGET_JITTER_MS)}). Something else is using the connection — pause downloads, "
+        "uploads and video, use a wired connection, or ask IT for voice QoS.",
+        {
+            "jitter_ms": i.jitter_ms,
+            "late_discard_pct": i.late_discard_pct,
+            "target_jitter_ms": TARGET_JITTER_MS,
+        },
+    )
+
+
+def rule_wifi_signal(i: AdviceInputs) -> Action | None:
+    """A weak Wi-Fi signal."""
+    if not _on_wifi(i) or i.host is None or i.host.wifi is None:
+        return None
+    dbm = i.host.wifi.signal_dbm
+    if dbm is None or dbm >= WIFI_VOICE_MIN_DBM:
+        return None
+    sev = Severity.CRITICAL if dbm < WIFI_UNUSABLE_DBM else Severity.WARNING
+    return Action(
+        "wifi-signal",
+        sev,
+        f"Your Wi-Fi signal is weak ({dbm:.0f} dBm; voice needs {WIFI_VOICE_MIN_DBM:.0f} dBm or "
+        "better). Move closer to the access point or use a wired connection.",
+        {"signal_dbm": dbm, "min_signal_dbm": WIFI_VOICE_MIN_DBM},
+    )
+
+
+def rule_wifi_band(i: AdviceInputs) -> Action | None:
+    """On the crowded 2.4 GHz band."""
+    if not _on_wifi(i) or i.host is None or i.host.wifi is None:
+        return None
+    if i.host.wifi.band_ghz != 2.4:
+        return None
+    return Action(
+        "wifi-band",
+        Severity.INFO,
+        "Your Wi-Fi uses the 2.4 GHz band, which is crowded and slower. If your network offers "
+        "5 GHz (often a name ending in \u201c5G\u201d), connect to that instead.",
+        {"band_ghz": 2.4, "frequency_mhz": i.host.wifi.frequency_mhz},
+    )
+
+
+def _network_trouble(i: AdviceInputs) -> bool:
+    return bool(
+        (i.rtt_ms is not None and i.rtt_ms > TARGET_RTT_MS)
+        or (i.loss_pct is not None and i.loss_pct >= TARGET_LOSS_PCT)
+        or (i.jitter_ms is not None and i.jitter_ms > TARGET_JITTER_MS)
+    )
+
+
+def rule_vpn(i: AdviceInputs) -> Action | None:
+    """A VPN or tunnel is up (warning when calls go through it and the network is poor)."""
+    if i.host is None or not i.host.vpn_interfaces:
+        return None
+    names = ", ".join(i.host.vpn_interfaces)
+    ev: dict[str, float | str | bool | None] = {
+        "vpn_interfaces": names,
+        "default_route_via_vpn": i.host.default_route_via_vpn,
+        "rtt_ms": i.rtt_ms,
+        "loss_pct": i.loss_pct,
+    }
+    if i.host.default_route_via_vpn and _network_trouble(i):
+        return Action(
+            "vpn",
+            Severity.WARNING,
+            f"Your calls go through a VPN ({names}), which adds delay and can lose packets. "
+            "Ask IT whether voice can bypass the VPN (split tunnelling), or test without it.",
+            ev,
+        )
+    return Action(
+        "vpn",
+        Severity.INFO,
+        f"A VPN or tunnel is active ({names}). If calls are poor, test once without it.",
+        ev,
+    )
+
+
+def rule_bluetooth(i: AdviceInputs) -> Action | None:
+    """A Bluetooth headset in hands-free mode (narrowband, compressed)."""
+    if i.host is None or not i.host.hands_free_devices:
+        return None
+    dev = i.host.hands_free_devices[0]
+    rate = f" at {dev.sample_rate_hz / 1000:.0f} kHz" if dev.sample_rate_hz else ""
+    return Action(
+        "bluetooth-hands-free",
+        Severity.WARNING,
+        f"Your Bluetooth headset \u201c{dev.name}\u201d is in hands-free mode{rate}, which "
+        "makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth "
+        "headset with its own USB dongle.",
+        {"device": dev.name, "sample_rate_hz": dev.sample_rate_hz},
+    )
+
+
+def rule_cpu(i: AdviceInputs) -> Action | None:
+    """The computer was busy during the test."""
+    load = None if i.host is None else i.host.cpu_load_pct
+    if load is None or load < CPU_HIGH_PCT:
+        return None
+    return Action(
+        "cpu",
+        Severity.WARNING,
+        f"Your computer was very busy during the test ({load:.0f} % CPU), which can make audio "
+        "stutter. Close programs you do not need, or restart the computer before calls.",
+        {"cpu_load_pct": load, "limit_pct": CPU_HIGH_PCT},
+    )
+
+
+def rule_bandwidth(i: AdviceInputs) -> Action | None:
+    """The measured available bandwidth against what the voice needs."""
+    available = narrowest_kbps(i.capacity)
+    if available is None or i.voice_kbps is None:
+        return None
+    ev = {"available_kbps": available, "voice_kbps": i.voice_kbps}
+    if available < i.voice_kbps:
+        return Action(
+            "bandwidth",
+            Severity.CRITICAL,
+            f"Your connection carried only {available:.0f} kbit/s, less than the "
+            f"{i.voice_kbps:.0f} kbit/s a call needs. Stop other downloads and uploads, or "
+            "ask for a faster connection; a low-bitrate codec (see below) can help.",
+            ev,
+        )
+    if i.voice_kbps > VOICE_MAX_LINK_SHARE * available:
+        return Action(
+            "bandwidth",
+            Severity.WARNING,
+            f"A call needs {i.voice_kbps:.0f} kbit/s of the {available:.0f} kbit/s your "
+            "connection carried — little room left for anything else. Avoid large downloads "
+            "during calls.",
+            {**ev, "max_share": VOICE_MAX_LINK_SHARE},
+        )
+    return None
+
+
+def rule_bufferbloat(i: AdviceInputs) -> Action | None:
+    """Delay grows a lot when the line is busy."""
+    worst = max(
+        (c for c in i.capacity if c.rtt_increase_ms is not None),
+        key=lambda c: c.rtt_increase_ms or 0.0,
+        default=None,
+    )
+    if worst is None or worst.rtt_increase_ms is None:
+        return None
+    inc = worst.rtt_increase_ms
+    if inc < BUFFERBLOAT_WARN_MS:
+        return None
+    sev = Severity.CRITICAL if inc >= BUFFERBLOAT_CRITICAL_MS else Severity.WARNING
+    return Action(
+        "bufferbloat",
+        sev,
+        f"When your connection is busy ({worst.direction}), delay grows by {_ms(inc)} "
+        f"(bufferbloat, grade {worst.grade}). Turn on Smart Queue Management (SQM) or QoS in "
+        "the router, or ask IT to prioritise voice.",
+        {
+            "direction": worst.direction,
+            "rtt_increase_ms": inc,
+            "idle_rtt_ms": worst.idle_rtt_ms,
+            "loaded_rtt_ms": worst.loaded_rtt_ms,
+            "grade": worst.grade,
+        },
+    )
+
+
+def rule_qos(i: AdviceInputs) -> Action | None:
+    """The network removes or rewrites the voice marking."""
+    if i.qos is None:
+        return None
+    verdict = i.qos.verdict
+    if verdict not in (QosVerdict.STRIPPED, QosVerdict.REMARKED):
+        return None
+    what = "removes" if verdict is QosVerdict.STRIPPED else "changes"
+    return Action(
+        "qos-stripped",
+        Severity.WARNING,
+        f"The network {what} the priority mark on voice packets (sent DSCP {DSCP_EF} "
+        f"\u201cEF\u201d, arrived as DSCP {i.qos.dscp_received_uplink}), so voice waits behind "
+        "other traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a "
+        "voice VLAN.",
+        {
+            "dscp_sent": i.qos.dscp_sent,
+            "dscp_received": i.qos.dscp_received_uplink,
+            "verdict": str(verdict),
+        },
+    )
+
+
+def rule_relay(i: AdviceInputs) -> Action | None:
+    """Media had to go through a relay, or over TCP: a firewall blocks the direct UDP path."""
+    tcp = (i.ice_protocol or "").lower() == "tcp"
+    if not tcp and not i.relay_used:
+        return None
+    if tcp:
+        return Action(
+            "firewall-tcp",
+            Severity.WARNING,
+            "Voice had to travel over TCP because UDP is blocked, so any lost packet turns into "
+            "a delay. Ask IT to allow UDP for calls (the softphone's media ports, and TURN on "
+            "UDP 3478).",
+            {"protocol": "tcp", "relay_used": bool(i.relay_used)},
+        )
+    return Action(
+        "firewall-relay",
+        Severity.INFO,
+        "Voice went through a relay server rather than directly, usually because a firewall or "
+        "NAT blocks the direct path. This adds some delay.",
+        {"protocol": i.ice_protocol, "relay_used": True},
+    )
+
+
+def rule_codec(i: AdviceInputs) -> Action | None:
+    """A different codec would score clearly better on this network."""
+    best = next((c for c in i.codecs if c.recommended), None)
+    current = next((c for c in i.codecs if c.key == i.current_codec), None)
+    if best is None or current is None or best.key == current.key:
+        return None
+    gain = best.predicted_mos - current.predicted_mos
+    if gain < CODEC_SWITCH_MIN_GAIN_MOS:
+        return None
+    crosses = current.predicted_mos < PASS_MOS <= best.predicted_mos
+    return Action(
+        "codec",
+        Severity.WARNING if crosses else Severity.INFO,
+        f"On this network {best.name} would score MOS {best.predicted_mos:.1f} instead of "
+        f"{current.predicted_mos:.1f} with {current.name}. Ask IT to prefer it in the "
+        "softphone's codec settings.",
+        {
+            "current": current.key,
+            "current_mos": current.predicted_mos,
+            "suggested": best.key,
+            "suggested_mos": best.predicted_mos,
+        },
+    )
+
+
+RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
+    rule_delay,
+    rule_wifi_loss,
+    rule_loss,
+    rule_jitter,
+    rule_wifi_signal,
+    rule_wifi_band,
+    rule_vpn,
+    rule_bluetooth,
+    rule_cpu,
+    rule_bandwidth,
+    rule_bufferbloat,
+    rule_qos,
+    rule_relay,
+    rule_codec,
+)
+
+
+def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
+    """Nothing to fix: say so, so the helpdesk can look elsewhere (e.g. the far end)."""
+    if i.mos is None or i.mos < PASS_MOS:
+        return None
+    if any(a.severity is not Severity.INFO for a in found):
+        return None
+    return Action(
+        "all-good",
+        Severity.INFO,
+        f"Your connection meets the targets for voice (MOS {i.mos:.1f}). If calls still sound "
+        "bad, the problem is likely at the other end or in the softphone's settings.",
+        {"mos": i.mos, "pass_mos": PASS_MOS},
+    )
+
+
+def advise(inputs: AdviceInputs) -> tuple[Action, ...]:
+    """Run every rule; the actions that apply, most severe first (rule order within)."""
+    found = [a for rule in RULES if (a := rule(inputs)) is not None]
+    good = rule_all_good(inputs, found)
+    if good is not None:
+        found.append(good)
+    return tuple(sorted(found, key=lambda a: _SEVERITY_ORDER[a.severity]))
+
+
+# ---------------------------------------------------------------------------------------------
+# From a report
+
+
+def _stat(section: Mapping[str, Any] | None, name: str, key: str = "mean") -> float | None:
+    if not section:
+        return None
+    value = section.get(name)
+    if isinstance(value, Mapping):
+        v = value.get(key)
+        return float(v) if isinstance(v, int | float) else None
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def inputs_from_report(
+    report: Mapping[str, Any],
+    *,
+    host: HostInfo | None = None,
+    qos: QosResult | None = None,
+    capacity: Sequence[CapacityResult] = (),
+    voice_kbps: float | None = None,
+    current_codec: str | None = None,
+) -> AdviceInputs:
+    """Advice inputs from a report's JSON dict: the worse direction's figures, ICE, codecs."""
+    network = report.get("network") or {}
+    dirs = [d for d in (network.get("uplink"), network.get("downlink")) if d]
+    worse = max(dirs, key=lambda d: _stat(d, "loss_pct") or 0.0, default=None)
+    rtts = [r for d in dirs if (r := _stat(d, "rtt_ms")) is not None]
+    rtt = max(rtts) if rtts else None
+    owds = [o for d in dirs if (o := _stat(d, "one_way_delay_ms")) is not None]
+    one_way = max(owds) if owds else (None if rtt is None else rtt / 2.0)
+    jitters = [j for d in dirs if (j := _stat(d, "jitter_ms")) is not None]
+    quality = report.get("quality") or {}
+    playout = report.get("playout") or {}
+    ice = report.get("ice") or {}
+    codecs = tuple(
+        CodecOption(
+            key=str(c.get("codec")),
+            name=str(c.get("name") or c.get("codec")),
+            predicted_mos=float(c.get("predicted_mos", 0.0)),
+            recommended=c.get("fits_bandwidth") is not False,
+        )
+        for c in (report.get("recommendations") or {}).get("codecs") or []
+    )
+    return AdviceInputs(
+        mos=_stat(quality, "mos"),
+        one_way_delay_ms=one_way,
+        rtt_ms=rtt,
+        jitter_ms=max(jitters) if jitters else None,
+        loss_pct=_stat(worse, "loss_pct"),
+        burst_ratio=_stat(worse, "burst_ratio"),
+        late_discard_pct=_stat(playout, "late_discard_pct"),
+        host=host,
+        qos=qos,
+        capacity=tuple(capacity),
+        voice_kbps=voice_kbps,
+        relay_used=ice.get("relay_used") if isinstance(ice.get("relay_used"), bool) else None,
+        ice_protocol=ice.get("protocol") if isinstance(ice.get("protocol"), str) else None,
+        current_codec=current_codec,
+        codecs=codecs,
+    )

@@ -1,0 +1,644 @@
+"""The HTML report: one self-contained page that opens in any browser and prints well.
+
+Pure string building from the report's JSON dict (through
+:func:`callcheck.core.report.upgrade`, so old reports render): no scripts, no external fonts,
+images or styles; charts are inline SVG. Every piece of text from the report is escaped.
+
+Sections: the verdict with a gauge, the three numbers that matter, the MOS timeline and the
+RTT / jitter / loss charts, "why this score" (the E-model breakdown in plain words, with the
+inputs and their provenance), recommendations (actions and codecs), network and device details,
+and errors.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any, Final
+
+from callcheck.core.grades import GRADE_BANDS, PASS_MOS
+from callcheck.core.report import upgrade
+from callcheck.core.report_text import key_numbers, network_line
+
+#: Grade band colours (best first), shared by the gauge and the MOS timeline.
+GRADE_COLOURS: Final[dict[str, str]] = {
+    "Excellent": "#1a9850",
+    "Good": "#66bd63",
+    "Fair": "#fdae61",
+    "Poor": "#f46d43",
+    "Bad": "#d73027",
+}
+SEVERITY_COLOURS: Final[dict[str, str]] = {
+    "critical": "#d73027",
+    "warning": "#f39c12",
+    "info": "#3778c2",
+}
+
+CHART_W: Final = 640
+CHART_H: Final = 170
+_PAD_L, _PAD_R, _PAD_T, _PAD_B = 44, 12, 22, 24
+
+_CSS: Final = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "DejaVu Sans", "Segoe UI", Helvetica, Arial, sans-serif; color: #222;
+  margin: 0 auto; max-width: 960px; padding: 16px 24px; line-height: 1.4; background: #fff; }
+h1 { font-size: 1.5em; margin: 0 0 4px; }
+h2 { font-size: 1.15em; border-bottom: 2px solid #ddd; padding-bottom: 2px; margin-top: 1.4em; }
+.meta { color: #555; font-size: 0.9em; }
+.verdict { display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
+.verdict .text { flex: 1; min-width: 260px; font-size: 1.05em; }
+.grade { font-size: 1.6em; font-weight: bold; }
+.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff;
+  font-size: 0.8em; font-weight: bold; text-transform: uppercase; }
+.cards { display: flex; gap: 12px; flex-wrap: wrap; }
+.card { flex: 1; min-width: 150px; border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; }
+.card .v { font-size: 1.5em; font-weight: bold; }
+.card .t { color: #555; font-size: 0.85em; }
+.card.bad { border-color: #d73027; }
+.charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
+svg.chart { width: 100%; height: auto; max-width: 640px; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
+th, td { border-bottom: 1px solid #e3e3e3; padding: 3px 6px; text-align: left;
+  vertical-align: top; }
+th { background: #f4f4f4; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+ul.actions { list-style: none; padding: 0; }
+ul.actions li { border-left: 5px solid #3778c2; padding: 4px 10px; margin: 6px 0;
+  background: #f8f9fb; }
+.why li { margin: 3px 0; }
+.prov-measured { color: #1a7f37; } .prov-estimated { color: #9a6700; }
+.prov-assumed { color: #6e7781; }
+.muted { color: #777; }
+footer { margin-top: 2em; color: #777; font-size: 0.8em; }
+@media print {
+  body { max-width: none; padding: 0; font-size: 10pt; }
+  section, .card, svg.chart, tr { break-inside: avoid; page-break-inside: avoid; }
+  ul.actions li { background: none; }
+  a { color: inherit; text-decoration: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+
+# ---------------------------------------------------------------------------------------------
+# Small helpers
+
+
+def _num(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    v = float(value)
+    return v if math.isfinite(v) else None
+
+
+def _fmt(value: Any, nd: int = 1, unit: str = "") -> str:
+    v = _num(value)
+    if v is None:
+        return "–"
+    return escape(f"{v:.{nd}f}{' ' + unit if unit else ''}")
+
+
+def _t(value: Any) -> str:
+    """Any value as escaped text."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return escape(str(value))
+
+
+def _map(value: Any) -> Mapping[str, Any]:
+    return value if isinstance(value, Mapping) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _grade_colour(grade: Any) -> str:
+    return GRADE_COLOURS.get(str(grade), "#888888")
+
+
+# ---------------------------------------------------------------------------------------------
+# Gauge
+
+
+def gauge_svg(mos: float | None, grade: str | None) -> str:
+    """A half-circle gauge from MOS 1 to 5 with the grade bands and a needle at ``mos``."""
+    cx, cy, r = 110.0, 110.0, 90.0
+
+    def point(m: float, radius: float) -> tuple[float, float]:
+        a = math.pi * (1.0 - (min(5.0, max(1.0, m)) - 1.0) / 4.0)
+        return cx + radius * math.cos(a), cy - radius * math.sin(a)
+
+    parts = [
+        '<svg id="gauge" class="gauge" viewBox="0 0 220 135" width="220" height="135" '
+        'role="img" aria-label="MOS gauge">'
+    ]
+    for band in GRADE_BANDS:
+        x0, y0 = point(band.low_mos, r)
+        x1, y1 = point(band.high_mos, r)
+        parts.append(
+            f'<path d="M{x0:.1f},{y0:.1f} A{r:.0f},{r:.0f} 0 0 1 {x1:.1f},{y1:.1f}" fill="none" '
+            f'stroke="{GRADE_COLOURS[band.grade]}" stroke-width="18"/>'
+        )
+    if mos is not None:
+        nx, ny = point(mos, r - 14)
+        parts.append(
+            f'<line id="gauge-needle" x1="{cx:.0f}" y1="{cy:.0f}" x2="{nx:.1f}" y2="{ny:.1f}" '
+            'stroke="#222" stroke-width="4" stroke-linecap="round"/>'
+        )
+        parts.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="6" fill="#222"/>')
+        parts.append(
+            f'<text x="{cx:.0f}" y="{cy + 22:.0f}" text-anchor="middle" font-size="18" '
+            f'font-weight="bold" fill="{_grade_colour(grade)}">MOS {mos:.2f}</text>'
+        )
+    else:
+        parts.append(
+            f'<text x="{cx:.0f}" y="{cy:.0f}" text-anchor="middle" font-size="14">no score</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------
+# Charts
+
+
+def _nice_max(value: float) -> float:
+    if value <= 0:
+        return 1.0
+    mag = 10 ** math.floor(math.log10(value))
+    for step in (1, 2, 2.5, 5, 10):
+        if value <= step * mag:
+            return float(step * mag)
+    return float(10 * mag)
+
+
+def line_chart(
+    chart_id: str,
+    title: str,
+    series: Sequence[tuple[str, str, Sequence[tuple[float, float | None]]]],
+    *,
+    unit: str,
+    y_min: float = 0.0,
+    y_max: float | None = None,
+    bands: Sequence[tuple[float, float, str]] = (),
+    target: float | None = None,
+) -> str:
+    """An SVG line chart: ``series`` of (label, colour, [(t_s, value or None)]).
+
+    ``bands`` are (low, high, colour) background stripes; ``target`` a dashed line. None values
+    break the line.
+    """
+    xs = [t for _, _, pts in series for t, _ in pts]
+    ys = [v for _, _, pts in series for _, v in pts if v is not None]
+    if not xs or not ys:
+        return f'<p id="{escape(chart_id)}" class="muted">{escape(title)}: no samples.</p>'
+    x0, x1 = min(xs), max(xs)
+    if x1 <= x0:
+        x1 = x0 + 1.0
+    top = y_max if y_max is not None else _nice_max(max(max(ys), target or 0.0) * 1.1)
+    pw, ph = CHART_W - _PAD_L - _PAD_R, CHART_H - _PAD_T - _PAD_B
+
+    def sx(t: float) -> float:
+        return _PAD_L + (t - x0) / (x1 - x0) * pw
+
+    def sy(v: float) -> float:
+        v = min(top, max(y_min, v))
+        return _PAD_T + (1.0 - (v - y_min) / (top - y_min)) * ph
+
+    out = [
+        f'<svg id="{escape(chart_id)}" class="chart" viewBox="0 0 {CHART_W} {CHART_H}" '
+        f'role="img" aria-label="{escape(title)}">',
+        f'<text x="{_PAD_L}" y="14" font-size="13" font-weight="bold">{escape(title)}</text>',
+    ]
+    for low, high, colour in bands:
+        ya, yb = sy(high), sy(low)
+        out.append(
+            f'<rect x="{_PAD_L}" y="{ya:.1f}" width="{pw}" height="{max(0.0, yb - ya):.1f}" '
+            f'fill="{colour}" opacity="0.18"/>'
+        )
+    for i in range(5):
+        v = y_min + (top - y_min) * i / 4
+        y = sy(v)
+        out.append(
+            f'<line x1="{_PAD_L}" y1="{y:.1f}" x2="{_PAD_L + pw}" y2="{y:.1f}" stroke="#ddd"/>'
+        )
+        out.append(
+            f'<text x="{_PAD_L - 4}" y="{y + 4:.1f}" font-size="10" text-anchor="end">{v:g}</text>'
+        )
+    out.append(
+        f'<text x="{_PAD_L + pw}" y="{CHART_H - 6}" font-size="10" text-anchor="end">'
+        f"{x1:.0f} s</text>"
+        f'<text x="{_PAD_L}" y="{CHART_H - 6}" font-size="10">{x0:.0f} s</text>'
+        f'<text x="{_PAD_L + pw}" y="14" font-size="10" text-anchor="end">{escape(unit)}</text>'
+    )
+    if target is not None and y_min <= target <= top:
+        y = sy(target)
+        out.append(
+            f'<line x1="{_PAD_L}" y1="{y:.1f}" x2="{_PAD_L + pw}" y2="{y:.1f}" '
+            'stroke="#555" stroke-dasharray="4 3"/>'
+        )
+    legend_x = _PAD_L + 200
+    for label, colour, pts in series:
+        segments: list[list[str]] = [[]]
+        for t, value in pts:
+            if value is None:
+                segments.append([])
+            else:
+                segments[-1].append(f"{sx(t):.1f},{sy(value):.1f}")
+        for seg in segments:
+            if len(seg) == 1:
+                px, py = seg[0].split(",")
+                out.append(f'<circle cx="{px}" cy="{py}" r="2" fill="{colour}"/>')
+            elif seg:
+                out.append(
+                    f'<polyline points="{" ".join(seg)}" fill="none" stroke="{colour}" '
+                    'stroke-width="2"/>'
+                )
+        if len(series) > 1:
+            out.append(
+                f'<rect x="{legend_x}" y="6" width="10" height="10" fill="{colour}"/>'
+                f'<text x="{legend_x + 14}" y="15" font-size="11">{escape(label)}</text>'
+            )
+            legend_x += 20 + 7 * len(label)
+    out.append("</svg>")
+    return "".join(out)
+
+
+def _timeline_points(timeline: list[Any], key: str) -> list[tuple[float, float | None]]:
+    pts = []
+    for s in timeline:
+        if not isinstance(s, Mapping):
+            continue
+        t = _num(s.get("t_s"))
+        if t is not None:
+            pts.append((t, _num(s.get(key))))
+    return pts
+
+
+def charts_html(data: Mapping[str, Any]) -> str:
+    """The MOS timeline and the RTT, jitter and loss charts."""
+    timeline = _list(data.get("timeline"))
+    bands = [(b.low_mos, b.high_mos, GRADE_COLOURS[b.grade]) for b in GRADE_BANDS]
+    return "".join(
+        (
+            '<div class="charts">',
+            line_chart(
+                "chart-mos",
+                "MOS over the test",
+                [("MOS", "#222", _timeline_points(timeline, "mos"))],
+                unit="MOS",
+                y_min=1.0,
+                y_max=5.0,
+                bands=bands,
+                target=PASS_MOS,
+            ),
+            line_chart(
+                "chart-rtt",
+                "Round-trip time",
+                [("RTT", "#3778c2", _timeline_points(timeline, "rtt_ms"))],
+                unit="ms",
+                target=100.0,
+            ),
+            line_chart(
+                "chart-jitter",
+                "Jitter and playout buffer",
+                [
+                    ("jitter", "#8e44ad", _timeline_points(timeline, "jitter_ms")),
+                    ("buffer", "#95a5a6", _timeline_points(timeline, "buffer_ms")),
+                ],
+                unit="ms",
+                target=30.0,
+            ),
+            line_chart(
+                "chart-loss",
+                "Packet loss per interval",
+                [("loss", "#d73027", _timeline_points(timeline, "loss_pct"))],
+                unit="%",
+                target=1.0,
+            ),
+            "</div>",
+        )
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Why this score
+
+
+def _input_value(inputs: Mapping[str, Any], name: str) -> float | None:
+    return _num(_map(inputs.get(name)).get("value"))
+
+
+def why_items(quality: Mapping[str, Any]) -> list[str]:
+    """The E-model breakdown as plain sentences (escaped HTML list items)."""
+    b = _map(quality.get("breakdown"))
+    inputs = _map(quality.get("inputs"))
+    scale = str(quality.get("scale", "narrowband"))
+    top = "129 (wideband: 50–7000 Hz speech)" if scale == "wideband" else "about 93 (narrowband)"
+    items = [
+        f"A perfect call on this scale scores R = {top}. This call scores "
+        f"R = {_fmt(quality.get('r_factor'))}, which is MOS {_fmt(quality.get('mos'), 2)}."
+    ]
+    ta = _input_value(inputs, "Ta")
+    idd = _num(b.get("Id"))
+    if idd is not None:
+        delay = f" (sound takes {ta:.0f} ms from mouth to ear)" if ta is not None else ""
+        effect = "no noticeable cost" if idd < 0.5 else f"a cost of {idd:.1f} points"
+        items.append(f"Delay{escape(delay)}: {effect}. Delay starts to hurt above about 100 ms.")
+    ie = _num(b.get("Ie_eff"))
+    if ie is not None:
+        ppl = _input_value(inputs, "Ppl")
+        codec_ie = _input_value(inputs, "Ie")
+        burst = _input_value(inputs, "BurstR")
+        parts = []
+        if codec_ie is not None:
+            parts.append(f"the codec itself costs {codec_ie:.0f}")
+        if ppl is not None:
+            parts.append(f"{ppl:.1f} % of the audio was lost or late")
+        if burst is not None and burst > 1.05:
+            parts.append(f"losses came in bursts (burst ratio {burst:.1f})")
+        detail = f" ({'; '.join(parts)})" if parts else ""
+        items.append(f"Codec and lost packets: a cost of {ie:.1f} points{escape(detail)}.")
+    is_ = _num(b.get("Is"))
+    if is_ is not None and abs(is_) >= 0.5:
+        items.append(
+            f"Loudness, sidetone and noise of the handsets (assumed standard): {is_:.1f} points."
+        )
+    return [f"<li>{i}</li>" for i in items]
+
+
+def inputs_table(quality: Mapping[str, Any]) -> str:
+    """The E-model inputs with value, unit, provenance and source."""
+    rows = []
+    for name, item in _map(quality.get("inputs")).items():
+        it = _map(item)
+        prov = str(it.get("provenance", ""))
+        clamped = (
+            f" (clamped from {_fmt(it.get('clamped_from'), 1)})"
+            if it.get("clamped_from") is not None
+            else ""
+        )
+        rows.append(
+            f"<tr><td>{_t(name)}</td><td class='n'>{_fmt(it.get('value'), 2)}{clamped}</td>"
+            f"<td>{_t(it.get('unit'))}</td>"
+            f"<td class='prov-{escape(prov)}'>{_t(prov)}</td><td>{_t(it.get('source'))}</td></tr>"
+        )
+    if not rows:
+        return ""
+    return (
+        "<table id='inputs'><thead><tr><th>input</th><th>value</th><th>unit</th>"
+        "<th>how known</th><th>source</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Sections
+
+
+def _key_cards(data: Mapping[str, Any]) -> str:
+    k = key_numbers(data)
+    cards = [
+        ("card-rtt", "Round trip", k["rtt_ms"], 0, "ms", 100.0, "target under 100 ms"),
+        ("card-jitter", "Jitter", k["jitter_ms"], 1, "ms", 30.0, "target under 30 ms"),
+        ("card-loss", "Packet loss", k["loss_pct"], 1, "%", 1.0, "target under 1 %"),
+    ]
+    out = ['<div class="cards">']
+    for cid, label, value, nd, unit, limit, hint in cards:
+        bad = " bad" if value is not None and value > limit else ""
+        out.append(
+            f'<div class="card{bad}" id="{cid}"><div class="t">{escape(label)}</div>'
+            f'<div class="v">{_fmt(value, nd, unit)}</div>'
+            f'<div class="t">{escape(hint)}</div></div>'
+        )
+    out.append("</div>")
+    return "".join(out)
+
+
+def _actions(recs: Mapping[str, Any]) -> str:
+    items = []
+    for a in _list(recs.get("actions")):
+        a = _map(a)
+        sev = str(a.get("severity", "info"))
+        colour = SEVERITY_COLOURS.get(sev, "#3778c2")
+        evidence = ", ".join(
+            f"{escape(str(k))} {_t(v if not isinstance(v, float) else round(v, 2))}"
+            for k, v in _map(a.get("evidence")).items()
+            if v is not None
+        )
+        items.append(
+            f'<li class="action" data-id="{_t(a.get("id"))}" style="border-left-color:{colour}">'
+            f'<span class="badge" style="background:{colour}">{_t(sev)}</span> '
+            f"{_t(a.get('text'))}"
+            + (f'<div class="muted">Evidence: {evidence}</div>' if evidence else "")
+            + "</li>"
+        )
+    if not items:
+        return "<p class='muted'>No actions.</p>"
+    return '<ul class="actions" id="actions">' + "".join(items) + "</ul>"
+
+
+def _codecs(recs: Mapping[str, Any]) -> str:
+    rows = []
+    for c in _list(recs.get("codecs")):
+        c = _map(c)
+        fits = c.get("fits_bandwidth")
+        fit_text = "unknown" if fits is None else ("yes" if fits else "does not fit")
+        rows.append(
+            f"<tr><td class='n'>{_t(c.get('rank', ''))}</td>"
+            f"<td>{_t(c.get('name') or c.get('codec'))}</td>"
+            f"<td class='n'>{_fmt(c.get('predicted_mos'), 2)}</td>"
+            f"<td class='n'>{_fmt(c.get('bandwidth_kbps'), 0, 'kbit/s')}</td>"
+            f"<td>{escape(fit_text)}</td><td>{_t(c.get('reason'))}</td></tr>"
+        )
+    if not rows:
+        return "<p class='muted'>No codec predictions (no delay was measured).</p>"
+    return (
+        "<table id='codecs'><thead><tr><th>#</th><th>codec</th><th>predicted MOS</th>"
+        "<th>bandwidth</th><th>fits</th><th>why</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
+    )
+
+
+def _direction_table(network: Mapping[str, Any]) -> str:
+    rows = [
+        ("measured by", "measured_by", None, ""),
+        ("round trip, mean / p95", "rtt_ms", 1, "ms"),
+        ("one-way delay, mean / p95", "one_way_delay_ms", 1, "ms"),
+        ("jitter, mean / p95", "jitter_ms", 1, "ms"),
+        ("loss, total / p95 interval", "loss_pct", 2, "%"),
+        ("packets sent", "packets_sent", None, ""),
+        ("packets received", "packets_received", None, ""),
+        ("packets lost", "packets_lost", None, ""),
+        ("reordered", "reordered", None, ""),
+        ("burst ratio", "burst_ratio", None, ""),
+    ]
+    up, down = _map(network.get("uplink")), _map(network.get("downlink"))
+    out = [
+        "<table id='network'><thead><tr><th></th><th>uplink (you → far end)</th>"
+        "<th>downlink (far end → you)</th></tr></thead><tbody>"
+    ]
+    for label, key, nd, unit in rows:
+        cells = []
+        for d in (up, down):
+            v = d.get(key)
+            if isinstance(v, Mapping):
+                cells.append(
+                    f"{_fmt(v.get('mean'), nd or 0)} / {_fmt(v.get('p95'), nd or 0, unit)}"
+                )
+            elif nd is None:
+                cells.append(_t(v))
+            else:
+                cells.append(_fmt(v, nd, unit))
+        out.append(
+            f"<tr><td>{escape(label)}</td><td class='n'>{cells[0]}</td>"
+            f"<td class='n'>{cells[1]}</td></tr>"
+        )
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _kv_table(table_id: str, items: Sequence[tuple[str, Any]]) -> str:
+    rows = "".join(f"<tr><td>{escape(k)}</td><td>{_t(v)}</td></tr>" for k, v in items)
+    return f"<table id='{escape(table_id)}'><tbody>{rows}</tbody></table>"
+
+
+def _details(data: Mapping[str, Any]) -> str:
+    env = _map(data.get("environment"))
+    host = _map(env.get("host"))
+    ice = _map(data.get("ice"))
+    playout = _map(data.get("playout"))
+    audio = _map(data.get("audio_path"))
+    items: list[tuple[str, Any]] = [
+        ("operating system", f"{env.get('os', '–')} {env.get('os_release', '')}".strip()),
+    ]
+    net = network_line(env)
+    if net:
+        items.append(("network", net))
+    if host:
+        devices = [_map(d) for d in _list(host.get("audio_devices"))]
+        for d in devices:
+            hf = " — Bluetooth hands-free" if d.get("bluetooth_hands_free") else ""
+            rate = _num(d.get("sample_rate_hz"))
+            items.append(
+                (
+                    f"audio {d.get('direction', 'device')}",
+                    f"{d.get('name', '?')}{f' ({rate:g} Hz)' if rate else ''}{hf}",
+                )
+            )
+        for note in _list(host.get("notes")):
+            items.append(("note", note))
+    qos = _map(env.get("qos"))
+    if qos:
+        items.append(
+            (
+                "voice priority (DSCP)",
+                f"sent {qos.get('dscp_sent', '–')}, arrived {qos.get('dscp_received_uplink', '–')}"
+                f" ({qos.get('verdict', 'unknown')})",
+            )
+        )
+    for cap in _list(env.get("capacity")):
+        c = _map(cap)
+        items.append(
+            (
+                f"capacity {c.get('direction', '')}",
+                f"{_num(c.get('available_kbps')) or 0:.0f} kbit/s; delay under load "
+                f"+{_num(c.get('rtt_increase_ms')) or 0:.0f} ms "
+                f"(bufferbloat grade {c.get('bufferbloat_grade') or '–'})",
+            )
+        )
+    items += [
+        ("connection", f"{ice.get('local_candidate', '–')} → {ice.get('remote_candidate', '–')}"),
+        ("protocol", ice.get("protocol")),
+        ("relay (TURN) used", ice.get("relay_used")),
+        ("connect time", f"{_num(ice.get('connect_ms')) or 0:.0f} ms" if ice else None),
+    ]
+    if playout:
+        delay = _map(playout.get("delay_ms"))
+        items += [
+            ("playout buffer, mean", f"{_num(delay.get('mean')) or 0:.0f} ms" if delay else None),
+            ("late discards", f"{_num(playout.get('late_discard_pct')) or 0:.2f} %"),
+            ("concealed frames", f"{_num(playout.get('concealed_pct')) or 0:.2f} %"),
+        ]
+    items += [(f"audio path: {k}", v) for k, v in audio.items() if not isinstance(v, Mapping)]
+    impairment = _map(data.get("impairment"))
+    if impairment:
+        items.append(("emulated network (what-if)", impairment.get("spec")))
+    return _kv_table("details", items)
+
+
+def render_html(report: Mapping[str, Any]) -> str:
+    """The whole HTML page of a report (JSON dict of any supported schema version)."""
+    data = upgrade(report)
+    verdict = _map(data.get("verdict"))
+    quality = _map(data.get("quality"))
+    recs = _map(data.get("recommendations"))
+    mos = _num(quality.get("mos"))
+    grade = verdict.get("grade") or quality.get("grade")
+    passed = bool(verdict.get("passed"))
+    title = f"CallCheck report {data.get('id', '')}"
+    pass_badge = (
+        f'<span class="badge" id="pass-badge" style="background:'
+        f'{"#1a9850" if passed else "#d73027"}">{"pass" if passed else "below pass mark"}</span>'
+    )
+    errors = "".join(
+        f"<li>{_t(_map(e).get('message'))} "
+        f"<span class='muted'>({_t(_map(e).get('code'))})</span></li>"
+        for e in _list(data.get("errors"))
+    )
+    body = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
+        "<header>",
+        "<h1>CallCheck call-quality report</h1>",
+        f'<div class="meta" id="meta">Test {_t(data.get("id"))} · {_t(data.get("started_at"))} · '
+        f"{_t(data.get('mode'))} mode · codec {_t(data.get('codec'))} · "
+        f"{_fmt(data.get('duration_s'), 0, 's')} · CallCheck {_t(data.get('app_version'))}</div>",
+        "</header>",
+        '<section id="verdict" class="verdict">',
+        gauge_svg(mos, None if grade is None else str(grade)),
+        '<div class="text">',
+        f'<div class="grade" id="grade" style="color:{_grade_colour(grade)}">'
+        f"{_t(grade or 'No score')}</div>",
+        f"<p>{_t(verdict.get('summary'))} {pass_badge}</p>",
+        "</div></section>",
+        '<section id="numbers"><h2>The three numbers that matter</h2>',
+        _key_cards(data),
+        "</section>",
+        '<section id="timeline"><h2>During the test</h2>',
+        charts_html(data),
+        "</section>",
+        '<section id="why"><h2>Why this score</h2>',
+        (
+            '<ul class="why">' + "".join(why_items(quality)) + "</ul>" + inputs_table(quality)
+            if quality
+            else "<p class='muted'>No audio was measured, so there is no score.</p>"
+        ),
+        "</section>",
+        '<section id="recommendations"><h2>What to do</h2>',
+        _actions(recs),
+        "<h3>Codecs on this network</h3>",
+        _codecs(recs),
+        "</section>",
+        '<section id="details"><h2>Network and device details</h2>',
+        _direction_table(_map(data.get("network"))),
+        "<h3>This computer and the connection</h3>",
+        _details(data),
+        "</section>",
+    ]
+    if errors:
+        body.append(
+            f'<section id="errors"><h2>Problems during the test</h2><ul>{errors}</ul></section>'
+        )
+    body.append(
+        f"<footer>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema "
+        f"{_t(data.get('schema'))}.</footer></body></html>"
+    )
+    return "\n".join(body) + "\n"

@@ -1,0 +1,294 @@
+"""Advice rules: every rule has a case that triggers it and one that does not."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from callcheck.core.advice import (
+    RULES,
+    AdviceInputs,
+    CodecOption,
+    Severity,
+    advise,
+    inputs_from_report,
+)
+from callcheck.core.capacity import (
+    CapacityResult,
+    ProbePacket,
+    available_kbps,
+    bufferbloat_grade,
+    capacity_result,
+)
+from callcheck.core.host import AudioDeviceHint, HostInfo, InterfaceKind, WifiInfo
+from callcheck.core.qos import QosResult, QosVerdict, assess_qos, dominant_dscp, dscp_from_tos
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "report-v1-loopback.json"
+
+
+def _wifi(signal_dbm: float = -55.0, band_ghz: float = 5.0) -> HostInfo:
+    return HostInfo(
+        os="linux",
+        interface="wlan0",
+        interface_kind=InterfaceKind.WIFI,
+        wifi=WifiInfo(signal_dbm=signal_dbm, band_ghz=band_ghz),
+    )
+
+
+WIFI = _wifi()
+WIRED = HostInfo(os="linux", interface="eth0", interface_kind=InterfaceKind.ETHERNET)
+GOOD = AdviceInputs(mos=4.3, one_way_delay_ms=20.0, rtt_ms=40.0, jitter_ms=3.0, loss_pct=0.0)
+
+
+def _with(**changes: Any) -> AdviceInputs:
+    return replace(GOOD, **changes)
+
+
+def _host(**changes: Any) -> HostInfo:
+    return replace(WIRED, **changes)
+
+
+def _cap(kbps: float | None = 5000.0, increase: float | None = 5.0) -> CapacityResult:
+    loaded = None if increase is None else 20.0 + increase
+    grade = None if increase is None else bufferbloat_grade(increase)
+    return CapacityResult("uplink", kbps, 20.0, loaded, increase, grade)
+
+
+HFP = AudioDeviceHint("Headset (WH-1000XM4 Hands-Free AG Audio)", 16000.0)
+A2DP = AudioDeviceHint("WH-1000XM4 Stereo", 48000.0)
+BETTER = (CodecOption("opus-32-fec", "Opus 32k + FEC", 4.1), CodecOption("g711-plc", "G.711", 3.5))
+SAME = (CodecOption("g711-plc", "G.711", 4.2), CodecOption("opus-32", "Opus 32k", 4.1))
+
+# (rule id, severity, inputs that trigger it, inputs that do not)
+CASES: list[tuple[str, Severity, AdviceInputs, AdviceInputs]] = [
+    ("delay", Severity.CRITICAL, _with(one_way_delay_ms=450.0), _with()),
+    ("delay", Severity.WARNING, _with(one_way_delay_ms=180.0), _with(one_way_delay_ms=45.0)),
+    ("delay", Severity.INFO, _with(rtt_ms=130.0), _with(rtt_ms=90.0)),
+    (
+        "wifi-loss",
+        Severity.WARNING,
+        _with(host=WIFI, loss_pct=3.2),
+        _with(host=WIRED, loss_pct=3.2),
+    ),
+    (
+        "wifi-loss",
+        Severity.CRITICAL,
+        _with(host=WIFI, loss_pct=6.0),
+        _with(host=WIFI, loss_pct=0.5),
+    ),
+    ("loss", Severity.WARNING, _with(host=WIRED, loss_pct=2.0), _with(host=WIRED, loss_pct=0.4)),
+    ("loss", Severity.CRITICAL, _with(loss_pct=7.0), _with(host=WIFI, loss_pct=7.0)),
+    ("jitter", Severity.WARNING, _with(jitter_ms=45.0), _with(jitter_ms=12.0)),
+    ("jitter", Severity.WARNING, _with(late_discard_pct=2.0), _with(late_discard_pct=0.2)),
+    ("wifi-signal", Severity.WARNING, _with(host=_wifi(-72.0)), _with(host=_wifi(-60.0))),
+    ("wifi-signal", Severity.CRITICAL, _with(host=_wifi(-85.0)), _with(host=WIRED)),
+    ("wifi-band", Severity.INFO, _with(host=_wifi(band_ghz=2.4)), _with(host=_wifi(band_ghz=5.0))),
+    ("vpn", Severity.INFO, _with(host=_host(vpn_interfaces=("wg0",))), _with(host=WIRED)),
+    (
+        "vpn",
+        Severity.WARNING,
+        _with(
+            host=_host(vpn_interfaces=("tun0",), default_route_via_vpn=True),
+            rtt_ms=160.0,
+        ),
+        _with(host=_host(vpn_interfaces=())),
+    ),
+    (
+        "bluetooth-hands-free",
+        Severity.WARNING,
+        _with(host=_host(audio_devices=(HFP,))),
+        _with(host=_host(audio_devices=(A2DP,))),
+    ),
+    (
+        "cpu",
+        Severity.WARNING,
+        _with(host=_host(cpu_load_pct=93.0)),
+        _with(host=_host(cpu_load_pct=40.0)),
+    ),
+    (
+        "bandwidth",
+        Severity.CRITICAL,
+        _with(capacity=(_cap(60.0),), voice_kbps=84.0),
+        _with(capacity=(_cap(5000.0),), voice_kbps=84.0),
+    ),
+    (
+        "bandwidth",
+        Severity.WARNING,
+        _with(capacity=(_cap(200.0),), voice_kbps=84.0),
+        _with(capacity=(_cap(None),), voice_kbps=84.0),
+    ),
+    (
+        "bufferbloat",
+        Severity.WARNING,
+        _with(capacity=(_cap(increase=90.0),)),
+        _with(capacity=(_cap(increase=25.0),)),
+    ),
+    (
+        "bufferbloat",
+        Severity.CRITICAL,
+        _with(capacity=(_cap(increase=250.0),)),
+        _with(capacity=(_cap(increase=None),)),
+    ),
+    (
+        "qos-stripped",
+        Severity.WARNING,
+        _with(qos=QosResult(46, dscp_received_uplink=0)),
+        _with(qos=QosResult(46, dscp_received_uplink=46)),
+    ),
+    (
+        "qos-stripped",
+        Severity.WARNING,
+        _with(qos=QosResult(46, dscp_received_uplink=8)),
+        _with(qos=QosResult(46, dscp_received_uplink=None)),
+    ),
+    (
+        "firewall-tcp",
+        Severity.WARNING,
+        _with(ice_protocol="tcp", relay_used=True),
+        _with(ice_protocol="udp"),
+    ),
+    (
+        "firewall-relay",
+        Severity.INFO,
+        _with(ice_protocol="udp", relay_used=True),
+        _with(relay_used=False),
+    ),
+    (
+        "codec",
+        Severity.WARNING,
+        _with(codecs=BETTER, current_codec="g711-plc"),
+        _with(codecs=SAME, current_codec="g711-plc"),
+    ),
+    (
+        "codec",
+        Severity.INFO,
+        _with(codecs=(CodecOption("a", "A", 4.4), CodecOption("b", "B", 4.1)), current_codec="b"),
+        _with(codecs=BETTER, current_codec="opus-32-fec"),
+    ),
+    ("all-good", Severity.INFO, _with(), _with(mos=3.5)),
+    ("all-good", Severity.INFO, _with(rtt_ms=120.0), _with(loss_pct=2.0)),
+]
+
+
+def _ids(actions: tuple[Any, ...]) -> list[str]:
+    return [a.id for a in actions]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "severity", "trigger", "quiet"),
+    CASES,
+    ids=[f"{c[0]}-{c[1]}-{i}" for i, c in enumerate(CASES)],
+)
+def test_rule_triggers_and_stays_quiet(
+    rule_id: str, severity: Severity, trigger: AdviceInputs, quiet: AdviceInputs
+) -> None:
+    found = [a for a in advise(trigger) if a.id == rule_id]
+    assert len(found) == 1, _ids(advise(trigger))
+    assert found[0].severity is severity
+    assert found[0].text
+    assert found[0].evidence
+    assert rule_id not in _ids(advise(quiet))
+
+
+def test_every_rule_is_covered_by_the_table() -> None:
+    for rule in RULES:
+        assert any(
+            rule(trigger) is not None and rule(quiet) is None for _, _, trigger, quiet in CASES
+        ), rule.__name__
+
+
+def test_wifi_loss_text_has_the_numbers() -> None:
+    (action,) = [
+        a for a in advise(_with(host=WIFI, loss_pct=3.2, burst_ratio=2.0)) if a.id == "wifi-loss"
+    ]
+    assert action.text.startswith("You are on Wi-Fi and 3.2 % of packets were lost in bursts")
+    assert "wired connection" in action.text
+    assert action.evidence["loss_pct"] == 3.2
+
+
+def test_actions_are_sorted_most_severe_first() -> None:
+    actions = advise(_with(one_way_delay_ms=450.0, jitter_ms=45.0, host=_wifi(band_ghz=2.4)))
+    order = {Severity.CRITICAL: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    ranks = [order[a.severity] for a in actions]
+    assert ranks == sorted(ranks)
+    assert actions[0].id == "delay"
+
+
+def test_nothing_measured_gives_no_actions() -> None:
+    assert advise(AdviceInputs()) == ()
+
+
+def test_action_json() -> None:
+    data = advise(_with(jitter_ms=45.123456))[0].to_json()
+    assert data["severity"] == "warning"
+    assert data["evidence"]["jitter_ms"] == 45.12
+
+
+def test_inputs_from_a_saved_report() -> None:
+    report = json.loads(FIXTURE.read_text())
+    inputs = inputs_from_report(report, host=WIFI)
+    assert inputs.loss_pct is not None
+    assert inputs.loss_pct > 0
+    assert inputs.rtt_ms is not None
+    assert inputs.one_way_delay_ms is not None
+    assert inputs.codecs
+    assert inputs.mos is not None
+    assert "wifi-loss" in _ids(advise(inputs))
+
+
+# -- QoS and capacity models ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sent", "received", "verdict"),
+    [
+        (46, 46, QosVerdict.PRESERVED),
+        (46, 0, QosVerdict.STRIPPED),
+        (46, 10, QosVerdict.REMARKED),
+        (46, None, QosVerdict.UNKNOWN),
+        (None, 46, QosVerdict.NOT_MARKED),
+    ],
+)
+def test_qos_verdict(sent: int | None, received: int | None, verdict: QosVerdict) -> None:
+    assert assess_qos(sent, received) is verdict
+
+
+def test_dscp_from_tos() -> None:
+    assert dscp_from_tos(0xB8) == 46
+    assert dscp_from_tos(0xB9) == 46  # ECN bits ignored
+    assert dominant_dscp([0xB8, 0xB8, 0x00]) == 46
+    assert dominant_dscp([]) is None
+    with pytest.raises(ValueError, match="byte"):
+        dscp_from_tos(300)
+
+
+def test_available_bandwidth_from_a_packet_train() -> None:
+    # 1000-byte packets every 10 ms for 1 s: 800 kbit/s.
+    train = [ProbePacket(arrival_ms=10.0 * i, size_bytes=1000) for i in range(101)]
+    assert available_kbps(train) == pytest.approx(800.0)
+    assert available_kbps(train[:5]) is None  # too few packets
+    short = [ProbePacket(arrival_ms=1.0 * i, size_bytes=1000) for i in range(50)]
+    assert available_kbps(short) is None  # too short to tell
+
+
+@pytest.mark.parametrize(
+    ("increase", "grade"),
+    [(2.0, "A+"), (20.0, "A"), (45.0, "B"), (150.0, "C"), (300.0, "D"), (600.0, "F")],
+)
+def test_bufferbloat_grades(increase: float, grade: str) -> None:
+    assert bufferbloat_grade(increase) == grade
+
+
+def test_capacity_result_uses_medians() -> None:
+    train = [ProbePacket(arrival_ms=10.0 * i, size_bytes=500) for i in range(50)]
+    r = capacity_result(
+        "downlink", train, idle_rtts_ms=[20, 22, 21, 500], loaded_rtts_ms=[120, 130, 125]
+    )
+    assert r.idle_rtt_ms == pytest.approx(21.5)
+    assert r.rtt_increase_ms == pytest.approx(103.5)
+    assert r.grade == "C"
+    assert r.to_json()["bufferbloat_grade"] == "C"

@@ -1,0 +1,47 @@
+"""Recommendations of a real (emulated) call, and the report enriched with host, QoS, capacity."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from callcheck.core.capacity import CapacityResult
+from callcheck.core.host import HostInfo, InterfaceKind, WifiInfo
+from callcheck.core.qos import QosResult
+from callcheck.engine.call import CallConfig
+from callcheck.engine.impairment import ImpairmentSpec
+from callcheck.engine.reporting import build_report, enrich_report
+
+SCHEMA = json.loads((Path(__file__).parents[2] / "resources" / "report.schema.json").read_text())
+
+
+def test_lossy_wifi_call_gets_codecs_and_actions(call_runner: Callable[..., Any]) -> None:
+    spec = ImpairmentSpec.parse("delay=40,jitter=5,loss=4,seed=7")
+    run = call_runner(CallConfig.impaired(spec, duration_s=3.0))
+    report = build_report(run.result)
+    host = HostInfo(
+        os="linux",
+        interface="wlan0",
+        interface_kind=InterfaceKind.WIFI,
+        wifi=WifiInfo(signal_dbm=-60.0, band_ghz=5.0),
+    )
+    enriched = enrich_report(
+        report,
+        run.result,
+        host=host,
+        qos=QosResult(46, dscp_received_uplink=0, sockets_marked=1),
+        capacity=(CapacityResult("uplink", 64.0, 20.0, 300.0, 280.0, "D"),),
+    )
+    data: dict[str, Any] = enriched.to_json()
+    jsonschema.validate(data, SCHEMA)
+    codecs = data["recommendations"]["codecs"]
+    assert codecs[0]["recommended"]
+    assert {c["codec"] for c in codecs if not c["fits_bandwidth"]} >= {"g711-plc", "g722"}
+    ids = [a["id"] for a in data["recommendations"]["actions"]]
+    assert {"wifi-loss", "qos-stripped", "bufferbloat", "bandwidth"} <= set(ids)
+    assert data["environment"]["host"]["interface_kind"] == "wifi"
+    assert data["environment"]["qos"]["verdict"] == "stripped"

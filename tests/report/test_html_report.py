@@ -1,0 +1,281 @@
+"""The HTML report: self-contained, escaped, and rendered by headless Chromium without errors."""
+
+from __future__ import annotations
+
+import copy
+import json
+import shutil
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from callcheck.core.report import ReportFormatError
+from callcheck.core.report_html import GRADE_COLOURS, render_html
+
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "report-v1-loopback.json"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="headless Chromium is not installed (apt-get install chromium; packaging/setup.sh test)",
+)
+CHROMIUM_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--hide-scrollbars",
+)
+
+
+@pytest.fixture
+def report() -> dict[str, Any]:
+    data: dict[str, Any] = json.loads(FIXTURE.read_text())
+    return data
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.tags: list[str] = []
+        self.external: list[str] = []
+        self.stack: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        attr = dict(attrs)
+        if attr.get("id"):
+            self.ids.add(str(attr["id"]))
+        for key in ("src", "href"):
+            if attr.get(key):
+                self.external.append(str(attr[key]))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    c = _Collector()
+    c.feed(html)
+    c.close()
+    return c
+
+
+# --------------------------------------------------------------------------- pure checks
+
+
+def test_report_has_every_section(report: dict[str, Any]) -> None:
+    page = _parse(render_html(report))
+    for element in (
+        "gauge",
+        "gauge-needle",
+        "grade",
+        "pass-badge",
+        "card-rtt",
+        "card-jitter",
+        "card-loss",
+        "chart-mos",
+        "chart-rtt",
+        "chart-jitter",
+        "chart-loss",
+        "why",
+        "inputs",
+        "actions",
+        "codecs",
+        "network",
+        "details",
+    ):
+        assert element in page.ids, element
+    text = "".join(page.text)
+    assert report["id"] in text
+    assert "Why this score" in text
+    assert "Bluetooth hands-free" in text
+    assert "bufferbloat grade C" in text
+
+
+def test_report_is_self_contained(report: dict[str, Any]) -> None:
+    html = render_html(report)
+    page = _parse(html)
+    assert page.external == []
+    assert "<script" not in html
+    assert "@import" not in html
+    assert "url(" not in html
+    assert "@media print" in html
+
+
+def test_all_text_is_escaped(report: dict[str, Any]) -> None:
+    evil = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+    report["id"] = evil
+    report["environment"]["host"]["wifi"]["ssid"] = evil
+    report["recommendations"]["actions"] = [
+        {"id": evil, "severity": "warning", "text": evil, "evidence": {evil: evil}}
+    ]
+    report["recommendations"]["codecs"][0]["reason"] = evil
+    report["errors"] = [{"code": evil, "message": evil}]
+    report["quality"]["inputs"][evil] = {
+        "value": 1,
+        "unit": evil,
+        "provenance": evil,
+        "source": evil,
+    }
+    html = render_html(report)
+    assert "<script" not in html
+    assert "<img" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_old_and_partial_reports_render(report: dict[str, Any]) -> None:
+    minimal = {
+        "schema": "callcheck.report/1",
+        "id": "abc",
+        "started_at": "2024-01-01T00:00:00+00:00",
+        "mode": "loopback",
+        "codec": "opus",
+        "duration_s": 0,
+        "network": {"uplink": None, "downlink": None},
+        "playout": None,
+        "audio_path": {},
+        "ice": {},
+        "quality": None,
+        "timeline": [],
+        "recommendations": {},
+        "verdict": {"passed": False, "summary": "No audio was measured."},
+    }
+    html = render_html(minimal)
+    assert "no score" in html
+    assert "No audio was measured" in html
+    gaps = copy.deepcopy(report)
+    for sample in gaps["timeline"][::3]:
+        sample["mos"] = None
+        sample["rtt_ms"] = None
+    assert "chart-mos" in render_html(gaps)
+
+
+def test_not_a_report_is_refused() -> None:
+    with pytest.raises(ReportFormatError):
+        render_html({"schema": "other/9"})
+
+
+# --------------------------------------------------------------------------- Chromium
+
+
+def _run_chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    assert CHROMIUM is not None
+    return subprocess.run(
+        [
+            CHROMIUM,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={tmp_path / 'profile'}",
+            "--enable-logging=stderr",
+            "--v=0",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _png_pixels(path: Path) -> tuple[int, int, list[bytes]]:
+    """Decode an 8-bit RGB/RGBA PNG (what Chromium writes) into rows of raw pixels."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    pos, idat, width, height, channels = 8, b"", 0, 0, 0
+    while pos < len(data):
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour = struct.unpack(">IIBB", chunk[:10])
+            assert depth == 8
+            channels = {2: 3, 6: 4}[colour]
+        elif kind == b"IDAT":
+            idat += chunk
+        pos += 12 + length
+    raw = zlib.decompress(idat)
+    stride = width * channels
+    rows: list[bytes] = []
+    prev = bytearray(stride)
+    for y in range(height):
+        ftype = raw[y * (stride + 1)]
+        line = bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for x in range(stride):
+            a = line[x - channels] if x >= channels else 0
+            b = prev[x]
+            c = prev[x - channels] if x >= channels else 0
+            if ftype == 1:
+                line[x] = (line[x] + a) & 0xFF
+            elif ftype == 2:
+                line[x] = (line[x] + b) & 0xFF
+            elif ftype == 3:
+                line[x] = (line[x] + (a + b) // 2) & 0xFF
+            elif ftype == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                pred = a if pa <= pb and pa <= pc else (b if pb <= pc else c)
+                line[x] = (line[x] + pred) & 0xFF
+        rows.append(
+            bytes(line)
+            if channels == 3
+            else bytes(v for i in range(width) for v in line[i * 4 : i * 4 + 3])
+        )
+        prev = line
+    return width, height, rows
+
+
+def _has_colour(rows: list[bytes], rgb: tuple[int, int, int], y0: int, y1: int) -> bool:
+    target = bytes(rgb)
+    return any(target in _pixels_of(row) for row in rows[y0:y1])
+
+
+def _pixels_of(row: bytes) -> set[bytes]:
+    return {row[i : i + 3] for i in range(0, len(row), 3)}
+
+
+@needs_chromium
+def test_chromium_renders_the_dom_without_console_errors(
+    tmp_path: Path, report: dict[str, Any]
+) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render_html(report), encoding="utf-8")
+    done = _run_chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    dom = done.stdout
+    for needle in ('id="gauge"', 'id="chart-mos"', 'id="actions"', 'id="codecs"', report["id"]):
+        assert needle in dom
+    console = [line for line in done.stderr.splitlines() if "CONSOLE" in line]
+    assert console == []
+
+
+@needs_chromium
+def test_chromium_screenshot_shows_gauge_grade_and_charts(
+    tmp_path: Path, report: dict[str, Any]
+) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render_html(report), encoding="utf-8")
+    shot = tmp_path / "report.png"
+    done = _run_chromium(tmp_path, "--window-size=1000,1400", f"--screenshot={shot}", page.as_uri())
+    assert done.returncode == 0, done.stderr[-2000:]
+    width, height, rows = _png_pixels(shot)
+    assert (width, height) == (1000, 1400)
+
+    def rgb(hex_colour: str) -> tuple[int, int, int]:
+        return (int(hex_colour[1:3], 16), int(hex_colour[3:5], 16), int(hex_colour[5:7], 16))
+
+    # The gauge's five grade bands are painted near the top of the page.
+    for colour in GRADE_COLOURS.values():
+        assert _has_colour(rows, rgb(colour), 0, 250), colour
+    # The RTT line of the charts (#3778c2) and the loss line (#d73027) are drawn further down.
+    assert _has_colour(rows, rgb("#3778c2"), 300, 1400)
+    # The page is mostly white paper, not a blank or error page.
+    whites = sum(row.count(b"\xff\xff\xff") for row in rows[::20])
+    assert whites > 0.3 * width * (height // 20)

@@ -7,6 +7,7 @@ when asked for.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 
@@ -23,7 +24,13 @@ def main(argv: list[str] | None = None) -> int:
         return code
     from callcheck.cli.main import main as cli_main
 
-    return cli_main(args)
+    try:
+        return cli_main(args)
+    except BrokenPipeError:
+        # The reader went away (e.g. `callcheck devices --json | head`): not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 1
 
 
 if __name__ == "__main__":

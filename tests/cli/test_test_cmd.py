@@ -111,7 +111,7 @@ def test_heavy_loss_is_below_the_pass_mark_with_exit_1() -> None:
         (["--impair", "bogus"], "--impair"),
         (["--force-relay"], "TURN"),
         (["--ice-server", "http://x"], "--ice-server"),
-        (["--report", "/tmp/x.pdf"], ".json"),
+        (["--report", "/tmp/x.pdf"], ".html"),
     ],
     ids=["zero-duration", "nan-duration", "impair-range", "impair-form", "relay", "ice", "ext"],
 )

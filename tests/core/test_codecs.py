@@ -36,7 +36,8 @@ def test_required_codecs_are_in_the_table(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(CODECS))
 def test_every_entry_has_a_source_and_works_in_the_emodel(key: str) -> None:
     c = CODECS[key]
-    assert c.ie_citation and c.bpl_citation
+    assert c.ie_citation
+    assert c.bpl_citation
     if c.ie_source is ValueSource.ITU:
         assert "G.113" in c.ie_citation
     if c.ie_source is ValueSource.DERIVED:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 
 import pytest
@@ -36,7 +37,7 @@ def test_pass_mark_is_4_0() -> None:
 
 
 def test_bands_cover_1_to_5_without_gaps() -> None:
-    for upper, lower in zip(GRADE_BANDS, GRADE_BANDS[1:], strict=False):
+    for upper, lower in itertools.pairwise(GRADE_BANDS):
         assert upper.low_mos == lower.high_mos
     assert GRADE_BANDS[0].high_mos == 5.0
     assert GRADE_BANDS[-1].low_mos == 1.0

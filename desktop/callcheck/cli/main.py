@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from callcheck import __version__
-from callcheck.cli import mos, test_cmd
+from callcheck.cli import devices, mos, room_cmd, serve, test_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -18,6 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"callcheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     test_cmd.add_parser(sub)
+    devices.add_parser(sub)
+    serve.add_parser(sub)
+    room_cmd.add_parser(sub)
     mos.add_parser(sub)
     return parser
 

@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import ipaddress
 import json
 import math
+import os
 import queue
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
 from callcheck.core.report import Report
+from callcheck.core.report_html import render_html
+from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig, TestCall
+from callcheck.engine.ice_servers import IceServerError
+from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_server
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
-from callcheck.engine.reporting import build_report, write_report_json
+from callcheck.engine.reporting import build_report, enrich_report, write_text_atomically
+from callcheck.engine.signaling import parse_server_url
 from callcheck.engine.snapshots import CallFailed, LiveSnapshot
+from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
 EXIT_PASS: Final = 0
 EXIT_BELOW_PASS: Final = 1
@@ -27,7 +36,13 @@ EXIT_USAGE: Final = 2
 EXIT_COULD_NOT_RUN: Final = 3
 
 CODECS: Final = ("opus", "g722", "pcmu", "pcma")
+REPORT_FORMATS: Final = (".json", ".html", ".txt")
 MAX_DURATION_S: Final = 3600.0
+#: Server and peer modes: give up connecting after this long, so that with the start-up of the
+#: process a failure is reported within 10 s.
+REMOTE_CONNECT_TIMEOUT_S: Final = 7.0
+#: The server's token when no --token is given (so it need not appear in ``ps`` output).
+TOKEN_ENV: Final = "CALLCHECK_SERVER_TOKEN"
 
 
 def add_parser(subparsers: Any) -> None:
@@ -42,10 +57,27 @@ def add_parser(subparsers: Any) -> None:
             "written)."
         ),
     )
-    mode = p.add_mutually_exclusive_group(required=True)
+    mode = p.add_argument_group("mode (one of)")
     mode.add_argument(
         "--loopback", action="store_true", help="call between two peers on this computer"
     )
+    mode.add_argument(
+        "--server",
+        metavar="URL",
+        help="call the CallCheck reflector at URL (https://host:port or its /whip endpoint); "
+        "with --room, the server that holds the room",
+    )
+    mode.add_argument(
+        "--room",
+        metavar="CODE",
+        help="join the peer-mode room CODE (the code the other person read out); needs --server",
+    )
+    add_call_arguments(p)
+    p.set_defaults(handler=run)
+
+
+def add_call_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of a test call (shared by `callcheck test` and `callcheck room create`)."""
     p.add_argument("--duration", type=float, default=20.0, metavar="S", help="seconds (default 20)")
     p.add_argument("--codec", choices=CODECS, default="opus", help="codec (default opus)")
     p.add_argument(
@@ -69,8 +101,26 @@ def add_parser(subparsers: Any) -> None:
         help="emulate a network, e.g. delay=50,jitter=10,loss=2,burst=2 (what-if mode)",
     )
     p.add_argument("--json", action="store_true", help="print only the final JSON report")
-    p.add_argument("--report", metavar="FILE", help="also write the report to FILE (.json)")
-    p.set_defaults(handler=run)
+    p.add_argument(
+        "--report",
+        metavar="FILE",
+        help="also write the report to FILE: .json (the full report), .html (to read and print) "
+        "or .txt (the summary for a ticket)",
+    )
+    p.add_argument(
+        "--summary", action="store_true", help="print the helpdesk summary after the verdict"
+    )
+    p.add_argument(
+        "--token", help=f"the server's access token (or set {TOKEN_ENV}); server and room modes"
+    )
+    p.add_argument(
+        "--ice-address",
+        action="append",
+        default=[],
+        metavar="IP",
+        help="gather ICE host candidates on IP only (repeatable; default: every interface, "
+        "or 127.0.0.1 for a server on this computer)",
+    )
 
 
 class UsageError(ValueError):
@@ -78,25 +128,55 @@ class UsageError(ValueError):
 
 
 def parse_ice_server(text: str) -> IceServer:
-    """`stun:host:port` or `turn[s]:user:password@host:port[?transport=tcp]`."""
-    scheme, sep, rest = text.partition(":")
-    if not sep or scheme not in ("stun", "stuns", "turn", "turns") or not rest:
-        raise UsageError(
-            f"--ice-server {text!r}: expected stun:HOST:PORT or turn:USER:PASS@HOST:PORT"
-        )
-    if "@" in rest and scheme.startswith("turn"):
-        creds, _, hostpart = rest.rpartition("@")
-        user, _, password = creds.partition(":")
-        return IceServer(url=f"{scheme}:{hostpart}", username=user, credential=password)
-    return IceServer(url=text)
+    """`stun:host:port` or `turn[s]:user:password@host:port[?transport=tcp]` (see
+    :func:`callcheck.engine.ice_servers.parse_ice_server`); raises :class:`UsageError`."""
+    try:
+        return engine_parse_ice_server(text)
+    except IceServerError as exc:
+        raise UsageError(str(exc)) from None
 
 
-def _config(args: argparse.Namespace) -> CallConfig:
+def _mode(args: argparse.Namespace) -> tuple[str, str | None, str | None]:
+    """(mode, server URL, room code) from --loopback / --server / --room."""
+    loopback = bool(getattr(args, "loopback", False))
+    room = getattr(args, "room", None)
+    server = getattr(args, "server", None)
+    if loopback and (room is not None or server is not None):
+        raise UsageError("choose one mode: --loopback, --server URL, or --room CODE --server URL")
+    if loopback:
+        return "loopback", None, None
+    if room is not None:
+        if not server:
+            raise UsageError("--room CODE needs the server too: --server URL")
+        return "peer", server, room
+    if server is None:
+        raise UsageError("choose a mode: --loopback, --server URL, or --room CODE --server URL")
+    return "server", server, None
+
+
+def _config(
+    args: argparse.Namespace, *, mode: str | None = None, room_code: str | None = None
+) -> CallConfig:
     if not math.isfinite(args.duration) or not 1.0 <= args.duration <= MAX_DURATION_S:
         raise UsageError(f"--duration must be between 1 and {MAX_DURATION_S:g} seconds")
+    chosen, server, room = _mode(args) if mode is None else (mode, args.server, room_code)
+    if chosen == "peer" and room is not None and not room.strip():
+        raise UsageError("--room needs the code the other person read out")
+    if server is not None:
+        try:
+            parse_server_url(server)
+        except ValueError as exc:
+            raise UsageError(f"--server: {exc}") from None
     ice = tuple(parse_ice_server(s) for s in args.ice_server)
-    if args.force_relay and not any(s.url.startswith("turn") for s in ice):
+    if args.force_relay and chosen == "loopback" and not any(s.url.startswith("turn") for s in ice):
         raise UsageError("--force-relay needs a TURN server (--ice-server turn:...)")
+    addresses = tuple(args.ice_address) or None
+    for address in addresses or ():
+        try:
+            ipaddress.ip_address(address)
+        except ValueError:
+            raise UsageError(f"--ice-address {address!r} is not an IP address") from None
+    token = args.token or os.environ.get(TOKEN_ENV) or None
     spec = None
     if args.impair:
         try:
@@ -108,7 +188,16 @@ def _config(args: argparse.Namespace) -> CallConfig:
         "codec": args.codec,
         "ice_servers": ice,
         "force_relay": bool(args.force_relay),
+        "host_addresses": addresses,
+        "mode": chosen,
+        "server_url": server,
+        "token": token,
+        "room_code": room,
     }
+    if chosen != "loopback":
+        kwargs["connect_timeout_s"] = REMOTE_CONNECT_TIMEOUT_S
+        if getattr(args, "wait", None) is not None:
+            kwargs["peer_wait_s"] = float(args.wait)
     if spec is not None:
         return CallConfig.impaired(spec, **kwargs)
     return CallConfig(**kwargs)
@@ -160,20 +249,47 @@ def _print_result(report: Report, out: TextIO) -> None:
     print(f"test id {data['id']}", file=out)
 
 
+def render_report(data: dict[str, Any], suffix: str) -> str:
+    """The report in the format its file name asks for."""
+    suffix = suffix.lower()
+    if suffix == ".html":
+        return render_html(data)
+    if suffix == ".txt":
+        return summary_text(data) + "\n"
+    return json.dumps(data, indent=2) + "\n"
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `callcheck test`; returns the exit code."""
     err = sys.stderr
     try:
         config = _config(args)
-        report_path = Path(args.report) if args.report else None
-        if report_path is not None and report_path.suffix.lower() != ".json":
-            raise UsageError("--report writes a .json file")
+        report_path = _report_path(args)
     except UsageError as exc:
         print(f"callcheck test: error: {exc}", file=err)
         return EXIT_USAGE
+    return run_config(config, args, report_path)
 
+
+def _report_path(args: argparse.Namespace) -> Path | None:
+    report_path = Path(args.report) if args.report else None
+    if report_path is not None and report_path.suffix.lower() not in REPORT_FORMATS:
+        raise UsageError("--report writes a .json, .html or .txt file")
+    return report_path
+
+
+def run_config(
+    config: CallConfig,
+    args: argparse.Namespace,
+    report_path: Path | None,
+    *,
+    on_waiting: Callable[[str], None] | None = None,
+    prog: str = "callcheck test",
+) -> int:
+    """Run the call ``config`` with the output options of ``args``; returns the exit code."""
+    err = sys.stderr
     snapshots: queue.SimpleQueue[LiveSnapshot] = queue.SimpleQueue()
-    call = TestCall(config, on_snapshot=snapshots.put)
+    call = TestCall(config, on_snapshot=snapshots.put, on_waiting=on_waiting)
     engine = EngineLoop()
     engine.start()
     stop_requested = threading.Event()
@@ -182,6 +298,8 @@ def run(args: argparse.Namespace) -> int:
         stop_requested.set()
 
     previous = signal.signal(signal.SIGINT, on_signal)
+    cpu = CpuLoadMeter()
+    cpu.start()
     try:
         future = engine.submit(call.run())
         last_second = -1
@@ -199,25 +317,35 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = future.result()
         except CallFailed as exc:
-            print(f"callcheck test: the test could not run: {exc.message}", file=err)
+            print(f"{prog}: the test could not run: {exc.message} [{exc.reason_code}]", file=err)
             if args.json:
-                print(json.dumps({"error": {"code": exc.reason_code, "message": exc.message}}))
+                out: dict[str, Any] = {"error": {"code": exc.reason_code, "message": exc.message}}
+                if exc.details:
+                    out.update(
+                        {k: v for k, v in exc.details.items() if k == "connectivity"},
+                    )
+                print(json.dumps(out, indent=2))
             return EXIT_COULD_NOT_RUN
     finally:
         signal.signal(signal.SIGINT, previous)
         engine.stop()
 
     ice_urls = tuple(s.url for s in config.ice_servers)
-    report = build_report(result, ice_servers=ice_urls)
+    host = detect_host(cpu_load_pct=cpu.stop())
+    report = enrich_report(build_report(result, ice_servers=ice_urls), result, host=host)
+    data = report.to_json()
     if report_path is not None:
         try:
-            write_report_json(report, report_path)
+            write_text_atomically(report_path, render_report(data, report_path.suffix))
         except OSError as exc:
-            print(f"callcheck test: could not write the report to {report_path}: {exc}", file=err)
+            print(f"{prog}: could not write the report to {report_path}: {exc}", file=err)
     if args.json:
-        print(json.dumps(report.to_json(), indent=2))
+        print(json.dumps(data, indent=2))
     else:
         _print_result(report, sys.stdout)
+        if args.summary:
+            print("", file=sys.stdout)
+            print(summary_text(data), file=sys.stdout)
     if result.partial or result.quality is None:
         return EXIT_COULD_NOT_RUN
     return EXIT_PASS if result.quality.passed else EXIT_BELOW_PASS

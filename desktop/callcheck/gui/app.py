@@ -1,0 +1,457 @@
+"""The desktop app: ``run_gui`` (what ``callcheck gui`` calls) and the main window.
+
+Screens live in a stack: Start → Live test → Results (or the error screen), with History and
+Settings reachable from the toolbar. The window owns one :class:`EngineBridge`; closing the
+window stops a running test and the engine thread.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcheck.gui import texts
+from callcheck.gui.bridge import EngineBridge, TestMode, TestOptions, TestOutcome
+from callcheck.gui.history import CompareScreen, HistoryScreen
+from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
+from callcheck.gui.settings import (
+    CODECS,
+    MAX_DURATION_S,
+    MIN_DURATION_S,
+    THEMES,
+    AppSettings,
+    SettingsStore,
+)
+from callcheck.gui.start_screen import StartScreen
+from callcheck.gui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from callcheck.engine.snapshots import LiveSnapshot
+    from callcheck.gui.device_service import BackendFactory
+    from callcheck.gui.devices_screen import DevicesScreen
+    from callcheck.gui.live_screen import LiveScreen
+    from callcheck.gui.results_screen import ResultsScreen
+
+MINIMUM_SIZE = QSize(720, 520)
+DEFAULT_SIZE = QSize(1100, 720)
+
+
+def _title(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setStyleSheet("font-size: 20px; font-weight: bold;")
+    return label
+
+
+class ErrorScreen(QWidget):
+    """The test could not run: what happened, what to do, and the ways on."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.message = QLabel()
+        self.message.setObjectName("errorMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.tryAgainButton = QPushButton(texts.ERROR_TRY_AGAIN)
+        self.backButton = QPushButton(texts.ERROR_BACK)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(_title(texts.ERROR_TITLE))
+        layout.addWidget(self.message)
+        layout.addWidget(self.tryAgainButton, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.backButton, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(2)
+
+
+class SettingsScreen(QWidget):
+    """Test length, codec and ICE servers, saved to the settings file."""
+
+    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._store = store
+        self._base = AppSettings()
+        self.duration = QDoubleSpinBox()
+        self.duration.setRange(MIN_DURATION_S, MAX_DURATION_S)
+        self.duration.setDecimals(0)
+        self.duration.setSuffix(texts.SETTINGS_DURATION_SUFFIX)
+        self.codec = QComboBox()
+        for key in CODECS:
+            self.codec.addItem(texts.CODEC_NAMES[key], key)
+        self.ice = QPlainTextEdit()
+        self.ice.setTabChangesFocus(True)
+        self.ice.setMaximumHeight(100)
+        self.serverUrl = QLineEdit()
+        self.serverUrl.setPlaceholderText("https://callcheck.example.com:8443")
+        self.serverToken = QLineEdit()
+        self.serverToken.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        self.theme = QComboBox()
+        for key in THEMES:
+            self.theme.addItem(texts.THEME_NAMES[key], key)
+        self.saveButton = QPushButton(texts.SETTINGS_SAVE_MNEMONIC)
+        self.saveButton.clicked.connect(self.save)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for text, field in (
+            (texts.SETTINGS_DURATION, self.duration),
+            (texts.SETTINGS_CODEC, self.codec),
+            (texts.SETTINGS_THEME, self.theme),
+            (texts.SETTINGS_SERVER_URL, self.serverUrl),
+            (texts.SETTINGS_SERVER_TOKEN, self.serverToken),
+            (texts.SETTINGS_ICE, self.ice),
+        ):
+            label = QLabel(text)
+            label.setBuddy(field)
+            form.addRow(label, field)
+        layout = QVBoxLayout(self)
+        layout.addWidget(_title(texts.SETTINGS_TITLE))
+        layout.addLayout(form)
+        layout.addWidget(self.saveButton, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+    def show_settings(self, settings: AppSettings) -> None:
+        """Fill the form."""
+        self._base = settings
+        self.duration.setValue(settings.duration_s)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        self.serverUrl.setText(settings.server_url)
+        self.serverToken.setText(settings.server_token)
+        self.codec.setCurrentIndex(max(0, self.codec.findData(settings.codec)))
+        self.ice.setPlainText("\n".join(settings.ice_server_urls))
+
+    def current(self) -> AppSettings:
+        """What the form says."""
+        urls = tuple(u.strip() for u in self.ice.toPlainText().splitlines() if u.strip())
+        return replace(
+            self._base,
+            duration_s=self.duration.value(),
+            codec=str(self.codec.currentData()),
+            ice_server_urls=urls,
+            theme=str(self.theme.currentData()),
+            server_url=self.serverUrl.text().strip(),
+            server_token=self.serverToken.text().strip(),
+        )
+
+    def save(self) -> AppSettings:
+        """Persist the form."""
+        settings = self.current()
+        self._store.save(settings)
+        self._base = settings
+        self.message.setText(texts.SETTINGS_SAVED)
+        return settings
+
+
+class MainWindow(QMainWindow):
+    """The CallCheck window."""
+
+    def __init__(
+        self,
+        bridge: EngineBridge | None = None,
+        store: SettingsStore | None = None,
+        history: HistoryStore | None = None,
+        device_backend: BackendFactory | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(texts.WINDOW_TITLE)
+        self.setMinimumSize(MINIMUM_SIZE)
+        self.resize(DEFAULT_SIZE)
+        self.bridge = bridge or EngineBridge(self)
+        self.store = store or SettingsStore()
+        self.settings = self.store.load()
+        apply_theme(self.settings.theme)
+        self.historyStore = history or HistoryStore()
+        self._device_backend = device_backend
+        self._last_mode: TestMode = "loopback"
+        self._current_entry: HistoryEntry | None = None
+        problems = [p for p in (self.store.problem, self._open_history()) if p]
+
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.start = StartScreen()
+        self.start.setDuration(self.settings.duration_s)
+        self.start.setDevices(self.settings.input_device, self.settings.output_device)
+        self.start.startRequested.connect(self.start_test)
+        self.start.devicesRequested.connect(self.show_devices)
+        self.error = ErrorScreen()
+        self.error.tryAgainButton.clicked.connect(lambda: self.start_test(self._last_mode))
+        self.error.backButton.clicked.connect(self.show_start)
+        self.history = HistoryScreen(self.historyStore)
+        self.history.openRequested.connect(self._open_from_history)
+        self.history.compareRequested.connect(self.show_comparison)
+        self.compareScreen = CompareScreen()
+        self.compareScreen.backRequested.connect(self._back_from_compare)
+        self.settingsScreen = SettingsScreen(self.store)
+        self.settingsScreen.show_settings(self.settings)
+        self.settingsScreen.saveButton.clicked.connect(self._settings_saved)
+        for screen in (
+            self.start,
+            self.error,
+            self.history,
+            self.compareScreen,
+            self.settingsScreen,
+        ):
+            self.stack.addWidget(screen)
+        self._live: LiveScreen | None = None
+        self._results: ResultsScreen | None = None
+        self._devices: DevicesScreen | None = None
+        self._compare_return: QWidget = self.history
+
+        toolbar = QToolBar()
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.navActions: dict[str, QAction] = {}
+        for key, text, tip, shortcut, slot in (
+            ("home", texts.NAV_HOME, texts.NAV_HOME_TIP, "Ctrl+1", self.show_start),
+            ("devices", texts.NAV_DEVICES, texts.NAV_DEVICES_TIP, "Ctrl+2", self.show_devices),
+            ("history", texts.NAV_HISTORY, texts.NAV_HISTORY_TIP, "Ctrl+3", self.show_history),
+            (
+                "settings",
+                texts.NAV_SETTINGS,
+                texts.NAV_SETTINGS_TIP,
+                "Ctrl+,",
+                lambda: self._show(self.settingsScreen),
+            ),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            toolbar.addAction(action)
+            self.navActions[key] = action
+        self._nav = toolbar
+
+        self.bridge.snapshot.connect(self._on_snapshot)
+        self.bridge.finished.connect(self._on_finished)
+        self.bridge.failed.connect(self._on_failed)
+        self.bridge.cancelled.connect(self._on_cancelled)
+        if problems:
+            self.statusBar().showMessage(" ".join(problems))
+            self.history.message.setText(self.historyStore.problem or "")
+        self.show_start()
+        # After the first window is up: build the chart screen and import the media stack.
+        QTimer.singleShot(0, self._warm_up)
+
+    def _open_history(self) -> str | None:
+        try:
+            self.historyStore.open()
+        except HistoryError as exc:
+            return str(exc)
+        return self.historyStore.problem
+
+    # ------------------------------------------------------------------ screens
+
+    def liveScreen(self) -> LiveScreen:
+        """The Live test screen (built on first use: it imports pyqtgraph)."""
+        if self._live is None:
+            from callcheck.gui.live_screen import LiveScreen
+
+            self._live = LiveScreen()
+            self._live.cancelRequested.connect(self.bridge.cancel)
+            self.stack.addWidget(self._live)
+        return self._live
+
+    def resultsScreen(self) -> ResultsScreen:
+        """The Results screen (built on first use)."""
+        if self._results is None:
+            from callcheck.gui.results_screen import ResultsScreen
+
+            self._results = ResultsScreen()
+            self._results.againRequested.connect(lambda: self.start_test(self._last_mode))
+            self._results.compareRequested.connect(self.compare_with_previous)
+            self.stack.addWidget(self._results)
+        return self._results
+
+    def devicesScreen(self) -> DevicesScreen:
+        """The Devices screen (built on first use)."""
+        if self._devices is None:
+            from callcheck.gui.device_service import DeviceService
+            from callcheck.gui.devices_screen import DevicesScreen
+
+            service = DeviceService(self.bridge, self._device_backend, parent=self)
+            self._devices = DevicesScreen(service)
+            self._devices.setPreferred(self.settings.input_device, self.settings.output_device)
+            self._devices.devicesChosen.connect(self._devices_chosen)
+            self.stack.addWidget(self._devices)
+        return self._devices
+
+    def _warm_up(self) -> None:
+        self.bridge.warm_up()
+        # Render the chart screen once off-screen: pyqtgraph's first paint (fonts, axis
+        # pictures) costs ~50 ms, which would otherwise land on the click that starts a test.
+        live = self.liveScreen()
+        live.resize(self.stack.size())
+        live.prepare(self.settings.duration_s)
+        live.grab()
+
+    def _show(self, screen: QWidget) -> None:
+        if self.bridge.isRunning() and screen is not self._live:
+            return  # a test runs: stay on the live screen (Cancel first)
+        self.stack.setCurrentWidget(screen)
+
+    def show_start(self) -> None:
+        """Back to the Start screen, the green button focused."""
+        self._show(self.start)
+        if self.stack.currentWidget() is self.start:
+            self.start.startButton.setFocus()
+
+    def show_devices(self) -> None:
+        """The Devices screen."""
+        self._show(self.devicesScreen())
+
+    def show_history(self) -> None:
+        """The History screen, freshly read."""
+        if self.bridge.isRunning():
+            return
+        self.history.reload()
+        self._show(self.history)
+        self.history.table.setFocus()
+
+    def show_comparison(self, earlier: dict[str, Any], later: dict[str, Any]) -> None:
+        """Two tests side by side."""
+        self._compare_return = self.stack.currentWidget() or self.history
+        self.compareScreen.show_comparison(earlier, later)
+        self._show(self.compareScreen)
+        self.compareScreen.backButton.setFocus()
+
+    def _back_from_compare(self) -> None:
+        self._show(self._compare_return)
+
+    def compare_with_previous(self) -> None:
+        """Results → "Compare with previous test"."""
+        results = self.resultsScreen()
+        previous = self._previous_entry()
+        if previous is None:
+            results.message.setText(texts.RESULTS_NO_PREVIOUS)
+            return
+        try:
+            earlier = self.historyStore.report(previous.row_id)
+        except HistoryError as exc:
+            results.message.setText(str(exc))
+            return
+        self.show_comparison(earlier, results.report())
+
+    def _previous_entry(self) -> HistoryEntry | None:
+        try:
+            if self._current_entry is not None:
+                return self.historyStore.previous(self._current_entry.row_id)
+            entries = self.historyStore.entries()
+        except HistoryError:
+            return None
+        return entries[0] if entries else None
+
+    def _settings_saved(self) -> None:
+        self.settings = self.settingsScreen.current()
+        self.start.setDuration(self.settings.duration_s)
+        apply_theme(self.settings.theme)
+
+    def _devices_chosen(self, input_name: str, output_name: str) -> None:
+        self.settings = replace(self.settings, input_device=input_name, output_device=output_name)
+        self.store.save(self.settings)
+        self.settingsScreen.show_settings(self.settings)
+        self.start.setDevices(input_name, output_name)
+
+    def _open_from_history(self, report: dict[str, Any], entry: HistoryEntry) -> None:
+        self._current_entry = entry
+        results = self.resultsScreen()
+        results.show_report(report, note=texts.RESULTS_FROM_HISTORY.format(date=entry.date_text()))
+        results.setCompareAvailable(self._previous_entry() is not None)
+        self._show(results)
+        results.againButton.setFocus()
+
+    # ------------------------------------------------------------------ the test
+
+    def start_test(self, mode: str = "loopback") -> None:
+        """Start a test of ``mode`` with the saved settings."""
+        if self.bridge.isRunning():
+            return
+        if self._devices is not None:
+            self._devices.listenButton.setChecked(False)  # free the microphone
+        self._last_mode = mode  # type: ignore[assignment]  # from StartScreen's own list
+        base = self.settings.test_options()
+        options = TestOptions(
+            mode=self._last_mode,
+            duration_s=base.duration_s,
+            codec=base.codec,
+            ice_server_urls=base.ice_server_urls,
+        )
+        live = self.liveScreen()
+        live.begin(options.duration_s)
+        self.stack.setCurrentWidget(live)
+        # Paint the live screen now, before the engine thread starts competing for the GIL.
+        live.repaint()
+        self.bridge.start_test(options)
+
+    def _on_snapshot(self, snapshot: LiveSnapshot) -> None:
+        self.liveScreen().show_snapshot(snapshot)
+
+    def _on_finished(self, outcome: TestOutcome) -> None:
+        report = outcome.report.to_json()
+        # Never lose a result: it is in the history before anyone sees it.
+        note = ""
+        try:
+            self._current_entry = self.historyStore.add(report)
+        except HistoryError as exc:
+            self._current_entry = None
+            note = texts.RESULTS_NOT_STORED.format(error=exc)
+        results = self.resultsScreen()
+        results.show_report(report, note=note)
+        results.setCompareAvailable(self._previous_entry() is not None)
+        self.stack.setCurrentWidget(results)
+        results.againButton.setFocus()
+
+    def _on_failed(self, message: str) -> None:
+        self.error.message.setText(message)
+        self.stack.setCurrentWidget(self.error)
+        self.error.tryAgainButton.setFocus()
+
+    def _on_cancelled(self) -> None:
+        self.stack.setCurrentWidget(self.start)
+        self.statusBar().showMessage(texts.CANCELLED, 5000)
+        self.start.startButton.setFocus()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._devices is not None:
+            self._devices.listenButton.setChecked(False)
+        self.bridge.shutdown()
+        self.historyStore.close()
+        super().closeEvent(event)
+
+
+def run_gui(argv: list[str]) -> int:
+    """Start the desktop app; returns the process exit code."""
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication([sys.argv[0] if sys.argv else "callcheck", *argv])
+    )
+    app.setApplicationName(texts.APP_NAME)
+    app.setApplicationDisplayName(texts.APP_NAME)
+    window = MainWindow()
+    window.show()
+    code = app.exec()
+    window.bridge.shutdown()
+    return int(code)

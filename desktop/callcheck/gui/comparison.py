@@ -1,0 +1,93 @@
+"""Two reports side by side: MOS, round trip, jitter and loss with the change between them.
+
+Qt-free (the model of the Compare screen). The figures are the ones the Results screen and the
+helpdesk summary show: the report's MOS and the worse direction's means
+(:func:`callcheck.core.report_text.key_numbers`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from callcheck.core.report_text import key_numbers
+from callcheck.gui import texts
+
+Change = Literal["better", "worse", "same", "unknown"]
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedFigure:
+    """One figure of two tests."""
+
+    label: str
+    """What the figure is, in words."""
+    earlier: float | None
+    """The earlier test's value (None: not measured)."""
+    later: float | None
+    """The later test's value."""
+    unit: str
+    """Unit printed after the value ("ms", "%", "" for MOS)."""
+    digits: int
+    """Decimals shown."""
+    higher_is_better: bool
+    """MOS: higher is better; delay, jitter and loss: lower is."""
+
+    @property
+    def delta(self) -> float | None:
+        """Later minus earlier; None when either is missing."""
+        if self.earlier is None or self.later is None:
+            return None
+        return self.later - self.earlier
+
+    @property
+    def change(self) -> Change:
+        """Whether the later test is better, worse or the same (at the shown precision)."""
+        delta = self.delta
+        if delta is None:
+            return "unknown"
+        if abs(delta) < 0.5 * 10.0**-self.digits:
+            return "same"
+        return "better" if (delta > 0) == self.higher_is_better else "worse"
+
+    def value_text(self, value: float | None) -> str:
+        """A value with its unit, or the not-measured dash."""
+        if value is None or math.isnan(value):
+            return texts.NOT_MEASURED
+        return f"{value:.{self.digits}f} {self.unit}".rstrip()
+
+    def delta_text(self) -> str:
+        """ "+0.12 (better)", "−5 ms (better)", "no change"."""
+        delta, change = self.delta, self.change
+        if delta is None:
+            return texts.NOT_MEASURED
+        if change == "same":
+            return texts.COMPARE_SAME
+        sign = "+" if delta > 0 else "−"
+        number = f"{sign}{abs(delta):.{self.digits}f} {self.unit}".rstrip()
+        return texts.COMPARE_DELTA.format(number=number, change=texts.COMPARE_CHANGE[change])
+
+
+def _mos(report: Mapping[str, Any]) -> float | None:
+    mos = (report.get("verdict") or {}).get("mos")
+    return float(mos) if isinstance(mos, int | float) and not isinstance(mos, bool) else None
+
+
+def ordered(
+    a: Mapping[str, Any], b: Mapping[str, Any]
+) -> tuple[Mapping[str, Any], Mapping[str, Any]]:
+    """The two reports, earlier first (by ``started_at``; ISO 8601 strings sort in time)."""
+    return (a, b) if str(a.get("started_at", "")) <= str(b.get("started_at", "")) else (b, a)
+
+
+def compare(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[ComparedFigure]:
+    """MOS, round trip, jitter and loss of two reports."""
+    e, lt = key_numbers(earlier), key_numbers(later)
+    return [
+        ComparedFigure(texts.COMPARE_MOS, _mos(earlier), _mos(later), "", 2, True),
+        ComparedFigure(texts.RESULTS_RTT, e["rtt_ms"], lt["rtt_ms"], "ms", 0, False),
+        ComparedFigure(texts.RESULTS_JITTER, e["jitter_ms"], lt["jitter_ms"], "ms", 1, False),
+        ComparedFigure(texts.RESULTS_LOSS, e["loss_pct"], lt["loss_pct"], "%", 1, False),
+    ]

@@ -1,0 +1,244 @@
+"""The Results screen: grade, MOS, pass or fail, the three numbers, why, codecs, actions.
+
+It renders the report (the same JSON the CLI prints and the file a helpdesk receives), so the
+screen, the saved file and the pasted summary cannot disagree.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import Any, Final
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from callcheck.core.report import upgrade
+from callcheck.core.report_html import why_items
+from callcheck.core.report_text import key_numbers, summary_text
+from callcheck.gui import texts
+from callcheck.gui.bridge import TestOutcome
+from callcheck.gui.gauge import MosGauge
+from callcheck.gui.report_export import (
+    ExportError,
+    default_file_name,
+    export_report,
+    path_for_filter,
+)
+
+#: Codec recommendations listed on screen (the saved report has all of them).
+CODECS_SHOWN: Final = 5
+
+
+def _figure(value: float | None, unit: str, digits: int = 0) -> str:
+    return texts.NOT_MEASURED if value is None else f"{value:.{digits}f} {unit}"
+
+
+def _rich_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ResultsScreen(QWidget):
+    """Shows a finished test; emits ``againRequested`` and ``compareRequested``."""
+
+    againRequested = Signal()
+    compareRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._data: dict[str, Any] = {}
+        self.title = QLabel(texts.RESULTS_TITLE)
+        self.title.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.gauge = MosGauge()
+        self.gauge.setAnimationDuration(0)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.verdict.setObjectName("verdict")
+        self.verdict.setStyleSheet("font-size: 16px;")
+        self.verdict.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.passLine = QLabel()
+        self.passLine.setObjectName("passLine")
+        self.passLine.setWordWrap(True)
+        self.passLine.setStyleSheet("font-weight: bold;")
+        self.note = QLabel()
+        self.note.setObjectName("resultsNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
+
+        numbers = QGroupBox(texts.RESULTS_NUMBERS)
+        form = QFormLayout(numbers)
+        self.rttValue, self.jitterValue, self.lossValue = QLabel(), QLabel(), QLabel()
+        form.addRow(texts.RESULTS_RTT, self.rttValue)
+        form.addRow(texts.RESULTS_JITTER, self.jitterValue)
+        form.addRow(texts.RESULTS_LOSS, self.lossValue)
+
+        why = QGroupBox(texts.RESULTS_WHY)
+        self.why = _rich_label()
+        QVBoxLayout(why).addWidget(self.why)
+        actions_box = QGroupBox(texts.RESULTS_ACTIONS)
+        self.actionsText = _rich_label()
+        QVBoxLayout(actions_box).addWidget(self.actionsText)
+        codecs = QGroupBox(texts.RESULTS_RECOMMENDATIONS)
+        self.codecs = QLabel()
+        self.codecs.setWordWrap(True)
+        QVBoxLayout(codecs).addWidget(self.codecs)
+
+        self.copyButton = QPushButton(texts.RESULTS_COPY_MNEMONIC)
+        self.copyButton.clicked.connect(self.copy_summary)
+        self.saveButton = QPushButton(texts.RESULTS_SAVE_MNEMONIC)
+        self.saveButton.clicked.connect(self._ask_and_save)
+        self.compareButton = QPushButton(texts.RESULTS_COMPARE)
+        self.compareButton.clicked.connect(self.compareRequested)
+        self.againButton = QPushButton(texts.RESULTS_AGAIN_MNEMONIC)
+        self.againButton.setObjectName("againButton")
+        self.againButton.clicked.connect(self.againRequested)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.testId = QLabel()
+        self.testId.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        head = QHBoxLayout()
+        head.addWidget(self.gauge, 1)
+        summary = QVBoxLayout()
+        summary.addWidget(self.title)
+        summary.addWidget(self.verdict)
+        summary.addWidget(self.passLine)
+        summary.addWidget(numbers)
+        summary.addStretch(1)
+        head.addLayout(summary, 1)
+        actions = QHBoxLayout()
+        for button in (self.againButton, self.copyButton, self.saveButton, self.compareButton):
+            actions.addWidget(button)
+        actions.addStretch(1)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.note)
+        layout.addLayout(head)
+        layout.addLayout(actions)
+        layout.addWidget(self.message)
+        layout.addWidget(why)
+        layout.addWidget(actions_box)
+        layout.addWidget(codecs)
+        layout.addWidget(self.testId)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        for first, second in (
+            (self.againButton, self.copyButton),
+            (self.copyButton, self.saveButton),
+            (self.saveButton, self.compareButton),
+        ):
+            QWidget.setTabOrder(first, second)
+
+    def report(self) -> dict[str, Any]:
+        """The report shown."""
+        return self._data
+
+    def show_outcome(self, outcome: TestOutcome, *, note: str = "") -> None:
+        """Render a finished test's report."""
+        self.show_report(outcome.report.to_json(), note=note)
+
+    def show_report(self, report: dict[str, Any], *, note: str = "") -> None:
+        """Render a report (a fresh one, or one from the history)."""
+        data = upgrade(report)
+        self._data = data
+        verdict = data["verdict"]
+        quality = data.get("quality")
+        self.note.setText(note)
+        self.note.setVisible(bool(note))
+        self.gauge.clear()
+        if verdict.get("mos") is not None:
+            self.gauge.setValue(float(verdict["mos"]))
+        self.verdict.setText(verdict["summary"])
+        passed = texts.RESULTS_PASSED if verdict["passed"] else texts.RESULTS_FAILED
+        if not verdict["complete"]:
+            passed += " " + texts.RESULTS_PARTIAL
+        self.passLine.setText(passed)
+        numbers = key_numbers(data)
+        self.rttValue.setText(_figure(numbers["rtt_ms"], "ms"))
+        self.jitterValue.setText(_figure(numbers["jitter_ms"], "ms", 1))
+        self.lossValue.setText(_figure(numbers["loss_pct"], "%", 1))
+        self.why.setText(
+            "<ul style='margin-left: -20px'>" + "".join(why_items(quality)) + "</ul>"
+            if quality
+            else escape(texts.NO_SCORE)
+        )
+        recs = data.get("recommendations") or {}
+        actions = [a for a in recs.get("actions") or [] if isinstance(a, dict)]
+        self.actionsText.setText(
+            "<ol style='margin-left: -20px'>"
+            + "".join(f"<li>{escape(str(a.get('text', '')))}</li>" for a in actions)
+            + "</ol>"
+            if actions
+            else escape(texts.RESULTS_NO_ACTIONS)
+        )
+        rows = [c for c in recs.get("codecs") or [] if isinstance(c, dict)]
+        self.codecs.setText(
+            "\n".join(
+                texts.CODEC_LINE.format(
+                    rank=i,
+                    name=row.get("name") or row.get("codec"),
+                    mos=float(row.get("predicted_mos") or 0.0),
+                    kbps=float(row.get("bandwidth_kbps") or 0.0),
+                )
+                for i, row in enumerate(rows[:CODECS_SHOWN], 1)
+            )
+            or texts.NOT_MEASURED
+        )
+        self.testId.setText(texts.RESULTS_TEST_ID.format(id=data["id"]))
+        self.message.clear()
+
+    def setCompareAvailable(self, available: bool) -> None:
+        """Enable "Compare with previous test" (there is an earlier test in the history)."""
+        self.compareButton.setEnabled(available)
+        self.compareButton.setToolTip("" if available else texts.RESULTS_NO_PREVIOUS)
+
+    def summary_text(self) -> str:
+        """What "Copy summary" puts on the clipboard (the core's helpdesk summary)."""
+        return summary_text(self._data)
+
+    def copy_summary(self) -> None:
+        """Put the summary on the clipboard for a ticket."""
+        QGuiApplication.clipboard().setText(self.summary_text())
+        self.message.setText(texts.RESULTS_COPIED)
+
+    def save_report(self, path: Path) -> bool:
+        """Write the report as JSON, HTML or PDF (by suffix); says on screen whether it worked."""
+        try:
+            export_report(self._data, path)
+        except ExportError as exc:
+            self.message.setText(str(exc))
+            return False
+        self.message.setText(texts.RESULTS_SAVED.format(path=path))
+        return True
+
+    def _ask_and_save(self) -> None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            texts.RESULTS_SAVE_DIALOG,
+            default_file_name(self._data),
+            ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
+        )
+        if name:
+            self.save_report(path_for_filter(Path(name), chosen))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import ipaddress
 import json
 import math
@@ -20,6 +21,7 @@ from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig, TestCall
+from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
 from callcheck.engine.ice_servers import IceServerError
 from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_server
 from callcheck.engine.impairment import ImpairmentSpec
@@ -27,7 +29,7 @@ from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
 from callcheck.engine.reporting import build_report, enrich_report, write_text_atomically
 from callcheck.engine.signaling import parse_server_url
-from callcheck.engine.snapshots import CallFailed, LiveSnapshot
+from callcheck.engine.snapshots import CallFailed, CallResult, LiveSnapshot
 from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
 EXIT_PASS: Final = 0
@@ -84,6 +86,16 @@ def add_call_arguments(p: argparse.ArgumentParser) -> None:
         "--no-audio-device",
         action="store_true",
         help="use the built-in test signal instead of the microphone and speaker",
+    )
+    p.add_argument(
+        "--input",
+        metavar="DEV",
+        help="microphone: device index or part of its name (default: the system's)",
+    )
+    p.add_argument(
+        "--output",
+        metavar="DEV",
+        help="speaker or headset: device index or part of its name (default: the system's)",
     )
     p.add_argument(
         "--ice-server",
@@ -259,6 +271,23 @@ def render_report(data: dict[str, Any], suffix: str) -> str:
     return json.dumps(data, indent=2) + "\n"
 
 
+def _device(text: str | None) -> int | str | None:
+    """A device given on the command line: an index, or part of its name."""
+    if text is None:
+        return None
+    return int(text) if text.strip().isdigit() else text
+
+
+def _audio_config(config: CallConfig, args: argparse.Namespace) -> CallAudioConfig:
+    return CallAudioConfig(
+        codec=config.codec,
+        use_devices=not args.no_audio_device,
+        input_device=_device(getattr(args, "input", None)),
+        output_device=_device(getattr(args, "output", None)),
+        probe_path="round_trip" if config.mode == "server" else "one_way",
+    )
+
+
 def run(args: argparse.Namespace) -> int:
     """Run `callcheck test`; returns the exit code."""
     err = sys.stderr
@@ -289,7 +318,25 @@ def run_config(
     """Run the call ``config`` with the output options of ``args``; returns the exit code."""
     err = sys.stderr
     snapshots: queue.SimpleQueue[LiveSnapshot] = queue.SimpleQueue()
-    call = TestCall(config, on_snapshot=snapshots.put, on_waiting=on_waiting)
+    audio = CallAudio(_audio_config(config, args))
+    call = TestCall(
+        config,
+        on_snapshot=snapshots.put,
+        on_waiting=on_waiting,
+        source=audio.source,
+        far_end_source=audio.far_end_source if config.mode == "loopback" else None,
+        audio_sink=audio.sink,
+    )
+
+    async def run_with_audio() -> CallResult:
+        # A missing or failing device never stops the call: CallAudio falls back to the test
+        # signal and records why (DESIGN.md: the packet-level test goes on, the result is kept).
+        audio.start()
+        try:
+            return await call.run()
+        finally:
+            audio.close()
+
     engine = EngineLoop()
     engine.start()
     stop_requested = threading.Event()
@@ -301,7 +348,7 @@ def run_config(
     cpu = CpuLoadMeter()
     cpu.start()
     try:
-        future = engine.submit(call.run())
+        future = engine.submit(run_with_audio())
         last_second = -1
         while not future.done():
             if stop_requested.is_set():
@@ -330,9 +377,21 @@ def run_config(
         signal.signal(signal.SIGINT, previous)
         engine.stop()
 
+    if not args.json:
+        for line in (*audio.errors, *audio.notes):
+            print(f"note: {line}", file=err)
+    audio_summary = audio.summary()
+    if config.mode != "peer":  # in peer mode the probes would cross two desktops' clocks
+        result = dataclasses.replace(
+            result, quality=rerate_call(result, audio_summary) or result.quality
+        )
     ice_urls = tuple(s.url for s in config.ice_servers)
     host = detect_host(cpu_load_pct=cpu.stop())
-    report = enrich_report(build_report(result, ice_servers=ice_urls), result, host=host)
+    report = enrich_report(
+        build_report(result, ice_servers=ice_urls, audio_path=audio_path_json(audio_summary)),
+        result,
+        host=host,
+    )
     data = report.to_json()
     if report_path is not None:
         try:

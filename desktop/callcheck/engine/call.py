@@ -217,6 +217,8 @@ class TestCall:
     ``on_snapshot`` is called on the engine loop's thread with each :class:`LiveSnapshot`; it
     must return quickly. ``source`` is the user's outgoing audio (default: the synthetic speech
     signal); ``audio_sink`` receives the user's played (decoded or concealed) audio.
+    ``far_end_source`` (loopback only) is what the far-end peer sends back to the user: in-band
+    probes in it reach ``audio_sink``, which the user's own probes cannot in loopback.
     ``on_waiting`` is called (peer mode) with the room code when waiting for the other person.
     """
 
@@ -230,10 +232,12 @@ class TestCall:
         source: AudioSource | None = None,
         audio_sink: AudioSink | None = None,
         on_waiting: Callable[[str], None] | None = None,
+        far_end_source: AudioSource | None = None,
     ) -> None:
         self.config = config
         self._on_snapshot = on_snapshot
         self._source = source
+        self._far_end_source = far_end_source
         self._audio_sink = audio_sink
         self._on_waiting = on_waiting
         self._stop_requested = asyncio.Event()
@@ -269,6 +273,7 @@ class TestCall:
             replace(common, impairment=config.uplink_impairment),
             replace(common, impairment=config.downlink_impairment),
             source_a=self._source,
+            source_b=self._far_end_source,
             audio_sink=self._audio_sink,
         )
         self.loopback = call

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import dataclasses
 import ipaddress
 import json
@@ -27,9 +28,10 @@ from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_se
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
+from callcheck.engine.probe_client import ProbeOutcome, run_probe
 from callcheck.engine.reporting import build_report, enrich_report, write_text_atomically
 from callcheck.engine.signaling import parse_server_url
-from callcheck.engine.snapshots import CallFailed, CallResult, LiveSnapshot
+from callcheck.engine.snapshots import STOPPED, CallFailed, CallResult, LiveSnapshot
 from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
 EXIT_PASS: Final = 0
@@ -75,6 +77,11 @@ def add_parser(subparsers: Any) -> None:
         help="join the peer-mode room CODE (the code the other person read out); needs --server",
     )
     add_call_arguments(p)
+    p.add_argument(
+        "--no-probe",
+        action="store_true",
+        help="server mode: skip the bandwidth, bufferbloat and QoS (DSCP) probe after the call",
+    )
     p.set_defaults(handler=run)
 
 
@@ -307,6 +314,50 @@ def _report_path(args: argparse.Namespace) -> Path | None:
     return report_path
 
 
+def _probe(
+    engine: EngineLoop,
+    call: TestCall,
+    result: CallResult,
+    config: CallConfig,
+    args: argparse.Namespace,
+    stop_requested: threading.Event,
+) -> ProbeOutcome | None:
+    """Server mode: the bandwidth/bufferbloat/QoS probe after the call (None in other modes)."""
+    if config.mode != "server" or config.server_url is None:
+        return None  # loopback and rooms have no reflector to probe
+    if getattr(args, "no_probe", False):
+        return ProbeOutcome("skipped", "skipped (--no-probe)")
+    stopped = result.ended_early is not None and result.ended_early.reason_code == STOPPED
+    if stop_requested.is_set() or stopped:
+        return ProbeOutcome("skipped", "skipped: the test was stopped")
+    if not args.json:
+        print("measuring bandwidth, delay under load and QoS marking …", flush=True)
+    future = engine.submit(run_probe(config.server_url, config.token))
+    try:
+        while True:
+            try:
+                outcome = future.result(timeout=0.1)
+                break
+            except concurrent.futures.TimeoutError:
+                if stop_requested.is_set():
+                    future.cancel()
+                    return ProbeOutcome("skipped", "skipped: the test was stopped")
+    except concurrent.futures.CancelledError:
+        return ProbeOutcome("skipped", "skipped: the test was stopped")
+    marking = getattr(call.remote, "qos_marking", None)
+    if outcome.qos is not None and marking is not None:
+        # The call's own media sockets were marked too; say how many took it.
+        outcome = dataclasses.replace(
+            outcome,
+            qos=dataclasses.replace(
+                outcome.qos, sockets_marked=outcome.qos.sockets_marked + marking.sockets_marked
+            ),
+        )
+    if outcome.status != "ok" and not args.json:
+        print(f"note: {outcome.message}", flush=True)
+    return outcome
+
+
 def run_config(
     config: CallConfig,
     args: argparse.Namespace,
@@ -373,6 +424,8 @@ def run_config(
                     )
                 print(json.dumps(out, indent=2))
             return EXIT_COULD_NOT_RUN
+        cpu_load = cpu.stop()  # the call's load, not the probe's
+        probe = _probe(engine, call, result, config, args, stop_requested)
     finally:
         signal.signal(signal.SIGINT, previous)
         engine.stop()
@@ -386,12 +439,18 @@ def run_config(
             result, quality=rerate_call(result, audio_summary) or result.quality
         )
     ice_urls = tuple(s.url for s in config.ice_servers)
-    host = detect_host(cpu_load_pct=cpu.stop())
+    host = detect_host(cpu_load_pct=cpu_load)
     report = enrich_report(
         build_report(result, ice_servers=ice_urls, audio_path=audio_path_json(audio_summary)),
         result,
         host=host,
+        qos=None if probe is None else probe.qos,
+        capacity=() if probe is None else probe.capacity,
     )
+    if probe is not None:
+        report = dataclasses.replace(
+            report, environment={**report.environment, "probe": probe.to_json()}
+        )
     data = report.to_json()
     if report_path is not None:
         try:

@@ -46,6 +46,7 @@ from aiortc import RTCSessionDescription
 
 from callcheck.core.packets import DirectionStats
 from callcheck.core.playout import PlayoutStats
+from callcheck.core.qos import QosResult
 from callcheck.engine.connectivity import (
     CHECK_TIMEOUT_S,
     CheckResult,
@@ -68,6 +69,7 @@ from callcheck.engine.ice_servers import (
 )
 from callcheck.engine.loop import now_ms
 from callcheck.engine.peer import AudioSink, IceServer, MeasuredPeer, PeerOptions, host_addresses
+from callcheck.engine.qos import mark_peer_connection
 from callcheck.engine.signaling import (
     RoomSocket,
     ServerUrl,
@@ -466,6 +468,8 @@ class ServerCall(RemoteCall):
         self._whip: WhipClient | None = None
         self.location: str | None = None
         """The session URL while the server holds a session for this call."""
+        self.qos_marking: QosResult | None = None
+        """The DSCP EF marking of the call's own sockets (after the offer)."""
 
     async def connect(self, timeout_s: float) -> float:
         start = now_ms()
@@ -499,6 +503,7 @@ class ServerCall(RemoteCall):
         peer.create_probe_channel()
         with host_addresses(self._host_addresses()):
             await peer.pc.setLocalDescription(await peer.pc.createOffer())
+        self.qos_marking = mark_peer_connection(peer.pc)
         self._check_candidates()
         answer = await self._whip.post_offer(peer.pc.localDescription.sdp)
         self.location = answer.location

@@ -11,6 +11,7 @@ HTTP contract
 ``GET /whip/<id>``         the session's figures as JSON (CallCheck extension)
 ``PATCH /whip/<id>``       ``405``: trickle ICE is not supported; candidates go in the offer
 ``POST /rooms`` …          peer-mode rooms (:mod:`callcheck.server.rooms`)
+``POST /probe`` …          capacity and QoS probe (:mod:`callcheck.server.probe`)
 ``GET /healthz``           ``200`` ``{"status": "ok", …}``
 ``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
 ``OPTIONS <any>``          CORS preflight → ``204``
@@ -54,6 +55,7 @@ from callcheck.server.config import ServerConfig
 from callcheck.server.limits import RateLimiter
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
+from callcheck.server.probe import ProbeService
 from callcheck.server.reflector import (
     REFLECTION_MODE,
     OfferError,
@@ -92,7 +94,7 @@ LINGERING_S: Final = 1.0
 _ALLOW_METHODS: Final = "GET, POST, DELETE, PATCH, OPTIONS"
 _ALLOW_HEADERS: Final = "Authorization, Content-Type, If-Match"
 _EXPOSE_HEADERS: Final = f"Location, Link, ETag, Retry-After, Accept-Post, {REFLECTION_HEADER}"
-_LIMITED_PREFIXES: Final = ("/whip", "/rooms")
+_LIMITED_PREFIXES: Final = ("/whip", "/rooms", "/probe")
 
 CONFIG_KEY: Final = web.AppKey("config", ServerConfig)
 METRICS_KEY: Final = web.AppKey("metrics", ServerMetrics)
@@ -461,6 +463,13 @@ def create_app(config: ServerConfig) -> web.Application:
     app.router.add_get("/rooms/{code}/ws", rooms_ws)
     app.router.add_get("/healthz", healthz)
     app.router.add_get("/metrics", metrics_get)
+    ProbeService(
+        config,
+        metrics,
+        error=ApiError,
+        require_token=_require_token,
+        active_calls=app[REFLECTOR_KEY].active_calls,
+    ).mount(app)
 
     async def on_startup(app: web.Application) -> None:
         app[ROOMS_KEY].start()

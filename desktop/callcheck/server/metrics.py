@@ -62,7 +62,14 @@ class ServerMetrics:
         """Rooms created."""
         self.room_messages_total = 0
         """Signaling messages relayed between room participants."""
+        self.probes_total = 0
+        """Capacity/QoS probes opened (``POST /probe``)."""
+        self.probe_packets_total = 0
+        """Probe datagrams received from clients."""
+        self.probe_burst_packets_total = 0
+        """Downlink burst datagrams sent by probes."""
         self.active_calls: Callable[[], int] = lambda: 0
+        self.active_probes: Callable[[], int] = lambda: 0
         self.active_rooms: Callable[[], int] = lambda: 0
         self.room_participants: Callable[[], int] = lambda: 0
 
@@ -159,5 +166,24 @@ class ServerMetrics:
             "counter",
             "Signaling messages relayed.",
             [({}, self.room_messages_total)],
+        )
+        metric("callcheck_active_probes", "gauge", "Open probes.", [({}, self.active_probes())])
+        metric(
+            "callcheck_probes_total",
+            "counter",
+            "Capacity/QoS probes opened.",
+            [({}, self.probes_total)],
+        )
+        metric(
+            "callcheck_probe_packets_total",
+            "counter",
+            "Probe datagrams received.",
+            [({}, self.probe_packets_total)],
+        )
+        metric(
+            "callcheck_probe_burst_packets_total",
+            "counter",
+            "Downlink burst datagrams sent.",
+            [({}, self.probe_burst_packets_total)],
         )
         return "\n".join(lines) + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from callcheck import __version__
+from callcheck import __build__, __version__
 from callcheck.cli import devices, mos, room_cmd, serve, test_cmd
 
 
@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="callcheck",
         description="Test call quality: a real WebRTC test call, measured and scored (MOS).",
     )
-    parser.add_argument("--version", action="version", version=f"callcheck {__version__}")
+    parser.add_argument("--version", action="version", version=f"callcheck {__version__} (build {__build__})")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     test_cmd.add_parser(sub)
     devices.add_parser(sub)

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Build the frozen bundle and, on Debian/Ubuntu, the .deb:
+#
+#   bash packaging/build.sh            # dist/callcheck/ and dist/callcheck_<version>+<build>_amd64.deb
+#   bash packaging/build.sh bundle     # only the frozen bundle (any OS with bash)
+#
+# Outputs go to dist/ and build/ (both gitignored). The version is callcheck.__version__; the build
+# id is $CALLCHECK_BUILD_ID, else the git short hash, else the UTC time (see callcheck.spec).
+# Needs: the project's .venv (packaging/setup.sh app), and on Linux binutils (strip, readelf, nm),
+# gcc, icu-devtools (icupkg) and dpkg-dev. PyInstaller is installed into .venv from
+# packaging/build-requirements.txt if missing.
+set -euo pipefail
+
+what="${1:-all}"
+case "$what" in all | bundle) ;; *) echo "usage: $0 [all|bundle]" >&2; exit 2 ;; esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+python="${PYTHON:-$root/.venv/bin/python}"
+dist="$root/dist"
+work="$root/build/pyinstaller"
+started=$SECONDS
+
+if [[ "$(uname -s)" == Linux ]]; then
+    missing=()
+    for tool in strip readelf nm cc icupkg dpkg-deb; do
+        command -v "$tool" >/dev/null || missing+=("$tool")
+    done
+    if ((${#missing[@]})); then
+        echo "build: missing tools: ${missing[*]} (apt-get install binutils gcc icu-devtools dpkg-dev)" >&2
+        exit 1
+    fi
+fi
+
+if ! "$python" -c "import PyInstaller" 2>/dev/null; then
+    echo "build: installing PyInstaller into $("$python" -c 'import sys; print(sys.prefix)')"
+    "$python" -m pip install -q --disable-pip-version-check -r packaging/build-requirements.txt
+fi
+
+version="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' desktop/callcheck/__init__.py)"
+[[ -n "$version" ]] || { echo "build: no __version__ in desktop/callcheck/__init__.py" >&2; exit 1; }
+
+echo "build: freezing callcheck $version"
+rm -rf "$dist/callcheck"
+"$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$dist" --workpath "$work" \
+    packaging/callcheck.spec
+build_id="$(sed -n "s/^BUILD = '\(.*\)'$/\1/p" "$work/callcheck/stamp/_callcheck_build.py")"
+echo "build: bundle dist/callcheck ($(du -sh "$dist/callcheck" | cut -f1), build $build_id," \
+    "$((SECONDS - started)) s)"
+
+[[ "$what" == bundle ]] && exit 0
+if [[ "$(uname -s)" != Linux ]]; then
+    echo "build: installers for this OS are built by packaging/ci/build-installers.yml" >&2
+    exit 0
+fi
+bash packaging/linux/build_deb.sh "$dist/callcheck" "$version" "$build_id" "$dist"
+echo "build: done in $((SECONDS - started)) s"

@@ -1,0 +1,279 @@
+#!/usr/bin/env bash
+# Packaging test job: smoke-tests the frozen bundle and the .deb built by packaging/build.sh.
+#
+#   bash packaging/test-packages.sh [bundle|deb|all]     (default all; needs root for "deb")
+#
+# bundle: from dist/callcheck with an empty PATH (no Python to fall back to): --version,
+#         devices --json (skipped while the sub-command does not exist), a full
+#         `test --loopback --no-audio-device --json` per codec; the GUI offscreen, and under Xvfb:
+#         time from exec to the mapped window (the "cold start" target is <= 2 s) and a screenshot
+#         of the Start screen.
+# deb:    a clean Debian 12 root (debootstrap --variant=minbase, cached as a tarball), there
+#         `apt-get install ./callcheck_*.deb`, the same smoke test with the installed `callcheck`,
+#         the GUI offscreen and on the host's Xvfb (abstract X socket), then `apt-get remove` and a check that nothing
+#         is left behind.
+#
+# Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
+# CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
+# DEBIAN_MIRROR (default http://deb.debian.org/debian).
+# Host tools: xvfb, x11-utils (xwininfo), x11-apps (xwd), imagemagick; for "deb" also debootstrap.
+# Prints "N passed, N failed, N skipped" last; exits non-zero if anything failed.
+set -uo pipefail
+
+what="${1:-all}"
+case "$what" in all | bundle | deb) ;; *) echo "usage: $0 [bundle|deb|all]" >&2; exit 2 ;; esac
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+bundle="$root/dist/callcheck"
+out="${CALLCHECK_TEST_OUT:-$root/build/packaging-test}"
+rootfs_cache="${CALLCHECK_ROOTFS_CACHE:-/var/cache/callcheck/bookworm-minbase.tar}"
+mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+title="CallCheck"  # the main window's title starts with this
+mkdir -p "$out"
+started=$SECONDS
+passed=0 failed=0 skipped=0
+declare -a cleanup=()
+
+ok() { echo "PASS  $*"; passed=$((passed + 1)); }
+bad() { echo "FAIL  $*"; failed=$((failed + 1)); }
+skip() { echo "SKIP  $*"; skipped=$((skipped + 1)); }
+finish() {
+    local i
+    for ((i = ${#cleanup[@]} - 1; i >= 0; i--)); do eval "${cleanup[i]}" >/dev/null 2>&1; done
+}
+trap finish EXIT
+
+# run_in ROOT CMD...: run CMD with an empty environment and no Python on PATH, in ROOT ("" = host).
+empty_path="$(mktemp -d)"
+cleanup+=("rmdir '$empty_path'")
+run_in() {
+    local chroot_dir="$1"; shift
+    if [[ -z "$chroot_dir" ]]; then
+        env -i HOME="$out" PATH="$empty_path" LANG=C.UTF-8 "$@"
+    else
+        chroot "$chroot_dir" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 "$@"
+    fi
+}
+
+# smoke ROOT CALLCHECK: the CLI checks, with CALLCHECK the executable's path inside ROOT.
+smoke() {
+    local r="$1" cc="$2" label="$3" json rc codec
+    local version
+    version="$(run_in "$r" "$cc" --version 2>&1)"
+    if [[ "$version" =~ ^callcheck\ [0-9] ]]; then ok "$label: --version -> $version"
+    else bad "$label: --version -> $version"; fi
+    if run_in "$r" "$cc" devices --help >/dev/null 2>&1; then
+        if run_in "$r" "$cc" devices --json >"$out/devices.json" 2>"$out/devices.err" &&
+            python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$out/devices.json"; then
+            ok "$label: devices --json"
+        else bad "$label: devices --json ($(tail -1 "$out/devices.err"))"; fi
+    else
+        skip "$label: devices --json (the sub-command does not exist yet)"
+    fi
+    for codec in opus g722 pcmu pcma; do
+        local duration=3
+        [[ "$codec" == opus ]] && duration=8
+        json="$out/report-$codec.json"
+        run_in "$r" "$cc" test --loopback --no-audio-device --json --codec "$codec" \
+            --duration "$duration" >"$json" 2>"$out/test-$codec.err"
+        rc=$?
+        # Exit 0 (pass) or 1 (below the pass mark) both mean the call ran and was scored: on a
+        # busy 2-core CI machine a loopback call can score just under 4.0 (late discards).
+        if [[ $rc -le 1 ]] && python3 - "$json" "$codec" "$rc" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["codec"] == sys.argv[2], report["codec"]
+assert report["verdict"]["complete"], report["verdict"]
+assert report["network"]["uplink"]["packets_received"] > 0
+print(f"    {sys.argv[2]}: MOS {report['quality']['mos']}, {report['verdict']['grade']}, exit {sys.argv[3]}")
+EOF
+        then ok "$label: test --loopback --no-audio-device --json --codec $codec"
+        else bad "$label: test --codec $codec (exit $rc; $(tail -2 "$out/test-$codec.err" | tr '\n' ' '))"; fi
+    done
+}
+
+# gui_offscreen ROOT EXE LABEL: the GUI starts offscreen and is still running after 5 s.
+gui_offscreen() {
+    local r="$1" exe="$2" label="$3" log="$out/gui-offscreen-$3.log" pid
+    if [[ -z "$r" ]]; then
+        env -i HOME="$out" PATH="$empty_path" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$exe" >"$log" 2>&1 &
+    else
+        chroot "$r" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen \
+            "$exe" >"$log" 2>&1 &
+    fi
+    pid=$!
+    sleep 6  # the app warms up its other screens (and imports pyqtgraph) after the first paint
+    if kill -0 "$pid" 2>/dev/null; then
+        kill "$pid"; wait "$pid" 2>/dev/null
+        if grep -q -E "Traceback|Error:|Fatal|Segmentation" "$log"; then
+            bad "$label: GUI offscreen ran, but logged: $(head -3 "$log" | tr '\n' ' ')"
+        else ok "$label: GUI starts offscreen and keeps running"; fi
+    else
+        wait "$pid"; local rc=$?
+        if grep -q "desktop app is not available" "$log"; then
+            skip "$label: GUI offscreen (callcheck.gui.app not in this build: $(tail -1 "$log"))"
+        else bad "$label: GUI offscreen exited $rc: $(tail -3 "$log" | tr '\n' ' ')"; fi
+    fi
+}
+
+# gui_window ROOT EXE LABEL: under Xvfb, time exec -> mapped window, and take a screenshot.
+xvfb_display=""
+start_xvfb() {
+    [[ -n "$xvfb_display" ]] && return 0
+    command -v Xvfb >/dev/null && command -v xwininfo >/dev/null || return 1
+    local n=91
+    Xvfb ":$n" -screen 0 1280x900x24 -nolisten tcp >"$out/xvfb.log" 2>&1 &
+    local pid=$!
+    cleanup+=("kill $pid")
+    for _ in $(seq 50); do [[ -S /tmp/.X11-unix/X$n ]] && break; sleep 0.1; done
+    xvfb_display=":$n"
+}
+gui_window() {
+    local r="$1" exe="$2" label="$3" log="$out/gui-xvfb-$3.log" pid t0 t1 ms=""
+    if ! start_xvfb; then skip "$label: GUI window (no Xvfb/xwininfo on the host)"; return; fi
+    t0=$(date +%s%N)
+    if [[ -z "$r" ]]; then
+        env -i HOME="$out" PATH="$empty_path" LANG=C.UTF-8 DISPLAY="$xvfb_display" "$exe" >"$log" 2>&1 &
+    else
+        chroot "$r" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin LANG=C.UTF-8 DISPLAY="$xvfb_display" \
+            "$exe" >"$log" 2>&1 &
+    fi
+    pid=$!
+    for _ in $(seq 400); do
+        if DISPLAY="$xvfb_display" xwininfo -root -tree 2>/dev/null | grep -q "\"$title"; then
+            t1=$(date +%s%N); ms=$(((t1 - t0) / 1000000)); break
+        fi
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.02
+    done
+    if [[ -z "$ms" ]]; then
+        kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+        if grep -q "desktop app is not available" "$log"; then
+            skip "$label: GUI window (callcheck.gui.app not in this build)"
+        else bad "$label: no window titled $title within 8 s: $(tail -3 "$log" | tr '\n' ' ')"; fi
+        return
+    fi
+    sleep 4  # let the Start screen paint, and the app warm up its other screens
+    local png="$out/start-screen-$label.png"
+    if command -v xwd >/dev/null && command -v convert >/dev/null; then
+        DISPLAY="$xvfb_display" xwd -root -silent | convert xwd:- "$png" 2>/dev/null
+    fi
+    kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null
+    local colours=0
+    [[ -s "$png" ]] && colours="$(identify -format '%k' "$png" 2>/dev/null || echo 0)"
+    echo "    $label: exec -> window mapped in $ms ms; screenshot $png ($colours colours)"
+    echo "$label $ms" >>"$out/startup-ms.txt"
+    if grep -q -E "Traceback|Error:|Fatal|Segmentation" "$log"; then
+        bad "$label: window up in $ms ms, but the app logged: $(grep -m1 -E "Error|Fatal|Segm" "$log")"
+    elif ((colours > 16)); then ok "$label: GUI window up in $ms ms, Start screen rendered"
+    elif [[ ! -s "$png" ]]; then ok "$label: GUI window up in $ms ms (no xwd/convert: no screenshot)"
+    else bad "$label: window up in $ms ms but the screenshot is blank ($colours colours)"; fi
+}
+
+# ------------------------------------------------------------------ the bundle
+if [[ "$what" != deb ]]; then
+    echo "== frozen bundle: $bundle ($(du -sh "$bundle" 2>/dev/null | cut -f1))"
+    if [[ ! -x "$bundle/callcheck" ]]; then
+        bad "no bundle at $bundle: run packaging/build.sh first"
+    else
+        if env -i PATH="$empty_path" /bin/bash -c 'command -v python3 || command -v python' >/dev/null; then
+            bad "the stripped PATH still finds a Python"
+        else ok "no Python on the PATH the bundle runs with"; fi
+        smoke "" "$bundle/callcheck" bundle
+        # PortAudio from the bundle reaches a sound server: the test PulseAudio null sink via
+        # ALSA's pulse plugin (tests/audio_env.sh), if the host has PulseAudio.
+        if command -v pulseaudio >/dev/null && [[ -f "$root/tests/audio_env.sh" ]]; then
+            audio_vars="$(CALLCHECK_AUDIO_DIR="$out/audio" bash "$root/tests/audio_env.sh" 2>"$out/audio.err")"
+            cleanup+=("CALLCHECK_AUDIO_DIR='$out/audio' bash '$root/tests/audio_env.sh' --stop")
+            n_devices="$( (eval "$audio_vars"; env -i HOME="$out" PATH="$empty_path" \
+                XDG_RUNTIME_DIR="$XDG_RUNTIME_DIR" PULSE_SERVER="$PULSE_SERVER" \
+                ALSA_CONFIG_PATH="$ALSA_CONFIG_PATH" "$bundle/callcheck" devices --json) 2>/dev/null |
+                python3 -c "import json, sys; print(len(json.load(sys.stdin)['devices']))" 2>/dev/null)"
+            if [[ "${n_devices:-0}" -gt 0 ]]; then
+                ok "bundle: PortAudio lists $n_devices devices of the test sound server"
+            else bad "bundle: PortAudio lists no devices of the test sound server"; fi
+        else
+            skip "bundle: audio devices (no PulseAudio on this host)"
+        fi
+        gui_offscreen "" "$bundle/callcheck-gui" bundle
+        rm -f "$out/startup-ms.txt"
+        # First start after dropping the page cache (a true cold start, if the kernel lets us),
+        # then two warm starts.
+        sync; echo 3 >/proc/sys/vm/drop_caches 2>/dev/null && echo "    (page cache dropped)"
+        gui_window "" "$bundle/callcheck-gui" bundle-cold
+        gui_window "" "$bundle/callcheck-gui" bundle-warm
+    fi
+fi
+
+# ------------------------------------------------------------------ the .deb on clean Debian 12
+if [[ "$what" != bundle ]]; then
+    deb="$(ls -t "$root"/dist/callcheck_*.deb 2>/dev/null | head -1)"
+    if [[ -z "$deb" ]]; then
+        bad "no .deb in dist/: run packaging/build.sh first"
+    elif [[ $EUID -ne 0 ]]; then
+        skip "the .deb test needs root (chroot)"
+    else
+        echo "== .deb on a clean Debian 12 root: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
+        if [[ ! -s "$rootfs_cache" ]]; then
+            command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+            tmp_root="$(mktemp -d)"
+            echo "    debootstrap bookworm (minbase) from $mirror"
+            if debootstrap --variant=minbase bookworm "$tmp_root" "$mirror" >"$out/debootstrap.log" 2>&1; then
+                mkdir -p "$(dirname "$rootfs_cache")"
+                tar -C "$tmp_root" -cf "$rootfs_cache" .
+            else
+                bad "debootstrap failed (see $out/debootstrap.log)"
+            fi
+            rm -rf --one-file-system "$tmp_root"
+        fi
+        if [[ -s "$rootfs_cache" ]]; then
+            r="$(mktemp -d /tmp/callcheck-debroot.XXXXXX)"
+            cleanup+=("rm -rf --one-file-system '$r'")
+            tar -C "$r" -xf "$rootfs_cache"
+            for m in proc sys dev dev/pts; do
+                mount --bind "/$m" "$r/$m" && cleanup+=("umount -l '$r/$m'")
+            done
+            # No bind mount of /tmp/.X11-unix: x11-common's postinst in the root would delete the
+            # host's X sockets through it. The GUI in the root reaches the host's Xvfb through its
+            # abstract socket (same network namespace).
+            cp /etc/resolv.conf "$r/etc/resolv.conf"
+            cp "$deb" "$r/tmp/"
+            debname="$(basename "$deb")"
+            if run_in "$r" sh -c 'command -v python3 || command -v python' >/dev/null; then
+                bad "the clean root has a Python before the install"
+            else ok "clean Debian 12 root has no Python"; fi
+            t0=$SECONDS
+            if run_in "$r" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+                    apt-get install -y -qq --no-install-recommends ./tmp/$debname" \
+                    >"$out/apt-install.log" 2>&1; then
+                ok "apt-get install ./$debname ($((SECONDS - t0)) s, $(grep -c '^Setting up' "$out/apt-install.log") packages set up)"
+                if run_in "$r" sh -c 'command -v python3 || command -v python' >/dev/null; then
+                    echo "    note: the dependencies brought a Python: $(run_in "$r" sh -c 'command -v python3')"
+                fi
+                run_in "$r" dpkg -L callcheck >"$out/dpkg-L.txt"
+                echo "    installed: $(run_in "$r" du -sh /opt/callcheck | cut -f1) in /opt/callcheck"
+                smoke "$r" /usr/bin/callcheck deb
+                gui_offscreen "$r" /opt/callcheck/callcheck-gui deb
+                gui_window "$r" /opt/callcheck/callcheck-gui deb
+                t0=$SECONDS
+                if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq callcheck" \
+                        >"$out/apt-remove.log" 2>&1; then
+                    left=""
+                    for p in /opt/callcheck /usr/bin/callcheck /usr/share/applications/callcheck.desktop \
+                             /usr/share/icons/hicolor/scalable/apps/callcheck.svg; do
+                        [[ -e "$r$p" || -L "$r$p" ]] && left+=" $p"
+                    done
+                    status="$(run_in "$r" dpkg-query -W -f='${Status}' callcheck 2>/dev/null)"
+                    if [[ -z "$left" && "$status" != *installed* ]]; then
+                        ok "apt-get remove callcheck: nothing left ($((SECONDS - t0)) s)"
+                    else bad "apt-get remove left:$left (status: $status)"; fi
+                else bad "apt-get remove failed: $(tail -3 "$out/apt-remove.log")"; fi
+            else
+                bad "apt-get install ./$debname failed: $(tail -5 "$out/apt-install.log" | tr '\n' ' ')"
+            fi
+        fi
+    fi
+fi
+
+echo "packaging test job: $((SECONDS - started)) s; logs and screenshots in $out"
+echo "$passed passed, $failed failed, $skipped skipped"
+((failed == 0))

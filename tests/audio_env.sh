@@ -74,6 +74,10 @@ pactl list short sinks | awk '{print $2}' | grep -qx "$sink" ||
     pactl load-module module-null-sink sink_name=$sink rate=48000 channels=2 >/dev/null
 pactl list short sinks | awk '{print $2}' | grep -qx callcheck_unplug ||
     pactl load-module module-null-sink sink_name=callcheck_unplug rate=48000 channels=2 >/dev/null
+# pacmd's CLI socket: pactl 16 has no kill-sink-input, which the unplug tests need to end a
+# stream the way an unplugged USB headset does (instead of PulseAudio rescuing it elsewhere).
+pactl list short modules | grep -q module-cli-protocol-unix ||
+    pactl load-module module-cli-protocol-unix >/dev/null
 pactl set-default-sink "$sink"
 pactl set-default-source "$sink.monitor"
 

@@ -44,7 +44,8 @@ def _unload_unplug_sink() -> None:
         for block in _pactl("list", kind).split("\n\n"):
             if f'application.process.id = "{pid}"' in block:
                 index = block.split("#", 1)[1].split()[0]
-                subprocess.run(["pactl", kill, index], capture_output=True, check=False)
+                # pactl 16 has no kill commands; pacmd has (module-cli-protocol-unix).
+                subprocess.run(["pacmd", kill, index], capture_output=True, check=True)
 
 
 @pytest.fixture

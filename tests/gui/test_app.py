@@ -154,12 +154,14 @@ def test_cancel_stops_the_test_within_a_second(window: MainWindow, qtbot: QtBot)
     assert not window.bridge.isRunning()
 
 
-def test_a_mode_the_engine_cannot_run_yet_shows_the_error_screen(
+def test_a_network_test_without_a_server_shows_the_error_screen(
     window: MainWindow, qtbot: QtBot, screenshot_dir: Path
 ) -> None:
     window.start_test("server")
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.error, timeout=2000)
-    assert "not available" in window.error.message.text()
+    assert "No test server is set up" in window.error.message.text()
+    assert "Settings" in window.error.advice.text()
+    assert window.error.settingsButton.isVisibleTo(window.error)
     _shot(window, screenshot_dir, "error")
 
 

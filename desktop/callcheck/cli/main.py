@@ -15,7 +15,9 @@ def build_parser() -> argparse.ArgumentParser:
         prog="callcheck",
         description="Test call quality: a real WebRTC test call, measured and scored (MOS).",
     )
-    parser.add_argument("--version", action="version", version=f"callcheck {__version__} (build {__build__})")
+    parser.add_argument(
+        "--version", action="version", version=f"callcheck {__version__} (build {__build__})"
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     test_cmd.add_parser(sub)
     devices.add_parser(sub)

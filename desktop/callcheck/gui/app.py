@@ -12,12 +12,13 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -30,7 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from callcheck.gui import texts
-from callcheck.gui.bridge import EngineBridge, TestMode, TestOptions, TestOutcome
+from callcheck.gui.bridge import (
+    NO_SERVER,
+    EngineBridge,
+    TestFailure,
+    TestMode,
+    TestOptions,
+    TestOutcome,
+)
+from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.settings import (
@@ -50,9 +59,14 @@ if TYPE_CHECKING:
     from callcheck.gui.devices_screen import DevicesScreen
     from callcheck.gui.live_screen import LiveScreen
     from callcheck.gui.results_screen import ResultsScreen
+    from callcheck.gui.room_screen import RoomScreen
 
 MINIMUM_SIZE = QSize(720, 520)
 DEFAULT_SIZE = QSize(1100, 720)
+#: Delay between showing the Live screen and submitting the call to the engine thread.
+START_DEFER_MS = 0
+#: After the window is resized, pre-render the chart screen again once resizing has paused.
+PRERENDER_AFTER_RESIZE_MS = 400
 
 
 def _title(text: str) -> QLabel:
@@ -62,23 +76,54 @@ def _title(text: str) -> QLabel:
 
 
 class ErrorScreen(QWidget):
-    """The test could not run: what happened, what to do, and the ways on."""
+    """The test could not run: what happened, what to do, what was checked, and the ways on."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.failure: TestFailure | None = None
         self.message = QLabel()
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
+        self.message.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.advice = QLabel()
+        self.advice.setObjectName("errorAdvice")
+        self.advice.setWordWrap(True)
+        self.advice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details = QLabel()
+        self.details.setObjectName("errorDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.connectivity = ConnectivityBox()
         self.tryAgainButton = QPushButton(texts.ERROR_TRY_AGAIN)
+        self.settingsButton = QPushButton(texts.ERROR_OPEN_SETTINGS)
+        self.settingsButton.hide()
         self.backButton = QPushButton(texts.ERROR_BACK)
+        buttons = QHBoxLayout()
+        for button in (self.tryAgainButton, self.settingsButton, self.backButton):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(_title(texts.ERROR_TITLE))
         layout.addWidget(self.message)
-        layout.addWidget(self.tryAgainButton, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.backButton, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.advice)
+        layout.addWidget(self.details)
+        layout.addWidget(self.connectivity)
+        layout.addLayout(buttons)
         layout.addStretch(2)
+
+    def show_failure(self, failure: TestFailure) -> None:
+        """What happened (plain words for the reason), what to do, the details and checks."""
+        self.failure = failure
+        headline, advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
+        self.message.setText(headline)
+        self.advice.setText(f"{texts.ERROR_WHAT_TO_DO}: {advice}")
+        detail = failure.message if failure.message != headline else ""
+        self.details.setText(texts.ERROR_DETAILS.format(message=detail) if detail else "")
+        self.details.setVisible(bool(detail))
+        self.connectivity.show_section(failure.connectivity)
+        self.settingsButton.setVisible(failure.reason_code in texts.FAILURES_FIXED_IN_SETTINGS)
 
 
 class SettingsScreen(QWidget):
@@ -191,11 +236,14 @@ class MainWindow(QMainWindow):
         self.start = StartScreen()
         self.start.setDuration(self.settings.duration_s)
         self.start.setDevices(self.settings.input_device, self.settings.output_device)
+        self.start.setServer(self.settings.server_url)
         self.start.startRequested.connect(self.start_test)
         self.start.devicesRequested.connect(self.show_devices)
+        self.start.settingsRequested.connect(self.show_settings)
         self.error = ErrorScreen()
         self.error.tryAgainButton.clicked.connect(lambda: self.start_test(self._last_mode))
         self.error.backButton.clicked.connect(self.show_start)
+        self.error.settingsButton.clicked.connect(self.show_settings)
         self.history = HistoryScreen(self.historyStore)
         self.history.openRequested.connect(self._open_from_history)
         self.history.compareRequested.connect(self.show_comparison)
@@ -215,6 +263,7 @@ class MainWindow(QMainWindow):
         self._live: LiveScreen | None = None
         self._results: ResultsScreen | None = None
         self._devices: DevicesScreen | None = None
+        self._room: RoomScreen | None = None
         self._compare_return: QWidget = self.history
 
         toolbar = QToolBar()
@@ -232,7 +281,7 @@ class MainWindow(QMainWindow):
                 texts.NAV_SETTINGS,
                 texts.NAV_SETTINGS_TIP,
                 "Ctrl+,",
-                lambda: self._show(self.settingsScreen),
+                self.show_settings,
             ),
         ):
             action = QAction(text, self)
@@ -245,14 +294,20 @@ class MainWindow(QMainWindow):
 
         self.bridge.snapshot.connect(self._on_snapshot)
         self.bridge.finished.connect(self._on_finished)
-        self.bridge.failed.connect(self._on_failed)
+        self.bridge.failure.connect(self._on_failure)
         self.bridge.cancelled.connect(self._on_cancelled)
+        self.bridge.roomCreated.connect(self._on_room_created)
+        self.bridge.waiting.connect(self._on_waiting)
         if problems:
             self.statusBar().showMessage(" ".join(problems))
             self.history.message.setText(self.historyStore.problem or "")
         self.show_start()
         # After the first window is up: build the chart screen and import the media stack.
         QTimer.singleShot(0, self._warm_up)
+        self._prerender_timer = QTimer(self)
+        self._prerender_timer.setSingleShot(True)
+        self._prerender_timer.setInterval(PRERENDER_AFTER_RESIZE_MS)
+        self._prerender_timer.timeout.connect(self._prerender_live)
 
     def _open_history(self) -> str | None:
         try:
@@ -284,6 +339,16 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(self._results)
         return self._results
 
+    def roomScreen(self) -> RoomScreen:
+        """The room screen of "Call a colleague" (built on first use)."""
+        if self._room is None:
+            from callcheck.gui.room_screen import RoomScreen
+
+            self._room = RoomScreen()
+            self._room.cancelRequested.connect(self.bridge.cancel)
+            self.stack.addWidget(self._room)
+        return self._room
+
     def devicesScreen(self) -> DevicesScreen:
         """The Devices screen (built on first use)."""
         if self._devices is None:
@@ -299,16 +364,27 @@ class MainWindow(QMainWindow):
 
     def _warm_up(self) -> None:
         self.bridge.warm_up()
-        # Render the chart screen once off-screen: pyqtgraph's first paint (fonts, axis
-        # pictures) costs ~50 ms, which would otherwise land on the click that starts a test.
+        self._prerender_live()
+
+    def _prerender_live(self) -> None:
+        """Render the chart screen off-screen at the size it will have, in the state a test
+        starts in: pyqtgraph's first paint (fonts, axis pictures, the axes' width settling)
+        costs 40–80 ms, which would otherwise land on the click that starts a test."""
         live = self.liveScreen()
+        if self.stack.currentWidget() is live:
+            return
         live.resize(self.stack.size())
         live.prepare(self.settings.duration_s)
-        live.grab()
+        live.prerender()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._live is not None:  # the pre-rendered charts are for the old size
+            self._prerender_timer.start()
 
     def _show(self, screen: QWidget) -> None:
-        if self.bridge.isRunning() and screen is not self._live:
-            return  # a test runs: stay on the live screen (Cancel first)
+        if self.bridge.isRunning() and screen not in (self._live, self._room):
+            return  # a test runs: stay on the live (or room) screen (Cancel first)
         self.stack.setCurrentWidget(screen)
 
     def show_start(self) -> None:
@@ -316,6 +392,12 @@ class MainWindow(QMainWindow):
         self._show(self.start)
         if self.stack.currentWidget() is self.start:
             self.start.startButton.setFocus()
+
+    def show_settings(self) -> None:
+        """The Settings screen (the server URL field focused when none is set)."""
+        self._show(self.settingsScreen)
+        if self.stack.currentWidget() is self.settingsScreen and not self.settings.server_url:
+            self.settingsScreen.serverUrl.setFocus()
 
     def show_devices(self) -> None:
         """The Devices screen."""
@@ -365,6 +447,7 @@ class MainWindow(QMainWindow):
     def _settings_saved(self) -> None:
         self.settings = self.settingsScreen.current()
         self.start.setDuration(self.settings.duration_s)
+        self.start.setServer(self.settings.server_url)
         apply_theme(self.settings.theme)
 
     def _devices_chosen(self, input_name: str, output_name: str) -> None:
@@ -384,28 +467,57 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ the test
 
     def start_test(self, mode: str = "loopback") -> None:
-        """Start a test of ``mode`` with the saved settings."""
+        """Start a test of ``mode`` with the saved settings (peer mode: the Start screen's room
+        choice)."""
         if self.bridge.isRunning():
             return
         if self._devices is not None:
             self._devices.listenButton.setChecked(False)  # free the microphone
         self._last_mode = mode  # type: ignore[assignment]  # from StartScreen's own list
-        base = self.settings.test_options()
+        settings = self.settings
+        create_room = mode == "peer" and self.start.createsRoom()
         options = TestOptions(
             mode=self._last_mode,
-            duration_s=base.duration_s,
-            codec=base.codec,
-            ice_server_urls=base.ice_server_urls,
+            duration_s=settings.duration_s,
+            codec=settings.codec,
+            ice_server_urls=settings.ice_server_urls,
+            server_url=settings.server_url,
+            token=settings.server_token,
+            room_code="" if create_room else self.start.roomCode(),
+            create_room=create_room,
         )
+        if mode != "loopback" and not settings.server_url:
+            self._on_failure(TestFailure(NO_SERVER, texts.FAILURES[NO_SERVER][0]))
+            return
         live = self.liveScreen()
         live.begin(options.duration_s)
+        if mode == "peer":
+            room = self.roomScreen()
+            if create_room:
+                room.begin_create()
+            else:
+                room.begin_join(options.room_code)
+            self.stack.setCurrentWidget(room)
+            self.bridge.start_test(options)
+            return
         self.stack.setCurrentWidget(live)
-        # Paint the live screen now, before the engine thread starts competing for the GIL.
-        live.repaint()
-        self.bridge.start_test(options)
+        live.cancelButton.setFocus()
+        # The engine starts setting up the call only after the Live screen is painted: the
+        # click's event-loop pass then holds just the screen switch (bench_gui_stall.py).
+        self.bridge.start_test(options, defer_ms=START_DEFER_MS)
 
     def _on_snapshot(self, snapshot: LiveSnapshot) -> None:
-        self.liveScreen().show_snapshot(snapshot)
+        live = self.liveScreen()
+        if self._room is not None and self.stack.currentWidget() is self._room:
+            self.stack.setCurrentWidget(live)  # the colleague is there: the call runs
+            live.cancelButton.setFocus()
+        live.show_snapshot(snapshot)
+
+    def _on_room_created(self, code: str) -> None:
+        self.roomScreen().show_code(code)
+
+    def _on_waiting(self, code: str) -> None:
+        self.roomScreen().show_waiting(code)
 
     def _on_finished(self, outcome: TestOutcome) -> None:
         report = outcome.report.to_json()
@@ -423,7 +535,11 @@ class MainWindow(QMainWindow):
         results.againButton.setFocus()
 
     def _on_failed(self, message: str) -> None:
-        self.error.message.setText(message)
+        """Show the error screen for a failure known only by its message."""
+        self._on_failure(TestFailure("", message))
+
+    def _on_failure(self, failure: TestFailure) -> None:
+        self.error.show_failure(failure)
         self.stack.setCurrentWidget(self.error)
         self.error.tryAgainButton.setFocus()
 

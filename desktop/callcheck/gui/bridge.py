@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import gc
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
@@ -32,8 +33,18 @@ logger = logging.getLogger(__name__)
 T = TypeVar("T")
 
 TestMode = Literal["loopback", "server", "peer"]
-#: Modes the engine can run today (the server and peer modes are being written).
-AVAILABLE_MODES: Final[tuple[TestMode, ...]] = ("loopback",)
+#: Modes the engine can run: all three of DESIGN.md.
+AVAILABLE_MODES: Final[tuple[TestMode, ...]] = ("loopback", "server", "peer")
+#: Server and peer modes: give up connecting after this long, so that a failure (server down,
+#: UDP blocked) is on screen within 10 s of the click, as the CLI does.
+REMOTE_CONNECT_TIMEOUT_S: Final = 7.0
+#: Failure reason codes of the GUI itself (the engine's are in ``engine.snapshots``).
+NO_SERVER: Final = "no_server"
+"""A network test or room was asked for, but Settings has no server URL."""
+INVALID_SETTINGS: Final = "invalid_settings"
+"""A setting (server URL, STUN/TURN server) cannot be used."""
+MODE_NOT_AVAILABLE: Final = "mode_not_available"
+UNEXPECTED: Final = "unexpected"
 #: DESIGN.md / issue 7: Cancel and window close stop a test within 1 s.
 CANCEL_GRACE_MS: Final = 800
 STOP_GRACE_S: Final = 2.0
@@ -53,10 +64,38 @@ class TestOptions:
     codec: str = "opus"
     """opus, g722, pcmu or pcma."""
     ice_server_urls: tuple[str, ...] = ()
-    """STUN/TURN URLs (``stun:host:port``; credentials are not handled by the GUI yet)."""
+    """STUN/TURN servers as in Settings: ``stun:host:port``,
+    ``turn[s]:user:password@host:port[?transport=tcp]``."""
     force_relay: bool = False
     impairment: str | None = None
     """An ``--impair`` spec (what-if mode), e.g. ``delay=50,jitter=10,loss=2``."""
+    server_url: str = ""
+    """Server and peer modes: the CallCheck server (reflector and rooms)."""
+    token: str = ""
+    """Bearer token for the server (empty: none)."""
+    room_code: str = ""
+    """Peer mode: join this room (the code the colleague read out)."""
+    create_room: bool = False
+    """Peer mode: create a room first (its code arrives through ``roomCreated``)."""
+    connect_timeout_s: float | None = None
+    """``None``: the engine's default in loopback, :data:`REMOTE_CONNECT_TIMEOUT_S` otherwise."""
+    peer_wait_s: float | None = None
+    """Peer mode: how long to wait for the colleague (``None``: the engine's default)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TestFailure:
+    """Why a test could not run: the engine's reason code and words, and what was checked."""
+
+    __test__ = False
+
+    reason_code: str
+    """A ``CallFailed`` reason code (``server_unreachable``, ``udp_blocked`` …) or one of this
+    module's (``no_server``, ``invalid_settings`` …)."""
+    message: str
+    """The engine's own description (names the server, the HTTP status …)."""
+    connectivity: dict[str, Any] | None = None
+    """The report-style ``connectivity`` section of the diagnosis so far, if there was one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,27 +108,81 @@ class TestOutcome:
     report: Report
 
 
+def _invalid(what: str, error: Exception) -> CallFailed:
+    return CallFailed(INVALID_SETTINGS, texts.INVALID_SETTING.format(what=what, error=error))
+
+
 async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
     """The test call, on the engine thread (imports aiortc there on first use)."""
     from callcheck.engine.call import CallConfig, TestCall
+    from callcheck.engine.ice_servers import IceServerError, parse_ice_server
     from callcheck.engine.impairment import ImpairmentSpec
-    from callcheck.engine.peer import IceServer
     from callcheck.engine.reporting import build_report
 
-    kwargs: dict[str, object] = {
+    try:
+        ice = tuple(parse_ice_server(u) for u in options.ice_server_urls)
+    except IceServerError as exc:
+        raise _invalid(texts.SETTINGS_ICE, exc) from None
+    remote = options.mode != "loopback"
+    token = options.token or None
+    room_code = options.room_code.strip() or None
+    if options.mode == "peer" and options.create_room:
+        from callcheck.engine.signaling import new_room
+
+        try:
+            room = await new_room(options.server_url, token)
+        except ValueError as exc:
+            raise _invalid(texts.SETTINGS_SERVER_URL, exc) from None
+        room_code = room.code
+        bridge.roomCreated.emit(room.code)
+    kwargs: dict[str, Any] = {
         "duration_s": options.duration_s,
         "codec": options.codec,
-        "ice_servers": tuple(IceServer(url=u) for u in options.ice_server_urls),
+        "ice_servers": ice,
         "force_relay": options.force_relay,
+        "mode": options.mode,
     }
-    if options.impairment:
-        config = CallConfig.impaired(ImpairmentSpec.parse(options.impairment), **kwargs)
-    else:
-        config = CallConfig(**kwargs)  # type: ignore[arg-type]
-    call = TestCall(config, on_snapshot=bridge.snapshot.emit)
+    if remote:
+        kwargs.update(
+            server_url=options.server_url,
+            token=token,
+            room_code=room_code,
+            connect_timeout_s=options.connect_timeout_s or REMOTE_CONNECT_TIMEOUT_S,
+        )
+        if options.peer_wait_s is not None:
+            kwargs["peer_wait_s"] = options.peer_wait_s
+    elif options.connect_timeout_s is not None:
+        kwargs["connect_timeout_s"] = options.connect_timeout_s
+    try:
+        if options.impairment:
+            config = CallConfig.impaired(ImpairmentSpec.parse(options.impairment), **kwargs)
+        else:
+            config = CallConfig(**kwargs)
+    except ValueError as exc:
+        what = texts.SETTINGS_SERVER_URL if remote else texts.SETTINGS_TITLE
+        raise _invalid(what, exc) from None
+    call = TestCall(config, on_snapshot=bridge.snapshot.emit, on_waiting=bridge.waiting.emit)
     bridge._call = call
     result = await call.run()
     return TestOutcome(result, build_report(result, ice_servers=options.ice_server_urls))
+
+
+def _freeze_heap() -> None:
+    """Move everything alive now out of the cyclic GC's reach, once (the first test).
+
+    Measured with ``bench_gui_stall.py``: a full (generation 2) collection during a test walks
+    every object of Qt, pyqtgraph, numpy and aiortc — 40–70 ms with the GIL held, a stall of
+    the GUI thread whichever thread triggers it. What exists when the first test starts (modules,
+    widgets, the warmed-up media stack) lives as long as the app, so it is frozen (``gc.freeze``)
+    and later collections only walk what tests create.
+    """
+    global _heap_frozen
+    if not _heap_frozen:
+        gc.freeze()
+        _heap_frozen = True
+
+
+_heap_frozen = False
 
 
 def _warm_up_imports() -> None:
@@ -102,13 +195,18 @@ class EngineBridge(QObject):
 
     Signals are emitted from the engine thread; Qt delivers them queued on the GUI thread.
     ``snapshot(LiveSnapshot)`` ≥ 4 times a second; then exactly one of ``finished(TestOutcome)``,
-    ``failed(str)`` (a message for the user: what happened and what to do) or ``cancelled()``.
+    ``failure(TestFailure)`` (immediately followed by ``failed(str)``, the engine's message) or
+    ``cancelled()``. In peer mode, before the call: ``roomCreated(code)`` when the bridge made
+    the room, and ``waiting(code)`` while waiting for the colleague to join.
     """
 
     snapshot = Signal(object)
     finished = Signal(object)
+    failure = Signal(object)
     failed = Signal(str)
     cancelled = Signal()
+    roomCreated = Signal(str)
+    waiting = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -116,6 +214,7 @@ class EngineBridge(QObject):
         self._future: concurrent.futures.Future[TestOutcome] | None = None
         self._call: TestCall | None = None
         self._cancel_requested = False
+        self._pending: TestOptions | None = None
 
     def _engine_loop(self) -> EngineLoop:
         if self._engine is None:
@@ -136,24 +235,51 @@ class EngineBridge(QObject):
         self._engine_loop().call_soon(callback)
 
     def isRunning(self) -> bool:
-        """A test is in progress."""
+        """A test is in progress (or about to start: see ``defer_ms``)."""
+        if self._pending is not None:
+            return True
         return self._future is not None and not self._future.done()
 
-    def start_test(self, options: TestOptions) -> None:
-        """Start a test; the outcome arrives through the signals. Ignored while one runs."""
+    def start_test(self, options: TestOptions, *, defer_ms: int | None = None) -> None:
+        """Start a test; the outcome arrives through the signals. Ignored while one runs.
+
+        ``defer_ms``: submit the call to the engine only after this delay (the test counts as
+        running at once). The window uses it to paint the Live screen before the engine thread
+        starts setting up the call and competing for the GIL.
+        """
         if self.isRunning():
             return
         if options.mode not in AVAILABLE_MODES:
-            self.failed.emit(texts.ERROR_MODE_NOT_AVAILABLE)
+            self._fail(TestFailure(MODE_NOT_AVAILABLE, texts.ERROR_MODE_NOT_AVAILABLE))
+            return
+        if options.mode != "loopback" and not options.server_url.strip():
+            self._fail(TestFailure(NO_SERVER, texts.FAILURES[NO_SERVER][0]))
             return
         self._cancel_requested = False
         self._call = None
+        _freeze_heap()
+        if defer_ms is None:
+            self._submit(options)
+            return
+        self._pending = options
+        QTimer.singleShot(defer_ms, self._submit_pending)
+
+    def _submit_pending(self) -> None:
+        options, self._pending = self._pending, None
+        if options is not None:
+            self._submit(options)
+
+    def _submit(self, options: TestOptions) -> None:
         future = self._engine_loop().submit(_run_test(options, self))
         self._future = future
         future.add_done_callback(self._on_done)
 
     def cancel(self) -> None:
         """Stop the running test; ``cancelled`` follows within about a second."""
+        if self._pending is not None:  # not submitted yet
+            self._pending = None
+            self.cancelled.emit()
+            return
         future = self._future
         if future is None or future.done():
             return
@@ -170,6 +296,7 @@ class EngineBridge(QObject):
         The call is asked to stop first, so that it closes its peers and sockets itself; only
         if it does not within :data:`STOP_GRACE_S` is its task cancelled.
         """
+        self._pending = None
         future, call, engine = self._future, self._call, self._engine
         if future is not None and not future.done():
             self._cancel_requested = True
@@ -198,9 +325,20 @@ class EngineBridge(QObject):
         except concurrent.futures.CancelledError:
             self.cancelled.emit()
         except CallFailed as exc:
-            self.failed.emit(exc.message)
+            connectivity = (exc.details or {}).get("connectivity")
+            self._fail(
+                TestFailure(
+                    exc.reason_code,
+                    exc.message,
+                    dict(connectivity) if isinstance(connectivity, dict) else None,
+                )
+            )
         except Exception as exc:  # a bug or an unexpected engine error: say so, keep running
             logger.exception("the test failed")
-            self.failed.emit(texts.ERROR_UNEXPECTED.format(error=exc))
+            self._fail(TestFailure(UNEXPECTED, texts.ERROR_UNEXPECTED.format(error=exc)))
         else:
             self.finished.emit(outcome)
+
+    def _fail(self, failure: TestFailure) -> None:
+        self.failure.emit(failure)
+        self.failed.emit(failure.message)

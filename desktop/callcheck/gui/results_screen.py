@@ -29,6 +29,7 @@ from callcheck.core.report_html import why_items
 from callcheck.core.report_text import key_numbers, summary_text
 from callcheck.gui import texts
 from callcheck.gui.bridge import TestOutcome
+from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.report_export import (
     ExportError,
@@ -97,6 +98,7 @@ class ResultsScreen(QWidget):
         self.codecs = QLabel()
         self.codecs.setWordWrap(True)
         QVBoxLayout(codecs).addWidget(self.codecs)
+        self.connectivity = ConnectivityBox()
 
         self.copyButton = QPushButton(texts.RESULTS_COPY_MNEMONIC)
         self.copyButton.clicked.connect(self.copy_summary)
@@ -136,6 +138,7 @@ class ResultsScreen(QWidget):
         layout.addWidget(why)
         layout.addWidget(actions_box)
         layout.addWidget(codecs)
+        layout.addWidget(self.connectivity)
         layout.addWidget(self.testId)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -206,6 +209,8 @@ class ResultsScreen(QWidget):
             )
             or texts.NOT_MEASURED
         )
+        connectivity = data.get("connectivity")
+        self.connectivity.show_section(connectivity if isinstance(connectivity, dict) else None)
         self.testId.setText(texts.RESULTS_TEST_ID.format(id=data["id"]))
         self.message.clear()
 

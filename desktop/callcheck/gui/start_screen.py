@@ -7,7 +7,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QRadioButton,
     QVBoxLayout,
@@ -33,14 +35,22 @@ MODES: tuple[tuple[TestMode, str], ...] = (
     ("server", texts.MODE_SERVER),
     ("peer", texts.MODE_PEER),
 )
+#: Modes that need the test server's URL from Settings.
+SERVER_MODES: tuple[TestMode, ...] = ("server", "peer")
+SUB_OPTION_INDENT_PX = 24
 
 
 class StartScreen(QWidget):
     """Emits ``startRequested(mode)`` when the user presses the green button (or Enter), and
-    ``devicesRequested`` for "Check devices"."""
+    ``devicesRequested`` for "Check devices" and ``settingsRequested`` for the link shown
+    when the network test or a room needs a server that is not set up yet.
+
+    In peer mode (call a colleague) the window reads :meth:`createsRoom` and :meth:`roomCode`.
+    """
 
     startRequested = Signal(str)
     devicesRequested = Signal()
+    settingsRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -88,7 +98,25 @@ class StartScreen(QWidget):
             self._mode_group.addButton(button)
             self._mode_buttons[mode] = button
             mode_layout.addWidget(button)
+            if mode == "server":
+                self.serverInfo = self._sub_label("serverInfo")
+                mode_layout.addWidget(self.serverInfo)
+            elif mode == "peer":
+                self.peerOptions = self._peer_options()
+                mode_layout.addWidget(self.peerOptions)
+        self.serverHint = self._sub_label("serverHint")
+        self.serverHint.setTextFormat(Qt.TextFormat.RichText)
+        self.serverHint.setWordWrap(False)
+        self.serverHint.setText(texts.MODE_NEEDS_SERVER)
+        self.serverHint.setAccessibleDescription(texts.MODE_NEEDS_SERVER_PLAIN)
+        self.serverHint.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.serverHint.linkActivated.connect(lambda _link: self.settingsRequested.emit())
+        mode_layout.addWidget(self.serverHint)
         self._mode_buttons["loopback"].setChecked(True)
+        self._mode_group.buttonToggled.connect(lambda *_: self._mode_changed())
 
         self.devices = QLabel()
         self.devices.setObjectName("startDevices")
@@ -119,8 +147,101 @@ class StartScreen(QWidget):
         layout.addWidget(self.devicesButton, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         QWidget.setTabOrder(self.startButton, self._mode_buttons["loopback"])
-        QWidget.setTabOrder(self._mode_buttons["loopback"], self.devicesButton)
+        QWidget.setTabOrder(self._mode_buttons["loopback"], self.createRoomButton)
+        QWidget.setTabOrder(self.createRoomButton, self.joinRoomButton)
+        QWidget.setTabOrder(self.joinRoomButton, self.roomCodeEdit)
+        QWidget.setTabOrder(self.roomCodeEdit, self.devicesButton)
         self.setDuration(20.0)
+        self.setServer("")
+
+    def _sub_label(self, name: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setContentsMargins(SUB_OPTION_INDENT_PX, 0, 0, 0)
+        return label
+
+    def _peer_options(self) -> QWidget:
+        box = QWidget()
+        box.setObjectName("peerOptions")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(SUB_OPTION_INDENT_PX, 0, 0, 0)
+        self.createRoomButton = QRadioButton(texts.PEER_CREATE)
+        self.joinRoomButton = QRadioButton(texts.PEER_JOIN)
+        group = QButtonGroup(box)
+        group.addButton(self.createRoomButton)
+        group.addButton(self.joinRoomButton)
+        self.createRoomButton.setChecked(True)
+        self.roomCodeEdit = QLineEdit()
+        self.roomCodeEdit.setObjectName("roomCodeEdit")
+        self.roomCodeEdit.setPlaceholderText(texts.PEER_CODE_PLACEHOLDER)
+        self.roomCodeEdit.setAccessibleName(texts.PEER_CODE_ACCESSIBLE)
+        self.roomCodeEdit.setMaxLength(16)
+        self.roomCodeEdit.setMaximumWidth(160)
+        self.roomCodeEdit.textEdited.connect(self._code_edited)
+        self.roomCodeEdit.returnPressed.connect(self._start)  # when the shortcut did not fire
+        self.joinRoomButton.toggled.connect(self._join_toggled)
+        self.peerMessage = QLabel()
+        self.peerMessage.setObjectName("peerMessage")
+        self.peerMessage.setWordWrap(False)
+        self.peerMessage.hide()
+        join = QHBoxLayout()
+        join.addWidget(self.joinRoomButton)
+        join.addWidget(self.roomCodeEdit)
+        join.addStretch(1)
+        layout.addWidget(self.createRoomButton)
+        layout.addLayout(join)
+        layout.addWidget(self.peerMessage)
+        return box
+
+    def _code_edited(self, text: str) -> None:
+        upper = text.upper()
+        if upper != text:
+            position = self.roomCodeEdit.cursorPosition()
+            self.roomCodeEdit.setText(upper)
+            self.roomCodeEdit.setCursorPosition(position)
+        self.joinRoomButton.setChecked(True)
+        self.peerMessage.hide()
+
+    def _join_toggled(self, checked: bool) -> None:
+        if checked and not self.roomCodeEdit.hasFocus():
+            self.roomCodeEdit.setFocus()
+
+    def _mode_changed(self) -> None:
+        mode = self.selectedMode()
+        self.serverInfo.setVisible(mode == "server" and self._server_url != "")
+        self.peerOptions.setVisible(mode == "peer")
+        self.peerMessage.hide()
+
+    def setServer(self, url: str) -> None:
+        """The test server from Settings (empty: none): enables the network test and rooms."""
+        self._server_url = url.strip()
+        configured = bool(self._server_url)
+        for mode in SERVER_MODES:
+            button = self._mode_buttons[mode]
+            button.setEnabled(configured)
+            description = "" if configured else texts.MODE_NEEDS_SERVER_PLAIN
+            button.setToolTip(description)
+            button.setAccessibleDescription(description)
+            if not configured and button.isChecked():
+                self._mode_buttons["loopback"].setChecked(True)
+        self.serverInfo.setText(texts.MODE_SERVER_AT.format(url=self._server_url))
+        self.serverHint.setVisible(not configured)
+        self._mode_changed()
+
+    def selectMode(self, mode: TestMode) -> None:
+        """Choose a test mode (if it can run)."""
+        button = self._mode_buttons[mode]
+        if button.isEnabled():
+            button.setChecked(True)
+
+    def createsRoom(self) -> bool:
+        """Peer mode: create a room (else join :meth:`roomCode`)."""
+        return self.createRoomButton.isChecked()
+
+    def roomCode(self) -> str:
+        """Peer mode: the code typed into "Join with a code"."""
+        return self.roomCodeEdit.text().strip().upper()
 
     def setDuration(self, seconds: float) -> None:
         """Say how long the test takes."""
@@ -143,5 +264,12 @@ class StartScreen(QWidget):
         return "loopback"
 
     def _start(self) -> None:
-        if self.startButton.isEnabled():
-            self.startRequested.emit(self.selectedMode())
+        if not self.startButton.isEnabled():
+            return
+        mode = self.selectedMode()
+        if mode == "peer" and not self.createsRoom() and not self.roomCode():
+            self.peerMessage.setText(texts.PEER_CODE_MISSING)
+            self.peerMessage.show()
+            self.roomCodeEdit.setFocus()
+            return
+        self.startRequested.emit(mode)

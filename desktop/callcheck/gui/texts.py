@@ -306,3 +306,136 @@ THEME_NAMES: Final[dict[str, str]] = {
     "dark": "Dark",
 }
 SETTINGS_SAVE_MNEMONIC: Final = "&Save"
+
+# ---------------------------------------------------------------- network test and rooms
+
+MODE_NEEDS_SERVER: Final = (
+    "These need a test server: <a href='settings'>open Settings</a><br>"
+    "and enter its address (your helpdesk has it)."
+)
+MODE_NEEDS_SERVER_PLAIN: Final = (
+    "No test server is set up yet. Open Settings and enter the test server's address."
+)
+MODE_SERVER_AT: Final = "Calls the test server at {url}; it sends your audio straight back."
+PEER_CREATE: Final = "&Create a room (you read the code out to your colleague)"
+PEER_JOIN: Final = "&Join with a code:"
+PEER_CODE_PLACEHOLDER: Final = "e.g. ACD-234"
+PEER_CODE_ACCESSIBLE: Final = "Room code your colleague read out"
+PEER_CODE_MISSING: Final = "Type the code your colleague read out, then press the green button."
+
+ROOM_TITLE: Final = "Call a colleague"
+ROOM_CREATING: Final = "Creating a room on the test server…"
+ROOM_READ_OUT: Final = "Read this code out to your colleague:"
+ROOM_INSTRUCTIONS: Final = (
+    "Your colleague opens CallCheck, chooses “Call a colleague”, then “Join with a code”, "
+    "types {code} and presses the green button."
+)
+ROOM_WAITING: Final = "Waiting for your colleague to join…"
+ROOM_JOINING: Final = "Joining room {code}…"
+ROOM_COPY: Final = "Cop&y code"
+ROOM_COPIED: Final = "Code copied."
+ROOM_CANCEL: Final = "Cancel"
+ROOM_CODE_SPOKEN: Final = "Room code {spelled}"
+
+INVALID_SETTING: Final = "{what}: {error}"
+
+#: What the error screen says per failure reason code: (what happened, what to do).
+FAILURES: Final[dict[str, tuple[str, str]]] = {
+    "no_server": (
+        "No test server is set up.",
+        "Open Settings and enter the test server's address; your IT department or helpdesk "
+        "has it. Until then, the quick local check works without a server.",
+    ),
+    "invalid_settings": (
+        "A setting cannot be used.",
+        "Open Settings, correct it, and try again.",
+    ),
+    "mode_not_available": (
+        "This kind of test is not available in this version.",
+        "Choose the quick local check.",
+    ),
+    "server_unreachable": (
+        "The test server cannot be reached: it may be down, or this network blocks it.",
+        "Check the server address in Settings. If it is right, try again in a minute; if it "
+        "still fails, try another network (or without VPN) and tell your helpdesk.",
+    ),
+    "token_refused": (
+        "The test server refused this computer's access token.",
+        "Open Settings and check the test server token against the one your IT department "
+        "gave you.",
+    ),
+    "room_not_found": (
+        "There is no room with that code.",
+        "Check the code with your colleague (codes expire after a few minutes), or ask them "
+        "to create a new room and read you the new code.",
+    ),
+    "room_full": (
+        "That room already has two people in it.",
+        "Ask your colleague to create a new room and read you the new code.",
+    ),
+    "server_busy": (
+        "The test server is busy right now.",
+        "Wait a minute, then try again.",
+    ),
+    "server_rejected": (
+        "The test server did not accept the test call.",
+        "Check the server address in Settings. If it is right, tell your helpdesk and give "
+        "them the details below.",
+    ),
+    "udp_blocked": (
+        "A firewall blocks the call's audio: the server answered, but no UDP packets got through.",
+        "Real calls on this network will likely fail or sound bad too. Try another network, "
+        "or ask IT to allow UDP to the test server or to set up a TURN relay (Settings).",
+    ),
+    "peer_not_joined": (
+        "Your colleague did not join in time.",
+        "Create a room again and read the new code out.",
+    ),
+    "peer_left": (
+        "Your colleague left before the call connected.",
+        "Ask them to join again, then try again.",
+    ),
+    "ice_failed": (
+        "The test call could not connect.",
+        "Check the network connection or the firewall, then try again.",
+    ),
+    "ice_no_candidates": (
+        "This computer has no usable network connection for calls.",
+        "Check that the computer is connected to a network, then try again.",
+    ),
+    "connect_timeout": (
+        "The test call did not connect in time.",
+        "Check the network connection or the firewall, then try again.",
+    ),
+    "dtls_failed": (
+        "The test call's secure connection failed.",
+        "Try again; if it happens again, tell your helpdesk.",
+    ),
+}
+FAILURE_DEFAULT: Final = (
+    "The test could not run.",
+    "Try again; if it happens again, tell your helpdesk and give them the details below.",
+)
+#: Failures fixed in Settings: the error screen offers a button to it.
+FAILURES_FIXED_IN_SETTINGS: Final = frozenset(
+    {"no_server", "invalid_settings", "server_unreachable", "token_refused", "server_rejected"}
+)
+ERROR_WHAT_TO_DO: Final = "What to do"
+ERROR_DETAILS: Final = "Details: {message}"
+ERROR_OPEN_SETTINGS: Final = "Open &Settings"
+
+CONNECTIVITY_TITLE: Final = "Connection checks"
+CONNECTIVITY_NAMES: Final[dict[str, str]] = {
+    "http": "Server reachable",
+    "token": "Access token",
+    "room": "Room code",
+    "udp": "Call audio (UDP)",
+    "turn_udp": "TURN relay over UDP",
+    "turn_tcp": "TURN relay over TCP",
+    "turn_tls": "TURN relay over TLS",
+}
+CONNECTIVITY_STATUS: Final[dict[str, str]] = {
+    "ok": "✔ passed",
+    "failed": "✘ FAILED",
+    "skipped": "– skipped",
+}

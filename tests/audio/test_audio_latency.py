@@ -14,7 +14,7 @@ from callcheck.engine.device_checks import LatencyMeasurement, measure_device_la
 
 pytestmark = pytest.mark.audio
 
-REPETITIONS = 7
+REPETITIONS = 9
 TOLERANCE_MS = 5.0
 
 
@@ -58,11 +58,15 @@ def test_measurement_recovers_a_configured_extra_latency(
     assert measured.detected, measured.message
     assert measured.roundtrip_ms is not None
     assert baseline.roundtrip_ms is not None
-    expected = delay_ms + baseline.roundtrip_ms.median
-    assert measured.roundtrip_ms.median == pytest.approx(expected, abs=TOLERANCE_MS), (
+    # The typical value (largest cluster) is the path's latency; the median of 7 repetitions
+    # can sit one PulseAudio period (5.3 ms) off when a few streams start with an offset.
+    expected = delay_ms + baseline.roundtrip_ms.typical
+    assert measured.roundtrip_ms.typical == pytest.approx(expected, abs=TOLERANCE_MS), (
         measured.roundtrip_ms,
         baseline.roundtrip_ms,
     )
+    period_ms = 256 / 48.0
+    assert measured.roundtrip_ms.median == pytest.approx(expected, abs=TOLERANCE_MS + period_ms)
 
 
 def test_nothing_routed_back_is_reported_as_not_detected(

@@ -30,6 +30,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Every test gets its own history directory: never the user's real one."""
     directory = tmp_path / "data"
     monkeypatch.setenv("CALLCHECK_DATA_DIR", str(directory))
+    # Test calls use the built-in signal: the test machine's sound server is the audio tests'.
+    monkeypatch.setenv("CALLCHECK_NO_AUDIO_DEVICE", "1")
     yield directory
     from PySide6.QtWidgets import QApplication
 

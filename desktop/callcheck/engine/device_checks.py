@@ -16,6 +16,7 @@ between streams and is what a helpdesk compares between headsets.
 from __future__ import annotations
 
 import asyncio
+import math
 import statistics
 from dataclasses import dataclass, field
 from typing import Any, Final
@@ -66,6 +67,25 @@ STREAM_TIMEOUT_MARGIN_S: Final = 3.0
 """Time allowed beyond a stream's nominal length before it counts as stalled."""
 
 
+#: Values closer than this belong to one cluster in :func:`_typical`.
+CLUSTER_MS = 1.0
+
+
+def _typical(values: list[float]) -> float:
+    """Median of the largest group of values that lie within CLUSTER_MS of their neighbours
+    (ties: the group nearest the overall median)."""
+    ordered = sorted(values)
+    groups: list[list[float]] = [[ordered[0]]]
+    for v in ordered[1:]:
+        if v - groups[-1][-1] <= CLUSTER_MS:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    middle = statistics.median(values)
+    best = max(groups, key=lambda g: (len(g), -abs(statistics.median(g) - middle)))
+    return float(statistics.median(best))
+
+
 @dataclass(frozen=True)
 class Spread:
     """Median and spread of repeated measurements (milliseconds)."""
@@ -80,6 +100,11 @@ class Spread:
     """max − min."""
     values: tuple[float, ...]
     """Every value, in measurement order."""
+    typical: float = math.nan
+    """The median of the largest cluster of values (within 1 ms of each other): the path's
+    latency without the start-up offset a stream may keep for its life (PulseAudio: whole
+    periods of ≈ 5.3 ms either way), which can pull the median of a few repetitions off by one
+    period."""
 
     @classmethod
     def of(cls, values: list[float]) -> Spread:
@@ -90,12 +115,14 @@ class Spread:
             max=max(values),
             spread=max(values) - min(values),
             values=tuple(values),
+            typical=_typical(values),
         )
 
     def to_json(self) -> dict[str, Any]:
         """JSON form, rounded to 0.01 ms."""
         return {
             "median": round(self.median, 2),
+            "typical": round(self.typical, 2),
             "min": round(self.min, 2),
             "max": round(self.max, 2),
             "spread": round(self.spread, 2),

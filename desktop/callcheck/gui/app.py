@@ -7,6 +7,7 @@ window stops a running test and the engine thread.
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -485,6 +486,10 @@ class MainWindow(QMainWindow):
             token=settings.server_token,
             room_code="" if create_room else self.start.roomCode(),
             create_room=create_room,
+            # CALLCHECK_NO_AUDIO_DEVICE=1 is the GUI's --no-audio-device (kiosks, tests).
+            use_devices=os.environ.get("CALLCHECK_NO_AUDIO_DEVICE", "") != "1",
+            input_device=settings.input_device,
+            output_device=settings.output_device,
         )
         if mode != "loopback" and not settings.server_url:
             self._on_failure(TestFailure(NO_SERVER, texts.FAILURES[NO_SERVER][0]))

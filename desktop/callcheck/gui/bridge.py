@@ -11,8 +11,10 @@ when the GUI starts: the first window must appear within 1.5 s.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import contextlib
+import dataclasses
 import gc
 import logging
 from collections.abc import Callable, Coroutine
@@ -81,6 +83,12 @@ class TestOptions:
     """``None``: the engine's default in loopback, :data:`REMOTE_CONNECT_TIMEOUT_S` otherwise."""
     peer_wait_s: float | None = None
     """Peer mode: how long to wait for the colleague (``None``: the engine's default)."""
+    use_devices: bool = True
+    """Microphone and speaker in the call; False = the built-in test signal, no playback."""
+    input_device: str = ""
+    """Microphone by name ("" = the system default)."""
+    output_device: str = ""
+    """Speaker or headset by name ("" = the system default)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,9 +123,16 @@ def _invalid(what: str, error: Exception) -> CallFailed:
 async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
     """The test call, on the engine thread (imports aiortc there on first use)."""
     from callcheck.engine.call import CallConfig, TestCall
+    from callcheck.engine.call_audio import (
+        CallAudio,
+        CallAudioConfig,
+        audio_path_json,
+        rerate_call,
+    )
     from callcheck.engine.ice_servers import IceServerError, parse_ice_server
     from callcheck.engine.impairment import ImpairmentSpec
-    from callcheck.engine.reporting import build_report
+    from callcheck.engine.reporting import build_report, enrich_report
+    from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
     try:
         ice = tuple(parse_ice_server(u) for u in options.ice_server_urls)
@@ -161,10 +176,42 @@ async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
     except ValueError as exc:
         what = texts.SETTINGS_SERVER_URL if remote else texts.SETTINGS_TITLE
         raise _invalid(what, exc) from None
-    call = TestCall(config, on_snapshot=bridge.snapshot.emit, on_waiting=bridge.waiting.emit)
+    # The audio path as in `callcheck test`: a missing or failing device never stops the call
+    # (CallAudio falls back to the test signal and says why in the report's audio_path).
+    audio = CallAudio(
+        CallAudioConfig(
+            codec=config.codec,
+            use_devices=options.use_devices,
+            input_device=options.input_device or None,
+            output_device=options.output_device or None,
+            probe_path="round_trip" if config.mode == "server" else "one_way",
+        )
+    )
+    call = TestCall(
+        config,
+        on_snapshot=bridge.snapshot.emit,
+        on_waiting=bridge.waiting.emit,
+        source=audio.source,
+        far_end_source=audio.far_end_source if config.mode == "loopback" else None,
+        audio_sink=audio.sink,
+    )
     bridge._call = call
-    result = await call.run()
-    return TestOutcome(result, build_report(result, ice_servers=options.ice_server_urls))
+    cpu = CpuLoadMeter()
+    cpu.start()
+    audio.start()
+    try:
+        result = await call.run()
+    finally:
+        audio.close()
+    summary = audio.summary()
+    if config.mode != "peer":  # in peer mode the probes would cross two desktops' clocks
+        result = dataclasses.replace(result, quality=rerate_call(result, summary) or result.quality)
+    # Host detection runs OS commands: off the engine loop.
+    host = await asyncio.to_thread(detect_host, cpu_load_pct=cpu.stop())
+    report = build_report(
+        result, ice_servers=options.ice_server_urls, audio_path=audio_path_json(summary)
+    )
+    return TestOutcome(result, enrich_report(report, result, host=host))
 
 
 def _freeze_heap() -> None:

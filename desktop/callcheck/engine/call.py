@@ -36,6 +36,7 @@ from callcheck.core.quality import (
 )
 from callcheck.core.quality import assumed as assumed_figure
 from callcheck.engine.far_end import stats_from_figures
+from callcheck.engine.ice_servers import candidate_types
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import now_ms
 from callcheck.engine.loopback import CONNECT_TIMEOUT_S, LoopbackCall
@@ -189,6 +190,11 @@ def _quality_for(
     except (QualityInputError, ValueError) as error:
         logger.warning("quality estimate skipped: %s", error)
         return None
+
+
+def _sdp(description: object) -> str | None:
+    sdp = getattr(description, "sdp", None)
+    return sdp if isinstance(sdp, str) else None
 
 
 def _worse(*results: QualityResult | None) -> QualityResult | None:
@@ -456,6 +462,9 @@ class TestCall:
                 local_candidate=ice["local_candidate"],
                 remote_candidate=ice["remote_candidate"],
                 protocol=ice["protocol"],
+                local_gathered=candidate_types(_sdp(call.a.pc.localDescription)),
+                remote_gathered=candidate_types(_sdp(call.a.pc.remoteDescription)),
+                relay_forced=self.config.force_relay,
             ),
             impairment=spec.describe() if spec is not None else None,
             timeline=tuple(self._timeline),

@@ -3,6 +3,7 @@ call's own sockets and comes back through the relay, and the report says so."""
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 import socket
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from callcheck.engine.call import CallConfig, TestCall
+from callcheck.engine.connectivity import check_turn
 from callcheck.engine.ice_servers import parse_ice_server
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.reporting import build_report
@@ -89,3 +91,29 @@ def test_forced_relay_carries_the_media_and_the_report_says_so(turn_url: str) ->
     assert ice["relay_used"] is True
     assert ice["relay_forced"] is True
     assert set(ice["local_gathered"]) == {"relay"}  # forced: no host candidate offered
+
+
+@pytest.mark.parametrize("transport", ["udp", "tcp"])
+def test_connectivity_check_allocates_a_relay_over_each_transport(
+    turn_url: str, transport: str
+) -> None:
+    server = parse_ice_server(f"{turn_url}?transport={transport}")
+    result = asyncio.run(check_turn(server, timeout_s=5.0))
+    assert result.status == "ok", result.message
+    assert result.name == f"turn_{transport}"
+
+
+def test_connectivity_check_names_refused_credentials(turn_url: str) -> None:
+    server = parse_ice_server(turn_url.replace(PASSWORD, "wrong"))
+    result = asyncio.run(check_turn(server, timeout_s=5.0))
+    assert result.status == "failed"
+    assert result.kind == "credentials"
+    assert "refused" in result.message
+
+
+def test_connectivity_check_names_a_silent_turn_port() -> None:
+    server = parse_ice_server(f"turn:{USER}:{PASSWORD}@127.0.0.1:{_free_udp_port()}")
+    result = asyncio.run(check_turn(server, timeout_s=1.0))
+    assert result.status == "failed"
+    assert result.kind in ("timeout", "refused", "error")
+    assert "UDP" in result.message

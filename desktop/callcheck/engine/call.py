@@ -153,7 +153,7 @@ def _quality_for(
     buffer_ms: float,
     far_playout_assumed: bool = False,
 ) -> QualityResult | None:
-    """The E-model estimate for one direction. LEAD: single place to wire ``assess_call``.
+    """The E-model estimate for one direction: the one place measurements meet the E-model.
 
     Uses :func:`callcheck.core.quality.assess` with network delay = measured one-way delay when
     the sender's clock is ours (loopback), else RTT/2; loss, jitter, burst ratio from ``stats``;

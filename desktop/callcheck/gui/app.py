@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcheck import __build__, __version__
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
     NO_SERVER,
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(texts.WINDOW_TITLE)
+        self.setWindowTitle(texts.window_title(__version__, __build__))
         self.setMinimumSize(MINIMUM_SIZE)
         self.resize(DEFAULT_SIZE)
         self.bridge = bridge or EngineBridge(self)
@@ -571,6 +572,7 @@ def run_gui(argv: list[str]) -> int:
     )
     app.setApplicationName(texts.APP_NAME)
     app.setApplicationDisplayName(texts.APP_NAME)
+    app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow()
     window.show()
     code = app.exec()

@@ -60,7 +60,11 @@ def gauge_description(mos: float, grade: Grade) -> str:
 # ---------------------------------------------------------------- the window
 
 APP_NAME: Final = "CallCheck"
-WINDOW_TITLE: Final = "CallCheck – call quality test"
+def window_title(version: str, build: str) -> str:
+    """The main window's title: the app, its version and build (what a helpdesk asks for)."""
+    return f"CallCheck {version} (build {build}) – call quality test"
+
+
 NAV_HOME: Final = "Home"
 NAV_HISTORY: Final = "History"
 NAV_SETTINGS: Final = "Settings"

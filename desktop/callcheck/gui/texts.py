@@ -60,6 +60,8 @@ def gauge_description(mos: float, grade: Grade) -> str:
 # ---------------------------------------------------------------- the window
 
 APP_NAME: Final = "CallCheck"
+
+
 def window_title(version: str, build: str) -> str:
     """The main window's title: the app, its version and build (what a helpdesk asks for)."""
     return f"CallCheck {version} (build {build}) – call quality test"

@@ -32,6 +32,7 @@ emulator works against any reflector or peer, and its truth is available to test
 
 from __future__ import annotations
 
+import abc
 import asyncio
 import contextlib
 import ipaddress
@@ -164,7 +165,7 @@ class Settled:
     """RTP packets the far end sent to us."""
 
 
-class RemoteCall:
+class RemoteCall(abc.ABC):
     """The user's :class:`MeasuredPeer` (``a``) and what the far end reports.
 
     Subclasses implement :meth:`connect` (and may extend :meth:`settle`, :meth:`close`).
@@ -255,6 +256,8 @@ class RemoteCall:
 
     def publish(self, downlink: DirectionSnapshot) -> None:
         """A new live snapshot of what this side receives (peer mode sends it on)."""
+        # The reflector measures for itself: nothing to send. PeerCall overrides this.
+        return
 
     # ---------------------------------------------------------------- connecting
 
@@ -365,9 +368,9 @@ class RemoteCall:
             )
         )
 
+    @abc.abstractmethod
     async def connect(self, timeout_s: float) -> float:
         """Negotiate and wait until connected; the time it took, ms."""
-        raise NotImplementedError
 
     # ---------------------------------------------------------------- the end
 

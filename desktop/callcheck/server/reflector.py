@@ -97,6 +97,7 @@ from callcheck.core.packets import (
     StreamStatistics,
     extend_rtp_timestamp,
 )
+from callcheck.engine.far_end import figures_json
 from callcheck.engine.loop import now_ms
 from callcheck.engine.taps import packet_record
 from callcheck.server.config import ServerConfig
@@ -352,27 +353,11 @@ def _percentiles_json(p: Percentiles) -> dict[str, float]:
 
 
 def direction_figures(stats: DirectionStats) -> dict[str, Any]:
-    """The ``FIGURES`` object of the data-channel schema (module docstring)."""
-    bursts = stats.bursts
-    return {
-        "duration_ms": round(stats.end_ms - stats.start_ms, 3),
-        "packets_expected": stats.packets_expected,
-        "packets_received": stats.packets_received,
-        "packets_lost": stats.packets_lost,
-        "loss_pct": round(stats.loss_pct, 4),
-        "duplicates": stats.duplicates,
-        "reordered": stats.reordered,
-        "too_late": stats.too_late,
-        "jitter_ms": round(stats.jitter_ms, 4),
-        "pdv_ms": _percentiles_json(stats.transit_variation_ms),
-        "burst_ratio": round(bursts.burst_ratio, 4),
-        "loss_bursts": bursts.loss_events,
-        "mean_burst_packets": round(bursts.mean_burst_packets, 4),
-        "mean_gap_packets": round(bursts.mean_gap_packets, 4),
-        "gilbert_p": round(bursts.p, 6),
-        "gilbert_q": round(bursts.q, 6),
-        "bytes_received": stats.bytes_received,
-    }
+    """The ``FIGURES`` object of the data-channel schema (module docstring).
+
+    The same object a peer sends, so clients read both with one parser.
+    """
+    return figures_json(stats)
 
 
 # ------------------------------------------------------------------------------ one call

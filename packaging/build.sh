@@ -39,6 +39,11 @@ fi
 version="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' desktop/callcheck/__init__.py)"
 [[ -n "$version" ]] || { echo "build: no __version__ in desktop/callcheck/__init__.py" >&2; exit 1; }
 
+# The translations the app loads (resources/i18n/*.qm) are built from the .ts files here;
+# the spec ships all of resources/.
+LUPDATE="$root/.venv/bin/pyside6-lupdate" LRELEASE="$root/.venv/bin/pyside6-lrelease" \
+    bash packaging/update_translations.sh qm
+
 echo "build: freezing callcheck $version"
 rm -rf "$dist/callcheck"
 "$python" -m PyInstaller --noconfirm --log-level WARN --distpath "$dist" --workpath "$work" \

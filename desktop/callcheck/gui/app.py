@@ -44,6 +44,7 @@ from callcheck.gui.bridge import (
 from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
+from callcheck.gui.i18n import chosen_locale, install_translations
 from callcheck.gui.settings import (
     CODECS,
     MAX_DURATION_S,
@@ -63,6 +64,8 @@ if TYPE_CHECKING:
     from callcheck.gui.results_screen import ResultsScreen
     from callcheck.gui.room_screen import RoomScreen
 
+#: Qt's application name: an identifier (Qt derives paths from it), never translated.
+APP_ID = "CallCheck"
 MINIMUM_SIZE = QSize(720, 520)
 DEFAULT_SIZE = QSize(1100, 720)
 #: Delay between showing the Live screen and submitting the call to the engine thread.
@@ -120,7 +123,7 @@ class ErrorScreen(QWidget):
         self.failure = failure
         headline, advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
         self.message.setText(headline)
-        self.advice.setText(f"{texts.ERROR_WHAT_TO_DO}: {advice}")
+        self.advice.setText(texts.ERROR_WHAT_TO_DO.format(advice=advice))
         detail = failure.message if failure.message != headline else ""
         self.details.setText(texts.ERROR_DETAILS.format(message=detail) if detail else "")
         self.details.setVisible(bool(detail))
@@ -570,10 +573,12 @@ def run_gui(argv: list[str]) -> int:
         if isinstance(existing, QApplication)
         else QApplication([sys.argv[0] if sys.argv else "callcheck", *argv])
     )
-    app.setApplicationName(texts.APP_NAME)
+    store = SettingsStore()
+    install_translations(app, chosen_locale(store.language()))  # before any text is shown
+    app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(texts.APP_NAME)
     app.setApplicationVersion(f"{__version__} (build {__build__})")
-    window = MainWindow()
+    window = MainWindow(store=store)
     window.show()
     code = app.exec()
     window.bridge.shutdown()

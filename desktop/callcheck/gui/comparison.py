@@ -1,13 +1,12 @@
 """Two reports side by side: MOS, round trip, jitter and loss with the change between them.
 
-Qt-free (the model of the Compare screen). The figures are the ones the Results screen and the
-helpdesk summary show: the report's MOS and the worse direction's means
-(:func:`callcheck.core.report_text.key_numbers`).
+No widgets (the model of the Compare screen; Qt only translates its words). The figures are
+the ones the Results screen and the helpdesk summary show: the report's MOS and the worse
+direction's means (:func:`callcheck.core.report_text.key_numbers`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -29,7 +28,7 @@ class ComparedFigure:
     later: float | None
     """The later test's value."""
     unit: str
-    """Unit printed after the value ("ms", "%", "" for MOS)."""
+    """Unit printed after the value (``texts.UNIT_MS``, ``texts.UNIT_PERCENT``, "" for MOS)."""
     digits: int
     """Decimals shown."""
     higher_is_better: bool
@@ -54,9 +53,7 @@ class ComparedFigure:
 
     def value_text(self, value: float | None) -> str:
         """A value with its unit, or the not-measured dash."""
-        if value is None or math.isnan(value):
-            return texts.NOT_MEASURED
-        return f"{value:.{self.digits}f} {self.unit}".rstrip()
+        return texts.figure(value, self.unit, self.digits)
 
     def delta_text(self) -> str:
         """ "+0.12 (better)", "−5 ms (better)", "no change"."""
@@ -66,7 +63,7 @@ class ComparedFigure:
         if change == "same":
             return texts.COMPARE_SAME
         sign = "+" if delta > 0 else "−"
-        number = f"{sign}{abs(delta):.{self.digits}f} {self.unit}".rstrip()
+        number = sign + texts.figure(abs(delta), self.unit, self.digits)
         return texts.COMPARE_DELTA.format(number=number, change=texts.COMPARE_CHANGE[change])
 
 
@@ -87,7 +84,11 @@ def compare(earlier: Mapping[str, Any], later: Mapping[str, Any]) -> list[Compar
     e, lt = key_numbers(earlier), key_numbers(later)
     return [
         ComparedFigure(texts.COMPARE_MOS, _mos(earlier), _mos(later), "", 2, True),
-        ComparedFigure(texts.RESULTS_RTT, e["rtt_ms"], lt["rtt_ms"], "ms", 0, False),
-        ComparedFigure(texts.RESULTS_JITTER, e["jitter_ms"], lt["jitter_ms"], "ms", 1, False),
-        ComparedFigure(texts.RESULTS_LOSS, e["loss_pct"], lt["loss_pct"], "%", 1, False),
+        ComparedFigure(texts.RESULTS_RTT, e["rtt_ms"], lt["rtt_ms"], texts.UNIT_MS, 0, False),
+        ComparedFigure(
+            texts.RESULTS_JITTER, e["jitter_ms"], lt["jitter_ms"], texts.UNIT_MS, 1, False
+        ),
+        ComparedFigure(
+            texts.RESULTS_LOSS, e["loss_pct"], lt["loss_pct"], texts.UNIT_PERCENT, 1, False
+        ),
     ]

@@ -35,7 +35,10 @@ def connectivity_html(section: Mapping[str, Any] | None) -> str:
         colour = _STATUS_COLOURS.get(status)
         shown = f"<b style='color: {colour}'>{escape(word)}</b>" if colour else escape(word)
         message = escape(str(check.get("message") or ""))
-        rows.append(f"<li><b>{escape(label)}</b>: {shown}. {message}</li>")
+        line = escape(texts.CONNECTIVITY_LINE).format(
+            check=f"<b>{escape(label)}</b>", status=shown, finding=message
+        )
+        rows.append(f"<li>{line}</li>")
     return "<ul style='margin-left: -20px'>" + "".join(rows) + "</ul>"
 
 

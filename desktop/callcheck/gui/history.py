@@ -159,7 +159,7 @@ class HistoryScreen(QWidget):
             date.setData(ROW_ID_ROLE, entry.row_id)
             self.table.setItem(row, 0, date)
             self.table.setItem(row, 1, _item(texts.MODE_SHORT.get(entry.mode, entry.mode)))
-            self.table.setItem(row, 2, _item(entry.grade or texts.NO_SCORE))
+            self.table.setItem(row, 2, _item(texts.grade_word(entry.grade)))
             mos = texts.NOT_MEASURED if entry.mos is None else f"{entry.mos:.2f}"
             self.table.setItem(row, 3, _item(mos))
         self.empty.setVisible(not self._entries)
@@ -331,9 +331,11 @@ class CompareScreen(QWidget):
 def _describe(report: dict[str, Any]) -> str:
     verdict = report.get("verdict") or {}
     mos = verdict.get("mos")
-    grade = verdict.get("grade") or texts.NO_SCORE
+    grade = texts.grade_word(verdict.get("grade"))
     entry = HistoryEntry(0, "", str(report.get("started_at", "")), "", None, None)
-    grade_text = grade if mos is None else f"{grade} {mos_text(float(mos))}"
+    grade_text = (
+        grade if mos is None else texts.GRADE_WITH_MOS.format(grade=grade, mos=mos_text(float(mos)))
+    )
     return texts.COMPARE_TEST.format(
         date=entry.date_text(),
         mode=texts.MODE_SHORT.get(str(report.get("mode")), str(report.get("mode"))),

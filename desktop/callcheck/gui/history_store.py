@@ -1,8 +1,9 @@
 """The test history: every finished report in an SQLite file under the user's data directory.
 
-Qt-free on purpose (the model half of the History screen): it stores and reads report JSON dicts
-(``Report.to_json()``) and the figures the list shows (date, mode, grade, MOS). The window
-writes a report here *before* it shows the Results screen, so a result is never lost.
+No widgets on purpose (the model half of the History screen; Qt only translates its
+messages): it stores and reads report JSON dicts (``Report.to_json()``) and the figures the
+list shows (date, mode, grade, MOS). The window writes a report here *before* it shows the
+Results screen, so a result is never lost.
 
 A file SQLite cannot read is moved aside (renamed with a timestamp) and a fresh history is
 started; :attr:`HistoryStore.problem` then carries the message the window shows.

@@ -111,17 +111,13 @@ th { background: #e8e8e8; text-align: left; }
 """
 
 
-def _mean_text(value: float | None, unit: str, digits: int) -> str:
-    return texts.NOT_MEASURED if value is None else f"{value:.{digits}f} {unit}"
-
-
 def print_html(data: Mapping[str, Any]) -> str:
     """The print layout as the HTML subset QTextDocument renders."""
     verdict = data.get("verdict") or {}
     quality = data.get("quality") or {}
     recs = data.get("recommendations") or {}
     numbers = key_numbers(data)
-    grade = verdict.get("grade") or texts.NO_SCORE
+    grade = texts.grade_word(verdict.get("grade"))
     passed = texts.RESULTS_PASSED if verdict.get("passed") else texts.RESULTS_FAILED
     parts = [
         f"<h1>{escape(texts.PDF_HEADING)}</h1>",
@@ -136,19 +132,19 @@ def print_html(data: Mapping[str, Any]) -> str:
             )
         )
         + "</p>",
-        f"<p class='grade'>{escape(str(grade))}</p>",
+        f"<p class='grade'>{escape(grade)}</p>",
         f"<p>{escape(str(verdict.get('summary', '')))}</p>",
         f"<p><b>{escape(passed)}</b></p>",
         f"<h2>{escape(texts.RESULTS_NUMBERS)}</h2>",
         "<table border='1' cellspacing='0'>",
     ]
     for label, value, unit, digits in (
-        (texts.RESULTS_RTT, numbers["rtt_ms"], "ms", 0),
-        (texts.RESULTS_JITTER, numbers["jitter_ms"], "ms", 1),
-        (texts.RESULTS_LOSS, numbers["loss_pct"], "%", 1),
+        (texts.RESULTS_RTT, numbers["rtt_ms"], texts.UNIT_MS, 0),
+        (texts.RESULTS_JITTER, numbers["jitter_ms"], texts.UNIT_MS, 1),
+        (texts.RESULTS_LOSS, numbers["loss_pct"], texts.UNIT_PERCENT, 1),
     ):
         parts.append(
-            f"<tr><td>{escape(label)}</td><td>{escape(_mean_text(value, unit, digits))}</td></tr>"
+            f"<tr><td>{escape(label)}</td><td>{escape(texts.figure(value, unit, digits))}</td></tr>"
         )
     parts.append("</table>")
     parts.append(f"<h2>{escape(texts.RESULTS_WHY)}</h2>")
@@ -173,11 +169,12 @@ def print_html(data: Mapping[str, Any]) -> str:
         for c in codecs[:6]:
             mos = c.get("predicted_mos")
             kbps = c.get("bandwidth_kbps")
+            bandwidth = "" if kbps is None else texts.figure(float(kbps), texts.UNIT_KBPS)
             parts.append(
                 f"<tr><td>{escape(str(c.get('rank', '')))}</td>"
                 f"<td>{escape(str(c.get('name') or c.get('codec')))}</td>"
                 f"<td>{'' if mos is None else f'{float(mos):.2f}'}</td>"
-                f"<td>{'' if kbps is None else f'{float(kbps):.0f} kbit/s'}</td></tr>"
+                f"<td>{escape(bandwidth)}</td></tr>"
             )
         parts.append("</table>")
     errors = [e for e in data.get("errors") or [] if isinstance(e, Mapping)]

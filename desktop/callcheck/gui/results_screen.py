@@ -42,10 +42,6 @@ from callcheck.gui.report_export import (
 CODECS_SHOWN: Final = 5
 
 
-def _figure(value: float | None, unit: str, digits: int = 0) -> str:
-    return texts.NOT_MEASURED if value is None else f"{value:.{digits}f} {unit}"
-
-
 def _rich_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -179,9 +175,9 @@ class ResultsScreen(QWidget):
             passed += " " + texts.RESULTS_PARTIAL
         self.passLine.setText(passed)
         numbers = key_numbers(data)
-        self.rttValue.setText(_figure(numbers["rtt_ms"], "ms"))
-        self.jitterValue.setText(_figure(numbers["jitter_ms"], "ms", 1))
-        self.lossValue.setText(_figure(numbers["loss_pct"], "%", 1))
+        self.rttValue.setText(texts.figure(numbers["rtt_ms"], texts.UNIT_MS))
+        self.jitterValue.setText(texts.figure(numbers["jitter_ms"], texts.UNIT_MS, 1))
+        self.lossValue.setText(texts.figure(numbers["loss_pct"], texts.UNIT_PERCENT, 1))
         self.why.setText(
             "<ul style='margin-left: -20px'>" + "".join(why_items(quality)) + "</ul>"
             if quality

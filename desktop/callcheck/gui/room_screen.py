@@ -21,7 +21,8 @@ NO_CODE: Final = "…"
 
 def spelled(code: str) -> str:
     """``ACD-234`` → ``A C D dash 2 3 4`` (for screen readers and reading out)."""
-    return " ".join("dash" if ch == "-" else ch for ch in code if not ch.isspace())
+    dash = texts.ROOM_CODE_DASH
+    return " ".join(dash if ch == "-" else ch for ch in code if not ch.isspace())
 
 
 class RoomScreen(QWidget):

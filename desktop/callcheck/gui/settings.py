@@ -101,6 +101,14 @@ class SettingsStore:
             output_device=str(qs.value("devices/output", "") or ""),
         )
 
+    def language(self) -> str:
+        """``language`` in ``[appearance]``, a locale name (``de``) a helpdesk may set by hand;
+        "" for the system's language (see :mod:`callcheck.gui.i18n`). Saving keeps it."""
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        if qs.status() != QSettings.Status.NoError:
+            return ""
+        return str(qs.value("appearance/language", "") or "")
+
     def save(self, settings: AppSettings) -> None:
         """Write the settings (Qt writes the file when the QSettings object is done)."""
         self.path.parent.mkdir(parents=True, exist_ok=True)

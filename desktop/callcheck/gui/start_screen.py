@@ -30,11 +30,8 @@ START_BUTTON_STYLE = (
     "QPushButton#startButton:disabled { background: #9aa0a6; }"
 )
 
-MODES: tuple[tuple[TestMode, str], ...] = (
-    ("loopback", texts.MODE_LOOPBACK),
-    ("server", texts.MODE_SERVER),
-    ("peer", texts.MODE_PEER),
-)
+#: The "What to test" choices, in order.
+MODES: tuple[TestMode, ...] = ("loopback", "server", "peer")
 #: Modes that need the test server's URL from Settings.
 SERVER_MODES: tuple[TestMode, ...] = ("server", "peer")
 SUB_OPTION_INDENT_PX = 24
@@ -86,13 +83,19 @@ class StartScreen(QWidget):
         mode_layout = QVBoxLayout(modes)
         self._mode_group = QButtonGroup(self)
         self._mode_buttons: dict[TestMode, QRadioButton] = {}
-        for mode, label in MODES:
+        labels: dict[TestMode, str] = {
+            "loopback": texts.MODE_LOOPBACK,
+            "server": texts.MODE_SERVER,
+            "peer": texts.MODE_PEER,
+        }
+        for mode in MODES:
+            label = labels[mode]
             button = QRadioButton(label)
             available = mode in AVAILABLE_MODES
             button.setEnabled(available)
             if not available:
                 why = texts.MODE_NOT_AVAILABLE.format(mode=texts.MODE_SHORT[mode].lower())
-                button.setText(f"{label} – {texts.MODE_NOT_AVAILABLE_YET}")
+                button.setText(texts.MODE_NOT_AVAILABLE_YET.format(mode=label))
                 button.setToolTip(why)
                 button.setAccessibleDescription(why)
             self._mode_group.addButton(button)

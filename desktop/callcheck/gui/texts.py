@@ -1,34 +1,81 @@
-"""Every text a user of the desktop app reads, in one place, ready for translation.
+"""Every text a user of the desktop app reads, in one place, translated with Qt's tools.
 
 Widgets import their words from here and never spell them out themselves. Plain-language
 figures (``mos_text``) are formatted here too so that the gauge, the Results screen and the
 summary a helpdesk pastes into a ticket say the same thing.
+
+Translation (Qt Linguist): each text is written once, in English, inside
+``QT_TRANSLATE_NOOP("texts", …)``, the marker ``pyside6-lupdate`` extracts into
+``resources/i18n/callcheck.ts`` (``packaging/update_translations.sh``). The marker returns the
+English text unchanged; the translation happens when a text is *read*: ``texts.START_TITLE``
+gives the text in the language of the installed ``QTranslator`` (:mod:`callcheck.gui.i18n`), or
+English when there is none. So a translator installed after this module was imported still
+applies, and no widget module can keep a text translated too early (read texts at use, never
+into module-level constants of other modules).
+
+Texts with figures are templates with named placeholders (``"MOS {mos}, {grade}"``): the code
+translates the template, then fills it in with ``str.format``, so a translation may reorder
+the words. Translations keep the placeholders (``{…}``, ``%v``) and the ``&`` mnemonics.
+A ``#:`` comment above a text reaches translators as a note.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Final
+import sys
+import types
+from typing import Any, Final
+
+from PySide6.QtCore import QCoreApplication
 
 from callcheck.core.grades import Grade
+
+# The Qt translation context of every text here (the first argument of the markers).
+_CONTEXT: Final = "texts"
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for ``pyside6-lupdate`` (which looks for this name) and return it as is.
+
+    PySide6's own ``QT_TRANSLATE_NOOP`` does the same but is typed ``-> object``.
+    """
+    del context  # always _CONTEXT; lupdate reads it from the source
+    return source
+
+
+def tr(source: str) -> str:
+    """``source`` (a text of this module, in English) in the user's language."""
+    return QCoreApplication.translate(_CONTEXT, source)
+
 
 # ---------------------------------------------------------------- grades and MOS
 
 #: The grade words shown to users (the keys are the core's grades, the values what we print).
 GRADE_NAMES: Final[dict[Grade, str]] = {
-    Grade.EXCELLENT: "Excellent",
-    Grade.GOOD: "Good",
-    Grade.FAIR: "Fair",
-    Grade.POOR: "Poor",
-    Grade.BAD: "Bad",
+    Grade.EXCELLENT: QT_TRANSLATE_NOOP("texts", "Excellent"),
+    Grade.GOOD: QT_TRANSLATE_NOOP("texts", "Good"),
+    Grade.FAIR: QT_TRANSLATE_NOOP("texts", "Fair"),
+    Grade.POOR: QT_TRANSLATE_NOOP("texts", "Poor"),
+    Grade.BAD: QT_TRANSLATE_NOOP("texts", "Bad"),
 }
 
-NO_VALUE: Final = "–"
+NO_VALUE: Final = QT_TRANSLATE_NOOP("texts", "–")
 
 
 def grade_name(grade: Grade) -> str:
     """The word a user reads for a grade."""
-    return GRADE_NAMES[grade]
+    return tr(GRADE_NAMES[grade])
+
+
+def grade_word(grade: str | None) -> str:
+    """A report's grade (the core's English word, ``"Good"``) as the user reads it; "No score"
+    when there is none, and an unknown word unchanged."""
+    if not grade:
+        return tr(NO_SCORE)
+    try:
+        return grade_name(Grade(grade))
+    except ValueError:
+        return grade
 
 
 def mos_text(mos: float) -> str:
@@ -39,409 +86,578 @@ def mos_text(mos: float) -> str:
     "4.0 Fair".
     """
     if math.isnan(mos):
-        return NO_VALUE
+        return tr(NO_VALUE)
     tenths = math.floor(mos * 10.0 + 1e-9)  # 1e-9: 4.3 * 10 must stay 43, not 42.99…
     return f"{tenths / 10.0:.1f}"
 
 
 # ---------------------------------------------------------------- the gauge
 
-GAUGE_ACCESSIBLE_NAME: Final = "MOS gauge"
-GAUGE_CAPTION: Final = "MOS"
-GAUGE_PASS_MARK: Final = "pass"
-GAUGE_NO_VALUE_DESCRIPTION: Final = "No MOS measured yet"
+GAUGE_ACCESSIBLE_NAME: Final = QT_TRANSLATE_NOOP("texts", "MOS gauge")
+GAUGE_CAPTION: Final = QT_TRANSLATE_NOOP("texts", "MOS")
+GAUGE_PASS_MARK: Final = QT_TRANSLATE_NOOP("texts", "pass")
+GAUGE_NO_VALUE_DESCRIPTION: Final = QT_TRANSLATE_NOOP("texts", "No MOS measured yet")
+#: {mos}: the MOS with one decimal ("4.2"); {grade}: the grade word ("Good").
+GAUGE_DESCRIPTION: Final = QT_TRANSLATE_NOOP("texts", "MOS {mos}, {grade}")
 
 
 def gauge_description(mos: float, grade: Grade) -> str:
     """What a screen reader says for the gauge: "MOS 4.2, Good"."""
-    return f"MOS {mos_text(mos)}, {grade_name(grade)}"
+    return tr(GAUGE_DESCRIPTION).format(mos=mos_text(mos), grade=grade_name(grade))
 
 
 # ---------------------------------------------------------------- the window
 
-APP_NAME: Final = "CallCheck"
+APP_NAME: Final = QT_TRANSLATE_NOOP("texts", "CallCheck")
+#: {version}: "1.2.0"; {build}: a build id ("a1b2c3d").
+WINDOW_TITLE: Final = QT_TRANSLATE_NOOP(
+    "texts", "CallCheck {version} (build {build}) – call quality test"
+)
 
 
 def window_title(version: str, build: str) -> str:
     """The main window's title: the app, its version and build (what a helpdesk asks for)."""
-    return f"CallCheck {version} (build {build}) – call quality test"
+    return tr(WINDOW_TITLE).format(version=version, build=build)
 
 
-NAV_HOME: Final = "Home"
-NAV_HISTORY: Final = "History"
-NAV_SETTINGS: Final = "Settings"
+NAV_HOME: Final = QT_TRANSLATE_NOOP("texts", "Home")
+NAV_HISTORY: Final = QT_TRANSLATE_NOOP("texts", "History")
+NAV_SETTINGS: Final = QT_TRANSLATE_NOOP("texts", "Settings")
 
 # ---------------------------------------------------------------- Start
 
-START_TITLE: Final = "How good will your calls sound?"
-START_SUBTITLE: Final = (
+START_TITLE: Final = QT_TRANSLATE_NOOP("texts", "How good will your calls sound?")
+START_SUBTITLE: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "CallCheck places a short test call, measures delay, jitter and lost audio, and tells you "
-    "the quality a listener would hear."
+    "the quality a listener would hear.",
 )
-START_BUTTON: Final = "Test my call quality"
-START_BUTTON_HINT: Final = "Starts a test call of about {seconds:.0f} seconds."
-MODE_TITLE: Final = "What to test"
-MODE_LOOPBACK: Final = "Quick local check (this computer)"
-MODE_SERVER: Final = "Network test (the company's test server)"
-MODE_PEER: Final = "Call a colleague (room code)"
-MODE_NOT_AVAILABLE_YET: Final = "Not available in this version yet."
+START_BUTTON: Final = QT_TRANSLATE_NOOP("texts", "Test my call quality")
+START_BUTTON_HINT: Final = QT_TRANSLATE_NOOP(
+    "texts", "Starts a test call of about {seconds:.0f} seconds."
+)
+MODE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "What to test")
+MODE_LOOPBACK: Final = QT_TRANSLATE_NOOP("texts", "Quick local check (this computer)")
+MODE_SERVER: Final = QT_TRANSLATE_NOOP("texts", "Network test (the company's test server)")
+MODE_PEER: Final = QT_TRANSLATE_NOOP("texts", "Call a colleague (room code)")
+#: {mode}: one of the three "What to test" choices above.
+MODE_NOT_AVAILABLE_YET: Final = QT_TRANSLATE_NOOP(
+    "texts", "{mode} – not available in this version yet."
+)
 
 # ---------------------------------------------------------------- Live test
 
-LIVE_TITLE: Final = "Testing your call…"
-LIVE_CONNECTING: Final = "Connecting the test call…"
-LIVE_MEASURING: Final = "Measuring. Keep this window open."
-LIVE_TIME_LEFT: Final = "{seconds:.0f} s left"
-LIVE_CANCEL: Final = "Cancel"
-CHART_RTT: Final = "Round trip (ms)"
-CHART_JITTER: Final = "Jitter (ms)"
-CHART_LOSS: Final = "Lost packets (%)"
-CHART_MOS: Final = "MOS"
-CHART_TIME_AXIS: Final = "seconds"
+LIVE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Testing your call…")
+LIVE_CONNECTING: Final = QT_TRANSLATE_NOOP("texts", "Connecting the test call…")
+LIVE_MEASURING: Final = QT_TRANSLATE_NOOP("texts", "Measuring. Keep this window open.")
+LIVE_TIME_LEFT: Final = QT_TRANSLATE_NOOP("texts", "{seconds:.0f} s left")
+LIVE_CANCEL: Final = QT_TRANSLATE_NOOP("texts", "Cancel")
+CHART_RTT: Final = QT_TRANSLATE_NOOP("texts", "Round trip (ms)")
+CHART_JITTER: Final = QT_TRANSLATE_NOOP("texts", "Jitter (ms)")
+CHART_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Lost packets (%)")
+CHART_MOS: Final = QT_TRANSLATE_NOOP("texts", "MOS")
+CHART_TIME_AXIS: Final = QT_TRANSLATE_NOOP("texts", "seconds")
 
 # ---------------------------------------------------------------- Results
 
-RESULTS_TITLE: Final = "Your result"
-RESULTS_PASSED: Final = "Good enough for business calls."
-RESULTS_FAILED: Final = "Below the quality needed for business calls."
-RESULTS_PARTIAL: Final = "The test ended early; the result covers only part of it."
-RESULTS_RTT: Final = "Round trip"
-RESULTS_JITTER: Final = "Jitter"
-RESULTS_LOSS: Final = "Lost audio"
-RESULTS_WHY: Final = "Why this score"
-RESULTS_RECOMMENDATIONS: Final = "Codecs for this network"
-RESULTS_COPY: Final = "Copy summary for the helpdesk"
-RESULTS_COPIED: Final = "Summary copied."
-RESULTS_SAVE: Final = "Save report…"
-RESULTS_SAVE_DIALOG: Final = "Save the test report"
+RESULTS_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Your result")
+RESULTS_PASSED: Final = QT_TRANSLATE_NOOP("texts", "Good enough for business calls.")
+RESULTS_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Below the quality needed for business calls.")
+RESULTS_PARTIAL: Final = QT_TRANSLATE_NOOP(
+    "texts", "The test ended early; the result covers only part of it."
+)
+RESULTS_RTT: Final = QT_TRANSLATE_NOOP("texts", "Round trip")
+RESULTS_JITTER: Final = QT_TRANSLATE_NOOP("texts", "Jitter")
+RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Lost audio")
+RESULTS_WHY: Final = QT_TRANSLATE_NOOP("texts", "Why this score")
+RESULTS_RECOMMENDATIONS: Final = QT_TRANSLATE_NOOP("texts", "Codecs for this network")
+RESULTS_COPY: Final = QT_TRANSLATE_NOOP("texts", "Copy summary for the helpdesk")
+RESULTS_COPIED: Final = QT_TRANSLATE_NOOP("texts", "Summary copied.")
+RESULTS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save report…")
+RESULTS_SAVE_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Save the test report")
 RESULTS_SAVE_FILTERS: Final[dict[str, str]] = {
-    "json": "CallCheck report (*.json)",
-    "html": "Web page (*.html)",
-    "pdf": "PDF document (*.pdf)",
+    "json": QT_TRANSLATE_NOOP("texts", "CallCheck report (*.json)"),
+    "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
+    "pdf": QT_TRANSLATE_NOOP("texts", "PDF document (*.pdf)"),
 }
-RESULTS_SAVED: Final = "Report saved to {path}."
-RESULTS_SAVE_FAILED: Final = "Could not save the report to {path}: {error}"
-RESULTS_AGAIN: Final = "Run the test again"
-RESULTS_TEST_ID: Final = "Test ID {id}"
-NOT_MEASURED: Final = "–"
+RESULTS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Report saved to {path}.")
+RESULTS_SAVE_FAILED: Final = QT_TRANSLATE_NOOP(
+    "texts", "Could not save the report to {path}: {error}"
+)
+RESULTS_AGAIN: Final = QT_TRANSLATE_NOOP("texts", "Run the test again")
+RESULTS_TEST_ID: Final = QT_TRANSLATE_NOOP("texts", "Test ID {id}")
+NOT_MEASURED: Final = QT_TRANSLATE_NOOP("texts", "–")
+#: A measured figure and its unit: "112 ms", "0.5 %".
+FIGURE: Final = QT_TRANSLATE_NOOP("texts", "{value} {unit}")
+UNIT_MS: Final = QT_TRANSLATE_NOOP("texts", "ms")
+UNIT_PERCENT: Final = QT_TRANSLATE_NOOP("texts", "%")
+UNIT_KBPS: Final = QT_TRANSLATE_NOOP("texts", "kbit/s")
+#: A grade word and its MOS, in lists: "Good 4.2".
+GRADE_WITH_MOS: Final = QT_TRANSLATE_NOOP("texts", "{grade} {mos}")
 
 #: The E-model's impairments in plain words, by their G.107 names (report ``quality.breakdown``).
 WHY_TERMS: Final[dict[str, str]] = {
-    "Id": "Delay (the time your voice takes to arrive) costs {value:.1f} points.",
-    "Ie_eff": "The codec and lost audio cost {value:.1f} points.",
-    "Is": "Loudness and noise of the voice path cost {value:.1f} points.",
+    "Id": QT_TRANSLATE_NOOP(
+        "texts", "Delay (the time your voice takes to arrive) costs {value:.1f} points."
+    ),
+    "Ie_eff": QT_TRANSLATE_NOOP("texts", "The codec and lost audio cost {value:.1f} points."),
+    "Is": QT_TRANSLATE_NOOP(
+        "texts", "Loudness and noise of the voice path cost {value:.1f} points."
+    ),
 }
-WHY_INTRO: Final = "A perfect call scores {ro:.0f} points (R factor); this one scored {r:.0f}."
+WHY_INTRO: Final = QT_TRANSLATE_NOOP(
+    "texts", "A perfect call scores {ro:.0f} points (R factor); this one scored {r:.0f}."
+)
 
 # ---------------------------------------------------------------- errors
 
-ERROR_TITLE: Final = "The test could not run"
-ERROR_TRY_AGAIN: Final = "Try again"
-ERROR_BACK: Final = "Back to start"
-ERROR_MODE_NOT_AVAILABLE: Final = (
-    "This kind of test is not available in this version yet. Choose the quick local check."
+ERROR_TITLE: Final = QT_TRANSLATE_NOOP("texts", "The test could not run")
+ERROR_TRY_AGAIN: Final = QT_TRANSLATE_NOOP("texts", "Try again")
+ERROR_BACK: Final = QT_TRANSLATE_NOOP("texts", "Back to start")
+ERROR_MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
+    "texts", "This kind of test is not available in this version yet. Choose the quick local check."
 )
-ERROR_UNEXPECTED: Final = (
+ERROR_UNEXPECTED: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "Something went wrong inside CallCheck ({error}). Try again; if it happens again, send the "
-    "log to your helpdesk."
+    "log to your helpdesk.",
 )
-CANCELLED: Final = "Test cancelled."
+CANCELLED: Final = QT_TRANSLATE_NOOP("texts", "Test cancelled.")
 
 # ---------------------------------------------------------------- History and Settings
 
-SETTINGS_TITLE: Final = "Settings"
-SETTINGS_DURATION: Final = "Test length"
-SETTINGS_DURATION_SUFFIX: Final = " s"
-SETTINGS_CODEC: Final = "Codec"
-SETTINGS_ICE: Final = "STUN/TURN servers (one per line)"
-SETTINGS_SAVED: Final = "Settings saved."
-SETTINGS_SAVE: Final = "Save"
+SETTINGS_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Settings")
+SETTINGS_DURATION: Final = QT_TRANSLATE_NOOP("texts", "Test length")
+SETTINGS_DURATION_SUFFIX: Final = QT_TRANSLATE_NOOP("texts", " s")
+SETTINGS_CODEC: Final = QT_TRANSLATE_NOOP("texts", "Codec")
+SETTINGS_ICE: Final = QT_TRANSLATE_NOOP("texts", "STUN/TURN servers (one per line)")
+SETTINGS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Settings saved.")
+SETTINGS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save")
 
 #: The engine's codec names as users read them.
 CODEC_NAMES: Final[dict[str, str]] = {
-    "opus": "Opus (wideband)",
-    "g722": "G.722 (wideband)",
-    "pcmu": "G.711 µ-law",
-    "pcma": "G.711 A-law",
+    "opus": QT_TRANSLATE_NOOP("texts", "Opus (wideband)"),
+    "g722": QT_TRANSLATE_NOOP("texts", "G.722 (wideband)"),
+    "pcmu": QT_TRANSLATE_NOOP("texts", "G.711 µ-law"),
+    "pcma": QT_TRANSLATE_NOOP("texts", "G.711 A-law"),
 }
+
+
+def figure(value: float | None, unit: str, digits: int = 0) -> str:
+    """A measured figure with its unit ("112 ms"), or the not-measured dash.
+
+    ``unit`` is a unit as read from this module (``texts.UNIT_MS``), or "" for none (MOS).
+    """
+    if value is None or math.isnan(value):
+        return tr(NOT_MEASURED)
+    number = f"{value:.{digits}f}"
+    return tr(FIGURE).format(value=number, unit=unit) if unit else number
 
 
 def time_left(seconds: float) -> str:
     """The progress bar's text."""
-    return LIVE_TIME_LEFT.format(seconds=max(0.0, seconds))
+    return tr(LIVE_TIME_LEFT).format(seconds=max(0.0, seconds))
 
 
-SETTINGS_DAMAGED: Final = (
-    "Your settings could not be read, so the defaults are used. The old file was kept as {path}."
+SETTINGS_DAMAGED: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Your settings could not be read, so the defaults are used. The old file was kept as {path}.",
 )
 
 
 # ---------------------------------------------------------------- keyboard
 # "&" marks the mnemonic letter (Alt+letter); the texts without it are for screen readers.
 
-START_BUTTON_MNEMONIC: Final = "&Test my call quality"
-NAV_HOME_TIP: Final = "Start screen (Ctrl+1)"
-NAV_DEVICES: Final = "Devices"
-NAV_DEVICES_TIP: Final = "Microphone and speaker checks (Ctrl+2)"
-NAV_HISTORY_TIP: Final = "Past tests (Ctrl+3)"
-NAV_SETTINGS_TIP: Final = "Settings (Ctrl+,)"
-LIVE_CANCEL_TIP: Final = "Stop the test (Esc)"
-START_ENTER_TIP: Final = "Press Enter to start"
+START_BUTTON_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Test my call quality")
+NAV_HOME_TIP: Final = QT_TRANSLATE_NOOP("texts", "Start screen (Ctrl+1)")
+NAV_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Devices")
+NAV_DEVICES_TIP: Final = QT_TRANSLATE_NOOP("texts", "Microphone and speaker checks (Ctrl+2)")
+NAV_HISTORY_TIP: Final = QT_TRANSLATE_NOOP("texts", "Past tests (Ctrl+3)")
+NAV_SETTINGS_TIP: Final = QT_TRANSLATE_NOOP("texts", "Settings (Ctrl+,)")
+LIVE_CANCEL_TIP: Final = QT_TRANSLATE_NOOP("texts", "Stop the test (Esc)")
+START_ENTER_TIP: Final = QT_TRANSLATE_NOOP("texts", "Press Enter to start")
 
 # ---------------------------------------------------------------- modes in lists and reports
 
 MODE_SHORT: Final[dict[str, str]] = {
-    "loopback": "Quick local check",
-    "server": "Network test",
-    "peer": "Call with a colleague",
+    "loopback": QT_TRANSLATE_NOOP("texts", "Quick local check"),
+    "server": QT_TRANSLATE_NOOP("texts", "Network test"),
+    "peer": QT_TRANSLATE_NOOP("texts", "Call with a colleague"),
 }
-MODE_NOT_AVAILABLE: Final = (
+MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "Not available in this version: the {mode} needs the test server client, which this version "
-    "does not include yet. Use the quick local check."
+    "does not include yet. Use the quick local check.",
 )
-START_DEVICES: Final = "Microphone: {input}  ·  Speaker: {output}"
-START_DEVICES_DEFAULT: Final = "system default"
-START_CHECK_DEVICES: Final = "Check &devices…"
+START_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Microphone: {input}  ·  Speaker: {output}")
+START_DEVICES_DEFAULT: Final = QT_TRANSLATE_NOOP("texts", "system default")
+START_CHECK_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Check &devices…")
 
 # ---------------------------------------------------------------- Results (more)
 
-NO_SCORE: Final = "No score"
-RESULTS_NUMBERS: Final = "The three numbers that matter"
-RESULTS_ACTIONS: Final = "What to do"
-RESULTS_NO_ACTIONS: Final = "Nothing to fix: the connection is fine for calls."
-RESULTS_COPY_MNEMONIC: Final = "&Copy summary for the helpdesk"
-RESULTS_SAVE_MNEMONIC: Final = "&Save report…"
-RESULTS_AGAIN_MNEMONIC: Final = "&Run the test again"
-RESULTS_COMPARE: Final = "Compare with &previous test"
-RESULTS_NO_PREVIOUS: Final = "There is no earlier test to compare with yet."
-RESULTS_NOT_STORED: Final = (
-    "This result could not be kept in the history ({error}). Save the report to keep it."
+NO_SCORE: Final = QT_TRANSLATE_NOOP("texts", "No score")
+RESULTS_NUMBERS: Final = QT_TRANSLATE_NOOP("texts", "The three numbers that matter")
+RESULTS_ACTIONS: Final = QT_TRANSLATE_NOOP("texts", "What to do")
+RESULTS_NO_ACTIONS: Final = QT_TRANSLATE_NOOP(
+    "texts", "Nothing to fix: the connection is fine for calls."
 )
-RESULTS_FROM_HISTORY: Final = "From the history: test of {date}."
-CODEC_TABLE_HEADERS: Final = ("#", "Codec", "Predicted MOS", "Bandwidth")
-CODEC_LINE: Final = "{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s"
+RESULTS_COPY_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Copy summary for the helpdesk")
+RESULTS_SAVE_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Save report…")
+RESULTS_AGAIN_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Run the test again")
+RESULTS_COMPARE: Final = QT_TRANSLATE_NOOP("texts", "Compare with &previous test")
+RESULTS_NO_PREVIOUS: Final = QT_TRANSLATE_NOOP(
+    "texts", "There is no earlier test to compare with yet."
+)
+RESULTS_NOT_STORED: Final = QT_TRANSLATE_NOOP(
+    "texts", "This result could not be kept in the history ({error}). Save the report to keep it."
+)
+RESULTS_FROM_HISTORY: Final = QT_TRANSLATE_NOOP("texts", "From the history: test of {date}.")
+CODEC_TABLE_HEADERS: Final = (
+    QT_TRANSLATE_NOOP("texts", "#"),
+    QT_TRANSLATE_NOOP("texts", "Codec"),
+    QT_TRANSLATE_NOOP("texts", "Predicted MOS"),
+    QT_TRANSLATE_NOOP("texts", "Bandwidth"),
+)
+CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s")
 
-PDF_TITLE: Final = "CallCheck report {id}"
-PDF_HEADING: Final = "CallCheck call-quality report"
-PDF_META: Final = "Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s"
-PDF_ERRORS: Final = "Problems during the test"
+PDF_TITLE: Final = QT_TRANSLATE_NOOP("texts", "CallCheck report {id}")
+PDF_HEADING: Final = QT_TRANSLATE_NOOP("texts", "CallCheck call-quality report")
+PDF_META: Final = QT_TRANSLATE_NOOP(
+    "texts", "Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s"
+)
+PDF_ERRORS: Final = QT_TRANSLATE_NOOP("texts", "Problems during the test")
 
 # ---------------------------------------------------------------- History
 
-HISTORY_TITLE: Final = "Past tests"
-HISTORY_COLUMNS: Final = ("Date", "Mode", "Grade", "MOS")
-HISTORY_EMPTY: Final = "No tests yet. Every test you run is kept here."
-HISTORY_OPEN: Final = "&Open"
-HISTORY_COMPARE: Final = "Co&mpare"
-HISTORY_EXPORT: Final = "&Export…"
-HISTORY_DELETE: Final = "De&lete"
-HISTORY_HINT: Final = "Select one test to open, export or delete it; select two to compare them."
-HISTORY_DELETE_TITLE: Final = "Delete tests"
-HISTORY_DELETE_CONFIRM: Final = "Delete {count} test(s) from the history? This cannot be undone."
-HISTORY_DELETED: Final = "Deleted {count} test(s)."
-HISTORY_EXPORTED: Final = "Exported to {path}."
-HISTORY_EXPORT_DIALOG: Final = "Export the test report"
-HISTORY_DAMAGED: Final = (
-    "The test history could not be read, so a new one was started. The damaged file was kept "
-    "as {path}."
+HISTORY_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Past tests")
+HISTORY_COLUMNS: Final = (
+    QT_TRANSLATE_NOOP("texts", "Date"),
+    QT_TRANSLATE_NOOP("texts", "Mode"),
+    QT_TRANSLATE_NOOP("texts", "Grade"),
+    QT_TRANSLATE_NOOP("texts", "MOS"),
 )
-HISTORY_UNWRITABLE: Final = "The test history at {path} cannot be used: {error}"
-HISTORY_WRITE_FAILED: Final = "could not write to the history database: {error}"
-HISTORY_READ_FAILED: Final = "could not read the history database: {error}"
-HISTORY_MISSING: Final = "That test is no longer in the history."
+HISTORY_EMPTY: Final = QT_TRANSLATE_NOOP("texts", "No tests yet. Every test you run is kept here.")
+HISTORY_OPEN: Final = QT_TRANSLATE_NOOP("texts", "&Open")
+HISTORY_COMPARE: Final = QT_TRANSLATE_NOOP("texts", "Co&mpare")
+HISTORY_EXPORT: Final = QT_TRANSLATE_NOOP("texts", "&Export…")
+HISTORY_DELETE: Final = QT_TRANSLATE_NOOP("texts", "De&lete")
+HISTORY_HINT: Final = QT_TRANSLATE_NOOP(
+    "texts", "Select one test to open, export or delete it; select two to compare them."
+)
+HISTORY_DELETE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Delete tests")
+HISTORY_DELETE_CONFIRM: Final = QT_TRANSLATE_NOOP(
+    "texts", "Delete {count} test(s) from the history? This cannot be undone."
+)
+HISTORY_DELETED: Final = QT_TRANSLATE_NOOP("texts", "Deleted {count} test(s).")
+HISTORY_EXPORTED: Final = QT_TRANSLATE_NOOP("texts", "Exported to {path}.")
+HISTORY_EXPORT_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Export the test report")
+HISTORY_DAMAGED: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "The test history could not be read, so a new one was started. The damaged file was kept "
+    "as {path}.",
+)
+HISTORY_UNWRITABLE: Final = QT_TRANSLATE_NOOP(
+    "texts", "The test history at {path} cannot be used: {error}"
+)
+HISTORY_WRITE_FAILED: Final = QT_TRANSLATE_NOOP(
+    "texts", "could not write to the history database: {error}"
+)
+HISTORY_READ_FAILED: Final = QT_TRANSLATE_NOOP(
+    "texts", "could not read the history database: {error}"
+)
+HISTORY_MISSING: Final = QT_TRANSLATE_NOOP("texts", "That test is no longer in the history.")
 
 # ---------------------------------------------------------------- Compare
 
-COMPARE_TITLE: Final = "Compare two tests"
-COMPARE_COLUMNS: Final = ("", "Earlier test", "Later test", "Change")
-COMPARE_TEST: Final = "{date}\n{mode}, {grade}"
-COMPARE_MOS: Final = "MOS"
-COMPARE_SAME: Final = "no change"
-COMPARE_DELTA: Final = "{number} ({change})"
-COMPARE_CHANGE: Final[dict[str, str]] = {"better": "better", "worse": "worse"}
-COMPARE_BACK: Final = "&Back"
+COMPARE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Compare two tests")
+COMPARE_COLUMNS: Final = (
+    "",
+    QT_TRANSLATE_NOOP("texts", "Earlier test"),
+    QT_TRANSLATE_NOOP("texts", "Later test"),
+    QT_TRANSLATE_NOOP("texts", "Change"),
+)
+COMPARE_TEST: Final = QT_TRANSLATE_NOOP("texts", "{date}\n{mode}, {grade}")
+COMPARE_MOS: Final = QT_TRANSLATE_NOOP("texts", "MOS")
+COMPARE_SAME: Final = QT_TRANSLATE_NOOP("texts", "no change")
+COMPARE_DELTA: Final = QT_TRANSLATE_NOOP("texts", "{number} ({change})")
+COMPARE_CHANGE: Final[dict[str, str]] = {
+    "better": QT_TRANSLATE_NOOP("texts", "better"),
+    "worse": QT_TRANSLATE_NOOP("texts", "worse"),
+}
+COMPARE_BACK: Final = QT_TRANSLATE_NOOP("texts", "&Back")
 
 # ---------------------------------------------------------------- Devices
 
-DEVICES_TITLE: Final = "Microphone and speaker"
-DEVICES_INPUT: Final = "&Microphone"
-DEVICES_OUTPUT: Final = "S&peaker"
-DEVICES_REFRESH: Final = "Re&fresh list"
-DEVICES_LEVEL: Final = "Input level"
-DEVICES_LISTEN: Final = "&Listen to the microphone"
-DEVICES_STOP_LISTENING: Final = "Stop &listening"
-DEVICES_SAY_SOMETHING: Final = "Say something: the bar should move."
-DEVICES_SPEAKER_BOX: Final = "Speaker test"
-DEVICES_LATENCY_BOX: Final = "Device delay (speaker to microphone)"
-DEVICES_SPEAKER_TEST: Final = "Play a &test tone"
-DEVICES_PLAYING: Final = "Playing a tone on {device}…"
-DEVICES_TONE_DONE: Final = "Did you hear a beep? If not, check the volume or pick another speaker."
-DEVICES_LATENCY: Final = "Measure device &delay"
-DEVICES_LATENCY_RUNNING: Final = "Measuring: a short chirp plays a few times…"
-DEVICES_UNAVAILABLE: Final = "Audio devices unavailable: {reason}"
-DEVICES_DEFAULT_MARK: Final = " (default)"
-DEVICES_NO_INPUT: Final = (
+DEVICES_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Microphone and speaker")
+DEVICES_INPUT: Final = QT_TRANSLATE_NOOP("texts", "&Microphone")
+DEVICES_OUTPUT: Final = QT_TRANSLATE_NOOP("texts", "S&peaker")
+DEVICES_REFRESH: Final = QT_TRANSLATE_NOOP("texts", "Re&fresh list")
+DEVICES_LEVEL: Final = QT_TRANSLATE_NOOP("texts", "Input level")
+DEVICES_LISTEN: Final = QT_TRANSLATE_NOOP("texts", "&Listen to the microphone")
+DEVICES_STOP_LISTENING: Final = QT_TRANSLATE_NOOP("texts", "Stop &listening")
+DEVICES_SAY_SOMETHING: Final = QT_TRANSLATE_NOOP("texts", "Say something: the bar should move.")
+DEVICES_SPEAKER_BOX: Final = QT_TRANSLATE_NOOP("texts", "Speaker test")
+DEVICES_LATENCY_BOX: Final = QT_TRANSLATE_NOOP("texts", "Device delay (speaker to microphone)")
+DEVICES_SPEAKER_TEST: Final = QT_TRANSLATE_NOOP("texts", "Play a &test tone")
+DEVICES_PLAYING: Final = QT_TRANSLATE_NOOP("texts", "Playing a tone on {device}…")
+DEVICES_TONE_DONE: Final = QT_TRANSLATE_NOOP(
+    "texts", "Did you hear a beep? If not, check the volume or pick another speaker."
+)
+DEVICES_LATENCY: Final = QT_TRANSLATE_NOOP("texts", "Measure device &delay")
+DEVICES_LATENCY_RUNNING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Measuring: a short chirp plays a few times…"
+)
+DEVICES_UNAVAILABLE: Final = QT_TRANSLATE_NOOP("texts", "Audio devices unavailable: {reason}")
+DEVICES_DEFAULT_MARK: Final = QT_TRANSLATE_NOOP("texts", " (default)")
+DEVICES_NO_INPUT: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "No microphone found. Plug in a headset or enable a microphone in the system's sound "
-    "settings, then press Refresh."
+    "settings, then press Refresh.",
 )
-DEVICES_NO_OUTPUT: Final = (
+DEVICES_NO_OUTPUT: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "No speaker found. Plug in a headset or enable an output in the system's sound settings, "
-    "then press Refresh."
+    "then press Refresh.",
 )
-DEVICES_SILENT: Final = (
+DEVICES_SILENT: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "No sound from {device}: it may be muted, the wrong microphone, or blocked by the "
-    "system's privacy settings."
+    "system's privacy settings.",
 )
-DEVICES_CLIPPING: Final = "{device} is too loud (clipping): lower the input volume."
-DEVICES_LEVEL_OK: Final = "{device} works: {level:.0f} dBFS."
-DEVICES_LEVEL_TEXT: Final = "%v dBFS"
-DEVICES_BLUETOOTH: Final = (
+DEVICES_CLIPPING: Final = QT_TRANSLATE_NOOP(
+    "texts", "{device} is too loud (clipping): lower the input volume."
+)
+DEVICES_LEVEL_OK: Final = QT_TRANSLATE_NOOP("texts", "{device} works: {level:.0f} dBFS.")
+DEVICES_LEVEL_TEXT: Final = QT_TRANSLATE_NOOP("texts", "%v dBFS")
+DEVICES_BLUETOOTH: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "{device} looks like a Bluetooth headset: in hands-free mode it limits calls to "
-    "narrowband audio. A wired or USB headset sounds better."
+    "narrowband audio. A wired or USB headset sounds better.",
 )
-DEVICES_SAVED: Final = "These devices are now used for tests."
+DEVICES_SAVED: Final = QT_TRANSLATE_NOOP("texts", "These devices are now used for tests.")
 
 # ---------------------------------------------------------------- Settings (more)
 
-SETTINGS_SERVER_URL: Final = "Test server (reflector) URL"
-SETTINGS_SERVER_TOKEN: Final = "Test server token"
-SETTINGS_THEME: Final = "Appearance"
+SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server (reflector) URL")
+SETTINGS_SERVER_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Test server token")
+SETTINGS_THEME: Final = QT_TRANSLATE_NOOP("texts", "Appearance")
 THEME_NAMES: Final[dict[str, str]] = {
-    "system": "Follow the system",
-    "light": "Light",
-    "dark": "Dark",
+    "system": QT_TRANSLATE_NOOP("texts", "Follow the system"),
+    "light": QT_TRANSLATE_NOOP("texts", "Light"),
+    "dark": QT_TRANSLATE_NOOP("texts", "Dark"),
 }
-SETTINGS_SAVE_MNEMONIC: Final = "&Save"
+SETTINGS_SAVE_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Save")
 
 # ---------------------------------------------------------------- network test and rooms
 
-MODE_NEEDS_SERVER: Final = (
+MODE_NEEDS_SERVER: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "These need a test server: <a href='settings'>open Settings</a><br>"
-    "and enter its address (your helpdesk has it)."
+    "and enter its address (your helpdesk has it).",
 )
-MODE_NEEDS_SERVER_PLAIN: Final = (
-    "No test server is set up yet. Open Settings and enter the test server's address."
+MODE_NEEDS_SERVER_PLAIN: Final = QT_TRANSLATE_NOOP(
+    "texts", "No test server is set up yet. Open Settings and enter the test server's address."
 )
-MODE_SERVER_AT: Final = "Calls the test server at {url}; it sends your audio straight back."
-PEER_CREATE: Final = "&Create a room (you read the code out to your colleague)"
-PEER_JOIN: Final = "&Join with a code:"
-PEER_CODE_PLACEHOLDER: Final = "e.g. ACD-234"
-PEER_CODE_ACCESSIBLE: Final = "Room code your colleague read out"
-PEER_CODE_MISSING: Final = "Type the code your colleague read out, then press the green button."
+MODE_SERVER_AT: Final = QT_TRANSLATE_NOOP(
+    "texts", "Calls the test server at {url}; it sends your audio straight back."
+)
+PEER_CREATE: Final = QT_TRANSLATE_NOOP(
+    "texts", "&Create a room (you read the code out to your colleague)"
+)
+PEER_JOIN: Final = QT_TRANSLATE_NOOP("texts", "&Join with a code:")
+PEER_CODE_PLACEHOLDER: Final = QT_TRANSLATE_NOOP("texts", "e.g. ACD-234")
+PEER_CODE_ACCESSIBLE: Final = QT_TRANSLATE_NOOP("texts", "Room code your colleague read out")
+PEER_CODE_MISSING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Type the code your colleague read out, then press the green button."
+)
 
-ROOM_TITLE: Final = "Call a colleague"
-ROOM_CREATING: Final = "Creating a room on the test server…"
-ROOM_READ_OUT: Final = "Read this code out to your colleague:"
-ROOM_INSTRUCTIONS: Final = (
+ROOM_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Call a colleague")
+ROOM_CREATING: Final = QT_TRANSLATE_NOOP("texts", "Creating a room on the test server…")
+ROOM_READ_OUT: Final = QT_TRANSLATE_NOOP("texts", "Read this code out to your colleague:")
+ROOM_INSTRUCTIONS: Final = QT_TRANSLATE_NOOP(
+    "texts",
     "Your colleague opens CallCheck, chooses “Call a colleague”, then “Join with a code”, "
-    "types {code} and presses the green button."
+    "types {code} and presses the green button.",
 )
-ROOM_WAITING: Final = "Waiting for your colleague to join…"
-ROOM_JOINING: Final = "Joining room {code}…"
-ROOM_COPY: Final = "Cop&y code"
-ROOM_COPIED: Final = "Code copied."
-ROOM_CANCEL: Final = "Cancel"
-ROOM_CODE_SPOKEN: Final = "Room code {spelled}"
+ROOM_WAITING: Final = QT_TRANSLATE_NOOP("texts", "Waiting for your colleague to join…")
+ROOM_JOINING: Final = QT_TRANSLATE_NOOP("texts", "Joining room {code}…")
+ROOM_COPY: Final = QT_TRANSLATE_NOOP("texts", "Cop&y code")
+ROOM_COPIED: Final = QT_TRANSLATE_NOOP("texts", "Code copied.")
+ROOM_CANCEL: Final = QT_TRANSLATE_NOOP("texts", "Cancel")
+ROOM_CODE_SPOKEN: Final = QT_TRANSLATE_NOOP("texts", "Room code {spelled}")
+#: How a screen reader (and the technician) says the "-" in a room code: "A C D dash 2 3 4".
+ROOM_CODE_DASH: Final = QT_TRANSLATE_NOOP("texts", "dash")
 
-INVALID_SETTING: Final = "{what}: {error}"
+INVALID_SETTING: Final = QT_TRANSLATE_NOOP("texts", "{what}: {error}")
 
 #: What the error screen says per failure reason code: (what happened, what to do).
 FAILURES: Final[dict[str, tuple[str, str]]] = {
     "no_server": (
-        "No test server is set up.",
-        "Open Settings and enter the test server's address; your IT department or helpdesk "
-        "has it. Until then, the quick local check works without a server.",
+        QT_TRANSLATE_NOOP("texts", "No test server is set up."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Open Settings and enter the test server's address; your IT department or helpdesk "
+            "has it. Until then, the quick local check works without a server.",
+        ),
     ),
     "invalid_settings": (
-        "A setting cannot be used.",
-        "Open Settings, correct it, and try again.",
+        QT_TRANSLATE_NOOP("texts", "A setting cannot be used."),
+        QT_TRANSLATE_NOOP("texts", "Open Settings, correct it, and try again."),
     ),
     "mode_not_available": (
-        "This kind of test is not available in this version.",
-        "Choose the quick local check.",
+        QT_TRANSLATE_NOOP("texts", "This kind of test is not available in this version."),
+        QT_TRANSLATE_NOOP("texts", "Choose the quick local check."),
     ),
     "server_unreachable": (
-        "The test server cannot be reached: it may be down, or this network blocks it.",
-        "Check the server address in Settings. If it is right, try again in a minute; if it "
-        "still fails, try another network (or without VPN) and tell your helpdesk.",
+        QT_TRANSLATE_NOOP(
+            "texts", "The test server cannot be reached: it may be down, or this network blocks it."
+        ),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the server address in Settings. If it is right, try again in a minute; if it "
+            "still fails, try another network (or without VPN) and tell your helpdesk.",
+        ),
     ),
     "token_refused": (
-        "The test server refused this computer's access token.",
-        "Open Settings and check the test server token against the one your IT department "
-        "gave you.",
+        QT_TRANSLATE_NOOP("texts", "The test server refused this computer's access token."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Open Settings and check the test server token against the one your IT department "
+            "gave you.",
+        ),
     ),
     "room_not_found": (
-        "There is no room with that code.",
-        "Check the code with your colleague (codes expire after a few minutes), or ask them "
-        "to create a new room and read you the new code.",
+        QT_TRANSLATE_NOOP("texts", "There is no room with that code."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the code with your colleague (codes expire after a few minutes), or ask them "
+            "to create a new room and read you the new code.",
+        ),
     ),
     "room_full": (
-        "That room already has two people in it.",
-        "Ask your colleague to create a new room and read you the new code.",
+        QT_TRANSLATE_NOOP("texts", "That room already has two people in it."),
+        QT_TRANSLATE_NOOP(
+            "texts", "Ask your colleague to create a new room and read you the new code."
+        ),
     ),
     "server_busy": (
-        "The test server is busy right now.",
-        "Wait a minute, then try again.",
+        QT_TRANSLATE_NOOP("texts", "The test server is busy right now."),
+        QT_TRANSLATE_NOOP("texts", "Wait a minute, then try again."),
     ),
     "server_rejected": (
-        "The test server did not accept the test call.",
-        "Check the server address in Settings. If it is right, tell your helpdesk and give "
-        "them the details below.",
+        QT_TRANSLATE_NOOP("texts", "The test server did not accept the test call."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the server address in Settings. If it is right, tell your helpdesk and give "
+            "them the details below.",
+        ),
     ),
     "udp_blocked": (
-        "A firewall blocks the call's audio: the server answered, but no UDP packets got through.",
-        "Real calls on this network will likely fail or sound bad too. Try another network, "
-        "or ask IT to allow UDP to the test server or to set up a TURN relay (Settings).",
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "A firewall blocks the call's audio: the server answered, but no UDP packets got "
+            "through.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Real calls on this network will likely fail or sound bad too. Try another network, "
+            "or ask IT to allow UDP to the test server or to set up a TURN relay (Settings).",
+        ),
     ),
     "peer_not_joined": (
-        "Your colleague did not join in time.",
-        "Create a room again and read the new code out.",
+        QT_TRANSLATE_NOOP("texts", "Your colleague did not join in time."),
+        QT_TRANSLATE_NOOP("texts", "Create a room again and read the new code out."),
     ),
     "peer_left": (
-        "Your colleague left before the call connected.",
-        "Ask them to join again, then try again.",
+        QT_TRANSLATE_NOOP("texts", "Your colleague left before the call connected."),
+        QT_TRANSLATE_NOOP("texts", "Ask them to join again, then try again."),
     ),
     "ice_failed": (
-        "The test call could not connect.",
-        "Check the network connection or the firewall, then try again.",
+        QT_TRANSLATE_NOOP("texts", "The test call could not connect."),
+        QT_TRANSLATE_NOOP("texts", "Check the network connection or the firewall, then try again."),
     ),
     "ice_no_candidates": (
-        "This computer has no usable network connection for calls.",
-        "Check that the computer is connected to a network, then try again.",
+        QT_TRANSLATE_NOOP("texts", "This computer has no usable network connection for calls."),
+        QT_TRANSLATE_NOOP(
+            "texts", "Check that the computer is connected to a network, then try again."
+        ),
     ),
     "connect_timeout": (
-        "The test call did not connect in time.",
-        "Check the network connection or the firewall, then try again.",
+        QT_TRANSLATE_NOOP("texts", "The test call did not connect in time."),
+        QT_TRANSLATE_NOOP("texts", "Check the network connection or the firewall, then try again."),
     ),
     "dtls_failed": (
-        "The test call's secure connection failed.",
-        "Try again; if it happens again, tell your helpdesk.",
+        QT_TRANSLATE_NOOP("texts", "The test call's secure connection failed."),
+        QT_TRANSLATE_NOOP("texts", "Try again; if it happens again, tell your helpdesk."),
     ),
 }
 FAILURE_DEFAULT: Final = (
-    "The test could not run.",
-    "Try again; if it happens again, tell your helpdesk and give them the details below.",
+    QT_TRANSLATE_NOOP("texts", "The test could not run."),
+    QT_TRANSLATE_NOOP(
+        "texts",
+        "Try again; if it happens again, tell your helpdesk and give them the details below.",
+    ),
 )
-#: Failures fixed in Settings: the error screen offers a button to it.
+# Failures fixed in Settings: the error screen offers a button to it.
 FAILURES_FIXED_IN_SETTINGS: Final = frozenset(
     {"no_server", "invalid_settings", "server_unreachable", "token_refused", "server_rejected"}
 )
-ERROR_WHAT_TO_DO: Final = "What to do"
-ERROR_DETAILS: Final = "Details: {message}"
-ERROR_OPEN_SETTINGS: Final = "Open &Settings"
+ERROR_WHAT_TO_DO: Final = QT_TRANSLATE_NOOP("texts", "What to do: {advice}")
+ERROR_DETAILS: Final = QT_TRANSLATE_NOOP("texts", "Details: {message}")
+ERROR_OPEN_SETTINGS: Final = QT_TRANSLATE_NOOP("texts", "Open &Settings")
 
-CONNECTIVITY_TITLE: Final = "Connection checks"
+CONNECTIVITY_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Connection checks")
 CONNECTIVITY_NAMES: Final[dict[str, str]] = {
-    "http": "Server reachable",
-    "token": "Access token",
-    "room": "Room code",
-    "udp": "Call audio (UDP)",
-    "turn_udp": "TURN relay over UDP",
-    "turn_tcp": "TURN relay over TCP",
-    "turn_tls": "TURN relay over TLS",
+    "http": QT_TRANSLATE_NOOP("texts", "Server reachable"),
+    "token": QT_TRANSLATE_NOOP("texts", "Access token"),
+    "room": QT_TRANSLATE_NOOP("texts", "Room code"),
+    "udp": QT_TRANSLATE_NOOP("texts", "Call audio (UDP)"),
+    "turn_udp": QT_TRANSLATE_NOOP("texts", "TURN relay over UDP"),
+    "turn_tcp": QT_TRANSLATE_NOOP("texts", "TURN relay over TCP"),
+    "turn_tls": QT_TRANSLATE_NOOP("texts", "TURN relay over TLS"),
 }
+#: One line of the connection checks: {check}: "Call audio (UDP)"; {status}: "✔ passed";
+#: {finding}: what the check found, in a sentence.
+CONNECTIVITY_LINE: Final = QT_TRANSLATE_NOOP("texts", "{check}: {status}. {finding}")
 CONNECTIVITY_STATUS: Final[dict[str, str]] = {
-    "ok": "✔ passed",
-    "failed": "✘ FAILED",
-    "skipped": "– skipped",
+    "ok": QT_TRANSLATE_NOOP("texts", "✔ passed"),
+    "failed": QT_TRANSLATE_NOOP("texts", "✘ FAILED"),
+    "skipped": QT_TRANSLATE_NOOP("texts", "– skipped"),
 }
+
+
+# ---------------------------------------------------------------- translation on reading
+
+# The names of this module's texts: the public constants holding strings, or tuples and dicts
+# of them (dict keys are codes, not texts). Computed, so a new text cannot be forgotten.
+_TEXT_NAMES: Final = frozenset(
+    name
+    for name, value in globals().items()
+    if not name.startswith("_") and isinstance(value, str | tuple | dict)
+)
+
+
+def _translated(value: Any) -> Any:
+    if isinstance(value, str):
+        return tr(value) if value else value
+    if isinstance(value, tuple):
+        return tuple(_translated(item) for item in value)
+    if isinstance(value, dict):
+        return {key: _translated(item) for key, item in value.items()}
+    return value
+
+
+class _TranslatingModule(types.ModuleType):
+    """This module, translating a text each time it is read from outside (``texts.X``).
+
+    Setting a module's ``__class__`` is the documented way to customise its attributes
+    (Python data model, "Customizing module attribute access"). Functions in this module read
+    the English originals as globals and translate them with :func:`tr`.
+    """
+
+    def __getattribute__(self, name: str) -> Any:
+        value = super().__getattribute__(name)
+        return _translated(value) if name in _TEXT_NAMES else value
+
+
+sys.modules[__name__].__class__ = _TranslatingModule

@@ -1,0 +1,333 @@
+"""Issue 7: every text a user reads comes from one place, ready for translation with Qt's tools.
+
+The texts live in :mod:`callcheck.gui.texts`, marked for ``pyside6-lupdate``; a translation is a
+``.qm`` file built by ``pyside6-lrelease`` and installed at start-up (:mod:`callcheck.gui.i18n`).
+These tests run the real tools: they extract the texts, build a pseudo-translation (every text
+in brackets) and start the real window with it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QRadioButton
+from pytestqt.qtbot import QtBot
+
+from callcheck import launcher
+from callcheck.core.grades import Grade
+from callcheck.engine.audio_io import SyntheticAudioBackend
+from callcheck.gui import i18n, settings, texts
+from callcheck.gui.app import MainWindow
+from callcheck.gui.history_store import HistoryStore
+from callcheck.gui.settings import AppSettings, SettingsStore
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+GUI_SOURCES = ROOT / "desktop" / "callcheck" / "gui"
+TEMPLATE = ROOT / "resources" / "i18n" / "callcheck.ts"
+CONTEXT = "texts"
+PSEUDO_LOCALE = "de"  # any language: the file holds the pseudo-translation
+
+
+def _tool(name: str) -> str:
+    """A Qt tool of the PySide6 installed with this interpreter."""
+    beside = Path(sys.executable).parent / name
+    found = str(beside) if beside.exists() else shutil.which(name)
+    assert found, f"{name} is missing: it comes with PySide6"
+    return found
+
+
+def pseudo(source: str) -> str:
+    return f"[{source}]"
+
+
+def source_texts() -> set[str]:
+    """Every text of texts.py, walked from the module itself: the public constants that are
+    strings, or tuples and dicts of them (dict keys are codes). Empty strings are no text."""
+    found: set[str] = set()
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str):
+            if value:
+                found.add(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+
+    for name, value in vars(texts).items():  # the module's own dict: the English originals
+        if not name.startswith("_"):
+            walk(value)
+    return found
+
+
+def messages(ts: Path) -> dict[str, set[str]]:
+    """``{context: {source text}}`` of a Qt Linguist file."""
+    found: dict[str, set[str]] = {}
+    for context in ET.parse(ts).getroot().iter("context"):
+        sources = found.setdefault(context.findtext("name") or "", set())
+        sources.update(m.findtext("source") or "" for m in context.iter("message"))
+    return found
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What pyside6-lupdate extracts from the GUI package now."""
+    ts = tmp_path_factory.mktemp("i18n") / "callcheck.ts"
+    subprocess.run(
+        [
+            _tool("pyside6-lupdate"),
+            *("-silent", "-extensions", "py", "-locations", "none"),
+            *(str(GUI_SOURCES), "-ts", str(ts)),
+        ],
+        check=True,
+        timeout=120,
+    )
+    return ts
+
+
+@pytest.fixture(scope="module")
+def pseudo_dir(extracted: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with ``callcheck_de.qm``: every text translated to ``[text]``."""
+    tree = ET.parse(extracted)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        assert translation is not None
+        translation.attrib.pop("type", None)  # "unfinished"
+        translation.text = pseudo(message.findtext("source") or "")
+    folder = tmp_path_factory.mktemp("pseudo")
+    ts = folder / f"callcheck_{PSEUDO_LOCALE}.ts"
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run(
+        [_tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(ts.with_suffix(".qm"))],
+        check=True,
+        timeout=120,
+    )
+    return folder
+
+
+@pytest.fixture
+def pseudo_translation(qapp: QApplication, pseudo_dir: Path) -> Iterator[None]:
+    assert i18n.install_translations(qapp, QLocale(PSEUDO_LOCALE), pseudo_dir)
+    yield
+    i18n.remove_translations(qapp)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> Iterator[MainWindow]:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(duration_s=5.0))
+    win = MainWindow(
+        store=store,
+        history=HistoryStore(data_dir / "history.sqlite3"),
+        device_backend=SyntheticAudioBackend,
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.bridge.shutdown()
+    win.historyStore.close()
+
+
+# ---------------------------------------------------------------- extraction
+
+
+def test_lupdate_extracts_every_text(extracted: Path) -> None:
+    found = messages(extracted)
+    missing = source_texts() - found.get(CONTEXT, set())
+    assert not missing, f"texts not marked with QT_TRANSLATE_NOOP({CONTEXT!r}, …): {missing}"
+
+
+def test_every_text_comes_from_texts_py(extracted: Path) -> None:
+    assert set(messages(extracted)) == {CONTEXT}
+
+
+def test_translators_template_is_up_to_date(extracted: Path) -> None:
+    assert messages(TEMPLATE) == messages(extracted), (
+        "resources/i18n/callcheck.ts is stale: run bash packaging/update_translations.sh"
+    )
+
+
+# ---------------------------------------------------------------- a translation installed
+
+
+def test_every_text_is_translated_when_read(pseudo_translation: None) -> None:
+    untranslated = []
+    for name, value in vars(texts).items():
+        if name.startswith("_") or not isinstance(value, str | tuple | dict):
+            continue
+        read = getattr(texts, name)
+        if isinstance(value, str):
+            expected: Any = pseudo(value) if value else value
+        elif isinstance(value, tuple):
+            expected = tuple(pseudo(v) if isinstance(v, str) and v else v for v in value)
+        else:
+            expected = {
+                k: pseudo(v)
+                if isinstance(v, str)
+                else tuple(pseudo(item) for item in v)
+                if isinstance(v, tuple)
+                else v
+                for k, v in value.items()
+            }
+        if read != expected:
+            untranslated.append(name)
+    assert not untranslated
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(lambda: texts.grade_name(Grade.GOOD), "[Good]", id="grade_name"),
+        pytest.param(lambda: texts.grade_word("Fair"), "[Fair]", id="grade_word"),
+        pytest.param(lambda: texts.grade_word(None), "[No score]", id="grade_word-none"),
+        pytest.param(
+            lambda: texts.gauge_description(3.99, Grade.FAIR),
+            "[MOS 3.9, [Fair]]",
+            id="gauge_description-keeps-rounding-down",
+        ),
+        pytest.param(
+            lambda: texts.window_title("1.2.0", "abc"),
+            "[CallCheck 1.2.0 (build abc) – call quality test]",
+            id="window_title",
+        ),
+        pytest.param(lambda: texts.time_left(12.4), "[12 s left]", id="time_left"),
+        pytest.param(lambda: texts.figure(112.0, texts.UNIT_MS), "[112 [ms]]", id="figure"),
+        pytest.param(lambda: texts.mos_text(float("nan")), "[–]", id="mos_text-nan"),
+        pytest.param(lambda: texts.mos_text(4.29), "4.2", id="mos_text-figure"),
+    ],
+)
+def test_formatted_texts_are_translated_templates(
+    pseudo_translation: None, text: Any, expected: str
+) -> None:
+    assert text() == expected
+
+
+def test_window_shows_the_translation(
+    pseudo_translation: None, window: MainWindow, make_report: Any
+) -> None:
+    # The GUI modules were imported (at the top of this file) before the translator was
+    # installed: texts are translated when read, so the translation still applies.
+    assert window.windowTitle().startswith("[CallCheck ")
+    assert window.navActions["home"].text() == "[Home]"
+    start = window.start
+    assert start.startButton.text() == "[&Test my call quality]"
+    assert start.startButton.accessibleName() == "[Test my call quality]"
+    modes = [b.text() for b in start.findChildren(QRadioButton)]
+    assert "[Quick local check (this computer)]" in modes
+
+    results = window.resultsScreen()
+    results.show_report(make_report(4.2, "2025-03-01T10:00:00+00:00", rtt_ms=112.0))
+    assert results.title.text() == "[Your result]"
+    assert results.gauge.accessibleName() == "[MOS gauge]"
+    assert results.gauge.accessibleDescription() == "[MOS 4.2, [Good]]"
+    assert results.passLine.text() == "[Good enough for business calls.]"
+    assert results.rttValue.text() == "[112 [ms]]"
+
+
+def test_callcheck_gui_starts_in_the_chosen_language(
+    qapp: QApplication, pseudo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``callcheck gui`` (the launcher, then run_gui) installs the translation itself."""
+    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, PSEUDO_LOCALE)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: pseudo_dir)
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+    seen: dict[str, str] = {}
+
+    def look_and_quit() -> None:
+        window = next(
+            w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        )
+        seen["title"] = window.windowTitle()
+        seen["button"] = window.start.startButton.text()
+        window.close()
+        window.deleteLater()
+        qapp.quit()
+
+    names = qapp.applicationName(), qapp.applicationDisplayName(), qapp.applicationVersion()
+    QTimer.singleShot(0, look_and_quit)
+    try:
+        assert launcher.main(["gui"]) == 0
+    finally:
+        i18n.remove_translations(qapp)
+        qapp.setApplicationName(names[0])
+        qapp.setApplicationDisplayName(names[1])
+        qapp.setApplicationVersion(names[2])
+    assert seen["title"].startswith("[CallCheck ")
+    assert seen["button"] == "[&Test my call quality]"
+
+
+def test_translations_ship_in_the_resources_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CALLCHECK_RESOURCES", str(tmp_path))
+    assert i18n.translations_dir() == tmp_path / "i18n"
+
+
+# ---------------------------------------------------------------- no translation: English
+
+
+def test_no_file_for_the_language_means_english(qapp: QApplication, pseudo_dir: Path) -> None:
+    assert not i18n.install_translations(qapp, QLocale("fr"), pseudo_dir)
+    assert texts.START_BUTTON == "Test my call quality"
+    assert texts.gauge_description(4.2, Grade.GOOD) == "MOS 4.2, Good"
+
+
+def test_missing_folder_means_english(qapp: QApplication, tmp_path: Path) -> None:
+    assert not i18n.install_translations(qapp, QLocale(PSEUDO_LOCALE), tmp_path / "nothing")
+    assert texts.RESULTS_TITLE == "Your result"
+
+
+def test_switching_to_a_language_without_file_removes_the_translation(
+    qapp: QApplication, pseudo_dir: Path, qtbot: QtBot, window: MainWindow
+) -> None:
+    assert i18n.install_translations(qapp, QLocale(PSEUDO_LOCALE), pseudo_dir)
+    assert texts.START_BUTTON == "[Test my call quality]"
+    assert not i18n.install_translations(qapp, QLocale("fr"), pseudo_dir)
+    assert texts.START_BUTTON == "Test my call quality"
+
+
+def test_english_window_without_translation(window: MainWindow) -> None:
+    assert window.start.startButton.text() == "&Test my call quality"
+    assert window.resultsScreen().title.text() == "Your result"
+
+
+# ---------------------------------------------------------------- which language
+
+
+def test_language_comes_from_the_environment_first(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, "pt_BR")
+    assert i18n.chosen_locale("de").name() == "pt_BR"
+
+
+def test_language_from_settings_when_no_environment(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv(i18n.LANGUAGE_ENV_VAR, raising=False)
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings())
+    ini = QSettings(str(store.path), QSettings.Format.IniFormat)  # what a helpdesk adds by hand
+    ini.setValue("appearance/language", "de")
+    ini.sync()
+    assert store.language() == "de"
+    store.save(AppSettings(duration_s=30.0))  # saving the Settings screen keeps it
+    assert i18n.chosen_locale(store.language()).name() == "de_DE"
+
+
+def test_language_defaults_to_the_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(i18n.LANGUAGE_ENV_VAR, raising=False)
+    assert i18n.chosen_locale("").name() == QLocale.system().name()

@@ -9,6 +9,7 @@ variation exceeds D (the first packet, which anchors the schedule, has none).
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable, Iterable, Sequence
 
@@ -29,6 +30,8 @@ from callcheck.core.playout import (
 BASE_MS = 100.0
 CLOCK_HZ = 48_000
 FIXED_40 = PlayoutConfig(adaptive=False, initial_delay_ms=40.0)
+#: Starts a frame above its minimum target: its first shrink step is due at once.
+ADAPTIVE_40 = PlayoutConfig(adaptive=True, initial_delay_ms=40.0)
 
 
 def _trace(
@@ -84,6 +87,96 @@ def test_no_jitter_no_discards(config: PlayoutConfig, delay_ms: float) -> None:
     assert (stats.late_discards, stats.frames_concealed) == (0, 0)
     assert stats.current_delay_ms == pytest.approx(delay_ms)
     assert stats.delay_ms.p50 == pytest.approx(delay_ms)
+
+
+def test_without_loss_a_received_frame_is_skipped_only_after_a_lasting_excess() -> None:
+    # Initial 60 ms, target 20 ms: two frames too much from the first pop and no lost slot to
+    # absorb them, so the buffer keeps them for skip_received_after_ms, then skips one frame.
+    # The second frame of excess is within the margin's hysteresis: it stays.
+    config = PlayoutConfig(initial_delay_ms=60.0)
+    frames, stats = _frames(_trace(800), config)
+    first_pop_ms = next(f.playout_ms for f in frames if f.status == "played")
+    shrunk_at_ms = next(f.playout_ms for f in frames if f.buffer_delay_ms < 60.0)
+    assert shrunk_at_ms - first_pop_ms == pytest.approx(config.skip_received_after_ms, abs=20.0)
+    assert (stats.frames_skipped, stats.slots_absorbed) == (1, 0)
+    assert stats.frames_played == 799
+    assert stats.current_delay_ms == pytest.approx(40.0)
+
+
+@pytest.mark.parametrize("jitter_ms", [5.0, 10.0, 20.0, 40.0])
+def test_jitter_without_loss_costs_no_received_frame(jitter_ms: float) -> None:
+    # 15 s calls with uniform jitter that keeps packets in order (as the impairment emulator
+    # does): the default buffer starts low and only grows, so no received frame is skipped.
+    for seed in range(10):
+        rng = random.Random(seed)
+        arrivals = list(
+            itertools.accumulate(
+                (20.0 * k + rng.uniform(-jitter_ms, jitter_ms) for k in range(750)), max
+            )
+        )
+        variation = [arrival - 20.0 * k for k, arrival in enumerate(arrivals)]
+        _, stats = _frames(_trace(750, variation.__getitem__), PlayoutConfig())
+        assert stats.frames_skipped == 0, (seed, stats)
+        assert stats.late_discard_pct < 1.0, (seed, stats)
+
+
+def test_a_silent_frame_is_dropped_to_shrink_when_no_slot_is_lost() -> None:
+    # ADAPTIVE_40 on a clean stream: a frame above its 20 ms target and no lost slot, so the
+    # step waits (shrink_due) until the caller finds a silent frame — here from packet 100 on.
+    buffer = PlayoutBuffer(ADAPTIVE_40, clock_rate_hz=CLOCK_HZ)
+    records = _trace(300)
+    dropped: list[int] = []
+    heard: list[PlayoutFrame] = []
+    for frame in drive_playout(buffer, records, start_ms=BASE_MS):
+        if buffer.shrink_due and frame.seq is not None and frame.seq - SEQUENCE_CYCLE >= 1100:
+            dropped.append(frame.seq)
+            frame = buffer.drop_silent_frame(frame.playout_ms)
+        heard.append(frame)
+    stats = buffer.stats()
+    assert [seq - SEQUENCE_CYCLE for seq in dropped] == [1100]
+    # The next frame is handed out in the dropped one's place, at the same pop.
+    after = heard[[f.seq for f in heard].index(dropped[0] + 1)]
+    assert after.status == "played"
+    assert after.playout_ms == pytest.approx(BASE_MS + 100 * 20.0 + 40.0)
+    assert after.buffer_delay_ms == pytest.approx(20.0)
+    assert stats.frames_silence_dropped == 1
+    assert (stats.frames_skipped, stats.slots_absorbed, stats.late_discards) == (0, 0, 0)
+    assert stats.frames_played == 300  # the dropped frame was handed out (and decoded)
+    assert [s - SEQUENCE_CYCLE for s in _played_seqs(heard)] == [
+        k for k in range(1000, 1300) if k != 1100
+    ]
+
+
+def test_drop_silent_frame_is_refused_when_no_shrink_is_due() -> None:
+    buffer = PlayoutBuffer(PlayoutConfig(), clock_rate_hz=CLOCK_HZ)
+    frames = list(drive_playout(buffer, _trace(50), start_ms=BASE_MS))
+    assert not buffer.shrink_due
+    with pytest.raises(RuntimeError, match="no shrink step is due"):
+        buffer.drop_silent_frame(frames[-1].playout_ms)
+
+
+def test_an_excess_within_the_margin_never_costs_a_received_frame() -> None:
+    # Initial 40 ms, target 20 ms: exactly one frame above, no loss: nothing is skipped.
+    frames, stats = _frames(_trace(1000), ADAPTIVE_40)
+    assert (stats.frames_skipped, stats.slots_absorbed) == (0, 0)
+    assert stats.frames_played == 1000
+    assert {f.buffer_delay_ms for f in frames if f.status == "played"} == {40.0}
+
+
+def test_a_shrink_takes_the_slot_of_a_lost_packet_instead_of_a_received_frame() -> None:
+    # Every 7th packet 60 ms late for 4 s grows the buffer; then the variation stops and
+    # a packet is lost every 0.5 s: each shrink step waits for one of those slots.
+    lost = list(range(300, 1000, 25))
+    variation = [60.0 if 50 <= k < 250 and k % 7 == 0 else 0.0 for k in range(1000)]
+    frames, stats = _frames(_trace(1000, variation.__getitem__, lost=lost), PlayoutConfig())
+    assert max(f.buffer_delay_ms for f in frames) >= 60.0
+    assert frames[-1].buffer_delay_ms < 40.0
+    assert stats.frames_skipped == 0
+    assert stats.slots_absorbed >= 2
+    # The first 60 ms packet is late (the buffer grows after it); nothing else is missing.
+    assert stats.late_discards == 1
+    assert stats.frames_concealed + stats.slots_absorbed == len(lost) + stats.late_discards
+    assert stats.frames_played == 1000 - len(lost) - stats.late_discards
 
 
 def test_fixed_delay_is_the_wait_of_every_frame() -> None:
@@ -146,7 +239,8 @@ def test_adaptive_returns_to_a_low_delay_when_jitter_stops() -> None:
     ]
     during_jitter = delays[900]
     assert during_jitter >= 70.0
-    assert delays[-1] < config.min_delay_ms + config.frame_ms
+    # With no lost slot to absorb, received frames go only down to a frame plus the margin.
+    assert delays[-1] < config.min_delay_ms + config.frame_ms + config.margin_ms
     assert buffer.stats().late_discard_pct < 1.0
 
 
@@ -177,21 +271,20 @@ def test_adaptive_delay_never_exceeds_max(max_delay_ms: float) -> None:
     [[200], list(range(300, 305)), list(range(150, 450, 10))],
     ids=["single", "burst-of-5", "every-10th"],
 )
-@pytest.mark.parametrize(
-    "config", [FIXED_40, PlayoutConfig(adaptive=True)], ids=["fixed", "adaptive"]
-)
+@pytest.mark.parametrize("config", [FIXED_40, ADAPTIVE_40], ids=["fixed", "adaptive"])
 def test_loss_is_concealed_frame_for_frame(lost: list[int], config: PlayoutConfig) -> None:
-    # Loss starts after 3 s, when the adaptive buffer has settled.
     _, stats = _frames(_trace(500, lost=lost), config)
-    assert stats.frames_concealed == len(lost)
     assert stats.late_discards == 0
-    # The adaptive buffer's one shrink step (initial 40 ms → min 20 ms) skips one frame.
-    assert stats.frames_played == 500 - len(lost) - stats.frames_skipped
+    assert stats.frames_skipped == 0
+    assert stats.frames_played == 500 - len(lost)
+    # The adaptive buffer's one shrink step (40 ms → its 20 ms target) waits for the first
+    # lost slot and takes it; the others are concealed.
+    absorbed = 1 if config.adaptive else 0
+    assert stats.slots_absorbed == absorbed
+    assert stats.frames_concealed == len(lost) - absorbed
 
 
-@pytest.mark.parametrize(
-    "config", [FIXED_40, PlayoutConfig(adaptive=True)], ids=["fixed", "adaptive"]
-)
+@pytest.mark.parametrize("config", [FIXED_40, ADAPTIVE_40], ids=["fixed", "adaptive"])
 def test_reordered_packets_within_the_delay_are_played_in_order(config: PlayoutConfig) -> None:
     # Every 7th packet arrives 25 ms late: after its successor, within the buffer's delay.
     variation = [25.0 if k % 7 == 6 else 0.0 for k in range(300)]
@@ -288,6 +381,7 @@ def test_interval_stats_reset_after_take() -> None:
         {"initial_delay_ms": 500.0},
         {"target_percentile": 0.0},
         {"shrink_interval_frames": 0},
+        {"skip_received_after_ms": -1.0},
     ],
     ids=[
         "zero-frame",
@@ -295,6 +389,7 @@ def test_interval_stats_reset_after_take() -> None:
         "initial-above-max",
         "zero-percentile",
         "no-shrink-gap",
+        "negative-patience",
     ],
 )
 def test_inconsistent_config_is_rejected(kwargs: dict[str, float]) -> None:

@@ -10,15 +10,18 @@ import itertools
 import statistics
 from collections.abc import Callable
 
+import numpy as np
 import pytest
 
 from callcheck.core.codecs import codec_for_webrtc
 from callcheck.core.loss_bursts import LossBurstTracker
+from callcheck.core.playout import PlayoutConfig
 from callcheck.core.quality import CallConditions, assess, measured
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.impairment import ImpairmentSpec, ImpairmentTruth
 from callcheck.engine.peer import MeasuredPeer
 from callcheck.engine.snapshots import LiveSnapshot
+from callcheck.engine.sources import SyntheticSpeechSource
 
 CallRunner = Callable[..., object]
 
@@ -130,8 +133,13 @@ def test_reordering_is_seen_when_injected(lossy: object) -> None:
         assert (reordered > 0) == (spec.reorder_pct > 0)
 
 
-def test_decoded_audio_misses_no_more_than_lost_plus_late(lossy: object) -> None:
-    for name, receiver, sender in directions(lossy):
+def assert_decoded_audio_misses_no_more_than_lost_plus_late(run: object) -> None:
+    """Frames missing from the decoded audio ≤ packets the emulator dropped + late discards.
+
+    The adaptive buffer shrinks its delay by dropping the slots of lost packets, not
+    received frames, so nothing else may be missing.
+    """
+    for name, receiver, sender in directions(run):
         assert receiver.first_played_seq is not None
         assert receiver.last_played_seq is not None
         assert receiver.playout is not None
@@ -140,8 +148,12 @@ def test_decoded_audio_misses_no_more_than_lost_plus_late(lossy: object) -> None
         first_wire = receiver.first_played_seq & 0xFFFF
         lost = drops_between(sender.link.truth, first_wire, receiver.last_played_seq & 0xFFFF)
         stats = receiver.playout.stats()
-        # Frames the adaptive buffer skipped to shrink its delay are counted apart.
-        assert missing <= lost + stats.late_discards + stats.frames_skipped, (name, stats)
+        assert missing <= lost + stats.late_discards, (name, missing, lost, stats)
+        assert stats.frames_skipped == 0, (name, stats)
+
+
+def test_decoded_audio_misses_no_more_than_lost_plus_late(lossy: object) -> None:
+    assert_decoded_audio_misses_no_more_than_lost_plus_late(lossy)
 
 
 def test_mos_from_measurements_matches_mos_from_the_truth(lossy: object) -> None:
@@ -170,6 +182,50 @@ def test_mos_from_measurements_matches_mos_from_the_truth(lossy: object) -> None
         reported = getattr(lossy.result, name).quality  # type: ignore[attr-defined]
         assert reported is not None
         assert reported.mos == pytest.approx(from_truth.mos, abs=0.1), name
+
+
+# ------------------------------------------------------------------------------ shrinking
+
+
+@pytest.fixture(scope="module")
+def late_start(call_runner: CallRunner) -> object:
+    """A clean call whose buffers start 60 ms above their target: they must shrink."""
+    playout = PlayoutConfig(frame_ms=20.0, initial_delay_ms=80.0)
+    return call_runner(CallConfig(duration_s=8, codec="opus", playout=playout))
+
+
+def first_sent_seq(sender: MeasuredPeer) -> int:
+    """The wire sequence number of the sender's first RTP packet (the earliest send time)."""
+    times = [sender.send_times.send_ms(seq) for seq in range(0x10000)]
+    return min((t, seq) for seq, t in enumerate(times) if t is not None)[1]
+
+
+def test_the_buffer_shrinks_in_pauses_without_losing_a_received_frame(late_start: object) -> None:
+    sent_signal = SyntheticSpeechSource(48_000).read(48_000 * 8)  # what the call sends
+    frame = 960  # 20 ms at 48 kHz
+    for name, receiver, sender in directions(late_start):
+        assert receiver.playout is not None
+        stats = receiver.playout.stats()
+        # Started at 80 ms over a target of about 20: the excess went in pauses, within the call.
+        assert stats.current_delay_ms < 50.0, (name, stats)
+        assert stats.frames_silence_dropped >= 2, (name, stats)
+        assert (stats.frames_skipped, stats.late_discards) == (0, 0), (name, stats)
+        assert receiver.frames_silence_dropped == stats.frames_silence_dropped
+        # Nothing lost on this clean call, and every received frame was decoded.
+        assert receiver.first_played_seq is not None
+        assert receiver.last_played_seq is not None
+        assert receiver.stats.totals().packets_lost == 0
+        span = receiver.last_played_seq - receiver.first_played_seq + 1
+        assert receiver.frames_decoded == span, name
+        # Each dropped frame carried a pause of the test signal: the 20 ms it decodes to (Opus
+        # looks 6.5 ms ahead), with 10 ms to spare on each side, was sent as digital silence.
+        first = first_sent_seq(sender)
+        for seq in receiver.silence_dropped_seqs:
+            k = unwrap(seq & 0xFFFF, first) - first
+            start = k * frame - frame // 2
+            window = sent_signal[max(0, start) : start + 2 * frame]
+            assert window.size > 0
+            assert int(np.abs(window).max()) == 0, (name, k)
 
 
 # ------------------------------------------------------------------------------ jitter
@@ -208,6 +264,10 @@ def test_jitter_matches_rfc3550_of_the_injected_delays(jittery: object) -> None:
         measured = receiver.stats.totals().jitter_ms
         assert truth > 4, name
         assert measured == pytest.approx(truth, abs=0.5), name
+
+
+def test_decoded_audio_under_jitter_misses_no_more_than_late(jittery: object) -> None:
+    assert_decoded_audio_misses_no_more_than_lost_plus_late(jittery)
 
 
 # ------------------------------------------------------------------------------ RTT

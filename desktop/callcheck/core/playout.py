@@ -19,8 +19,9 @@ frame of audio — the next frame in sequence-number order if it is scheduled at
   counted as losses once a later packet is played;
 * the next frame not yet scheduled (the offset just grew, or an RTP-timestamp gap such as DTX)
   → a ``concealed`` filler frame with ``seq=None`` (counted as *stretched*), the slot kept;
-* a frame scheduled a whole frame or more in the past (the offset just shrank) is skipped
-  (counted as *skipped*), which compresses time by one frame.
+* a slot scheduled a whole frame or more in the past (the offset just shrank) is skipped,
+  which compresses time by one frame: counted as *absorbed* if its packet is missing, as
+  *skipped* if a received frame is thrown away.
 
 **Delay.** The playout delay is ``O − min(relative transit)`` over the last ``history_ms``,
 relative transit being ``arrival_ms − t``: how long the buffer holds the *fastest* recent
@@ -41,9 +42,18 @@ never changes it.
   ``[min_delay_ms, max_delay_ms]``;
 * grow quickly: at every pop where delay < target, ``O`` grows by one frame (never past
   ``max_delay_ms``) — one stretched filler frame per step;
-* shrink slowly: when delay − one frame ≥ target, ``O`` shrinks by one frame at most once
-  every ``shrink_interval_frames`` pops (and not within that many pops of a grow) — one skipped
-  frame per step, so the delay settles in ``[target, target + frame_ms)`` without hunting;
+* shrink slowly and, where possible, for free: when delay − one frame ≥ target, ``O``
+  shrinks by one frame at most once every ``shrink_interval_frames`` pops (and not within that
+  many pops of a grow), so the delay settles in ``[target, target + frame_ms)`` without
+  hunting. A step drops one slot from the schedule, where it costs no speech — the classic
+  rule of adapting the delay between talkspurts (Ramjee et al., "Adaptive playout mechanisms
+  for packetized audio applications in wide-area networks", INFOCOM 1994). It takes a pop
+  whose slot is missing (a lost packet: the slot is *absorbed*), or a frame that decodes to
+  silence, which the caller drops (:meth:`PlayoutBuffer.drop_silent_frame`: a pause gets a
+  frame shorter). Only when the delay has stayed more than a frame plus ``margin_ms`` above
+  the target for ``skip_received_after_ms`` with neither does it skip a received frame
+  (counted as *skipped*): some 20–40 ms of extra delay cost next to nothing in the E-model,
+  a dropped frame of speech is heard;
 * if the delay ever exceeds ``max_delay_ms`` (the network got faster), ``O`` is cut to it.
 
 Before the first packet is due, :meth:`PlayoutBuffer.pop` returns ``silence``.
@@ -95,8 +105,9 @@ class PlayoutConfig:
     frame_ms: float = 20.0
     #: Adapt the delay to the measured jitter; ``False`` keeps ``initial_delay_ms``.
     adaptive: bool = True
-    #: Playout delay at the start (the whole time in fixed mode), ms.
-    initial_delay_ms: float = 40.0
+    #: Playout delay at the start (the whole time in fixed mode), ms. Adaptive mode starts
+    #: low and grows, which costs no audio; shrinking later might.
+    initial_delay_ms: float = 20.0
     #: Lowest delay the adaptive target may take, ms.
     min_delay_ms: float = 20.0
     #: Highest delay the buffer may reach, ms.
@@ -107,8 +118,12 @@ class PlayoutConfig:
     history_ms: float = 2000.0
     #: Safety margin added to the percentile (and to a late packet's delay), ms.
     margin_ms: float = 5.0
-    #: A shrink step (one skipped frame) happens at most once per this many pops.
+    #: A shrink step (one skipped slot) happens at most once per this many pops.
     shrink_interval_frames: int = 10
+    #: A shrink step takes the slot of a missing packet when one comes due, which costs no
+    #: audio; only once the delay has stayed a frame or more above the target this long does
+    #: it skip a received frame, ms.
+    skip_received_after_ms: float = 10000.0
 
     def __post_init__(self) -> None:
         """Reject inconsistent settings early."""
@@ -124,6 +139,8 @@ class PlayoutConfig:
             raise ValueError("margin_ms must not be negative")
         if self.shrink_interval_frames < 1:
             raise ValueError("shrink_interval_frames must be at least 1")
+        if self.skip_received_after_ms < 0.0:
+            raise ValueError("skip_received_after_ms must not be negative")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,13 +189,19 @@ class PlayoutStats:
     duplicates: int = 0
     #: Filler frames emitted to grow the delay or to wait across a gap in RTP time (DTX).
     frames_stretched: int = 0
-    #: Frame slots skipped to shrink the delay (received or not), or jumped over on a
+    #: Received frames skipped to shrink the delay (audio lost), and slots jumped over on a
     #: sequence discontinuity or buffer overflow.
     frames_skipped: int = 0
     #: ``playout_ms − arrival_ms`` of played frames, ms.
     wait_ms: Percentiles = ZERO_PERCENTILES
     #: Adaptive target at the latest pop (``initial_delay_ms`` in fixed mode), ms.
     target_delay_ms: float = 0.0
+    #: Slots of missing packets dropped from the schedule to shrink the delay: their packets
+    #: were lost (or arrive late and are discarded), so no audio is lost by it.
+    slots_absorbed: int = 0
+    #: Played frames the caller found silent and dropped to shrink the delay
+    #: (:meth:`PlayoutBuffer.drop_silent_frame`): a pause got shorter, no speech was lost.
+    frames_silence_dropped: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,12 +217,14 @@ class _Counters:
     """Counters of one window (the totals, or the current interval)."""
 
     __slots__ = (
+        "absorbed",
         "concealed",
         "delay",
         "duplicates",
         "inserted",
         "late",
         "played",
+        "silence_dropped",
         "skipped",
         "stretched",
         "wait",
@@ -213,6 +238,8 @@ class _Counters:
         self.duplicates = 0
         self.stretched = 0
         self.skipped = 0
+        self.absorbed = 0
+        self.silence_dropped = 0
         self.delay = Histogram()
         self.wait = Histogram()
 
@@ -232,6 +259,8 @@ class _Counters:
             frames_skipped=self.skipped,
             wait_ms=self.wait.percentiles(),
             target_delay_ms=target_delay_ms,
+            slots_absorbed=self.absorbed,
+            frames_silence_dropped=self.silence_dropped,
         )
 
 
@@ -267,6 +296,11 @@ class PlayoutBuffer:
         self._next_seq = 0
         self._next_rtp_ms = 0.0
         self._pops_since_change = 0
+        # First pop of the current run of pops with the delay a frame plus the margin or more
+        # above target.
+        self._excess_since_ms: float | None = None
+        # A shrink step is due at this pop but found no missing slot (see drop_silent_frame).
+        self._shrink_due = False
         self._last_pop_ms = -math.inf
         # Slots concealed since the last packet was consumed, not yet known to be lost: a later
         # packet may show they were an RTP-timestamp gap (see insert) rather than a loss.
@@ -354,6 +388,34 @@ class PlayoutBuffer:
         self._interval.delay.add(delay_ms)
         return self._next_frame(now_ms, delay_ms)
 
+    @property
+    def shrink_due(self) -> bool:
+        """Whether the latest pop wanted a shrink step and found no missing slot to take.
+
+        If the frame it handed out decodes to silence, the caller may drop that frame with
+        :meth:`drop_silent_frame` instead of playing it: a pause gets 20 ms shorter, which
+        nobody hears, and the delay shrinks by a frame without losing speech.
+        """
+        return self._shrink_due
+
+    def drop_silent_frame(self, now_ms: float) -> PlayoutFrame:
+        """Drop the frame the latest pop handed out (the caller found it silent); return the next.
+
+        Only while :attr:`shrink_due`, at the ``now_ms`` of that pop. The offset shrinks by one
+        frame, so the next slot is due at once; it is handed out as :meth:`pop` would. The
+        dropped frame stays counted as played, and is counted in ``frames_silence_dropped``.
+        """
+        if not self._shrink_due or now_ms != self._last_pop_ms:
+            raise RuntimeError("drop_silent_frame: no shrink step is due at this pop")
+        assert self._offset_ms is not None
+        self._shrink_due = False
+        self._offset_ms -= self._config.frame_ms
+        self._pops_since_change = 0
+        self._count("silence_dropped")
+        delay_ms = self._delay_ms()
+        self._current_delay_ms = delay_ms
+        return self._next_frame(now_ms, delay_ms)
+
     def stats(self) -> PlayoutStats:
         """Return the counters since the buffer was created."""
         return self._total.snapshot(
@@ -393,15 +455,19 @@ class PlayoutBuffer:
         frame_ms = self._config.frame_ms
         while True:
             entry = self._buffer.get(self._next_seq)
-            if entry is None and self._resync_if_discontinuous(now_ms):
-                continue
             slot_rtp_ms = entry.rtp_ms if entry is not None else self._next_rtp_ms
             scheduled_ms = slot_rtp_ms + self._offset_ms
-            if scheduled_ms <= now_ms - frame_ms + _EPSILON_MS:
+            past = scheduled_ms <= now_ms - frame_ms + _EPSILON_MS
+            if entry is None and not past and self._resync_if_discontinuous(now_ms):
+                continue
+            if past:
                 # Its pop has passed (the offset shrank): skip the slot to compress time.
+                # A slot whose packet is missing costs no audio; a received frame does.
                 if self._buffer.pop(self._next_seq, None) is not None:
                     self._resolve_pending_concealed()
-                self._count("skipped")
+                    self._count("skipped")
+                else:
+                    self._count("absorbed")
                 self._advance(slot_rtp_ms)
                 continue
             if scheduled_ms > now_ms + _EPSILON_MS:
@@ -542,18 +608,40 @@ class PlayoutBuffer:
         self._target_delay_ms = target_ms
         delay_ms = self._delay_ms()
         self._pops_since_change += 1
+        self._shrink_due = False
+        excess_ms = delay_ms - config.frame_ms - target_ms
+        # A lasting excess must clear the target by the margin too, so that a delay a hair
+        # over one frame above the target (a grow step is a whole frame) never costs audio.
+        if excess_ms < config.margin_ms:
+            self._excess_since_ms = None
+        elif self._excess_since_ms is None:
+            self._excess_since_ms = now_ms
         if delay_ms > config.max_delay_ms:
             self._offset_ms -= delay_ms - config.max_delay_ms
             self._pops_since_change = 0
         elif delay_ms < target_ms:
             self._offset_ms += min(config.frame_ms, config.max_delay_ms - delay_ms)
             self._pops_since_change = 0
-        elif (
-            delay_ms - config.frame_ms >= target_ms
-            and self._pops_since_change > config.shrink_interval_frames
-        ):
-            self._offset_ms -= config.frame_ms
-            self._pops_since_change = 0
+        elif excess_ms >= 0.0 and self._pops_since_change > config.shrink_interval_frames:
+            if self._next_slot_is_missing(now_ms) or (
+                self._excess_since_ms is not None
+                and now_ms - self._excess_since_ms >= config.skip_received_after_ms
+            ):
+                self._offset_ms -= config.frame_ms
+                self._pops_since_change = 0
+            else:
+                self._shrink_due = True
+
+    def _next_slot_is_missing(self, now_ms: float) -> bool:
+        """Whether this pop would conceal the next slot: due, and its packet not here.
+
+        Shrinking there drops a slot that has no audio instead of a received frame.
+        """
+        assert self._offset_ms is not None
+        return (
+            self._next_seq not in self._buffer
+            and self._next_rtp_ms + self._offset_ms <= now_ms + _EPSILON_MS
+        )
 
 
 def drive_playout(

@@ -38,6 +38,7 @@ import fractions
 import importlib.metadata
 import inspect
 import logging
+from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
@@ -56,8 +57,9 @@ from aiortc.jitterbuffer import JitterBuffer
 from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 from av import AudioFrame
 
+from callcheck.core.audio_analysis import measure_level
 from callcheck.core.packets import PacketRecord, StreamStatistics
-from callcheck.core.playout import PlayoutBuffer, PlayoutConfig
+from callcheck.core.playout import PlayoutBuffer, PlayoutConfig, PlayoutFrame
 from callcheck.engine.decoders import FrameDecoder, make_decoder
 from callcheck.engine.impairment import ImpairedLink, ImpairedReceive, ImpairmentSpec
 from callcheck.engine.loop import now_ms
@@ -78,6 +80,11 @@ CODEC_MIME: Final = {
 }
 #: Audio frame length sent and played (DESIGN.md: 20 ms frames).
 FRAME_MS: Final = 20
+#: A decoded frame below this RMS is a pause the playout buffer may shorten to shrink its
+#: delay: well under quiet speech (−20 dBov active level, syllable tails near −45 dBFS).
+SHRINK_SILENCE_DBFS: Final = -55.0
+#: How many sequence numbers of dropped silent frames a peer keeps (for diagnosis and tests).
+SILENCE_DROPPED_KEPT: Final = 256
 #: Default source sample rate per codec: the codec's own, so aiortc need not resample.
 SOURCE_RATE_HZ: Final = {"opus": 48_000, "g722": 16_000, "pcmu": 8_000, "pcma": 8_000}
 #: Reorder window of the packet statistics.
@@ -333,6 +340,10 @@ class MeasuredPeer:
         self.frames_decoded = 0
         self.frames_concealed = 0
         self.frames_silent = 0
+        #: Decoded frames of silence dropped to shrink the playout delay (a shorter pause),
+        #: and the extended sequence numbers of the latest of them.
+        self.frames_silence_dropped = 0
+        self.silence_dropped_seqs: deque[int] = deque(maxlen=SILENCE_DROPPED_KEPT)
         self.decode_errors = 0
         self.first_played_seq: int | None = None
         self.last_played_seq: int | None = None
@@ -489,27 +500,42 @@ class MeasuredPeer:
             # Pop every frame that is due (catches up after a stall, like a sound card would).
             while next_ms <= now_ms():
                 frame = playout.pop(next_ms)
-                samples: Int16Array | None = None
-                if frame.status == "played":
-                    try:
-                        samples = decoder.decode(frame.payload)  # type: ignore[arg-type]
-                        self.frames_decoded += 1
-                    except Exception:  # a corrupt payload: conceal it like a loss
-                        self.decode_errors += 1
-                        samples = decoder.conceal()
-                        self.frames_concealed += 1
-                    if self.first_played_seq is None:
-                        self.first_played_seq = frame.seq
-                    self.last_played_seq = frame.seq
-                elif frame.status == "concealed":
-                    samples = decoder.conceal()
-                    self.frames_concealed += 1
-                else:
-                    self.frames_silent += 1
+                samples = self._render(frame, decoder)
+                if (
+                    playout.shrink_due
+                    and frame.status == "played"
+                    and samples is not None
+                    and measure_level(samples, silence_dbfs=SHRINK_SILENCE_DBFS).silent
+                ):
+                    # Shrink the delay in a pause: this frame is silence, play the next now.
+                    self.frames_silence_dropped += 1
+                    assert frame.seq is not None  # a played frame has its packet's number
+                    self.silence_dropped_seqs.append(frame.seq)
+                    samples = self._render(playout.drop_silent_frame(next_ms), decoder)
                 if sink is not None and samples is not None:
                     sink(samples, rate)
                 next_ms += FRAME_MS
             await asyncio.sleep(max(0.0, (next_ms - now_ms()) / 1000.0))
+
+    def _render(self, frame: PlayoutFrame, decoder: FrameDecoder) -> Int16Array | None:
+        """Decode, conceal or stay silent for one frame of the playout buffer, and count it."""
+        if frame.status == "played":
+            if self.first_played_seq is None:
+                self.first_played_seq = frame.seq
+            self.last_played_seq = frame.seq
+            try:
+                samples = decoder.decode(frame.payload)  # type: ignore[arg-type]
+            except Exception:  # a corrupt payload: conceal it like a loss
+                self.decode_errors += 1
+                self.frames_concealed += 1
+                return decoder.conceal()
+            self.frames_decoded += 1
+            return samples
+        if frame.status == "concealed":
+            self.frames_concealed += 1
+            return decoder.conceal()
+        self.frames_silent += 1
+        return None
 
     def pause_sending(self) -> None:
         """Stop sending audio (to settle the counts at the end of a call)."""

@@ -4,7 +4,9 @@
 #   bash packaging/update_translations.sh       # steps 1-3 (after changing texts or a .ts)
 #   bash packaging/update_translations.sh qm    # step 3 only (the build: .ts files untouched)
 #
-# 1. pyside6-lupdate extracts every text marked in desktop/callcheck/gui (texts.py) into
+# 1. pyside6-lupdate extracts every text marked in desktop/callcheck/gui (texts.py, context
+#    "texts") and every sentence template the core and the engine make (callcheck.core.phrase:
+#    contexts "advice", "verdict", "why", "grades", "summary", "connectivity", "lists") into
 #    resources/i18n/callcheck.ts, the template a translator copies to callcheck_<locale>.ts
 #    (e.g. callcheck_de.ts) and opens in Qt Linguist;
 # 2. each callcheck_<locale>.ts is updated with new and changed texts (translations kept);
@@ -20,14 +22,14 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 lupdate="${LUPDATE:-$root/.venv/bin/pyside6-lupdate}"
 lrelease="${LRELEASE:-$root/.venv/bin/pyside6-lrelease}"
-sources=desktop/callcheck/gui
+sources=(desktop/callcheck/gui desktop/callcheck/core desktop/callcheck/engine)
 out=resources/i18n
 mkdir -p "$out"
 
 extract() {  # extract TS_FILE [lupdate options...]
     local ts="$1"
     shift
-    "$lupdate" -silent -extensions py -locations none -source-language en "$@" "$sources" \
+    "$lupdate" -silent -extensions py -locations none -source-language en "$@" "${sources[@]}" \
         -ts "$ts"
 }
 

@@ -2,6 +2,413 @@
 <!DOCTYPE TS>
 <TS version="2.1" sourcelanguage="en">
 <context>
+    <name>advice</name>
+    <message>
+        <source>Your voice takes {delay_ms} ms to reach the other side, far beyond the {limit_ms} ms limit (ITU-T G.114): people will talk over each other. Use a server or relay closer to you, and avoid satellite, VPN or mobile links.</source>
+        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The translation context of the actions&apos; sentences.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your voice takes {delay_ms} ms to reach the other side (recommended: under {limit_ms} ms, ITU-T G.114), so replies come with a pause. Use a server closer to you, or avoid the VPN or relay for calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network delay (a round trip of {rtt_ms} ms) is above the usual voice targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still fine for conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network delay ({delay_ms} ms one way) is above the usual voice targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still fine for conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are on Wi-Fi and {loss_pct} % of packets were lost in bursts — use a wired connection or move closer to the access point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You are on Wi-Fi and {loss_pct} % of packets were lost — use a wired connection or move closer to the access point.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss_pct} % of voice packets were lost in bursts (target: under {target_loss_pct} %), which makes words drop out. The network is congested or faulty: ask IT to check the connection and to give voice priority (QoS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss_pct} % of voice packets were lost (target: under {target_loss_pct} %), which makes words drop out. The network is congested or faulty: ask IT to check the connection and to give voice priority (QoS).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice packets arrive unevenly (jitter {jitter_ms} ms) and {late_pct} % of them came too late to be played (target: under {target_jitter_ms} ms). Something else is using the connection — pause downloads, uploads and video, use a wired connection, or ask IT for voice QoS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice packets arrive unevenly (jitter {jitter_ms} ms; target: under {target_jitter_ms} ms). Something else is using the connection — pause downloads, uploads and video, use a wired connection, or ask IT for voice QoS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{late_pct} % of the voice packets came too late to be played (target: jitter under {target_jitter_ms} ms). Something else is using the connection — pause downloads, uploads and video, use a wired connection, or ask IT for voice QoS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Wi-Fi signal is weak ({signal_dbm} dBm; voice needs {min_signal_dbm} dBm or better). Move closer to the access point or use a wired connection.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Wi-Fi uses the 2.4 GHz band, which is crowded and slower. If your network offers 5 GHz (often a name ending in “5G”), connect to that instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your calls go through a VPN ({vpn_interfaces}), which adds delay and can lose packets. Ask IT whether voice can bypass the VPN (split tunnelling), or test without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A VPN or tunnel is active ({vpn_interfaces}). If calls are poor, test once without it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Bluetooth headset “{device}” is in hands-free mode at {rate_khz} kHz, which makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth headset with its own USB dongle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Bluetooth headset “{device}” is in hands-free mode, which makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth headset with its own USB dongle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your computer was very busy during the test ({cpu_load_pct} % CPU), which can make audio stutter. Close programs you do not need, or restart the computer before calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection carried only {available_kbps} kbit/s, less than the {voice_kbps} kbit/s a call needs. Stop other downloads and uploads, or ask for a faster connection; a low-bitrate codec (see below) can help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A call needs {voice_kbps} kbit/s of the {available_kbps} kbit/s your connection carried — little room left for anything else. Avoid large downloads during calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When your connection is busy ({direction}), delay grows by {rtt_increase_ms} ms (bufferbloat, grade {grade}). Turn on Smart Queue Management (SQM) or QoS in the router, or ask IT to prioritise voice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplink</source>
+        <extracomment>The directions of a capacity measurement, as words in a sentence.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network removes the priority mark on voice packets (sent DSCP {dscp_sent} “EF”, arrived as DSCP {dscp_received}), so voice waits behind other traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a voice VLAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network changes the priority mark on voice packets (sent DSCP {dscp_sent} “EF”, arrived as DSCP {dscp_received}), so voice waits behind other traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a voice VLAN.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice had to travel over TCP because UDP is blocked, so any lost packet turns into a delay. Ask IT to allow UDP for calls (the softphone&apos;s media ports, and TURN on UDP 3478).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voice went through a relay server rather than directly, usually because a firewall or NAT blocks the direct path. This adds some delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this network {suggested} would score MOS {suggested_mos} instead of {current_mos} with {current}. Ask IT to prefer it in the softphone&apos;s codec settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your connection meets the targets for voice (MOS {mos}). If calls still sound bad, the problem is likely at the other end or in the softphone&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>connectivity</name>
+    <message>
+        <source>the server&apos;s name could not be resolved (DNS)</source>
+        <extracomment>Each pre-call check gives up after this long (the whole diagnosis must fit in 10 s). A token that no session has: its ``GET`` answers 401 (bad token) or 404 (token passed). The translation context of the findings. The plain words of :func:`callcheck.engine.signaling.classify_http_error` that have no detail in them, marked for translation; other words stay as they are (English).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure (TLS) connection failed: the certificate is not trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the secure (TLS) connection failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server did not answer in time (a firewall may drop the traffic)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was refused: nothing listens on that port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server closed the connection without answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server at {url}: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers over {scheme}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answers over {scheme} (HTTP {status} on /healthz: not a CallCheck server?).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The token could not be checked: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs an access token: pass --token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server refused the access token: check --token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server needs no token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server accepted the token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room could not be checked: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No room {code}: check the code (rooms expire).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The room check failed (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {code} already has two people in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room {code} is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad TURN URL {url}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TURN server {host}:{port} did not answer over {transport} within {timeout_s} s: a firewall may block {transport} to port {port}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the user name or password was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TURN server {host}:{port} over {transport} failed: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A relay was allocated on {host}:{port} over {transport}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UDP media gets through (ICE connectivity checks answered).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The far end offered no network address for the media (no ICE candidates).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered over HTTP(S), but no UDP packets came back: a firewall probably blocks UDP. Allow UDP to the server, or use a TURN server over TCP/TLS (--ice-server turn:USER:PASS@HOST:443?transport=tcp --force-relay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>grades</name>
+    <message>
+        <source>Excellent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Poor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Crystal-clear audio, no issues.</source>
+        <extracomment>Best first. A MOS exactly on a boundary belongs to the better band (4.0 is Good, 4.3 Excellent).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear voice, very minor flaws.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slight distortion, still understandable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noticeable issues affect conversation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hard to hear, disruptive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>lists</name>
+    <message>
+        <source>{first}; {second}</source>
+        <extracomment>``translate(context, template) -&gt; text``: Qt&apos;s ``QCoreApplication.translate`` or :func:`english`. The context of the generic joining templates (lists of parts).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>summary</name>
+    <message>
+        <source>not measured</source>
+        <extracomment>Width a ticket system or an e-mail shows without wrapping. How many actions the summary lists. The translation context of the summary&apos;s lines.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wi-Fi</source>
+        <extracomment>``environment.host.interface_kind`` → what the summary calls it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wired (Ethernet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mobile data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VPN tunnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>info</source>
+        <extracomment>An action&apos;s severity as the summary shows it (&quot;1. [warning] …&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} ({details}); VPN: {vpn}; CPU {cpu_pct} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind} ({details}); VPN: {vpn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}; VPN: {vpn}; CPU {cpu_pct} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kind}; VPN: {vpn}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck call-quality test {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {date}   App: CallCheck {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PASS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: {grade}, MOS {mos} of 5 ({result}; {pass_mos} needed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: {grade} ({result})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip {rtt} | jitter {jitter} | packet loss {loss}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test: {mode} mode, codec {codec}, {duration}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network: {network}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number}. [{severity}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best codec: {name}, predicted MOS {mos}, {kbps} kbit/s per direction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>texts</name>
     <message>
         <source>Excellent</source>
@@ -985,6 +1392,81 @@
     </message>
     <message>
         <source>– skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>verdict</name>
+    <message>
+        <source>No audio was measured, so there is no score. See the errors for why.</source>
+        <extracomment>Translation contexts. What a figure that was not measured reads as in a &quot;why&quot; item.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grade} (MOS {mos}): {experience} This is good enough for business calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grade} (MOS {mos}): {experience} This is good enough for business calls. The test ended early, so this covers only part of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grade} (MOS {mos}): {experience} This is below the {pass_mos} needed for business calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{grade} (MOS {mos}): {experience} This is below the {pass_mos} needed for business calls. The test ended early, so this covers only part of it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>why</name>
+    <message>
+        <source>A perfect call on this scale scores R = 129 (wideband: 50–7000 Hz speech). This call scores R = {r_factor}, which is MOS {mos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A perfect call on this scale scores R = about 93 (narrowband). This call scores R = {r_factor}, which is MOS {mos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loudness, sidetone and noise of the handsets (assumed standard): {cost} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay: no noticeable cost. Delay starts to hurt above about 100 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay: a cost of {cost} points. Delay starts to hurt above about 100 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay (sound takes {ta_ms} ms from mouth to ear): no noticeable cost. Delay starts to hurt above about 100 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay (sound takes {ta_ms} ms from mouth to ear): a cost of {cost} points. Delay starts to hurt above about 100 ms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the codec itself costs {ie}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{ppl_pct} % of the audio was lost or late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>losses came in bursts (burst ratio {burst_ratio})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec and lost packets: a cost of {cost} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec and lost packets: a cost of {cost} points ({details}).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,6 +14,7 @@ from callcheck.core.advice import (
     AdviceInputs,
     CodecOption,
     Severity,
+    action_text,
     advise,
     inputs_from_report,
 )
@@ -25,6 +26,7 @@ from callcheck.core.capacity import (
     capacity_result,
 )
 from callcheck.core.host import AudioDeviceHint, HostInfo, InterfaceKind, WifiInfo
+from callcheck.core.phrase import Phrase
 from callcheck.core.qos import QosResult, QosVerdict, assess_qos, dominant_dscp, dscp_from_tos
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "report-v1-loopback.json"
@@ -292,3 +294,142 @@ def test_capacity_result_uses_medians() -> None:
     assert r.rtt_increase_ms == pytest.approx(103.5)
     assert r.grade == "C"
     assert r.to_json()["bufferbloat_grade"] == "C"
+
+
+# ---------------------------------------------------------------- translatable sentences
+
+# More inputs, for the wordings the table above does not reach (each wording is a template).
+EXTRA: list[AdviceInputs] = [
+    _with(host=WIFI, loss_pct=3.2, burst_ratio=2.0),
+    _with(host=WIRED, loss_pct=12.25, burst_ratio=3.0),
+    _with(jitter_ms=45.0, late_discard_pct=2.5),
+    _with(jitter_ms=10.0, late_discard_pct=2.5),
+    _with(jitter_ms=None, late_discard_pct=3.0),
+    _with(one_way_delay_ms=60.0, rtt_ms=None),
+    _with(host=_host(audio_devices=(AudioDeviceHint("Headset Hands-Free", None),))),
+    _with(host=_host(vpn_interfaces=("tun0", "wg1"), default_route_via_vpn=True), loss_pct=2.0),
+    _with(capacity=(_cap(increase=90.0), _cap(increase=300.0))),
+    _with(qos=QosResult(46, dscp_received_uplink=None)),
+    _with(
+        one_way_delay_ms=451.5, rtt_ms=903.0, jitter_ms=60.0, loss_pct=8.0, host=_wifi(-90.0, 2.4)
+    ),
+    AdviceInputs(mos=4.5),
+]
+ALL_INPUTS = [inputs for case in CASES for inputs in case[2:]] + EXTRA
+
+
+def _pseudo(context: str, source: str) -> str:
+    return f"[{context}: {source}]"
+
+
+@pytest.mark.parametrize("inputs", ALL_INPUTS, ids=[f"inputs-{i}" for i in range(len(ALL_INPUTS))])
+def test_every_action_text_is_its_template_formatted(inputs: AdviceInputs) -> None:
+    """The English (CLI, report ``text``) and the translated path format the same template with
+    the same params: they cannot drift apart."""
+    for action in advise(inputs):
+        assert action.phrase is not None, action.id
+        assert action.phrase.context == "advice"
+        params = {
+            k: v.text if isinstance(v, Phrase) else v for k, v in action.phrase.params.items()
+        }
+        assert action.phrase.template.format(**params) == action.text
+        stored = json.loads(json.dumps(action.to_json()))  # as a saved report holds it
+        phrase = Phrase.from_json(stored["phrase"])
+        assert phrase == action.phrase
+        assert action_text(stored) == stored["text"] == action.text
+        translated = action_text(stored, _pseudo)
+        assert translated.startswith("[advice: ")
+        assert "{" not in translated  # every placeholder filled in
+
+
+@pytest.mark.parametrize(
+    ("inputs", "rule_id", "english"),
+    [
+        pytest.param(
+            _with(jitter_ms=45.0, late_discard_pct=2.5),
+            "jitter",
+            "Voice packets arrive unevenly (jitter 45 ms) and 2.5 % of them came too late to be "
+            "played (target: under 30 ms). Something else is using the connection — pause "
+            "downloads, uploads and video, use a wired connection, or ask IT for voice QoS.",
+            id="jitter-and-late",
+        ),
+        pytest.param(
+            _with(jitter_ms=None, late_discard_pct=3.0),
+            "jitter",
+            "3 % of the voice packets came too late to be played (target: jitter under 30 ms). "
+            "Something else is using the connection — pause downloads, uploads and video, use a "
+            "wired connection, or ask IT for voice QoS.",
+            id="late-only",
+        ),
+        pytest.param(
+            _with(one_way_delay_ms=60.0, rtt_ms=None),
+            "delay",
+            "The network delay (60 ms one way) is above the usual voice targets (50 ms one way, "
+            "100 ms round trip) but still fine for conversation.",
+            id="delay-one-way",
+        ),
+        pytest.param(
+            _with(host=WIRED, loss_pct=12.25, burst_ratio=3.0),
+            "loss",
+            "12.2 % of voice packets were lost in bursts (target: under 1 %), which makes words "
+            "drop out. The network is congested or faulty: ask IT to check the connection and "
+            "to give voice priority (QoS).",
+            id="loss-in-bursts",
+        ),
+        pytest.param(
+            _with(host=_host(audio_devices=(HFP,))),
+            "bluetooth-hands-free",
+            "Your Bluetooth headset \u201cHeadset (WH-1000XM4 Hands-Free AG Audio)\u201d is in "
+            "hands-free mode at 16 kHz, which makes voices sound thin and muffled. Use a wired or "
+            "USB headset, or a Bluetooth headset with its own USB dongle.",
+            id="bluetooth",
+        ),
+        pytest.param(
+            _with(qos=QosResult(46, dscp_received_uplink=8)),
+            "qos-stripped",
+            "The network changes the priority mark on voice packets (sent DSCP 46 \u201cEF\u201d, "
+            "arrived as DSCP 8), so voice waits behind other traffic when the line is busy. Ask "
+            "IT to keep DSCP EF for voice or to use a voice VLAN.",
+            id="qos-remarked",
+        ),
+        pytest.param(
+            _with(capacity=(_cap(increase=90.0),)),
+            "bufferbloat",
+            "When your connection is busy (uplink), delay grows by 90 ms (bufferbloat, grade C). "
+            "Turn on Smart Queue Management (SQM) or QoS in the router, or ask IT to prioritise "
+            "voice.",
+            id="bufferbloat",
+        ),
+    ],
+)
+def test_english_stays_word_for_word(inputs: AdviceInputs, rule_id: str, english: str) -> None:
+    """The report's ``text`` is a contract: the templates give the English of before."""
+    (action,) = [a for a in advise(inputs) if a.id == rule_id]
+    assert action.text == english
+
+
+def test_a_report_made_before_phrases_keeps_its_text() -> None:
+    old = {"id": "loss", "severity": "warning", "text": "Some words of an older version."}
+    assert action_text(old, _pseudo) == "Some words of an older version."
+
+
+def test_a_phrase_that_is_not_the_text_is_not_used() -> None:
+    stored = advise(_with(jitter_ms=45.0))[0].to_json()
+    stored["text"] = "Edited by hand."
+    assert action_text(stored, _pseudo) == "Edited by hand."
+
+
+def test_a_broken_translation_falls_back_to_english() -> None:
+    action = advise(_with(jitter_ms=45.0))[0]
+    assert action.phrase is not None
+
+    def drops_a_placeholder(context: str, source: str) -> str:
+        return "{nonsense}"
+
+    assert action.phrase.render(drops_a_placeholder) == action.text
+
+
+def test_the_direction_word_is_translated_too() -> None:
+    (action,) = [a for a in advise(_with(capacity=(_cap(increase=90.0),))) if a.id == "bufferbloat"]
+    assert action.phrase is not None
+    assert "([advice: uplink])" in action.phrase.render(_pseudo)

@@ -1,40 +1,61 @@
 """Issue 7: every text a user reads comes from one place, ready for translation with Qt's tools.
 
-The texts live in :mod:`callcheck.gui.texts`, marked for ``pyside6-lupdate``; a translation is a
-``.qm`` file built by ``pyside6-lrelease`` and installed at start-up (:mod:`callcheck.gui.i18n`).
-These tests run the real tools: they extract the texts, build a pseudo-translation (every text
-in brackets) and start the real window with it.
+The texts live in :mod:`callcheck.gui.texts`, marked for ``pyside6-lupdate``; the sentences the
+core and the engine make (verdict, "why this score", actions, the helpdesk summary, connection
+findings) are templates where they are made (:mod:`callcheck.core.phrase`), marked the same way.
+A translation is a ``.qm`` file built by ``pyside6-lrelease`` and installed at start-up
+(:mod:`callcheck.gui.i18n`). These tests run the real tools: they extract the texts, build a
+pseudo-translation (every text in brackets) and start the real window with it.
 """
 
 from __future__ import annotations
 
+import ast
+import json
 import shutil
+import ssl
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import pytest
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from callcheck import launcher
+from callcheck.core.advice import advise, inputs_from_report
 from callcheck.core.grades import Grade
+from callcheck.core.host import HostInfo, InterfaceKind, WifiInfo
+from callcheck.core.phrase import Phrase
+from callcheck.core.report_text import summary_text
+from callcheck.core.result_phrases import verdict_phrase, why_phrases
+from callcheck.engine import connectivity
 from callcheck.engine.audio_io import SyntheticAudioBackend
+from callcheck.engine.signaling import classify_http_error
 from callcheck.gui import i18n, settings, texts
 from callcheck.gui.app import MainWindow
+from callcheck.gui.connectivity_view import connectivity_html
 from callcheck.gui.history_store import HistoryStore
+from callcheck.gui.report_export import print_html
 from callcheck.gui.settings import AppSettings, SettingsStore
 
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
 GUI_SOURCES = ROOT / "desktop" / "callcheck" / "gui"
+#: Where sentences are made outside the GUI (packaging/update_translations.sh scans them too).
+MAKER_SOURCES = (ROOT / "desktop" / "callcheck" / "core", ROOT / "desktop" / "callcheck" / "engine")
 TEMPLATE = ROOT / "resources" / "i18n" / "callcheck.ts"
+REPORT_FIXTURE = ROOT / "tests" / "fixtures" / "report-v1-loopback.json"
 CONTEXT = "texts"
+#: The contexts of the core's and the engine's sentences.
+MAKER_CONTEXTS = {"advice", "connectivity", "grades", "lists", "summary", "verdict", "why"}
 PSEUDO_LOCALE = "de"  # any language: the file holds the pseudo-translation
 
 
@@ -81,20 +102,46 @@ def messages(ts: Path) -> dict[str, set[str]]:
     return found
 
 
-@pytest.fixture(scope="module")
-def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """What pyside6-lupdate extracts from the GUI package now."""
-    ts = tmp_path_factory.mktemp("i18n") / "callcheck.ts"
+def marked_in(folder: Path) -> set[tuple[str, str]]:
+    """Every ``QT_TRANSLATE_NOOP("context", "text")`` in a package's sources, read with
+    Python's own parser: ``(context, text)``."""
+    found = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "QT_TRANSLATE_NOOP"
+                and len(node.args) == 2
+                and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
+            ):
+                context, text = (a.value for a in node.args)  # type: ignore[attr-defined]
+                found.add((context, text))
+    return found
+
+
+def pairs(found: dict[str, set[str]]) -> set[tuple[str, str]]:
+    return {(context, text) for context, texts_ in found.items() for text in texts_}
+
+
+def _lupdate(ts: Path, *sources: Path) -> Path:
     subprocess.run(
         [
             _tool("pyside6-lupdate"),
             *("-silent", "-extensions", "py", "-locations", "none"),
-            *(str(GUI_SOURCES), "-ts", str(ts)),
+            *(str(s) for s in sources),
+            *("-ts", str(ts)),
         ],
         check=True,
         timeout=120,
     )
     return ts
+
+
+@pytest.fixture(scope="module")
+def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """What pyside6-lupdate extracts now, from the sources update_translations.sh scans."""
+    return _lupdate(tmp_path_factory.mktemp("i18n") / "callcheck.ts", GUI_SOURCES, *MAKER_SOURCES)
 
 
 @pytest.fixture(scope="module")
@@ -150,8 +197,76 @@ def test_lupdate_extracts_every_text(extracted: Path) -> None:
     assert not missing, f"texts not marked with QT_TRANSLATE_NOOP({CONTEXT!r}, …): {missing}"
 
 
-def test_every_text_comes_from_texts_py(extracted: Path) -> None:
-    assert set(messages(extracted)) == {CONTEXT}
+def test_every_gui_text_comes_from_texts_py(tmp_path: Path) -> None:
+    assert set(messages(_lupdate(tmp_path / "gui.ts", GUI_SOURCES))) == {CONTEXT}
+
+
+def test_core_and_engine_sentences_have_their_own_contexts(extracted: Path) -> None:
+    assert set(messages(extracted)) == {CONTEXT} | MAKER_CONTEXTS
+
+
+def test_lupdate_extracts_every_core_and_engine_template(extracted: Path) -> None:
+    marked = set().union(*(marked_in(folder) for folder in MAKER_SOURCES))
+    assert {context for context, _ in marked} == MAKER_CONTEXTS
+    missing = marked - pairs(messages(extracted))
+    assert not missing, f"templates lupdate does not see: {missing}"
+
+
+def _rich_report() -> dict[str, Any]:
+    """The saved fixture report with this version's actions (phrases) for a Wi-Fi laptop."""
+    report: dict[str, Any] = json.loads(REPORT_FIXTURE.read_text())
+    host = HostInfo(
+        os="linux",
+        interface="wlan0",
+        interface_kind=InterfaceKind.WIFI,
+        wifi=WifiInfo(signal_dbm=-75.0, band_ghz=2.4),
+        vpn_interfaces=("wg0",),
+        cpu_load_pct=91.0,
+    )
+    actions = advise(inputs_from_report(report, host=host))
+    report["recommendations"]["actions"] = [a.to_json() for a in actions]
+    report["environment"]["host"] = host.to_json()
+    return report
+
+
+def test_every_template_the_app_renders_is_in_the_catalogue(extracted: Path) -> None:
+    """Rendering records each (context, template) it asks the translator for: all are there."""
+    asked: set[tuple[str, str]] = set()
+
+    def recording(context: str, source: str) -> str:
+        asked.add((context, source))
+        return source
+
+    report = _rich_report()
+    summary_text(report, recording)
+    for phrase in why_phrases(report["quality"]):
+        phrase.render(recording)
+    for grade in Grade:
+        for passed in (False, True):
+            for partial in (False, True):
+                verdict_phrase(grade, 3.5, passed=passed, partial=partial).render(recording)
+    verdict_phrase(None, None, passed=False, partial=False).render(recording)
+    check = connectivity.udp_result(
+        connected=False, any_check_succeeded=False, remote_candidates=2, target="x", elapsed_ms=1.0
+    )
+    assert check.phrase is not None
+    check.phrase.render(recording)
+    assert {c for c, _ in asked} >= {"advice", "grades", "summary", "verdict", "why"}
+    missing = asked - pairs(messages(extracted))
+    assert not missing, f"rendered but not in the catalogue: {missing}"
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        pytest.param(TimeoutError(), id="timeout"),
+        pytest.param(ssl.SSLError(), id="tls"),
+        pytest.param(aiohttp.ServerDisconnectedError(), id="disconnected"),
+    ],
+)
+def test_http_error_words_are_translatable(error: BaseException) -> None:
+    _, words = classify_http_error(error)
+    assert isinstance(connectivity._words(words), Phrase)
 
 
 def test_translators_template_is_up_to_date(extracted: Path) -> None:
@@ -235,6 +350,60 @@ def test_window_shows_the_translation(
     assert results.gauge.accessibleDescription() == "[MOS 4.2, [Good]]"
     assert results.passLine.text() == "[Good enough for business calls.]"
     assert results.rttValue.text() == "[112 [ms]]"
+
+
+def test_results_screen_shows_the_cores_sentences_translated(
+    pseudo_translation: None, window: MainWindow
+) -> None:
+    report = _rich_report()
+    results = window.resultsScreen()
+    results.show_report(report)
+    assert results.verdict.text() == pseudo(
+        "{grade} (MOS {mos}): {experience} This is good enough for business calls."
+    ).format(grade="[Good]", mos="4.00", experience="[Clear voice, very minor flaws.]")
+    why = results.why.text()
+    assert why.count("<li>[") == len(why_phrases(report["quality"])) >= 3
+    assert "<li>[A perfect call on this scale" in why
+    actions = results.actionsText.text()
+    assert actions.count("<li>[") == len(report["recommendations"]["actions"]) >= 3
+    summary = results.summary_text().splitlines()
+    assert summary[0] == f"[CallCheck call-quality test {report['id']}]"
+    assert any(line.startswith("[[Good] (MOS 4.00): [Clear voice") for line in summary)
+    pdf = print_html(report)
+    assert "<li>[A perfect call on this scale" in pdf
+    assert "<p>[[Good] (MOS 4.00)" in pdf
+
+
+def test_an_old_report_still_renders_in_english(
+    pseudo_translation: None, window: MainWindow
+) -> None:
+    """A report saved before phrases (history): no ``phrase`` fields, and a summary in other
+    words. The screen is translated; the report's own sentences stay as stored."""
+    report: dict[str, Any] = json.loads(REPORT_FIXTURE.read_text())
+    report["verdict"]["summary"] = "Good: an older version's words."
+    stored = [a["text"] for a in report["recommendations"]["actions"]]
+    assert not any("phrase" in a for a in report["recommendations"]["actions"])
+    results = window.resultsScreen()
+    results.show_report(report)
+    assert results.title.text() == "[Your result]"
+    assert results.verdict.text() == "Good: an older version's words."
+    actions = results.actionsText.text()
+    assert actions.count("<li>") == len(stored)
+    assert "<li>[" not in actions
+    assert escape(stored[0]) in actions
+    assert "<li>[A perfect call" in results.why.text()  # made from the figures: translated
+
+
+def test_connection_findings_are_translated(pseudo_translation: None) -> None:
+    check = connectivity.udp_result(
+        connected=False, any_check_succeeded=False, remote_candidates=0, target="x", elapsed_ms=2.0
+    )
+    old = {"name": "http", "status": "ok", "message": "The server answers over HTTPS."}
+    section = {"summary": "", "passed": False, "checks": [check.to_json(), old]}
+    html = connectivity_html(json.loads(json.dumps(section)))
+    assert "[The far end offered no network address for the media" in html
+    assert "The server answers over HTTPS." in html
+    assert "[The server answers over HTTPS.]" not in html
 
 
 def test_callcheck_gui_starts_in_the_chosen_language(

@@ -4,6 +4,11 @@ Each rule looks at the measurements (:class:`AdviceInputs`) and, when it applies
 :class:`Action` with a stable ``id``, a severity, the evidence (the numbers that triggered it)
 and a sentence a non-technical user understands. Thresholds are named constants with their
 source. :func:`advise` runs every rule and sorts the actions, most severe first.
+
+Every sentence is a translatable template (:mod:`callcheck.core.phrase`, context ``advice``):
+one template per wording (no sentence is glued together from fragments), numbers formatted
+here into the params. ``Action.text`` is its English; the desktop app translates
+``Action.phrase``.
 """
 
 from __future__ import annotations
@@ -17,6 +22,14 @@ from typing import Any, Final
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.grades import PASS_MOS
 from callcheck.core.host import HostInfo, InterfaceKind
+from callcheck.core.phrase import (
+    QT_TRANSLATE_NOOP,
+    Phrase,
+    Translate,
+    english,
+    localized,
+    trimmed_decimal,
+)
 from callcheck.core.qos import DSCP_EF, QosResult, QosVerdict
 
 # ---------------------------------------------------------------------------------------------
@@ -80,15 +93,28 @@ class Action:
     """Plain words with the numbers: what was found and what to do."""
     evidence: Evidence = field(default_factory=dict)
     """The measurements that triggered the rule, and the threshold they crossed."""
+    phrase: Phrase | None = None
+    """``text`` as a translatable template with its params (``text`` is its English)."""
 
     def to_json(self) -> dict[str, Any]:
         """One element of the report's ``recommendations.actions``."""
-        return {
+        out = {
             "id": self.id,
             "severity": str(self.severity),
             "text": self.text,
             "evidence": {k: _round(v) for k, v in self.evidence.items()},
         }
+        if self.phrase is not None:
+            out["phrase"] = self.phrase.to_json()
+        return out
+
+
+def action_text(action: Mapping[str, Any], translate: Translate = english) -> str:
+    """An action of a report (``recommendations.actions[]``) in the language of ``translate``:
+    its ``phrase`` translated, or its stored ``text`` when it has none (a report made before
+    phrases) or the phrase is not that text's."""
+    stored = str(action.get("text", ""))
+    return localized(Phrase.from_json(action.get("phrase")), stored, translate)
 
 
 def _round(v: float | int | str | bool | None) -> float | int | str | bool | None:
@@ -136,13 +162,27 @@ class AdviceInputs:
     """Ranked codec predictions, best first."""
 
 
+#: The translation context of the actions' sentences.
+CONTEXT: Final = "advice"
+
+
+def _say(template: str, **params: str | Phrase) -> Phrase:
+    """A sentence of this module: ``template`` is marked ``QT_TRANSLATE_NOOP("advice", …)``."""
+    return Phrase(CONTEXT, template, params)
+
+
+def _action(id: str, severity: Severity, phrase: Phrase, evidence: Evidence) -> Action:
+    return Action(id, severity, phrase.text, evidence, phrase)
+
+
 def _pct(value: float) -> str:
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """A percentage in a sentence: one decimal, no trailing ``.0``."""
+    return trimmed_decimal(value)
 
 
-def _ms(value: float) -> str:
-    return f"{value:.0f} ms"
+def _whole(value: float) -> str:
+    """Milliseconds, kbit/s, dBm, % CPU in a sentence: no decimals."""
+    return f"{value:.0f}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -156,31 +196,69 @@ def rule_delay(i: AdviceInputs) -> Action | None:
         return None
     ev: dict[str, float | None] = {"one_way_delay_ms": d, "rtt_ms": rtt}
     if d is not None and d > G114_ONE_WAY_LIMIT_MS:
-        return Action(
+        return _action(
             "delay",
             Severity.CRITICAL,
-            f"Your voice takes {_ms(d)} to reach the other side, far beyond the "
-            f"{_ms(G114_ONE_WAY_LIMIT_MS)} limit (ITU-T G.114): people will talk over each other. "
-            "Use a server or relay closer to you, and avoid satellite, VPN or mobile links.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Your voice takes {delay_ms} ms to reach the other side, far beyond the "
+                    "{limit_ms} ms limit (ITU-T G.114): people will talk over each other. "
+                    "Use a server or relay closer to you, and avoid satellite, VPN or mobile "
+                    "links.",
+                ),
+                delay_ms=_whole(d),
+                limit_ms=_whole(G114_ONE_WAY_LIMIT_MS),
+            ),
             {**ev, "limit_ms": G114_ONE_WAY_LIMIT_MS},
         )
     if d is not None and d > G114_ONE_WAY_RECOMMENDED_MS:
-        return Action(
+        return _action(
             "delay",
             Severity.WARNING,
-            f"Your voice takes {_ms(d)} to reach the other side (recommended: under "
-            f"{_ms(G114_ONE_WAY_RECOMMENDED_MS)}, ITU-T G.114), so replies come with a pause. "
-            "Use a server closer to you, or avoid the VPN or relay for calls.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Your voice takes {delay_ms} ms to reach the other side (recommended: under "
+                    "{limit_ms} ms, ITU-T G.114), so replies come with a pause. Use a server "
+                    "closer to you, or avoid the VPN or relay for calls.",
+                ),
+                delay_ms=_whole(d),
+                limit_ms=_whole(G114_ONE_WAY_RECOMMENDED_MS),
+            ),
             {**ev, "limit_ms": G114_ONE_WAY_RECOMMENDED_MS},
         )
     if (d is not None and d > TARGET_ONE_WAY_MS) or (rtt is not None and rtt > TARGET_RTT_MS):
-        shown = f"a round trip of {_ms(rtt)}" if rtt is not None else f"{_ms(d or 0.0)} one way"
-        return Action(
+        targets = {
+            "target_one_way_ms": _whole(TARGET_ONE_WAY_MS),
+            "target_rtt_ms": _whole(TARGET_RTT_MS),
+        }
+        if rtt is not None:
+            phrase = _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "The network delay (a round trip of {rtt_ms} ms) is above the usual voice "
+                    "targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but "
+                    "still fine for conversation.",
+                ),
+                rtt_ms=_whole(rtt),
+                **targets,
+            )
+        else:
+            phrase = _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "The network delay ({delay_ms} ms one way) is above the usual voice targets "
+                    "({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still "
+                    "fine for conversation.",
+                ),
+                delay_ms=_whole(d or 0.0),
+                **targets,
+            )
+        return _action(
             "delay",
             Severity.INFO,
-            f"The network delay ({shown}) is above the usual voice targets "
-            f"({_ms(TARGET_ONE_WAY_MS)} one way, {_ms(TARGET_RTT_MS)} round trip) but still "
-            "fine for conversation.",
+            phrase,
             {**ev, "target_one_way_ms": TARGET_ONE_WAY_MS, "target_rtt_ms": TARGET_RTT_MS},
         )
     return None
@@ -202,14 +280,24 @@ def rule_wifi_loss(i: AdviceInputs) -> Action | None:
     if not _on_wifi(i) or i.loss_pct is None or i.loss_pct < TARGET_LOSS_PCT:
         return None
     assert i.host is not None
-    how = "in bursts" if _bursty(i) else ""
     sev = Severity.CRITICAL if i.loss_pct >= LOSS_CRITICAL_PCT else Severity.WARNING
     signal = i.host.wifi.signal_dbm if i.host.wifi is not None else None
-    lost = f"{_pct(i.loss_pct)} % of packets were lost{' ' + how if how else ''}"
-    return Action(
+    if _bursty(i):
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "You are on Wi-Fi and {loss_pct} % of packets were lost in bursts — use a wired "
+            "connection or move closer to the access point.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "You are on Wi-Fi and {loss_pct} % of packets were lost — use a wired connection or "
+            "move closer to the access point.",
+        )
+    return _action(
         "wifi-loss",
         sev,
-        f"You are on Wi-Fi and {lost} — use a wired connection or move closer to the access point.",
+        _say(template, loss_pct=_pct(i.loss_pct)),
         {
             "interface": i.host.interface,
             "loss_pct": i.loss_pct,
@@ -225,13 +313,24 @@ def rule_loss(i: AdviceInputs) -> Action | None:
     if _on_wifi(i) or i.loss_pct is None or i.loss_pct < TARGET_LOSS_PCT:
         return None
     sev = Severity.CRITICAL if i.loss_pct >= LOSS_CRITICAL_PCT else Severity.WARNING
-    how = " in bursts" if _bursty(i) else ""
-    return Action(
+    if _bursty(i):
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "{loss_pct} % of voice packets were lost in bursts (target: under "
+            "{target_loss_pct} %), which makes words drop out. The network is congested or "
+            "faulty: ask IT to check the connection and to give voice priority (QoS).",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "{loss_pct} % of voice packets were lost (target: under {target_loss_pct} %), which "
+            "makes words drop out. The network is congested or faulty: ask IT to check the "
+            "connection and to give voice priority (QoS).",
+        )
+    return _action(
         "loss",
         sev,
-        f"{_pct(i.loss_pct)} % of voice packets were lost{how} (target: under "
-        f"{_pct(TARGET_LOSS_PCT)} %), which makes words drop out. The network is congested or "
-        "faulty: ask IT to check the connection and to give voice priority (QoS).",
+        _say(template, loss_pct=_pct(i.loss_pct), target_loss_pct=_pct(TARGET_LOSS_PCT)),
         {"loss_pct": i.loss_pct, "burst_ratio": i.burst_ratio, "target_loss_pct": TARGET_LOSS_PCT},
     )
 
@@ -242,17 +341,48 @@ def rule_jitter(i: AdviceInputs) -> Action | None:
     late_high = i.late_discard_pct is not None and i.late_discard_pct >= LATE_DISCARD_WARN_PCT
     if not (jitter_high or late_high):
         return None
-    parts = []
-    if i.jitter_ms is not None:
-        parts.append(f"packets arrive unevenly (jitter {_ms(i.jitter_ms)})")
-    if late_high and i.late_discard_pct is not None:
-        parts.append(f"{_pct(i.late_discard_pct)} % came too late to be played")
-    return Action(
+    late = i.late_discard_pct if late_high else None
+    target = _whole(TARGET_JITTER_MS)
+    if i.jitter_ms is not None and late is not None:
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Voice packets arrive unevenly (jitter {jitter_ms} ms) and {late_pct} % of them "
+                "came too late to be played (target: under {target_jitter_ms} ms). Something "
+                "else is using the connection — pause downloads, uploads and video, use a wired "
+                "connection, or ask IT for voice QoS.",
+            ),
+            jitter_ms=_whole(i.jitter_ms),
+            late_pct=_pct(late),
+            target_jitter_ms=target,
+        )
+    elif i.jitter_ms is not None:
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Voice packets arrive unevenly (jitter {jitter_ms} ms; target: under "
+                "{target_jitter_ms} ms). Something else is using the connection — pause "
+                "downloads, uploads and video, use a wired connection, or ask IT for voice QoS.",
+            ),
+            jitter_ms=_whole(i.jitter_ms),
+            target_jitter_ms=target,
+        )
+    else:
+        assert late is not None  # jitter_high needs a jitter, so late_high is what triggered
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "{late_pct} % of the voice packets came too late to be played (target: jitter "
+                "under {target_jitter_ms} ms). Something else is using the connection — pause "
+                "downloads, uploads and video, use a wired connection, or ask IT for voice QoS.",
+            ),
+            late_pct=_pct(late),
+            target_jitter_ms=target,
+        )
+    return _action(
         "jitter",
         Severity.WARNING,
-        f"Voice packets {' and '.join(parts) if parts else 'arrive unevenly'} (target: under "
-        f"{_ms(TARGET_JITTER_MS)}). Something else is using the connection — pause downloads, "
-        "uploads and video, use a wired connection, or ask IT for voice QoS.",
+        phrase,
         {
             "jitter_ms": i.jitter_ms,
             "late_discard_pct": i.late_discard_pct,
@@ -269,11 +399,18 @@ def rule_wifi_signal(i: AdviceInputs) -> Action | None:
     if dbm is None or dbm >= WIFI_VOICE_MIN_DBM:
         return None
     sev = Severity.CRITICAL if dbm < WIFI_UNUSABLE_DBM else Severity.WARNING
-    return Action(
+    return _action(
         "wifi-signal",
         sev,
-        f"Your Wi-Fi signal is weak ({dbm:.0f} dBm; voice needs {WIFI_VOICE_MIN_DBM:.0f} dBm or "
-        "better). Move closer to the access point or use a wired connection.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your Wi-Fi signal is weak ({signal_dbm} dBm; voice needs {min_signal_dbm} dBm or "
+                "better). Move closer to the access point or use a wired connection.",
+            ),
+            signal_dbm=_whole(dbm),
+            min_signal_dbm=_whole(WIFI_VOICE_MIN_DBM),
+        ),
         {"signal_dbm": dbm, "min_signal_dbm": WIFI_VOICE_MIN_DBM},
     )
 
@@ -284,11 +421,16 @@ def rule_wifi_band(i: AdviceInputs) -> Action | None:
         return None
     if i.host.wifi.band_ghz != 2.4:
         return None
-    return Action(
+    return _action(
         "wifi-band",
         Severity.INFO,
-        "Your Wi-Fi uses the 2.4 GHz band, which is crowded and slower. If your network offers "
-        "5 GHz (often a name ending in \u201c5G\u201d), connect to that instead.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your Wi-Fi uses the 2.4 GHz band, which is crowded and slower. If your network "
+                "offers 5 GHz (often a name ending in \u201c5G\u201d), connect to that instead.",
+            )
+        ),
         {"band_ghz": 2.4, "frequency_mhz": i.host.wifi.frequency_mhz},
     )
 
@@ -313,17 +455,31 @@ def rule_vpn(i: AdviceInputs) -> Action | None:
         "loss_pct": i.loss_pct,
     }
     if i.host.default_route_via_vpn and _network_trouble(i):
-        return Action(
+        return _action(
             "vpn",
             Severity.WARNING,
-            f"Your calls go through a VPN ({names}), which adds delay and can lose packets. "
-            "Ask IT whether voice can bypass the VPN (split tunnelling), or test without it.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Your calls go through a VPN ({vpn_interfaces}), which adds delay and can lose "
+                    "packets. Ask IT whether voice can bypass the VPN (split tunnelling), or test "
+                    "without it.",
+                ),
+                vpn_interfaces=names,
+            ),
             ev,
         )
-    return Action(
+    return _action(
         "vpn",
         Severity.INFO,
-        f"A VPN or tunnel is active ({names}). If calls are poor, test once without it.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "A VPN or tunnel is active ({vpn_interfaces}). If calls are poor, test once "
+                "without it.",
+            ),
+            vpn_interfaces=names,
+        ),
         ev,
     )
 
@@ -333,13 +489,31 @@ def rule_bluetooth(i: AdviceInputs) -> Action | None:
     if i.host is None or not i.host.hands_free_devices:
         return None
     dev = i.host.hands_free_devices[0]
-    rate = f" at {dev.sample_rate_hz / 1000:.0f} kHz" if dev.sample_rate_hz else ""
-    return Action(
+    if dev.sample_rate_hz:
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your Bluetooth headset \u201c{device}\u201d is in hands-free mode at {rate_khz} "
+                "kHz, which makes voices sound thin and muffled. Use a wired or USB headset, or a "
+                "Bluetooth headset with its own USB dongle.",
+            ),
+            device=dev.name,
+            rate_khz=_whole(dev.sample_rate_hz / 1000),
+        )
+    else:
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your Bluetooth headset \u201c{device}\u201d is in hands-free mode, which makes "
+                "voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth "
+                "headset with its own USB dongle.",
+            ),
+            device=dev.name,
+        )
+    return _action(
         "bluetooth-hands-free",
         Severity.WARNING,
-        f"Your Bluetooth headset \u201c{dev.name}\u201d is in hands-free mode{rate}, which "
-        "makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth "
-        "headset with its own USB dongle.",
+        phrase,
         {"device": dev.name, "sample_rate_hz": dev.sample_rate_hz},
     )
 
@@ -349,11 +523,18 @@ def rule_cpu(i: AdviceInputs) -> Action | None:
     load = None if i.host is None else i.host.cpu_load_pct
     if load is None or load < CPU_HIGH_PCT:
         return None
-    return Action(
+    return _action(
         "cpu",
         Severity.WARNING,
-        f"Your computer was very busy during the test ({load:.0f} % CPU), which can make audio "
-        "stutter. Close programs you do not need, or restart the computer before calls.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your computer was very busy during the test ({cpu_load_pct} % CPU), which can "
+                "make audio stutter. Close programs you do not need, or restart the computer "
+                "before calls.",
+            ),
+            cpu_load_pct=_whole(load),
+        ),
         {"cpu_load_pct": load, "limit_pct": CPU_HIGH_PCT},
     )
 
@@ -364,22 +545,35 @@ def rule_bandwidth(i: AdviceInputs) -> Action | None:
     if available is None or i.voice_kbps is None:
         return None
     ev = {"available_kbps": available, "voice_kbps": i.voice_kbps}
+    kbps = {"available_kbps": _whole(available), "voice_kbps": _whole(i.voice_kbps)}
     if available < i.voice_kbps:
-        return Action(
+        return _action(
             "bandwidth",
             Severity.CRITICAL,
-            f"Your connection carried only {available:.0f} kbit/s, less than the "
-            f"{i.voice_kbps:.0f} kbit/s a call needs. Stop other downloads and uploads, or "
-            "ask for a faster connection; a low-bitrate codec (see below) can help.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Your connection carried only {available_kbps} kbit/s, less than the "
+                    "{voice_kbps} kbit/s a call needs. Stop other downloads and uploads, or ask "
+                    "for a faster connection; a low-bitrate codec (see below) can help.",
+                ),
+                **kbps,
+            ),
             ev,
         )
     if i.voice_kbps > VOICE_MAX_LINK_SHARE * available:
-        return Action(
+        return _action(
             "bandwidth",
             Severity.WARNING,
-            f"A call needs {i.voice_kbps:.0f} kbit/s of the {available:.0f} kbit/s your "
-            "connection carried — little room left for anything else. Avoid large downloads "
-            "during calls.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "A call needs {voice_kbps} kbit/s of the {available_kbps} kbit/s your "
+                    "connection carried — little room left for anything else. Avoid large "
+                    "downloads during calls.",
+                ),
+                **kbps,
+            ),
             {**ev, "max_share": VOICE_MAX_LINK_SHARE},
         )
     return None
@@ -398,12 +592,20 @@ def rule_bufferbloat(i: AdviceInputs) -> Action | None:
     if inc < BUFFERBLOAT_WARN_MS:
         return None
     sev = Severity.CRITICAL if inc >= BUFFERBLOAT_CRITICAL_MS else Severity.WARNING
-    return Action(
+    return _action(
         "bufferbloat",
         sev,
-        f"When your connection is busy ({worst.direction}), delay grows by {_ms(inc)} "
-        f"(bufferbloat, grade {worst.grade}). Turn on Smart Queue Management (SQM) or QoS in "
-        "the router, or ask IT to prioritise voice.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "When your connection is busy ({direction}), delay grows by {rtt_increase_ms} ms "
+                "(bufferbloat, grade {grade}). Turn on Smart Queue Management (SQM) or QoS in "
+                "the router, or ask IT to prioritise voice.",
+            ),
+            direction=_direction(worst.direction),
+            rtt_increase_ms=_whole(inc),
+            grade=str(worst.grade),
+        ),
         {
             "direction": worst.direction,
             "rtt_increase_ms": inc,
@@ -414,6 +616,18 @@ def rule_bufferbloat(i: AdviceInputs) -> Action | None:
     )
 
 
+#: The directions of a capacity measurement, as words in a sentence.
+_DIRECTIONS: Final = {
+    "uplink": QT_TRANSLATE_NOOP("advice", "uplink"),
+    "downlink": QT_TRANSLATE_NOOP("advice", "downlink"),
+}
+
+
+def _direction(direction: str) -> str | Phrase:
+    known = _DIRECTIONS.get(direction)
+    return direction if known is None else _say(known)
+
+
 def rule_qos(i: AdviceInputs) -> Action | None:
     """The network removes or rewrites the voice marking."""
     if i.qos is None:
@@ -421,14 +635,26 @@ def rule_qos(i: AdviceInputs) -> Action | None:
     verdict = i.qos.verdict
     if verdict not in (QosVerdict.STRIPPED, QosVerdict.REMARKED):
         return None
-    what = "removes" if verdict is QosVerdict.STRIPPED else "changes"
-    return Action(
+    if verdict is QosVerdict.STRIPPED:
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "The network removes the priority mark on voice packets (sent DSCP {dscp_sent} "
+            "\u201cEF\u201d, arrived as DSCP {dscp_received}), so voice waits behind other "
+            "traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a voice "
+            "VLAN.",
+        )
+    else:
+        template = QT_TRANSLATE_NOOP(
+            "advice",
+            "The network changes the priority mark on voice packets (sent DSCP {dscp_sent} "
+            "\u201cEF\u201d, arrived as DSCP {dscp_received}), so voice waits behind other "
+            "traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a voice "
+            "VLAN.",
+        )
+    return _action(
         "qos-stripped",
         Severity.WARNING,
-        f"The network {what} the priority mark on voice packets (sent DSCP {DSCP_EF} "
-        f"\u201cEF\u201d, arrived as DSCP {i.qos.dscp_received_uplink}), so voice waits behind "
-        "other traffic when the line is busy. Ask IT to keep DSCP EF for voice or to use a "
-        "voice VLAN.",
+        _say(template, dscp_sent=str(DSCP_EF), dscp_received=str(i.qos.dscp_received_uplink)),
         {
             "dscp_sent": i.qos.dscp_sent,
             "dscp_received": i.qos.dscp_received_uplink,
@@ -443,19 +669,29 @@ def rule_relay(i: AdviceInputs) -> Action | None:
     if not tcp and not i.relay_used:
         return None
     if tcp:
-        return Action(
+        return _action(
             "firewall-tcp",
             Severity.WARNING,
-            "Voice had to travel over TCP because UDP is blocked, so any lost packet turns into "
-            "a delay. Ask IT to allow UDP for calls (the softphone's media ports, and TURN on "
-            "UDP 3478).",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Voice had to travel over TCP because UDP is blocked, so any lost packet "
+                    "turns into a delay. Ask IT to allow UDP for calls (the softphone's media "
+                    "ports, and TURN on UDP 3478).",
+                )
+            ),
             {"protocol": "tcp", "relay_used": bool(i.relay_used)},
         )
-    return Action(
+    return _action(
         "firewall-relay",
         Severity.INFO,
-        "Voice went through a relay server rather than directly, usually because a firewall or "
-        "NAT blocks the direct path. This adds some delay.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Voice went through a relay server rather than directly, usually because a "
+                "firewall or NAT blocks the direct path. This adds some delay.",
+            )
+        ),
         {"protocol": i.ice_protocol, "relay_used": True},
     )
 
@@ -470,12 +706,21 @@ def rule_codec(i: AdviceInputs) -> Action | None:
     if gain < CODEC_SWITCH_MIN_GAIN_MOS:
         return None
     crosses = current.predicted_mos < PASS_MOS <= best.predicted_mos
-    return Action(
+    return _action(
         "codec",
         Severity.WARNING if crosses else Severity.INFO,
-        f"On this network {best.name} would score MOS {best.predicted_mos:.1f} instead of "
-        f"{current.predicted_mos:.1f} with {current.name}. Ask IT to prefer it in the "
-        "softphone's codec settings.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "On this network {suggested} would score MOS {suggested_mos} instead of "
+                "{current_mos} with {current}. Ask IT to prefer it in the softphone's codec "
+                "settings.",
+            ),
+            suggested=best.name,
+            suggested_mos=f"{best.predicted_mos:.1f}",
+            current_mos=f"{current.predicted_mos:.1f}",
+            current=current.name,
+        ),
         {
             "current": current.key,
             "current_mos": current.predicted_mos,
@@ -509,11 +754,17 @@ def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
         return None
     if any(a.severity is not Severity.INFO for a in found):
         return None
-    return Action(
+    return _action(
         "all-good",
         Severity.INFO,
-        f"Your connection meets the targets for voice (MOS {i.mos:.1f}). If calls still sound "
-        "bad, the problem is likely at the other end or in the softphone's settings.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your connection meets the targets for voice (MOS {mos}). If calls still sound "
+                "bad, the problem is likely at the other end or in the softphone's settings.",
+            ),
+            mos=f"{i.mos:.1f}",
+        ),
         {"mos": i.mos, "pass_mos": PASS_MOS},
     )
 

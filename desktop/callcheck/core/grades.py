@@ -1,4 +1,8 @@
-"""The MOS grade bands users are given (DESIGN.md, Grades) and the pass mark."""
+"""The MOS grade bands users are given (DESIGN.md, Grades) and the pass mark.
+
+The grade words and the experience sentences are marked for translation (context ``grades``,
+:mod:`callcheck.core.phrase`); their values stay the English the reports carry.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,17 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
+from callcheck.core.phrase import QT_TRANSLATE_NOOP
+
 
 class Grade(StrEnum):
     """The five plain-language grades, best first."""
 
-    EXCELLENT = "Excellent"
-    GOOD = "Good"
-    FAIR = "Fair"
-    POOR = "Poor"
-    BAD = "Bad"
+    EXCELLENT = QT_TRANSLATE_NOOP("grades", "Excellent")
+    GOOD = QT_TRANSLATE_NOOP("grades", "Good")
+    FAIR = QT_TRANSLATE_NOOP("grades", "Fair")
+    POOR = QT_TRANSLATE_NOOP("grades", "Poor")
+    BAD = QT_TRANSLATE_NOOP("grades", "Bad")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,11 +36,20 @@ class GradeBand:
 
 #: Best first. A MOS exactly on a boundary belongs to the better band (4.0 is Good, 4.3 Excellent).
 GRADE_BANDS: Final[tuple[GradeBand, ...]] = (
-    GradeBand(Grade.EXCELLENT, 4.3, 5.0, "Crystal-clear audio, no issues."),
-    GradeBand(Grade.GOOD, 4.0, 4.3, "Clear voice, very minor flaws."),
-    GradeBand(Grade.FAIR, 3.6, 4.0, "Slight distortion, still understandable."),
-    GradeBand(Grade.POOR, 3.1, 3.6, "Noticeable issues affect conversation."),
-    GradeBand(Grade.BAD, 1.0, 3.1, "Hard to hear, disruptive."),
+    GradeBand(
+        Grade.EXCELLENT, 4.3, 5.0, QT_TRANSLATE_NOOP("grades", "Crystal-clear audio, no issues.")
+    ),
+    GradeBand(Grade.GOOD, 4.0, 4.3, QT_TRANSLATE_NOOP("grades", "Clear voice, very minor flaws.")),
+    GradeBand(
+        Grade.FAIR,
+        3.6,
+        4.0,
+        QT_TRANSLATE_NOOP("grades", "Slight distortion, still understandable."),
+    ),
+    GradeBand(
+        Grade.POOR, 3.1, 3.6, QT_TRANSLATE_NOOP("grades", "Noticeable issues affect conversation.")
+    ),
+    GradeBand(Grade.BAD, 1.0, 3.1, QT_TRANSLATE_NOOP("grades", "Hard to hear, disruptive.")),
 )
 
 #: A test passes at MOS ≥ 4.0: good enough for business calls.

@@ -18,8 +18,8 @@ from typing import Any, Final
 
 import numpy as np
 
-from callcheck.core.grades import GRADE_BANDS, PASS_MOS
 from callcheck.core.quality import QualityResult
+from callcheck.core.result_phrases import verdict_phrase
 
 SCHEMA_VERSION: Final = "callcheck.report/1"
 SUPPORTED_SCHEMAS: Final = (SCHEMA_VERSION,)
@@ -257,16 +257,11 @@ def quality_json(result: QualityResult) -> dict[str, Any]:
 
 
 def verdict_text(quality: QualityResult | None, *, partial: bool) -> str:
-    """One sentence a helpdesk can read out: grade, MOS, pass or not, and whether complete."""
+    """One sentence a helpdesk can read out: grade, MOS, pass or not, and whether complete.
+
+    The English of :func:`callcheck.core.result_phrases.verdict_phrase`, the one place the
+    sentence is written (translatable there).
+    """
     if quality is None:
-        return "No audio was measured, so there is no score. See the errors for why."
-    band = next(b for b in GRADE_BANDS if b.grade == quality.grade)
-    verdict = (
-        "good enough for business calls"
-        if quality.passed
-        else f"below the {PASS_MOS:.1f} needed for business calls"
-    )
-    text = f"{quality.grade} (MOS {quality.mos:.2f}): {band.experience} This is {verdict}."
-    if partial:
-        text += " The test ended early, so this covers only part of it."
-    return text
+        return verdict_phrase(None, None, passed=False, partial=partial).text
+    return verdict_phrase(quality.grade, quality.mos, passed=quality.passed, partial=partial).text

@@ -20,6 +20,7 @@ from typing import Any, Final
 from callcheck.core.grades import GRADE_BANDS, PASS_MOS
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import key_numbers, network_line
+from callcheck.core.result_phrases import why_phrases
 
 #: Grade band colours (best first), shared by the gauge and the MOS timeline.
 GRADE_COLOURS: Final[dict[str, str]] = {
@@ -330,46 +331,13 @@ def charts_html(data: Mapping[str, Any]) -> str:
 # Why this score
 
 
-def _input_value(inputs: Mapping[str, Any], name: str) -> float | None:
-    return _num(_map(inputs.get(name)).get("value"))
-
-
 def why_items(quality: Mapping[str, Any]) -> list[str]:
-    """The E-model breakdown as plain sentences (escaped HTML list items)."""
-    b = _map(quality.get("breakdown"))
-    inputs = _map(quality.get("inputs"))
-    scale = str(quality.get("scale", "narrowband"))
-    top = "129 (wideband: 50–7000 Hz speech)" if scale == "wideband" else "about 93 (narrowband)"
-    items = [
-        f"A perfect call on this scale scores R = {top}. This call scores "
-        f"R = {_fmt(quality.get('r_factor'))}, which is MOS {_fmt(quality.get('mos'), 2)}."
-    ]
-    ta = _input_value(inputs, "Ta")
-    idd = _num(b.get("Id"))
-    if idd is not None:
-        delay = f" (sound takes {ta:.0f} ms from mouth to ear)" if ta is not None else ""
-        effect = "no noticeable cost" if idd < 0.5 else f"a cost of {idd:.1f} points"
-        items.append(f"Delay{escape(delay)}: {effect}. Delay starts to hurt above about 100 ms.")
-    ie = _num(b.get("Ie_eff"))
-    if ie is not None:
-        ppl = _input_value(inputs, "Ppl")
-        codec_ie = _input_value(inputs, "Ie")
-        burst = _input_value(inputs, "BurstR")
-        parts = []
-        if codec_ie is not None:
-            parts.append(f"the codec itself costs {codec_ie:.0f}")
-        if ppl is not None:
-            parts.append(f"{ppl:.1f} % of the audio was lost or late")
-        if burst is not None and burst > 1.05:
-            parts.append(f"losses came in bursts (burst ratio {burst:.1f})")
-        detail = f" ({'; '.join(parts)})" if parts else ""
-        items.append(f"Codec and lost packets: a cost of {ie:.1f} points{escape(detail)}.")
-    is_ = _num(b.get("Is"))
-    if is_ is not None and abs(is_) >= 0.5:
-        items.append(
-            f"Loudness, sidetone and noise of the handsets (assumed standard): {is_:.1f} points."
-        )
-    return [f"<li>{i}</li>" for i in items]
+    """The E-model breakdown as plain sentences (escaped HTML list items), in English.
+
+    The sentences are :func:`callcheck.core.result_phrases.why_phrases`, written (and
+    translatable) there.
+    """
+    return [f"<li>{escape(phrase.text)}</li>" for phrase in why_phrases(quality)]
 
 
 def inputs_table(quality: Mapping[str, Any]) -> str:

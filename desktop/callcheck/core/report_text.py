@@ -3,6 +3,11 @@
 Takes the report's JSON dict (any supported schema version: it goes through
 :func:`callcheck.core.report.upgrade`), so an old saved report summarises the same way. Lines
 stay within :data:`WIDTH` columns; nothing here depends on the terminal.
+
+Every line is a translatable template (context ``summary``, :mod:`callcheck.core.phrase`):
+``summary_text(report)`` is the English the CLI prints; the desktop app passes Qt's translator
+(``summary_text(report, QCoreApplication.translate)``) for the user's language. The verdict
+and the actions are the report's own phrases, so they read the same as on the Results screen.
 """
 
 from __future__ import annotations
@@ -11,7 +16,11 @@ import textwrap
 from collections.abc import Mapping
 from typing import Any, Final
 
+from callcheck.core.advice import action_text
+from callcheck.core.grades import PASS_MOS
+from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase, Translate, english
 from callcheck.core.report import upgrade
+from callcheck.core.result_phrases import grade_phrase, verdict_summary
 
 #: Width a ticket system or an e-mail shows without wrapping.
 WIDTH: Final = 78
@@ -34,8 +43,35 @@ def _mean(section: Any, name: str) -> float | None:
     return _num(v)
 
 
-def _fmt(value: float | None, unit: str, nd: int = 0) -> str:
-    return "not measured" if value is None else f"{value:.{nd}f} {unit}".rstrip()
+#: The translation context of the summary's lines.
+CONTEXT: Final = "summary"
+
+
+def _say(template: str, **params: str | Phrase) -> Phrase:
+    """A line of the summary: ``template`` is marked ``QT_TRANSLATE_NOOP("summary", …)``."""
+    return Phrase(CONTEXT, template, params)
+
+
+def _fmt(value: float | None, unit: str, nd: int = 0) -> str | Phrase:
+    if value is None:
+        return _say(QT_TRANSLATE_NOOP("summary", "not measured"))
+    return f"{value:.{nd}f} {unit}".rstrip()
+
+
+#: ``environment.host.interface_kind`` → what the summary calls it.
+_INTERFACE_KINDS: Final = {
+    "wifi": QT_TRANSLATE_NOOP("summary", "Wi-Fi"),
+    "ethernet": QT_TRANSLATE_NOOP("summary", "wired (Ethernet)"),
+    "cellular": QT_TRANSLATE_NOOP("summary", "mobile data"),
+    "vpn": QT_TRANSLATE_NOOP("summary", "VPN tunnel"),
+    "other": QT_TRANSLATE_NOOP("summary", "other"),
+}
+#: An action's severity as the summary shows it ("1. [warning] …").
+_SEVERITIES: Final = {
+    "info": QT_TRANSLATE_NOOP("summary", "info"),
+    "warning": QT_TRANSLATE_NOOP("summary", "warning"),
+    "critical": QT_TRANSLATE_NOOP("summary", "critical"),
+}
 
 
 def key_numbers(report: Mapping[str, Any]) -> dict[str, float | None]:
@@ -54,18 +90,13 @@ def key_numbers(report: Mapping[str, Any]) -> dict[str, float | None]:
     }
 
 
-def network_line(environment: Mapping[str, Any]) -> str | None:
-    """ "Wi-Fi (wlan0, −61 dBm, 5 GHz); VPN: wg0" from ``environment.host``, if detected."""
+def network_phrase(environment: Mapping[str, Any]) -> Phrase | None:
+    """:func:`network_line` as a translatable phrase."""
     host = environment.get("host")
     if not isinstance(host, Mapping):
         return None
-    kind = {
-        "wifi": "Wi-Fi",
-        "ethernet": "wired (Ethernet)",
-        "cellular": "mobile data",
-        "vpn": "VPN tunnel",
-        "other": "other",
-    }.get(str(host.get("interface_kind")), "unknown")
+    kind_word = _INTERFACE_KINDS.get(str(host.get("interface_kind")))
+    kind = _say(kind_word if kind_word is not None else QT_TRANSLATE_NOOP("summary", "unknown"))
     details = [str(host["interface"])] if host.get("interface") else []
     wifi = host.get("wifi")
     if isinstance(wifi, Mapping):
@@ -73,55 +104,137 @@ def network_line(environment: Mapping[str, Any]) -> str | None:
             details.append(f"{wifi['signal_dbm']:.0f} dBm")
         if _num(wifi.get("band_ghz")) is not None:
             details.append(f"{wifi['band_ghz']:g} GHz")
-    text = kind + (f" ({', '.join(details)})" if details else "")
     vpns = host.get("vpn_interfaces") or []
-    text += f"; VPN: {', '.join(map(str, vpns)) if vpns else 'none'}"
+    params: dict[str, str | Phrase] = {
+        "kind": kind,
+        "vpn": ", ".join(map(str, vpns)) if vpns else _say(QT_TRANSLATE_NOOP("summary", "none")),
+    }
     cpu = _num(host.get("cpu_load_pct"))
+    if details:
+        params["details"] = ", ".join(details)
     if cpu is not None:
-        text += f"; CPU {cpu:.0f} %"
-    return text
+        params["cpu_pct"] = f"{cpu:.0f}"
+    if details and cpu is not None:
+        template = QT_TRANSLATE_NOOP("summary", "{kind} ({details}); VPN: {vpn}; CPU {cpu_pct} %")
+    elif details:
+        template = QT_TRANSLATE_NOOP("summary", "{kind} ({details}); VPN: {vpn}")
+    elif cpu is not None:
+        template = QT_TRANSLATE_NOOP("summary", "{kind}; VPN: {vpn}; CPU {cpu_pct} %")
+    else:
+        template = QT_TRANSLATE_NOOP("summary", "{kind}; VPN: {vpn}")
+    return _say(template, **params)
 
 
-def summary_text(report: Mapping[str, Any]) -> str:
-    """The summary: grade, MOS, the three numbers, top recommendations, test id, date, version."""
+def network_line(environment: Mapping[str, Any]) -> str | None:
+    """ "Wi-Fi (wlan0, −61 dBm, 5 GHz); VPN: wg0" from ``environment.host``, if detected."""
+    phrase = network_phrase(environment)
+    return None if phrase is None else phrase.text
+
+
+def summary_text(report: Mapping[str, Any], translate: Translate = english) -> str:
+    """The summary: grade, MOS, the three numbers, top recommendations, test id, date, version.
+
+    In English, or in the language of ``translate`` (``QCoreApplication.translate``).
+    """
     data = upgrade(report)
     verdict = data.get("verdict") or {}
     quality = data.get("quality") or {}
+
+    def say(template: str, **params: str | Phrase) -> str:
+        return _say(template, **params).render(translate)
+
     lines = [
-        f"CallCheck call-quality test {data.get('id', '?')}",
-        f"Date: {data.get('started_at', '?')}   App: CallCheck {data.get('app_version', '?')}",
+        say(
+            QT_TRANSLATE_NOOP("summary", "CallCheck call-quality test {id}"),
+            id=str(data.get("id", "?")),
+        ),
+        say(
+            QT_TRANSLATE_NOOP("summary", "Date: {date}   App: CallCheck {version}"),
+            date=str(data.get("started_at", "?")),
+            version=str(data.get("app_version", "?")),
+        ),
     ]
     mos = _num(quality.get("mos")) if isinstance(quality, Mapping) else None
-    grade = verdict.get("grade") or "no score"
-    passed = "PASS" if verdict.get("passed") else "FAIL"
+    grade: str | Phrase = (
+        grade_phrase(str(verdict["grade"]))
+        if verdict.get("grade")
+        else _say(QT_TRANSLATE_NOOP("summary", "no score"))
+    )
+    passed = (
+        _say(QT_TRANSLATE_NOOP("summary", "PASS"))
+        if verdict.get("passed")
+        else _say(QT_TRANSLATE_NOOP("summary", "FAIL"))
+    )
     if mos is not None:
-        lines.append(f"Result: {grade}, MOS {mos:.2f} of 5 ({passed}; 4.0 needed)")
+        lines.append(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "summary", "Result: {grade}, MOS {mos} of 5 ({result}; {pass_mos} needed)"
+                ),
+                grade=grade,
+                mos=f"{mos:.2f}",
+                result=passed,
+                pass_mos=f"{PASS_MOS:.1f}",
+            )
+        )
     else:
-        lines.append(f"Result: {grade} ({passed})")
+        lines.append(
+            say(
+                QT_TRANSLATE_NOOP("summary", "Result: {grade} ({result})"),
+                grade=grade,
+                result=passed,
+            )
+        )
     if verdict.get("summary"):
-        lines.extend(textwrap.wrap(str(verdict["summary"]), WIDTH))
+        lines.extend(
+            textwrap.wrap(verdict_summary(data, translate) or str(verdict["summary"]), WIDTH)
+        )
     k = key_numbers(data)
     lines.append(
-        f"Round trip {_fmt(k['rtt_ms'], 'ms')} | jitter {_fmt(k['jitter_ms'], 'ms', 1)} | "
-        f"packet loss {_fmt(k['loss_pct'], '%', 1)}"
+        say(
+            QT_TRANSLATE_NOOP("summary", "Round trip {rtt} | jitter {jitter} | packet loss {loss}"),
+            rtt=_fmt(k["rtt_ms"], "ms"),
+            jitter=_fmt(k["jitter_ms"], "ms", 1),
+            loss=_fmt(k["loss_pct"], "%", 1),
+        )
     )
     duration = _num(data.get("duration_s"))
     lines.append(
-        f"Test: {data.get('mode', '?')} mode, codec {data.get('codec', '?')}, {_fmt(duration, 's')}"
+        say(
+            QT_TRANSLATE_NOOP("summary", "Test: {mode} mode, codec {codec}, {duration}"),
+            mode=str(data.get("mode", "?")),
+            codec=str(data.get("codec", "?")),
+            duration=_fmt(duration, "s"),
+        )
     )
     env = data.get("environment") or {}
-    net = network_line(env) if isinstance(env, Mapping) else None
-    if net:
-        lines.extend(textwrap.wrap(f"Network: {net}", WIDTH, subsequent_indent="  "))
+    net = network_phrase(env) if isinstance(env, Mapping) else None
+    if net is not None:
+        lines.extend(
+            textwrap.wrap(
+                say(QT_TRANSLATE_NOOP("summary", "Network: {network}"), network=net),
+                WIDTH,
+                subsequent_indent="  ",
+            )
+        )
     recs = data.get("recommendations") or {}
     actions = [a for a in recs.get("actions") or [] if isinstance(a, Mapping)]
     if actions:
-        lines.append("What to do:")
+        lines.append(say(QT_TRANSLATE_NOOP("summary", "What to do:")))
         for n, a in enumerate(actions[:TOP_ACTIONS], start=1):
-            head = f"{n}. [{a.get('severity', 'info')}] "
+            severity = str(a.get("severity", "info"))
+            word = _SEVERITIES.get(severity)
+            head = (
+                say(
+                    QT_TRANSLATE_NOOP("summary", "{number}. [{severity}]"),
+                    number=str(n),
+                    severity=severity if word is None else _say(word),
+                )
+                + " "
+            )
             lines.extend(
                 textwrap.wrap(
-                    f"{head}{a.get('text', '')}", WIDTH, subsequent_indent=" " * len(head)
+                    f"{head}{action_text(a, translate)}", WIDTH, subsequent_indent=" " * len(head)
                 )
             )
     codecs = [c for c in recs.get("codecs") or [] if isinstance(c, Mapping)]
@@ -129,14 +242,28 @@ def summary_text(report: Mapping[str, Any]) -> str:
     if best is not None:
         lines.extend(
             textwrap.wrap(
-                f"Best codec: {best.get('name', best.get('codec'))}, predicted MOS "
-                f"{_num(best.get('predicted_mos')) or 0:.1f}, "
-                f"{_num(best.get('bandwidth_kbps')) or 0:.0f} kbit/s per direction",
+                say(
+                    QT_TRANSLATE_NOOP(
+                        "summary",
+                        "Best codec: {name}, predicted MOS {mos}, {kbps} kbit/s per direction",
+                    ),
+                    name=str(best.get("name", best.get("codec"))),
+                    mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
+                    kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
+                ),
                 WIDTH,
                 subsequent_indent="  ",
             )
         )
     for err in data.get("errors") or []:
         if isinstance(err, Mapping):
-            lines.extend(textwrap.wrap(f"Note: {err.get('message', '')}", WIDTH))
+            lines.extend(
+                textwrap.wrap(
+                    say(
+                        QT_TRANSLATE_NOOP("summary", "Note: {message}"),
+                        message=str(err.get("message", "")),
+                    ),
+                    WIDTH,
+                )
+            )
     return "\n".join(lines) + "\n"

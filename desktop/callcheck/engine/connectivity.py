@@ -18,6 +18,9 @@ say *which* step failed, in plain words:
 
 :func:`diagnose` runs the checks that need no call (for the GUI's "check connection" button and
 before every call); the ``udp`` result comes from the call's ICE attempt (:func:`udp_result`).
+
+Each finding is a translatable template (context ``connectivity``, :mod:`callcheck.core.phrase`):
+``CheckResult.message`` is its English, ``CheckResult.phrase`` what the desktop app translates.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase
 from callcheck.engine.ice_servers import turn_transport
 from callcheck.engine.peer import IceServer
 from callcheck.engine.signaling import (
@@ -59,6 +63,37 @@ CheckStatus = Literal["ok", "failed", "skipped"]
 CHECK_TIMEOUT_S: Final = 3.0
 #: A token that no session has: its ``GET`` answers 401 (bad token) or 404 (token passed).
 _TOKEN_PROBE_PATH: Final = "callcheck-token-check"
+#: The translation context of the findings.
+CONTEXT: Final = "connectivity"
+
+#: The plain words of :func:`callcheck.engine.signaling.classify_http_error` that have no
+#: detail in them, marked for translation; other words stay as they are (English).
+_HTTP_ERROR_WORDS: Final = frozenset(
+    {
+        QT_TRANSLATE_NOOP("connectivity", "the server's name could not be resolved (DNS)"),
+        QT_TRANSLATE_NOOP(
+            "connectivity", "the secure (TLS) connection failed: the certificate is not trusted"
+        ),
+        QT_TRANSLATE_NOOP("connectivity", "the secure (TLS) connection failed"),
+        QT_TRANSLATE_NOOP(
+            "connectivity", "the server did not answer in time (a firewall may drop the traffic)"
+        ),
+        QT_TRANSLATE_NOOP(
+            "connectivity", "the connection was refused: nothing listens on that port"
+        ),
+        QT_TRANSLATE_NOOP("connectivity", "the server closed the connection without answering"),
+    }
+)
+
+
+def _say(template: str, **params: str | Phrase) -> Phrase:
+    """A finding: ``template`` is marked ``QT_TRANSLATE_NOOP("connectivity", …)``."""
+    return Phrase(CONTEXT, template, params)
+
+
+def _words(words: str) -> str | Phrase:
+    """An HTTP error's plain words, translatable when they are one of the known sentences."""
+    return _say(words) if words in _HTTP_ERROR_WORDS else words
 
 
 def _clock_ms() -> float:
@@ -81,6 +116,22 @@ class CheckResult:
     """What was checked (URL, TURN server)."""
     elapsed_ms: float | None = None
     """How long the check took."""
+    phrase: Phrase | None = None
+    """``message`` as a translatable template with its params (``message`` is its English)."""
+
+    @classmethod
+    def of(
+        cls,
+        name: str,
+        status: CheckStatus,
+        phrase: Phrase,
+        *,
+        kind: str | None = None,
+        target: str | None = None,
+        elapsed_ms: float | None = None,
+    ) -> CheckResult:
+        """A result whose message is ``phrase`` (its English, and the phrase to translate)."""
+        return cls(name, status, phrase.text, kind, target, elapsed_ms, phrase)
 
     @property
     def ok(self) -> bool:
@@ -96,6 +147,7 @@ class CheckResult:
             "kind": self.kind,
             "target": self.target,
             "elapsed_ms": None if self.elapsed_ms is None else round(self.elapsed_ms, 1),
+            **({} if self.phrase is None else {"phrase": self.phrase.to_json()}),
         }
 
 
@@ -151,20 +203,37 @@ async def check_http(
             status = response.status
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
-        return CheckResult(
+        return CheckResult.of(
             "http",
             "failed",
-            f"Cannot reach the server at {url.base}: {words}.",
+            _say(
+                QT_TRANSLATE_NOOP("connectivity", "Cannot reach the server at {url}: {reason}."),
+                url=url.base,
+                reason=_words(words),
+            ),
             kind=kind,
             target=target,
             elapsed_ms=_clock_ms() - start,
         )
     scheme = urlsplit(url.base).scheme.upper()
-    note = "" if status == 200 else f" (HTTP {status} on /healthz: not a CallCheck server?)"
-    return CheckResult(
+    if status == 200:
+        found = _say(
+            QT_TRANSLATE_NOOP("connectivity", "The server answers over {scheme}."), scheme=scheme
+        )
+    else:
+        found = _say(
+            QT_TRANSLATE_NOOP(
+                "connectivity",
+                "The server answers over {scheme} (HTTP {status} on /healthz: not a CallCheck "
+                "server?).",
+            ),
+            scheme=scheme,
+            status=str(status),
+        )
+    return CheckResult.of(
         "http",
         "ok",
-        f"The server answers over {scheme}{note}.",
+        found,
         target=target,
         elapsed_ms=_clock_ms() - start,
     )
@@ -190,26 +259,43 @@ async def check_token(
             status = response.status
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
-        return CheckResult(
-            "token", "failed", f"The token could not be checked: {words}.", kind=kind,
-            target=target, elapsed_ms=_clock_ms() - start,
-        )  # fmt: skip
+        found = _say(
+            QT_TRANSLATE_NOOP("connectivity", "The token could not be checked: {reason}."),
+            reason=_words(words),
+        )
+        return CheckResult.of(
+            "token", "failed", found, kind=kind, target=target, elapsed_ms=_clock_ms() - start
+        )
     elapsed = _clock_ms() - start
     if status in (401, 403):
         message = (
-            "The server needs an access token: pass --token."
+            _say(
+                QT_TRANSLATE_NOOP("connectivity", "The server needs an access token: pass --token.")
+            )
             if not token
-            else "The server refused the access token: check --token."
+            else _say(
+                QT_TRANSLATE_NOOP(
+                    "connectivity", "The server refused the access token: check --token."
+                )
+            )
         )
-        return CheckResult(
+        return CheckResult.of(
             "token", "failed", message, kind=f"http_{status}", target=target, elapsed_ms=elapsed
         )
     if not token:
-        return CheckResult(
-            "token", "skipped", "The server needs no token.", target=target, elapsed_ms=elapsed
+        return CheckResult.of(
+            "token",
+            "skipped",
+            _say(QT_TRANSLATE_NOOP("connectivity", "The server needs no token.")),
+            target=target,
+            elapsed_ms=elapsed,
         )
-    return CheckResult(
-        "token", "ok", "The server accepted the token.", target=target, elapsed_ms=elapsed
+    return CheckResult.of(
+        "token",
+        "ok",
+        _say(QT_TRANSLATE_NOOP("connectivity", "The server accepted the token.")),
+        target=target,
+        elapsed_ms=elapsed,
     )
 
 
@@ -233,32 +319,58 @@ async def check_room(
                 data = await response.json()
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
-        return CheckResult(
-            "room", "failed", f"The room could not be checked: {words}.", kind=kind,
-            target=target, elapsed_ms=_clock_ms() - start,
-        )  # fmt: skip
+        found = _say(
+            QT_TRANSLATE_NOOP("connectivity", "The room could not be checked: {reason}."),
+            reason=_words(words),
+        )
+        return CheckResult.of(
+            "room", "failed", found, kind=kind, target=target, elapsed_ms=_clock_ms() - start
+        )
     elapsed = _clock_ms() - start
     if status == 404:
-        return CheckResult(
+        return CheckResult.of(
             "room",
             "failed",
-            f"No room {code}: check the code (rooms expire).",
+            _say(
+                QT_TRANSLATE_NOOP("connectivity", "No room {code}: check the code (rooms expire)."),
+                code=code,
+            ),
             kind="not_found",
             target=target,
             elapsed_ms=elapsed,
         )
     if status != 200:
-        return CheckResult(
-            "room", "failed", f"The room check failed (HTTP {status}).", kind=f"http_{status}",
-            target=target, elapsed_ms=elapsed,
-        )  # fmt: skip
+        return CheckResult.of(
+            "room",
+            "failed",
+            _say(
+                QT_TRANSLATE_NOOP("connectivity", "The room check failed (HTTP {status})."),
+                status=str(status),
+            ),
+            kind=f"http_{status}",
+            target=target,
+            elapsed_ms=elapsed,
+        )
     state = data.get("state") if isinstance(data, dict) else None
     if state == "paired":
-        return CheckResult(
-            "room", "failed", f"Room {code} already has two people in it.", kind="full",
-            target=target, elapsed_ms=elapsed,
-        )  # fmt: skip
-    return CheckResult("room", "ok", f"Room {code} is open.", target=target, elapsed_ms=elapsed)
+        return CheckResult.of(
+            "room",
+            "failed",
+            _say(
+                QT_TRANSLATE_NOOP("connectivity", "Room {code} already has two people in it."),
+                code=code,
+            ),
+            kind="full",
+            target=target,
+            elapsed_ms=elapsed,
+        )
+    return CheckResult.of(
+        "room",
+        "ok",
+        _say(QT_TRANSLATE_NOOP("connectivity", "Room {code} is open."), code=code),
+        target=target,
+        elapsed_ms=elapsed,
+    )
 
 
 class _Quiet(asyncio.DatagramProtocol):
@@ -289,8 +401,13 @@ async def check_turn(server: IceServer, timeout_s: float = CHECK_TIMEOUT_S) -> C
     try:
         host, port = _turn_address(server.url)
     except ValueError:
-        return CheckResult(name, "failed", f"Bad TURN URL {server.url}.", kind="bad_url",
-                           target=server.url)  # fmt: skip
+        return CheckResult.of(
+            name,
+            "failed",
+            _say(QT_TRANSLATE_NOOP("connectivity", "Bad TURN URL {url}."), url=server.url),
+            kind="bad_url",
+            target=server.url,
+        )
     relay: Any = None
     try:
         async with asyncio.timeout(timeout_s):
@@ -303,24 +420,44 @@ async def check_turn(server: IceServer, timeout_s: float = CHECK_TIMEOUT_S) -> C
                 transport="tcp" if transport in ("tcp", "tls") else "udp",
             )
     except TimeoutError:
-        return CheckResult(
+        return CheckResult.of(
             name,
             "failed",
-            f"The TURN server {host}:{port} did not answer over {transport.upper()} within "
-            f"{timeout_s:g} s: a firewall may block {transport.upper()} to port {port}.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "connectivity",
+                    "The TURN server {host}:{port} did not answer over {transport} within "
+                    "{timeout_s} s: a firewall may block {transport} to port {port}.",
+                ),
+                host=host,
+                port=str(port),
+                transport=transport.upper(),
+                timeout_s=f"{timeout_s:g}",
+            ),
             kind="timeout",
             target=server.url,
             elapsed_ms=_clock_ms() - start,
         )
     except Exception as error:
-        text = str(error) or type(error).__name__
+        detail = str(error) or type(error).__name__
         kind = "refused" if isinstance(error, ConnectionRefusedError) else "error"
-        if "401" in text or "Unauthorized" in text:
-            kind, text = "credentials", "the user name or password was refused"
-        return CheckResult(
+        text: str | Phrase = detail
+        if "401" in detail or "Unauthorized" in detail:
+            kind = "credentials"
+            text = _say(QT_TRANSLATE_NOOP("connectivity", "the user name or password was refused"))
+        return CheckResult.of(
             name,
             "failed",
-            f"The TURN server {host}:{port} over {transport.upper()} failed: {text}.",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "connectivity",
+                    "The TURN server {host}:{port} over {transport} failed: {reason}.",
+                ),
+                host=host,
+                port=str(port),
+                transport=transport.upper(),
+                reason=text,
+            ),
             kind=kind,
             target=server.url,
             elapsed_ms=_clock_ms() - start,
@@ -329,10 +466,17 @@ async def check_turn(server: IceServer, timeout_s: float = CHECK_TIMEOUT_S) -> C
         if relay is not None:
             with contextlib.suppress(Exception):
                 relay.close()
-    return CheckResult(
+    return CheckResult.of(
         name,
         "ok",
-        f"A relay was allocated on {host}:{port} over {transport.upper()}.",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "connectivity", "A relay was allocated on {host}:{port} over {transport}."
+            ),
+            host=host,
+            port=str(port),
+            transport=transport.upper(),
+        ),
         target=server.url,
         elapsed_ms=_clock_ms() - start,
     )
@@ -348,25 +492,42 @@ def udp_result(
 ) -> CheckResult:
     """The ``udp`` step from the call's ICE attempt."""
     if connected or any_check_succeeded:
-        return CheckResult(
-            "udp", "ok", "UDP media gets through (ICE connectivity checks answered).",
-            target=target, elapsed_ms=elapsed_ms,
-        )  # fmt: skip
+        return CheckResult.of(
+            "udp",
+            "ok",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "connectivity", "UDP media gets through (ICE connectivity checks answered)."
+                )
+            ),
+            target=target,
+            elapsed_ms=elapsed_ms,
+        )
     if remote_candidates == 0:
-        return CheckResult(
+        return CheckResult.of(
             "udp",
             "failed",
-            "The far end offered no network address for the media (no ICE candidates).",
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "connectivity",
+                    "The far end offered no network address for the media (no ICE candidates).",
+                )
+            ),
             kind="no_candidates",
             target=target,
             elapsed_ms=elapsed_ms,
         )
-    return CheckResult(
+    return CheckResult.of(
         "udp",
         "failed",
-        "The server answered over HTTP(S), but no UDP packets came back: a firewall probably "
-        "blocks UDP. Allow UDP to the server, or use a TURN server over TCP/TLS "
-        "(--ice-server turn:USER:PASS@HOST:443?transport=tcp --force-relay).",
+        _say(
+            QT_TRANSLATE_NOOP(
+                "connectivity",
+                "The server answered over HTTP(S), but no UDP packets came back: a firewall "
+                "probably blocks UDP. Allow UDP to the server, or use a TURN server over TCP/TLS "
+                "(--ice-server turn:USER:PASS@HOST:443?transport=tcp --force-relay).",
+            )
+        ),
         kind="blocked",
         target=target,
         elapsed_ms=elapsed_ms,

@@ -2,7 +2,8 @@
 
 Each named check (server reachable, token, room, UDP, TURN) on its own line with its status in
 words (not colour alone) and the engine's plain-language finding, so "firewall blocks UDP" reads
-as such instead of "ICE failed".
+as such instead of "ICE failed". The finding is shown in the user's language when the report
+carries its phrase (reports made before phrases show their English).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QLabel, QVBoxLayout, QWidget
 
+from callcheck.core.phrase import Phrase, localized
 from callcheck.gui import texts
 
 _STATUS_COLOURS = {"ok": "#1e8e3e", "failed": "#d93025"}
@@ -34,7 +36,8 @@ def connectivity_html(section: Mapping[str, Any] | None) -> str:
         word = texts.CONNECTIVITY_STATUS.get(status, status)
         colour = _STATUS_COLOURS.get(status)
         shown = f"<b style='color: {colour}'>{escape(word)}</b>" if colour else escape(word)
-        message = escape(str(check.get("message") or ""))
+        stored = str(check.get("message") or "")
+        message = escape(localized(Phrase.from_json(check.get("phrase")), stored, texts.translate))
         line = escape(texts.CONNECTIVITY_LINE).format(
             check=f"<b>{escape(label)}</b>", status=shown, finding=message
         )

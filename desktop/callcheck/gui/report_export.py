@@ -19,9 +19,11 @@ from typing import Any, Final, Literal
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from callcheck.core.advice import action_text
 from callcheck.core.report import upgrade
-from callcheck.core.report_html import inputs_table, render_html, why_items
+from callcheck.core.report_html import inputs_table, render_html
 from callcheck.core.report_text import key_numbers
+from callcheck.core.result_phrases import verdict_summary, why_phrases
 from callcheck.gui import texts
 
 ReportFormat = Literal["json", "html", "pdf"]
@@ -111,6 +113,11 @@ th { background: #e8e8e8; text-align: left; }
 """
 
 
+def why_html(quality: Mapping[str, Any]) -> str:
+    """The "why this score" items in the user's language, as HTML list items."""
+    return "".join(f"<li>{escape(p.render(texts.translate))}</li>" for p in why_phrases(quality))
+
+
 def print_html(data: Mapping[str, Any]) -> str:
     """The print layout as the HTML subset QTextDocument renders."""
     verdict = data.get("verdict") or {}
@@ -133,7 +140,7 @@ def print_html(data: Mapping[str, Any]) -> str:
         )
         + "</p>",
         f"<p class='grade'>{escape(grade)}</p>",
-        f"<p>{escape(str(verdict.get('summary', '')))}</p>",
+        f"<p>{escape(verdict_summary(data, texts.translate))}</p>",
         f"<p><b>{escape(passed)}</b></p>",
         f"<h2>{escape(texts.RESULTS_NUMBERS)}</h2>",
         "<table border='1' cellspacing='0'>",
@@ -149,7 +156,7 @@ def print_html(data: Mapping[str, Any]) -> str:
     parts.append("</table>")
     parts.append(f"<h2>{escape(texts.RESULTS_WHY)}</h2>")
     if quality:
-        parts.append("<ul>" + "".join(why_items(quality)) + "</ul>")
+        parts.append("<ul>" + why_html(quality) + "</ul>")
         table = inputs_table(quality)
         if table:
             parts.append(table.replace("<table ", "<table border='1' cellspacing='0' ", 1))
@@ -158,7 +165,7 @@ def print_html(data: Mapping[str, Any]) -> str:
     actions = [a for a in recs.get("actions") or [] if isinstance(a, Mapping)]
     if actions:
         parts.append(f"<h2>{escape(texts.RESULTS_ACTIONS)}</h2><ol>")
-        parts += [f"<li>{escape(str(a.get('text', '')))}</li>" for a in actions]
+        parts += [f"<li>{escape(action_text(a, texts.translate))}</li>" for a in actions]
         parts.append("</ol>")
     codecs = [c for c in recs.get("codecs") or [] if isinstance(c, Mapping)]
     if codecs:

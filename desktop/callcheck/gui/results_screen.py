@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from callcheck.core.advice import action_text
 from callcheck.core.report import upgrade
-from callcheck.core.report_html import why_items
 from callcheck.core.report_text import key_numbers, summary_text
+from callcheck.core.result_phrases import verdict_summary
 from callcheck.gui import texts
 from callcheck.gui.bridge import TestOutcome
 from callcheck.gui.connectivity_view import ConnectivityBox
@@ -36,6 +37,7 @@ from callcheck.gui.report_export import (
     default_file_name,
     export_report,
     path_for_filter,
+    why_html,
 )
 
 #: Codec recommendations listed on screen (the saved report has all of them).
@@ -169,7 +171,7 @@ class ResultsScreen(QWidget):
         self.gauge.clear()
         if verdict.get("mos") is not None:
             self.gauge.setValue(float(verdict["mos"]))
-        self.verdict.setText(verdict["summary"])
+        self.verdict.setText(verdict_summary(data, texts.translate))
         passed = texts.RESULTS_PASSED if verdict["passed"] else texts.RESULTS_FAILED
         if not verdict["complete"]:
             passed += " " + texts.RESULTS_PARTIAL
@@ -179,7 +181,7 @@ class ResultsScreen(QWidget):
         self.jitterValue.setText(texts.figure(numbers["jitter_ms"], texts.UNIT_MS, 1))
         self.lossValue.setText(texts.figure(numbers["loss_pct"], texts.UNIT_PERCENT, 1))
         self.why.setText(
-            "<ul style='margin-left: -20px'>" + "".join(why_items(quality)) + "</ul>"
+            "<ul style='margin-left: -20px'>" + why_html(quality) + "</ul>"
             if quality
             else escape(texts.NO_SCORE)
         )
@@ -187,7 +189,7 @@ class ResultsScreen(QWidget):
         actions = [a for a in recs.get("actions") or [] if isinstance(a, dict)]
         self.actionsText.setText(
             "<ol style='margin-left: -20px'>"
-            + "".join(f"<li>{escape(str(a.get('text', '')))}</li>" for a in actions)
+            + "".join(f"<li>{escape(action_text(a, texts.translate))}</li>" for a in actions)
             + "</ol>"
             if actions
             else escape(texts.RESULTS_NO_ACTIONS)
@@ -216,8 +218,9 @@ class ResultsScreen(QWidget):
         self.compareButton.setToolTip("" if available else texts.RESULTS_NO_PREVIOUS)
 
     def summary_text(self) -> str:
-        """What "Copy summary" puts on the clipboard (the core's helpdesk summary)."""
-        return summary_text(self._data)
+        """What "Copy summary" puts on the clipboard (the core's helpdesk summary, in the
+        user's language)."""
+        return summary_text(self._data, texts.translate)
 
     def copy_summary(self) -> None:
         """Put the summary on the clipboard for a ticket."""

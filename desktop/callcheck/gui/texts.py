@@ -17,6 +17,11 @@ Texts with figures are templates with named placeholders (``"MOS {mos}, {grade}"
 translates the template, then fills it in with ``str.format``, so a translation may reorder
 the words. Translations keep the placeholders (``{…}``, ``%v``) and the ``&`` mnemonics.
 A ``#:`` comment above a text reaches translators as a note.
+
+Sentences the core and the engine make (the verdict, "why this score", the actions, the
+helpdesk summary, connection findings) are not here: they are templates where they are made
+(:mod:`callcheck.core.phrase`, in their own contexts), extracted from there by the same tool, and
+translated with :func:`translate`.
 """
 
 from __future__ import annotations
@@ -46,6 +51,13 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 def tr(source: str) -> str:
     """``source`` (a text of this module, in English) in the user's language."""
     return QCoreApplication.translate(_CONTEXT, source)
+
+
+def translate(context: str, source: str) -> str:
+    """A template of the core or the engine (a :class:`callcheck.core.phrase.Phrase`, marked
+    in its own context) in the user's language: pass it to ``Phrase.render`` or to the core's
+    functions that take a ``translate``."""
+    return QCoreApplication.translate(context, source)
 
 
 # ---------------------------------------------------------------- grades and MOS

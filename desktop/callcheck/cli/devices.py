@@ -69,6 +69,11 @@ def _latency_lines(m: LatencyMeasurement) -> str:
     if m.roundtrip_ms is not None:
         values = ", ".join(f"{v:.1f}" for v in m.roundtrip_ms.values)
         lines.append(f"Round trip: median {m.roundtrip_ms.median:.1f} ms ({values})")
+    if m.beyond_output_buffer_ms is not None and m.output_buffer_ms is not None:
+        lines.append(
+            f"Beyond the output buffer: {m.beyond_output_buffer_ms.typical:.1f} ms "
+            f"(the device path; the stream queued {m.output_buffer_ms:.1f} ms)"
+        )
     lines.append(f"Confidence: {m.confidence:.2f} over {m.repetitions} repetitions")
     if pa_in is not None and pa_out is not None:
         lines.append(f"PortAudio reports: input {pa_in:.1f} ms, output {pa_out:.1f} ms")

@@ -4,18 +4,28 @@ The latency measurement plays a chirp on the output and finds it in the input by
 cross-correlation (speaker → microphone acoustically, or an output routed back to an input). Each
 repetition opens its own duplex stream: measured through PulseAudio the round trip keeps the
 start-up offset of its stream for the stream's life and changes between streams by multiples of
-the host's period, so repeats within one stream would only measure one offset. The median over
-streams is the figure; the spread shows how much the offset moves.
+the host's period (256 samples, 5.33 ms at 48 kHz), so repeats within one stream would only
+measure one offset. The median over streams is the figure; the spread shows how much the offset
+moves.
 
-Beside it: PortAudio's reported stream latencies (static, what the API promises) and the live
-output buffer (the DAC time minus the callback time at each callback) — the measured round trip
-minus that live buffer is the part outside the application's output queue, which stays steady
-between streams and is what a helpdesk compares between headsets.
+That offset sits in the stream's own output queue: PortAudio reports it at every callback as the
+live output buffer (the DAC time of the callback's first output sample minus the callback time).
+One callback's value jitters by up to a period with the moment the callback runs, so each
+repetition takes the median over the callbacks of its stream's steady part (from halfway through
+the lead-in on). The round trip minus that buffer — ``beyond_output_buffer_ms`` — is the part
+outside the application's output queue: the device's (or a routed path's) own latency. Measured
+through PulseAudio it stays within ±0.3 ms between streams while the raw round trip moves by whole
+periods, so it is the figure to compare between paths, headsets or runs.
+
+PortAudio's ALSA host occasionally ends a healthy stream through PulseAudio (a failed poll of the
+capture side, about one stream in 200 here), so a repetition whose stream fails is tried once more
+in a fresh stream; a device that is really gone fails that one too, and the measurement stops.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -66,6 +76,10 @@ LEVEL_WINDOW_MS: Final = 100.0
 STREAM_TIMEOUT_MARGIN_S: Final = 3.0
 """Time allowed beyond a stream's nominal length before it counts as stalled."""
 
+STEADY_FROM_LEAD_IN_FRACTION: Final = 0.5
+"""The live output buffer is read from this far into the lead-in on: the first callbacks of a
+stream still fill its queue."""
+
 
 #: Values closer than this belong to one cluster in :func:`_typical`.
 CLUSTER_MS = 1.0
@@ -101,10 +115,11 @@ class Spread:
     values: tuple[float, ...]
     """Every value, in measurement order."""
     typical: float = math.nan
-    """The median of the largest cluster of values (within 1 ms of each other): the path's
-    latency without the start-up offset a stream may keep for its life (PulseAudio: whole
-    periods of ≈ 5.3 ms either way), which can pull the median of a few repetitions off by one
-    period."""
+    """The median of the largest cluster of values (within 1 ms of each other): leaves out the
+    repetitions whose stream kept an unusual start-up offset (PulseAudio: whole periods of
+    ≈ 5.3 ms either way), which can pull the median of a few repetitions off. Which offset is the
+    most common still changes between runs: compare ``beyond_output_buffer_ms`` across paths, not
+    raw round trips."""
 
     @classmethod
     def of(cls, values: list[float]) -> Spread:
@@ -141,7 +156,15 @@ class LatencyRepetition:
     confidence: float
     """Normalised correlation at the peak, 0–1."""
     output_buffer_ms: float | None
-    """Live output latency PortAudio reported when the burst was played (DAC time − now)."""
+    """The stream's live output buffer: the median over its steady callbacks of PortAudio's DAC
+    time minus the callback time (None without output timing)."""
+
+    @property
+    def beyond_output_buffer_ms(self) -> float | None:
+        """The round trip outside the stream's output queue (round trip − output buffer)."""
+        if self.output_buffer_ms is None:
+            return None
+        return self.roundtrip_ms - self.output_buffer_ms
 
 
 @dataclass(frozen=True)
@@ -161,9 +184,12 @@ class LatencyMeasurement:
     roundtrip_ms: Spread | None
     """Round trip over the detected repetitions; None when not detected."""
     beyond_output_buffer_ms: Spread | None
-    """Round trip minus the live output buffer, per detected repetition; None when unknown."""
+    """Round trip minus its stream's live output buffer, per detected repetition: the device
+    path's latency without the start-up offset each stream keeps in its output queue; None when
+    PortAudio gave no output timing."""
     output_buffer_ms: float | None
-    """Median live output buffer (PortAudio DAC time − callback time)."""
+    """Median over the repetitions of the stream's live output buffer (PortAudio DAC time −
+    callback time)."""
     portaudio_latency_ms: tuple[float | None, float | None]
     """PortAudio's reported (input, output) stream latency."""
     runs: tuple[LatencyRepetition, ...]
@@ -306,20 +332,33 @@ async def measure_device_latency(
     reported: list[tuple[float | None, float | None]] = []
     error: str | None = None
     for _ in range(repetitions):
-        capture = _Capture()
         try:
-            reported.append(
-                await _run_stream(
-                    backend, config, play=signal, capture_frames=signal.size, capture=capture
-                )
-            )
+            capture, latency_ms = await _play_burst(backend, config, signal)
         except AudioDeviceError as exc:
             if not runs:
                 raise
             error = str(exc)
             break
+        reported.append(latency_ms)
         runs.append(_find_burst(capture, burst, lead, window, sample_rate_hz))
     return _summarise(input_device, output_device, runs, reported, error)
+
+
+async def _play_burst(
+    backend: AudioBackend, config: StreamConfig, signal: npt.NDArray[np.float64]
+) -> tuple[_Capture, tuple[float | None, float | None]]:
+    """One repetition: play and record ``signal`` in a fresh stream, retried once if it fails."""
+
+    async def attempt() -> tuple[_Capture, tuple[float | None, float | None]]:
+        capture = _Capture()
+        reported = await _run_stream(
+            backend, config, play=signal, capture_frames=signal.size, capture=capture
+        )
+        return capture, reported
+
+    with contextlib.suppress(AudioDeviceError):
+        return await attempt()
+    return await attempt()
 
 
 def _find_burst(
@@ -334,21 +373,28 @@ def _find_burst(
     detected = (
         estimate.confidence >= DETECTION_CONFIDENCE and estimate.peak_ratio >= DETECTION_PEAK_RATIO
     )
-    # The live output buffer of the callback that played the burst's first sample: in a duplex
-    # stream input and output frame counters advance together, so that is the input block
-    # covering the same frame index.
-    buffer_ms = None
-    for block in capture.blocks:
-        if block.first_frame <= lead < block.first_frame + block.samples.size:
-            if block.output_latency_s is not None:
-                buffer_ms = 1000.0 * block.output_latency_s
-            break
     return LatencyRepetition(
         detected=detected,
         roundtrip_ms=estimate.delay_ms(sample_rate_hz),
         confidence=estimate.confidence,
-        output_buffer_ms=buffer_ms,
+        output_buffer_ms=steady_output_buffer_ms(
+            capture.blocks, from_frame=round(lead * STEADY_FROM_LEAD_IN_FRACTION)
+        ),
     )
+
+
+def steady_output_buffer_ms(blocks: list[InputBlock], *, from_frame: int) -> float | None:
+    """The median live output buffer over the callbacks from ``from_frame`` on (None if unknown).
+
+    In a duplex stream the input and output frame counters advance together, so an input block
+    stands for the callback that also played the output frames of the same indexes.
+    """
+    buffers_s = [
+        b.output_latency_s
+        for b in blocks
+        if b.output_latency_s is not None and b.first_frame + b.samples.size > from_frame
+    ]
+    return 1000.0 * statistics.median(buffers_s) if buffers_s else None
 
 
 def _summarise(
@@ -363,7 +409,7 @@ def _summarise(
     pa_in = [r[0] for r in reported if r[0] is not None]
     pa_out = [r[1] for r in reported if r[1] is not None]
     buffers = [r.output_buffer_ms for r in runs if r.output_buffer_ms is not None]
-    beyond = [r.roundtrip_ms - r.output_buffer_ms for r in heard if r.output_buffer_ms is not None]
+    beyond = [b for r in heard if (b := r.beyond_output_buffer_ms) is not None]
     roundtrip = Spread.of([r.roundtrip_ms for r in heard]) if detected else None
     if roundtrip is not None:
         message = (

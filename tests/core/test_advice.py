@@ -419,7 +419,7 @@ def test_a_phrase_that_is_not_the_text_is_not_used() -> None:
     assert action_text(stored, _pseudo) == "Edited by hand."
 
 
-def test_a_broken_translation_falls_back_to_english() -> None:
+def test_a_broken_translation_falls_back_to_english(caplog: pytest.LogCaptureFixture) -> None:
     action = advise(_with(jitter_ms=45.0))[0]
     assert action.phrase is not None
 
@@ -427,6 +427,9 @@ def test_a_broken_translation_falls_back_to_english() -> None:
         return "{nonsense}"
 
     assert action.phrase.render(drops_a_placeholder) == action.text
+    # Not silently: the broken translation is named in the log.
+    assert "does not fit its placeholders" in caplog.text
+    assert action.phrase.template in caplog.text
 
 
 def test_the_direction_word_is_translated_too() -> None:

@@ -27,6 +27,7 @@ import pytest
 from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
+from test_app import _open_window
 
 from callcheck import launcher
 from callcheck.core.advice import advise, inputs_from_report
@@ -36,12 +37,10 @@ from callcheck.core.phrase import Phrase
 from callcheck.core.report_text import summary_text
 from callcheck.core.result_phrases import verdict_phrase, why_phrases
 from callcheck.engine import connectivity
-from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.engine.signaling import classify_http_error
 from callcheck.gui import i18n, settings, texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.connectivity_view import connectivity_html
-from callcheck.gui.history_store import HistoryStore
 from callcheck.gui.report_export import print_html
 from callcheck.gui.settings import AppSettings, SettingsStore
 
@@ -175,14 +174,7 @@ def pseudo_translation(qapp: QApplication, pseudo_dir: Path) -> Iterator[None]:
 def window(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> Iterator[MainWindow]:
     store = SettingsStore(tmp_path / "settings.ini")
     store.save(AppSettings(duration_s=5.0))
-    win = MainWindow(
-        store=store,
-        history=HistoryStore(data_dir / "history.sqlite3"),
-        device_backend=SyntheticAudioBackend,
-    )
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win = _open_window(qtbot, store, data_dir)
     yield win
     win.bridge.shutdown()
     win.historyStore.close()

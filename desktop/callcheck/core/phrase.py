@@ -22,9 +22,12 @@ user's language; reports made before phrases existed keep their English text
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
+
+logger = logging.getLogger(__name__)
 
 #: ``translate(context, template) -> text``: Qt's ``QCoreApplication.translate`` or :func:`english`.
 Translate = Callable[[str, str], str]
@@ -71,8 +74,15 @@ class Phrase:
         if translated != self.template:
             try:
                 return translated.format(**values)
-            except (KeyError, IndexError, ValueError, AttributeError):
-                pass  # a broken translation: the English sentence rather than none
+            except (KeyError, IndexError, ValueError, AttributeError) as error:
+                # The English sentence rather than none, and a line for whoever fixes the file.
+                logger.warning(
+                    "translation of %r (context %s) does not fit its placeholders (%r): "
+                    "shown in English",
+                    self.template,
+                    self.context,
+                    error,
+                )
         return self.template.format(**values)
 
     @property

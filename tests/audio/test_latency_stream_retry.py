@@ -59,10 +59,13 @@ def _measure(backend: FailingStreamsBackend, repetitions: int) -> LatencyMeasure
 
 
 @pytest.mark.parametrize("failing", [{0}, {2}], ids=["first-stream", "a-later-stream"])
-def test_one_failed_stream_is_retried_and_every_repetition_is_kept(failing: set[int]) -> None:
+def test_one_failed_stream_is_retried_and_every_repetition_is_kept(
+    failing: set[int], caplog: pytest.LogCaptureFixture
+) -> None:
     backend = FailingStreamsBackend(failing)
     result = _measure(backend, repetitions=3)
     assert backend.opened == 4
+    assert "a stream failed" in caplog.text  # the retry is not silent
     assert result.error is None
     assert result.repetitions == 3
     assert result.roundtrip_ms is not None

@@ -25,7 +25,7 @@ in a fresh stream; a device that is really gone fails that one too, and the meas
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import logging
 import math
 import statistics
 from dataclasses import dataclass, field
@@ -50,6 +50,8 @@ from callcheck.engine.audio_io import (
     InputBlock,
     StreamConfig,
 )
+
+logger = logging.getLogger(__name__)
 
 LEAD_IN_MS: Final = 300.0
 """Silence before the burst: lets the stream reach its steady state first."""
@@ -356,8 +358,12 @@ async def _play_burst(
         )
         return capture, reported
 
-    with contextlib.suppress(AudioDeviceError):
+    try:
         return await attempt()
+    except AudioDeviceError as error:
+        # The ALSA pulse plugin ends about one stream in 200 on its own; a device really gone
+        # fails the second attempt too, and that error ends the measurement.
+        logger.warning("latency check: a stream failed (%s); trying once more", error)
     return await attempt()
 
 

@@ -44,10 +44,12 @@ def test_what_if_switching_codec() -> None:
     # Same network: PLC makes G.711 far more robust to 3 % loss (Bpl 25.1 against 4.3).
     assert g711_plc["mos"] > g711["mos"] + 0.5
     # And the figure matches the E-model computed directly from the same derived inputs:
-    # Ta = 60 one-way + 24 buffer (3 × 8 ms jitter) + 20 packet = 104 ms.
-    direct = compute(EModelParams(Ta=104, T=104, Tr=208, Ie=0, Bpl=25.1, Ppl=3))
+    # Ta = 60 one-way + 28.6 playout wait (1.7 × 8 ms jitter + 5 + 10) + 20 packet = 108.6 ms.
+    direct = compute(EModelParams(Ta=108.6, T=108.6, Tr=217.2, Ie=0, Bpl=25.1, Ppl=3))
     assert g711_plc["r_factor"] == pytest.approx(direct.r_factor, abs=0.01)
-    assert g711_plc["inputs"]["Ta"]["value"] == pytest.approx(104.0)
+    assert g711_plc["inputs"]["Ta"]["value"] == pytest.approx(108.6)
+    assert g711_plc["mos_label"] == "MOS-CQE"
+    assert g711_plc["common_scale"]["mos_label"] == "MOS-CQEW"
 
 
 def test_wideband_codec_reports_wideband_scale() -> None:
@@ -91,3 +93,17 @@ def test_version_and_help(capsys: pytest.CaptureFixture[str]) -> None:
     assert exc.value.code == 0
     assert "callcheck" in capsys.readouterr().out
     assert main([]) == 2
+
+
+def test_codec_comparisons_are_on_one_scale() -> None:
+    # Issue 12: at 0 % loss G.711 (4.37 MOS-CQE) looked better than G.722 (4.29 MOS-CQEW).
+    # On the common scale, the wideband codec wins.
+    args = ["mos", "--json", "--rtt-ms", "60", "--jitter-ms", "3", "--scale", "wideband"]
+    g711 = json.loads(run_cli(*args, "--codec", "g711-plc").stdout)
+    g722 = json.loads(run_cli(*args, "--codec", "g722").stdout)
+    assert g711["mos_label"] == g722["mos_label"] == "MOS-CQEW"
+    assert g722["mos"] > g711["mos"]
+    lossy = [*args, "--loss-pct", "5"]
+    opus = json.loads(run_cli(*lossy, "--codec", "opus-32").stdout)
+    g711_lossy = json.loads(run_cli(*lossy, "--codec", "g711-plc").stdout)
+    assert opus["mos"] > g711_lossy["mos"]

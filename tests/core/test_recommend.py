@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from callcheck.core.codecs import codec
-from callcheck.core.emodel import EModelParams, compute
+from callcheck.core.delay import estimate_playout_wait_ms
+from callcheck.core.emodel import EModelParams, Scale, compute
 from callcheck.core.quality import measured
 from callcheck.core.recommend import (
     CANDIDATES,
@@ -15,7 +16,6 @@ from callcheck.core.recommend import (
     gilbert_q,
     opus_fec_effect,
     opus_ie_wb,
-    playout_buffer_ms,
     predict_codecs,
     wire_bandwidth_kbps,
 )
@@ -59,27 +59,30 @@ def test_prediction_equals_the_e_model_directly(
 ) -> None:
     row = _row(_rank(loss, burst, delay=delay, jitter=jitter), key)
     c = codec(key)
-    buffer = playout_buffer_ms(jitter, c.packet_ms)
-    ta = delay + buffer + c.packet_ms + c.lookahead_ms
+    wait = estimate_playout_wait_ms(jitter, c.packet_ms)
+    ta = delay + wait + c.packet_ms + c.lookahead_ms
+    # Every candidate is rated on the common wideband scale with its Ie,WB and Bpl,WB.
     expected = compute(
         EModelParams(
-            scale=c.scale, Ta=ta, T=ta, Tr=2 * ta, Ie=c.ie, Bpl=c.bpl, Ppl=loss, BurstR=burst
+            scale=Scale.WIDEBAND,
+            Ta=ta,
+            T=ta,
+            Tr=2 * ta,
+            Ie=c.ie_wb,
+            Bpl=c.bpl_wb,
+            Ppl=loss,
+            BurstR=burst,
         )
     )
     assert row.predicted_mos == pytest.approx(expected.mos, abs=1e-9)
     assert row.r_factor == pytest.approx(expected.r_factor, abs=1e-9)
-    assert row.scale == str(c.scale)
+    assert row.scale == "wideband"
+    assert row.to_json()["mos_label"] == "MOS-CQEW"
 
 
-@pytest.mark.parametrize(
-    ("jitter", "packet", "expected"),
-    [(0.0, 20.0, 30.0), (5.0, 20.0, 50.0), (10.0, 20.0, 70.0), (10.0, 30.0, 75.0)],
-    ids=["no-jitter-one-packet", "5ms", "10ms", "10ms-30ms-packets"],
-)
-def test_playout_buffer_is_whole_packets_for_the_jitter(
-    jitter: float, packet: float, expected: float
-) -> None:
-    assert playout_buffer_ms(jitter, packet) == pytest.approx(expected)
+def test_the_calls_own_codec_has_its_row_at_its_real_bitrate() -> None:
+    rows = _rank(2.0, reference="opus-96")
+    assert _row(rows, "opus-96").name == "Opus 96 kbit/s"
 
 
 def test_wire_bandwidth_adds_rtp_udp_ip_and_srtp() -> None:

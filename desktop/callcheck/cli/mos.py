@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from callcheck.core.codecs import CODECS, UnknownCodecError, codec
-from callcheck.core.emodel import PARAM_SPECS, EModelInputError
+from callcheck.core.emodel import PARAM_SPECS, EModelInputError, Scale
 from callcheck.core.quality import (
     CallConditions,
     QualityInputError,
@@ -47,7 +47,7 @@ def add_parser(subparsers: Any) -> None:
         "--buffer-ms",
         type=float,
         default=None,
-        help="playout buffer delay (default: estimated from the jitter)",
+        help="mean playout wait of a frame (default: estimated from the jitter)",
     )
     p.add_argument("--device-ms", type=float, default=None, help="audio device latency")
     p.add_argument(
@@ -58,6 +58,16 @@ def add_parser(subparsers: Any) -> None:
         help=(
             "set a G.107 parameter directly, overriding what the other options derive "
             f"(repeatable): {', '.join(PARAM_SPECS)}"
+        ),
+    )
+    p.add_argument(
+        "--scale",
+        choices=("own", "wideband"),
+        default="own",
+        help=(
+            "rate on the codec's own scale (G.107 narrowband MOS-CQE, or G.107.1 wideband "
+            "MOS-CQEW; the default) or on the common wideband scale every codec comparison "
+            "uses (MOS-CQEW; narrowband codecs by their wideband impairment factors)"
         ),
     )
     p.add_argument("--json", action="store_true", help="print the result as JSON")
@@ -82,12 +92,19 @@ def _parse_params(items: list[str]) -> dict[str, float]:
     return params
 
 
-def _summary(result: QualityResult) -> str:
+def _summary(result: QualityResult, common: QualityResult) -> str:
     b = result.breakdown_dict()
     verdict = "pass" if result.passed else "below the pass mark 4.0"
     lines = [
-        f"MOS {result.mos:.2f}  ({result.grade}, {verdict})",
+        f"MOS {result.mos:.2f} {result.mos_label}  ({result.grade}, {verdict})",
         f"R   {result.r_factor:.1f} on the {result.scale} scale, codec {result.codec_key}",
+    ]
+    if common.scale is not result.scale:
+        lines.append(
+            f"For comparing codecs (common wideband scale): {common.mos_label} "
+            f"{common.mos:.2f}, R {common.r_factor:.1f}"
+        )
+    lines += [
         "",
         "Why this score (R = Ro - Is - Id - Ie,eff + A):",
         f"  Ro      {b['Ro']:7.2f}  basic signal-to-noise",
@@ -124,12 +141,22 @@ def run(args: argparse.Namespace) -> int:
             burst_ratio=None if args.burst_ratio is None else assumed(args.burst_ratio, src),
             device_ms=None if args.device_ms is None else assumed(args.device_ms, src),
         )
-        result = assess(conditions, overrides)
+        own = assess(conditions, overrides)
+        common = assess(conditions, overrides, scale=Scale.WIDEBAND)
+        result = common if args.scale == "wideband" else own
     except (QualityInputError, EModelInputError, UnknownCodecError) as exc:
         print(f"callcheck mos: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if args.json:
-        print(json.dumps(quality_json(result), indent=2))
+        out = quality_json(result)
+        # Additive: the same call on the common wideband scale, the one to compare codecs on.
+        out["common_scale"] = {
+            "scale": str(common.scale),
+            "mos_label": common.mos_label,
+            "mos": round(common.mos, 2),
+            "r_factor": round(common.r_factor, 2),
+        }
+        print(json.dumps(out, indent=2))
     else:
-        print(_summary(result))
+        print(_summary(result, common))
     return EXIT_OK

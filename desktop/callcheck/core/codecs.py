@@ -20,15 +20,41 @@ and Opus at 32 kbit/s and above (super-wideband/fullband) rated better still. He
   96 kbit/s stereo stream that aiortc sends), since G.107.1 cannot credit bandwidth beyond 7 kHz.
 
 Bpl,WB: Opus conceals a lost 20 ms frame with its own PLC (SILK LTP extrapolation / CELT pitch
-repetition). Listening tests place its PLC at least as robust as the G.711 Appendix I PLC, whose
-narrowband Bpl is 25.1; we take Bpl,WB = 20 (a little below, because wideband listeners hear the
-band-limited concealment). In-band FEC (LBRR) is modelled separately by the recommendations: it
-does not change Bpl, it recovers an isolated lost frame from the next packet.
+repetition). Listening tests place its PLC at least as robust as the G.711 Appendix I PLC, so
+on the common wideband scale a percent of random loss must cost Opus no more R than it costs
+G.711 with PLC: at low loss the E-model charges ``(Ro,WB − Ie,WB) / Bpl,WB`` R per percent,
+hence ``Bpl,WB(Opus) = (129 − Ie,WB(Opus)) · Bpl,WB(G.711 PLC) / (129 − Ie,WB(G.711))`` —
+about 26 at 96 kbit/s, 24 at 24 kbit/s. (The first landing took 20, which made Opus *less*
+robust than the PLC it was derived from.) In-band FEC (LBRR) is modelled separately by the
+recommendations: it does not change Bpl, it recovers an isolated lost frame from the next
+packet.
+
+One scale for comparisons: narrowband codecs on the wideband scale
+-------------------------------------------------------------------
+Codecs are compared on one scale, the wideband E-model (G.107.1, R up to Ro,WB = 129). Each
+codec carries ``ie_wb``/``bpl_wb``, its impairment factors on that scale. For wideband codecs
+these are their own values. For narrowband codecs G.113 Appendix IV lists wideband factors for
+some codecs; the values below are the ones CallCheck could trace, and where no value could be
+traced they are derived (``ValueSource.DERIVED``) as follows:
+
+* **Ie,WB** — G.107.1 §6.2 extends the rating scale: a narrowband connection keeps its R, the
+  wideband range reaches above it. G.711's default narrowband connection rates R = 93.2
+  (G.107 §7.7), so the band limitation itself costs ``129 − 93.2 = 35.8`` on the wideband
+  scale: ``Ie,WB(G.711) = 35.8``. A narrowband codec's own distortion adds its narrowband Ie,
+  stretched by the ratio of the scales (1.29, G.107.1 §6.2, the factor this project's E-model
+  applies to every narrowband term): ``Ie,WB = 35.8 + 1.29 · Ie``.
+* **Bpl,WB** — chosen so that a percent of random loss costs the same, in wideband R, as it
+  costs the codec on its own scale stretched by 1.29 (the slope of Ie,eff at low loss):
+  ``Bpl,WB = Bpl · (129 − Ie,WB) / (1.29 · (95 − Ie))``. For G.711 with PLC: 19.0.
+
+The headline verdict of a narrowband call stays on its own scale (G.107, MOS-CQE): see
+:mod:`callcheck.core.rating`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Final
 
@@ -75,6 +101,15 @@ class Codec:
     bpl_citation: str
     webrtc_name: str | None = None
     """The codec name aiortc negotiates (``opus``, ``g722``, ``pcmu``, ``pcma``), if it can."""
+    ie_wb: float = math.nan
+    """Ie,WB: the equipment impairment on the common wideband scale (G.107.1). Equal to ``ie``
+    for wideband codecs; for narrowband ones see the module documentation."""
+    bpl_wb: float = math.nan
+    """Bpl,WB: the packet-loss robustness on the common wideband scale."""
+    ie_wb_source: ValueSource = ValueSource.DERIVED
+    ie_wb_citation: str = ""
+    bpl_wb_source: ValueSource = ValueSource.DERIVED
+    bpl_wb_citation: str = ""
 
     @property
     def payload_bytes_per_packet(self) -> float:
@@ -89,8 +124,69 @@ class Codec:
 
 _G113_IE = "G.113 Appendix I, Table I.1"
 _G113_BPL = "G.113 Appendix I, Table I.3"
-_G113_WB = "G.113 Appendix IV (wideband Ie,WB)"
+_G113_WB = "G.113 Appendix IV, Table IV.1: G.722 64 kbit/s (wideband Ie,WB)"
 _OPUS_DERIVED = "derived: see callcheck.core.codecs module documentation (Opus)"
+
+
+#: Ro,WB, the top of the wideband scale (G.107.1 §6.2).
+_RO_WB: Final = 129.0
+#: G.107 §7.7: R of the default narrowband connection (G.711, no impairments).
+_NB_DEFAULT_R: Final = 93.2
+#: The ratio of the two scales (G.107.1 §6.2).
+_SCALE_RATIO: Final = 1.29
+#: Ie,eff's ceiling on the narrowband scale (G.107 §7.5, eq. 7-29).
+_NB_IE_EFF_MAX: Final = 95.0
+#: What the narrowband band limitation costs on the wideband scale: Ie,WB of G.711.
+NARROWBAND_IE_WB: Final = _RO_WB - _NB_DEFAULT_R
+
+
+def narrowband_ie_wb(ie: float) -> float:
+    """Ie,WB of a narrowband codec from its narrowband Ie (derived; module documentation)."""
+    return NARROWBAND_IE_WB + _SCALE_RATIO * ie
+
+
+def narrowband_bpl_wb(ie: float, bpl: float) -> float:
+    """Bpl,WB of a narrowband codec: the same R cost per percent of loss, on the wide scale."""
+    return bpl * (_RO_WB - narrowband_ie_wb(ie)) / (_SCALE_RATIO * (_NB_IE_EFF_MAX - ie))
+
+
+#: G.711 with Appendix I PLC on the wideband scale: the robustness Opus is matched to.
+_G711_PLC_IE_WB: Final = narrowband_ie_wb(0.0)
+_G711_PLC_BPL_WB: Final = narrowband_bpl_wb(0.0, 25.1)
+
+
+def _opus_bpl_wb(ie_wb: float) -> float:
+    """Bpl,WB of Opus: a percent of loss costs what it costs G.711 with PLC (module docs)."""
+    return (_RO_WB - ie_wb) * _G711_PLC_BPL_WB / (_RO_WB - _G711_PLC_IE_WB)
+
+
+_NB_IE_WB_DERIVED = "derived: 129 − 93.2 + 1.29 × Ie (callcheck.core.codecs, one scale)"
+_NB_BPL_WB_DERIVED = (
+    "derived: Bpl × (129 − Ie,WB) / (1.29 × (95 − Ie)) (callcheck.core.codecs, one scale)"
+)
+
+
+def _on_wideband_scale(c: Codec) -> Codec:
+    """The codec with its factors on the common wideband scale filled in."""
+    if c.scale is Scale.WIDEBAND:
+        return replace(
+            c,
+            ie_wb=c.ie,
+            bpl_wb=c.bpl,
+            ie_wb_source=c.ie_source,
+            ie_wb_citation=c.ie_citation,
+            bpl_wb_source=c.bpl_source,
+            bpl_wb_citation=c.bpl_citation,
+        )
+    return replace(
+        c,
+        ie_wb=narrowband_ie_wb(c.ie),
+        bpl_wb=narrowband_bpl_wb(c.ie, c.bpl),
+        ie_wb_source=ValueSource.DERIVED,
+        ie_wb_citation=_NB_IE_WB_DERIVED,
+        bpl_wb_source=ValueSource.DERIVED,
+        bpl_wb_citation=_NB_BPL_WB_DERIVED,
+    )
 
 
 def _opus(bitrate_kbps: int, ie_wb: float) -> Codec:
@@ -99,7 +195,7 @@ def _opus(bitrate_kbps: int, ie_wb: float) -> Codec:
         name=f"Opus {bitrate_kbps} kbit/s",
         scale=Scale.WIDEBAND,
         ie=ie_wb,
-        bpl=20.0,
+        bpl=_opus_bpl_wb(ie_wb),
         frame_ms=20.0,
         packet_ms=20.0,
         # RFC 6716 §2: 20 ms frames have 26.5 ms algorithmic delay = frame + 6.5 ms look-ahead.
@@ -116,7 +212,7 @@ def _opus(bitrate_kbps: int, ie_wb: float) -> Codec:
 
 
 CODECS: Final[dict[str, Codec]] = {
-    c.key: c
+    c.key: _on_wideband_scale(c)
     for c in (
         Codec(
             key="g711",

@@ -37,6 +37,19 @@ class Scale(StrEnum):
     WIDEBAND = "wideband"  # G.107.1, R up to 129 (50–7000 Hz)
 
 
+#: ITU-T P.800.1 (07/2016) Table 1: a MOS estimated by a planning model (the E-model) from
+#: conversational parameters is MOS-CQE on the narrowband scale, MOS-CQEW on the wideband one.
+MOS_LABELS: Final[dict[Scale, str]] = {
+    Scale.NARROWBAND: "MOS-CQE",
+    Scale.WIDEBAND: "MOS-CQEW",
+}
+
+
+def mos_label(scale: Scale) -> str:
+    """The P.800.1 label of a MOS on this scale: ``MOS-CQE`` or ``MOS-CQEW``."""
+    return MOS_LABELS[Scale(scale)]
+
+
 class EModelInputError(ValueError):
     """An E-model input is missing, not a number, or outside its permitted range."""
 

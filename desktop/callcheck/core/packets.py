@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from callcheck.core.loss_bursts import LossBurstStats, LossBurstTracker
@@ -32,6 +33,8 @@ __all__ = [
     "StreamStatistics",
     "extend_rtp_timestamp",
     "extend_sequence",
+    "nearest_rank",
+    "summarize",
 ]
 
 #: RTP sequence numbers are 16 bits (RFC 3550 §5.1); the extended number adds a cycle count.
@@ -68,7 +71,12 @@ class PacketRecord:
 
 @dataclass(frozen=True, slots=True)
 class Percentiles:
-    """Summary of one quantity over a window, in the quantity's unit (ms or %)."""
+    """Summary of one quantity over a window, in the quantity's unit (ms or %).
+
+    The one mean/p50/p95/max type (issue 12): the reports' ``Summary`` is this type, and every
+    percentile is nearest-rank (:func:`nearest_rank`), whether from a :class:`Histogram` or
+    from a list of samples (:meth:`of`).
+    """
 
     #: Arithmetic mean.
     mean: float
@@ -78,6 +86,42 @@ class Percentiles:
     p95: float
     #: Maximum.
     max: float
+
+    @staticmethod
+    def of(values: Iterable[float | None]) -> Percentiles | None:
+        """Summarise the finite values (nearest-rank percentiles); None when there are none."""
+        finite = sorted(v for v in values if v is not None and math.isfinite(v))
+        if not finite:
+            return None
+        return Percentiles(
+            mean=math.fsum(finite) / len(finite),
+            p50=nearest_rank(finite, 50.0),
+            p95=nearest_rank(finite, 95.0),
+            max=finite[-1],
+        )
+
+    @staticmethod
+    def single(value: float) -> Percentiles:
+        """A quantity measured once (or only as a total)."""
+        return Percentiles(value, value, value, value)
+
+    def to_json(self) -> dict[str, float]:
+        """JSON object with values rounded to 0.01."""
+        return {k: round(getattr(self, k), 2) for k in ("mean", "p50", "p95", "max")}
+
+
+def nearest_rank(sorted_values: Sequence[float], percent: float) -> float:
+    """The nearest-rank percentile: the smallest value with ``percent`` % of samples at or
+    below it. The one percentile method of CallCheck's summaries."""
+    if not sorted_values:
+        raise ValueError("no values")
+    rank = max(1, math.ceil(percent / 100.0 * len(sorted_values)))
+    return sorted_values[min(rank, len(sorted_values)) - 1]
+
+
+def summarize(values: Iterable[float | None]) -> Percentiles | None:
+    """:meth:`Percentiles.of`: mean, p50, p95 and max of the finite values, or None."""
+    return Percentiles.of(values)
 
 
 #: The summary of an empty window.

@@ -6,8 +6,9 @@ module maps one onto the other, checks every figure for sense, clamps figures th
 beyond the model's permitted range (saying so), and keeps the provenance of every input so a
 report can show *why* a score is what it is.
 
-    Ta  = one-way network delay + playout buffer + packetization + look-ahead + device latency
-          (or a measured mouth-to-ear delay + device latency, when in-band probes measured it)
+    Ta  = mean one-way network delay + mean playout wait + packetization + look-ahead + device
+          latency (:func:`callcheck.core.delay.mouth_to_ear_ms`, the one definition), or a
+          measured mouth-to-ear delay + device latency, when in-band probes measured it
     Ppl = network loss + late discards in the playout buffer
     T   = Ta, Tr = 2·Ta: the call's delay is also its echo path; terminals are assumed to cancel
           echo to G.107's default TELR 65 dB and WEPL 110 dB.
@@ -22,6 +23,7 @@ from enum import StrEnum
 from typing import Final
 
 from callcheck.core.codecs import Codec, codec
+from callcheck.core.delay import estimate_playout_wait_ms, mouth_to_ear_ms
 from callcheck.core.emodel import (
     PARAM_SPECS,
     EModelBreakdown,
@@ -29,6 +31,7 @@ from callcheck.core.emodel import (
     EModelParams,
     Scale,
     compute,
+    mos_label,
 )
 from callcheck.core.grades import Grade, grade_for, passes
 
@@ -83,7 +86,9 @@ class CallConditions:
     jitter_ms: Figure | None = None
     """RFC 3550 interarrival jitter. Only used to estimate the buffer when it was not measured."""
     buffer_ms: Figure | None = None
-    """Playout (jitter) buffer delay."""
+    """Mean playout wait of played frames (``playout − arrival``): the buffer's share of Ta.
+    Not the buffer's hold above the fastest packet, which with the mean network delay would
+    count the jitter twice (:mod:`callcheck.core.delay`). Estimated from jitter when absent."""
     late_discard_pct: Figure | None = None
     """Packets that arrived too late to play, % of packets sent."""
     burst_ratio: Figure | None = None
@@ -130,6 +135,16 @@ class QualityResult:
     breakdown: EModelBreakdown
     inputs: tuple[QualityInput, ...]
 
+    @property
+    def mos_label(self) -> str:
+        """The P.800.1 label of :attr:`mos`: ``MOS-CQE`` (narrowband) or ``MOS-CQEW``."""
+        return mos_label(self.scale)
+
+    @property
+    def ta_ms(self) -> float:
+        """Ta as it entered the model (mouth-to-ear delay, clamped to G.107's range)."""
+        return self.input("Ta").value
+
     def breakdown_dict(self) -> dict[str, float]:
         """The components of R by their G.107 names, rounded for display and JSON."""
         b = self.breakdown
@@ -157,11 +172,6 @@ MAX_DELAY_MS: Final = 10_000.0
 #: Jitter above a second is almost certainly in RTP clock units (48 000 per second) or µs.
 MAX_JITTER_MS: Final = 1_000.0
 MAX_BURST_RATIO: Final = 1_000.0
-
-#: When the buffer was not measured: an adaptive buffer holds about three times the RFC 3550
-#: jitter (the mean deviation) to cover ~97 % of arrivals, and never less than one 20 ms frame.
-BUFFER_PER_JITTER: Final = 3.0
-MIN_BUFFER_MS: Final = 20.0
 
 
 def _check(
@@ -231,12 +241,20 @@ def validate(conditions: CallConditions) -> None:
 
 
 def assess(
-    conditions: CallConditions, overrides: Mapping[str, float] | None = None
+    conditions: CallConditions,
+    overrides: Mapping[str, float] | None = None,
+    *,
+    scale: Scale | None = None,
 ) -> QualityResult:
     """Rate a call: map its conditions onto the E-model and compute R, MOS and the grade.
 
     ``overrides`` sets G.107 parameters directly by name (``{"Ta": 250}``); an override wins
     over what the conditions derive and is recorded with provenance ``assumed``.
+
+    ``scale`` None rates the codec on its own scale (G.107 for narrowband codecs, G.107.1 for
+    wideband ones); :attr:`Scale.WIDEBAND` rates every codec on the common wideband scale with
+    its Ie,WB and Bpl,WB (:mod:`callcheck.core.codecs`) — the scale of every comparison
+    between codecs.
     """
     validate(conditions)
     c = conditions
@@ -261,11 +279,13 @@ def assess(
         buffer = c.buffer_ms
     elif c.jitter_ms is not None:
         buffer = estimated(
-            max(MIN_BUFFER_MS, BUFFER_PER_JITTER * c.jitter_ms.value),
-            f"adaptive buffer ≈ {BUFFER_PER_JITTER:g} × jitter",
+            estimate_playout_wait_ms(c.jitter_ms.value, cdc.packet_ms),
+            "playout wait ≈ 1.7 × jitter + 5 ms + half a packet",
         )
     else:
-        buffer = assumed(MIN_BUFFER_MS, "one frame (not measured)")
+        buffer = assumed(
+            estimate_playout_wait_ms(0.0, cdc.packet_ms), "one packet's wait (not measured)"
+        )
 
     record("network_delay_ms", c.network_delay_ms, "ms")
     if c.jitter_ms is not None:
@@ -279,10 +299,15 @@ def assess(
         ta_prov = _weakest(c.mouth_to_ear_ms, device)
         ta_src = "mouth-to-ear (in-band probes) + device latency"
     else:
-        ta_raw = c.network_delay_ms.value + buffer.value + coding.value + device.value
+        ta_raw = mouth_to_ear_ms(
+            network_delay_ms=c.network_delay_ms.value,
+            playout_wait_ms=buffer.value,
+            coding_delay_ms=coding.value,
+            device_ms=device.value,
+        )
         # The coding delay is fixed by the codec; Ta is as good as the parts that vary.
         ta_prov = _weakest(c.network_delay_ms, buffer, device)
-        ta_src = "network + buffer + packetization + look-ahead + device"
+        ta_src = "mean network delay + mean playout wait + packetization + look-ahead + device"
 
     # --- losses -----------------------------------------------------------------------------
     late = c.late_discard_pct or assumed(0.0, "not measured")
@@ -301,9 +326,20 @@ def assess(
         "Ppl": _clamped("Ppl", ppl_raw, "%", ppl_prov, "network loss + late discards"),
         # BurstR below 1 (loss more spread out than random) is credited as random loss.
         "BurstR": _clamped("BurstR", burst.value, "", burst.provenance, burst.source),
-        "Ie": QualityInput("Ie", cdc.ie, "", Provenance.ASSUMED, cdc.ie_citation),
-        "Bpl": QualityInput("Bpl", cdc.bpl, "", Provenance.ASSUMED, cdc.bpl_citation),
     }
+    rating_scale = cdc.scale if scale is None else Scale(scale)
+    if rating_scale is cdc.scale:
+        derived["Ie"] = QualityInput("Ie", cdc.ie, "", Provenance.ASSUMED, cdc.ie_citation)
+        derived["Bpl"] = QualityInput("Bpl", cdc.bpl, "", Provenance.ASSUMED, cdc.bpl_citation)
+    elif rating_scale is Scale.WIDEBAND:
+        derived["Ie"] = QualityInput("Ie", cdc.ie_wb, "", Provenance.ASSUMED, cdc.ie_wb_citation)
+        derived["Bpl"] = QualityInput(
+            "Bpl", cdc.bpl_wb, "", Provenance.ASSUMED, cdc.bpl_wb_citation
+        )
+    else:
+        raise EModelInputError(
+            f"{cdc.name} is a wideband codec: it can be rated on the wideband scale only"
+        )
     for name, value in overrides.items():
         derived[name] = QualityInput(
             name, float(value), PARAM_SPECS[name].unit, Provenance.ASSUMED, "set directly"
@@ -311,7 +347,7 @@ def assess(
     inputs.extend(derived.values())
 
     values = {name: item.value for name, item in derived.items()}
-    params = EModelParams(scale=cdc.scale).with_values(**values)
+    params = EModelParams(scale=rating_scale).with_values(**values)
     result = compute(params)
     return QualityResult(
         r_factor=result.r_factor,
@@ -322,4 +358,29 @@ def assess(
         codec_key=cdc.key,
         breakdown=result.breakdown,
         inputs=tuple(inputs),
+    )
+
+
+def conditions_of(quality: QualityResult) -> CallConditions:
+    """The conditions a quality result was computed from (its recorded inputs, unclamped).
+
+    Lets a rating be explained or compared (other codecs, the common scale) from the typed
+    result itself, with the same measurements, never a JSON round trip.
+    """
+    figures: dict[str, Figure] = {
+        i.name: Figure(i.raw_value if i.raw_value is not None else i.value, i.provenance, i.source)
+        for i in quality.inputs
+    }
+    device = figures.get("device_ms")
+    return CallConditions(
+        codec_key=quality.codec_key,
+        network_delay_ms=figures["network_delay_ms"],
+        loss_pct=figures["loss_pct"],
+        jitter_ms=figures.get("jitter_ms"),
+        buffer_ms=figures.get("buffer_ms"),
+        late_discard_pct=figures.get("late_discard_pct"),
+        burst_ratio=figures.get("burst_ratio"),
+        # "not measured" device latency was recorded as an assumed 0: keep it absent.
+        device_ms=None if device is None or device.source == "not measured" else device,
+        mouth_to_ear_ms=figures.get("mouth_to_ear_ms"),
     )

@@ -7,18 +7,16 @@ look-ahead, on the wideband scale where it applies. Opus is offered with and wit
 FEC. Each candidate's bandwidth on the wire is checked against the measured available
 bandwidth; one that does not fit is marked so and never recommended.
 
-Playout buffer (a documented estimate, not a simulation)
---------------------------------------------------------
-The adaptive buffer (:mod:`callcheck.core.playout`) targets the 97th percentile of recent delay
-variation plus a 5 ms margin and moves in whole packets, settling in ``[target, target +
-packet)``. For Gaussian transit with deviation σ, RFC 3550 jitter J (the mean of |D|, D the
-difference of two transits, σ√2) is 2σ/√π ≈ 1.13σ, and the 97th percentile of transit above
-its 2-second minimum is ≈ 4.4σ ≈ 3.9 J. Hence::
+One scale, one buffer estimate
+------------------------------
+Every candidate is rated on the common wideband scale (G.107.1; narrowband codecs by their
+Ie,WB and Bpl,WB, :mod:`callcheck.core.codecs`), so the ranking, "would give MOS X" and the
+what-if table compare like with like; every ``predicted_mos`` is a MOS-CQEW (ITU-T P.800.1).
 
-    target = 3.9 · J + 5 ms;   buffer = (⌈target / packet⌉ + ½) · packet,  at least one packet
-
-— a larger packet time makes the buffer coarser. When the call's own buffer was measured and
-the candidate uses the same packet time, the measurement is used instead.
+The playout wait of a candidate is the call's measured mean wait when it has the call's
+packet time, else the one estimate from jitter
+(:func:`callcheck.core.delay.estimate_playout_wait_ms`); Ta is
+:func:`callcheck.core.delay.mouth_to_ear_ms`.
 
 Opus in-band FEC (LBRR) — the model
 -----------------------------------
@@ -55,7 +53,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final
 
-from callcheck.core.codecs import CODECS, Codec, codec
+from callcheck.core.codecs import CODECS, WEBRTC_CODEC_KEYS, Codec, codec
+from callcheck.core.delay import estimate_playout_wait_ms
+from callcheck.core.emodel import Scale, mos_label
 from callcheck.core.grades import PASS_MOS
 from callcheck.core.quality import CallConditions, Figure, assess, estimated
 
@@ -94,19 +94,19 @@ CANDIDATES_BY_KEY: Final[dict[str, CodecCandidate]] = {c.key: c for c in CANDIDA
 #: Kept for callers of the first version: the codec-table keys of the candidates without FEC.
 CANDIDATE_CODECS: Final = tuple(c.codec_key for c in CANDIDATES if not c.fec)
 
-#: The WebRTC codec a call negotiated → the candidate it corresponds to (aiortc's Opus runs at
-#: a fixed 96 kbit/s without FEC, closest to Opus 32k on the wideband scale).
-CANDIDATE_FOR_WEBRTC: Final[dict[str, str]] = {
-    "opus": "opus-32",
-    "g722": "g722",
-    "pcmu": "g711-plc",
-    "pcma": "g711-plc",
-}
+#: The WebRTC codec a call negotiated → the codec-table entry it is rated as, at its real
+#: bitrate (aiortc's Opus runs at a fixed 96 kbit/s without FEC): the "current codec" row of
+#: the recommendations is the call's own codec, never a stand-in.
+CANDIDATE_FOR_WEBRTC: Final[dict[str, str]] = dict(WEBRTC_CODEC_KEYS)
 
 
 def candidate(key: str) -> CodecCandidate:
-    """Look up a candidate by key; KeyError naming the known keys if absent."""
+    """Look up a candidate by key (or a codec-table key, e.g. the call's ``opus-96``); KeyError
+    naming the known keys if absent."""
     found = CANDIDATES_BY_KEY.get(key.strip().lower())
+    if found is None and key.strip().lower() in CODECS:
+        c = CODECS[key.strip().lower()]
+        return CodecCandidate(c.key, c.key, c.name)
     if found is None:
         raise KeyError(
             f"unknown codec candidate {key!r}; choose one of: {', '.join(CANDIDATES_BY_KEY)}"
@@ -137,24 +137,6 @@ def wire_bandwidth_kbps(c: Codec, *, srtp: bool = True, ipv6: bool = False) -> f
         + (IPV6_EXTRA_HEADER_BYTES if ipv6 else 0)
     )
     return (c.payload_bytes_per_packet + header) * 8.0 * packets_per_s / 1000.0
-
-
-# ---------------------------------------------------------------------------------------------
-# Playout buffer estimate
-
-#: 97th percentile of transit above its recent minimum, in RFC 3550 jitters (module docstring).
-BUFFER_JITTERS: Final = 3.9
-#: The adaptive buffer's safety margin (``PlayoutConfig.margin_ms``).
-BUFFER_MARGIN_MS: Final = 5.0
-
-
-def playout_buffer_ms(jitter_ms: float, packet_ms: float) -> float:
-    """Mean delay of the adaptive playout buffer for this jitter and packet time (estimate)."""
-    if packet_ms <= 0.0 or not math.isfinite(jitter_ms) or jitter_ms < 0.0:
-        raise ValueError("need a positive packet time and a finite, non-negative jitter")
-    target = BUFFER_JITTERS * jitter_ms + BUFFER_MARGIN_MS
-    packets = max(1, math.ceil(target / packet_ms - 1e-9))
-    return (packets + 0.5) * packet_ms
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,7 +244,7 @@ class NetworkMeasurements:
     late_discard_pct: Figure | None = None
     """Late discards of the call's own playout buffer (same policy for every candidate)."""
     buffer_ms: Figure | None = None
-    """The call's measured playout buffer delay (used for candidates of the same packet time)."""
+    """The call's measured mean playout wait (used for candidates of the same packet time)."""
     buffer_packet_ms: float = 20.0
     """Packet time of the call whose buffer was measured."""
     device_ms: Figure | None = None
@@ -271,6 +253,11 @@ class NetworkMeasurements:
     """Measured available bandwidth of the narrower direction; None when not measured."""
     srtp: bool = True
     """Media is SRTP (WebRTC always is)."""
+    call_codec_key: str | None = None
+    """Codec-table key of the call that was measured (``opus-96``): its own row uses the
+    call's measured mouth-to-ear delay, so it equals the call's rating on the common scale."""
+    mouth_to_ear_ms: Figure | None = None
+    """The call's measured mouth-to-ear delay (in-band probes), for the call's own codec only."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,7 +281,7 @@ class CodecPrediction:
     fec_active: bool = False
     """FEC requested and libopus would actually emit it."""
     buffer_ms: float = 0.0
-    """Playout buffer delay assumed."""
+    """Mean playout wait assumed (the buffer's share of Ta)."""
     effective_loss_pct: float = 0.0
     """Ppl entering the E-model: residual loss (+ weighted recovered) + late discards."""
     primary_kbps: float = 0.0
@@ -312,6 +299,7 @@ class CodecPrediction:
             "predicted_mos": round(self.predicted_mos, 2),
             "r_factor": round(self.r_factor, 2),
             "scale": self.scale,
+            "mos_label": mos_label(Scale(self.scale)),
             "bandwidth_kbps": round(self.bandwidth_kbps, 1),
             "fits_bandwidth": self.fits_bandwidth,
             "recommended": self.recommended,
@@ -330,8 +318,8 @@ def _buffer_for(c: Codec, m: NetworkMeasurements) -> Figure:
         return m.buffer_ms
     jitter = 0.0 if m.jitter_ms is None else m.jitter_ms.value
     return estimated(
-        playout_buffer_ms(jitter, c.packet_ms),
-        f"adaptive buffer for {c.packet_ms:g} ms packets ≈ {BUFFER_JITTERS:g} × jitter + margin",
+        estimate_playout_wait_ms(jitter, c.packet_ms),
+        f"playout wait for {c.packet_ms:g} ms packets ≈ 1.7 × jitter + 5 ms + half a packet",
     )
 
 
@@ -367,8 +355,12 @@ def predict_candidate(cand: CodecCandidate, m: NetworkMeasurements) -> CodecPred
             late_discard_pct=m.late_discard_pct,
             burst_ratio=burst_fig,
             device_ms=m.device_ms,
+            mouth_to_ear_ms=(
+                m.mouth_to_ear_ms if c.key == m.call_codec_key and not cand.fec else None
+            ),
         ),
         overrides,
+        scale=Scale.WIDEBAND,
     )
     bandwidth = wire_bandwidth_kbps(c, srtp=m.srtp)
     fits = None if m.available_kbps is None else bandwidth <= m.available_kbps
@@ -490,14 +482,20 @@ def rank_candidates(
 ) -> tuple[CodecPrediction, ...]:
     """:func:`predict_codecs` over a :class:`NetworkMeasurements`."""
     cands = [_as_candidate(k) for k in candidates] if candidates is not None else list(CANDIDATES)
+    if candidates is None and reference is not None:
+        # The call's own codec (e.g. aiortc's Opus at 96 kbit/s) always has its row, so the
+        # "current codec" line is the call's rating on the common scale, not a stand-in.
+        ref_cand = _as_candidate(reference)
+        if all(c.key != ref_cand.key for c in cands):
+            cands.append(ref_cand)
     rows = [predict_candidate(cand, m) for cand in cands]
     rows.sort(key=lambda r: (not r.recommended, -round(r.predicted_mos, 6), r.bandwidth_kbps))
     if not rows:
         return ()
     best = rows[0]
     ref_row = next((r for r in rows if r.codec_key == reference), None)
-    if ref_row is None and reference is not None and reference in CANDIDATES_BY_KEY:
-        ref_row = predict_candidate(CANDIDATES_BY_KEY[reference], m)
+    if ref_row is None and reference is not None:
+        ref_row = predict_candidate(_as_candidate(reference), m)
     out = []
     for i, row in enumerate(rows, start=1):
         reason = _reason(row, best, ref_row, m)

@@ -12,12 +12,11 @@ is an object with ``mean``, ``p50``, ``p95`` and ``max``; ``null`` means "not me
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-import numpy as np
-
+from callcheck.core.packets import Percentiles
 from callcheck.core.quality import QualityResult
 from callcheck.core.result_phrases import verdict_phrase
 
@@ -29,36 +28,9 @@ class ReportFormatError(ValueError):
     """A report file that is not a CallCheck report, or of an unknown version."""
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """Mean, median, 95th percentile and maximum of one quantity."""
-
-    mean: float
-    p50: float
-    p95: float
-    max: float
-
-    @staticmethod
-    def of(values: Iterable[float]) -> Summary | None:
-        """Summarise finite values; None when there are none."""
-        arr = np.asarray([v for v in values if v is not None and math.isfinite(v)], dtype=float)
-        if arr.size == 0:
-            return None
-        return Summary(
-            mean=float(arr.mean()),
-            p50=float(np.percentile(arr, 50)),
-            p95=float(np.percentile(arr, 95)),
-            max=float(arr.max()),
-        )
-
-    @staticmethod
-    def single(value: float) -> Summary:
-        """A quantity measured once (or only as a total)."""
-        return Summary(value, value, value, value)
-
-    def to_json(self) -> dict[str, float]:
-        """JSON object with values rounded to 0.01."""
-        return {k: round(getattr(self, k), 2) for k in ("mean", "p50", "p95", "max")}
+#: The mean/p50/p95/max summary of a report figure: the one type of core
+#: (:class:`callcheck.core.packets.Percentiles`, nearest-rank percentiles).
+Summary = Percentiles
 
 
 def _summary_json(s: Summary | None) -> dict[str, float] | None:
@@ -239,6 +211,7 @@ def quality_json(result: QualityResult) -> dict[str, Any]:
         "grade": str(result.grade),
         "passed": result.passed,
         "scale": str(result.scale),
+        "mos_label": result.mos_label,
         "codec": result.codec_key,
         "breakdown": result.breakdown_dict(),
         "inputs": {

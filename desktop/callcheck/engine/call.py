@@ -155,10 +155,14 @@ def _quality_for(
 ) -> QualityResult | None:
     """The E-model estimate for one direction: the one place measurements meet the E-model.
 
-    Uses :func:`callcheck.core.quality.assess` with network delay = measured one-way delay when
-    the sender's clock is ours (loopback), else RTT/2; loss, jitter, burst ratio from ``stats``;
-    buffer delay and late discards from the playout buffer. ``None`` until there is something to
-    rate (no packets yet, or no delay figure).
+    Uses :func:`callcheck.core.quality.assess` with network delay = the *mean* measured one-way
+    delay when the sender's clock is ours (loopback), else RTT/2; loss, jitter, burst ratio from
+    ``stats``; the playout buffer's share of Ta is the *mean wait* of the frames it played
+    (``playout.wait_ms``), so Ta is :func:`callcheck.core.delay.mouth_to_ear_ms` — mean delay
+    plus mean wait, never mean delay plus the buffer's hold above the fastest packet, which
+    counted the jitter twice. ``buffer_ms`` stands in only before any frame has played (and for
+    the reflector's side, which plays nothing). ``None`` until there is something to rate (no
+    packets yet, or no delay figure).
     """
     from callcheck.core.quality import assess
 
@@ -171,10 +175,13 @@ def _quality_for(
         delay = estimated(rtt_ms / 2, "round trip / 2")
     else:
         return None
-    buffer = measured(buffer_ms, "playout buffer")
+    if playout.frames_played > 0:
+        buffer = measured(playout.wait_ms.mean, "playout buffer: mean wait of played frames")
+    else:
+        buffer = measured(buffer_ms, "playout buffer delay (no frame played yet)")
     late = measured(playout.late_discard_pct, "playout buffer")
     if far_playout_assumed:  # the reflector plays nothing: assume a buffer like ours
-        buffer = assumed_figure(buffer_ms, "far end's playout buffer assumed like ours")
+        buffer = assumed_figure(buffer.value, "far end's playout buffer assumed like ours")
         late = assumed_figure(0.0, "far end's late discards not known")
     conditions = CallConditions(
         codec_key=codec_for_webrtc(codec).key,

@@ -70,6 +70,19 @@ CASES: list[tuple[str, Severity, AdviceInputs, AdviceInputs]] = [
     ("delay", Severity.CRITICAL, _with(one_way_delay_ms=450.0), _with()),
     ("delay", Severity.WARNING, _with(one_way_delay_ms=180.0), _with(one_way_delay_ms=45.0)),
     ("delay", Severity.INFO, _with(rtt_ms=130.0), _with(rtt_ms=90.0)),
+    # G.114's limits apply to Ta (mouth to ear), not to the network's share alone.
+    (
+        "delay",
+        Severity.CRITICAL,
+        _with(mouth_to_ear_ms=430.0, one_way_delay_ms=350.0),
+        _with(mouth_to_ear_ms=90.0),
+    ),
+    (
+        "delay",
+        Severity.WARNING,
+        _with(mouth_to_ear_ms=205.0, one_way_delay_ms=120.0),
+        _with(mouth_to_ear_ms=140.0, one_way_delay_ms=45.0),
+    ),
     (
         "wifi-loss",
         Severity.WARNING,
@@ -172,7 +185,9 @@ CASES: list[tuple[str, Severity, AdviceInputs, AdviceInputs]] = [
         _with(codecs=BETTER, current_codec="opus-32-fec"),
     ),
     ("all-good", Severity.INFO, _with(), _with(mos=3.5)),
-    ("all-good", Severity.INFO, _with(rtt_ms=120.0), _with(loss_pct=2.0)),
+    # Never "all good" beside a finding, not even an INFO one above a target.
+    ("all-good", Severity.INFO, _with(), _with(rtt_ms=120.0)),
+    ("all-good", Severity.INFO, _with(), _with(loss_pct=2.0)),
 ]
 
 
@@ -364,8 +379,10 @@ def test_every_action_text_is_its_template_formatted(inputs: AdviceInputs) -> No
         pytest.param(
             _with(one_way_delay_ms=60.0, rtt_ms=None),
             "delay",
-            "The network delay (60 ms one way) is above the usual voice targets (50 ms one way, "
-            "100 ms round trip) but still fine for conversation.",
+            "The network path (60 ms one way) is slower than softphone vendors' target for the "
+            "path to their servers (50 ms one way, 100 ms round trip). That target is not a "
+            "limit for conversation: ITU-T G.114's limits apply to the whole mouth-to-ear "
+            "delay.",
             id="delay-one-way",
         ),
         pytest.param(

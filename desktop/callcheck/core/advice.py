@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
+from callcheck.core.codecs import codec as codec_entry
 from callcheck.core.grades import PASS_MOS
 from callcheck.core.host import HostInfo, InterfaceKind
 from callcheck.core.phrase import (
@@ -31,16 +32,19 @@ from callcheck.core.phrase import (
     trimmed_decimal,
 )
 from callcheck.core.qos import DSCP_EF, QosResult, QosVerdict
+from callcheck.core.rating import CallRating, Cause
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds
 
-#: ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most
-#: conversations; beyond 400 ms it is unacceptable for general network planning.
+#: ITU-T G.114 (05/2003) §3, Figure 1: a *mouth-to-ear* delay up to 150 ms is acceptable for
+#: most conversations; beyond 400 ms it is unacceptable for general network planning. These
+#: are compared with Ta (mouth-to-ear), never with the network's share alone.
 G114_ONE_WAY_RECOMMENDED_MS: Final = 150.0
 G114_ONE_WAY_LIMIT_MS: Final = 400.0
 #: Common vendor network targets for voice (Microsoft Teams and Cisco network guidance):
-#: one-way < 50 ms, RTT < 100 ms, loss < 1 %, jitter < 30 ms.
+#: Softphone vendors' targets for the network path from the client to their edge (not an ITU
+#: limit, and not mouth to ear): one-way < 50 ms, RTT < 100 ms, loss < 1 %, jitter < 30 ms.
 TARGET_ONE_WAY_MS: Final = 50.0
 TARGET_RTT_MS: Final = 100.0
 TARGET_LOSS_PCT: Final = 1.0
@@ -160,6 +164,10 @@ class AdviceInputs:
     """Candidate key of the codec the call used (``opus-32``, ``g711-plc``)."""
     codecs: tuple[CodecOption, ...] = ()
     """Ranked codec predictions, best first."""
+    mouth_to_ear_ms: float | None = None
+    """Ta of the call's rating: mouth-to-ear delay, what G.114's limits apply to."""
+    rating: CallRating | None = None
+    """The call's one rating; below the pass mark its largest impairment is the first action."""
 
 
 #: The translation context of the actions' sentences.
@@ -190,12 +198,46 @@ def _whole(value: float) -> str:
 
 
 def rule_delay(i: AdviceInputs) -> Action | None:
-    """One-way delay against G.114 and the vendor target; RTT against its target."""
-    d, rtt = i.one_way_delay_ms, i.rtt_ms
-    if d is None and rtt is None:
+    """Mouth-to-ear delay (Ta) against G.114; the network's share against vendors' targets.
+
+    Without Ta (a report made before it was recorded) the one-way network delay stands in: it
+    is a lower bound of Ta, so a network delay above G.114's limits is above them for certain.
+    """
+    d, rtt, ta = i.one_way_delay_ms, i.rtt_ms, i.mouth_to_ear_ms
+    if d is None and rtt is None and ta is None:
         return None
-    ev: dict[str, float | None] = {"one_way_delay_ms": d, "rtt_ms": rtt}
-    if d is not None and d > G114_ONE_WAY_LIMIT_MS:
+    ev: dict[str, float | None] = {"one_way_delay_ms": d, "rtt_ms": rtt, "mouth_to_ear_ms": ta}
+    if ta is not None:
+        for limit, severity, template in (
+            (
+                G114_ONE_WAY_LIMIT_MS,
+                Severity.CRITICAL,
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Sound takes {ta_ms} ms from mouth to ear, far beyond the {limit_ms} ms "
+                    "limit of ITU-T G.114: people will talk over each other. Use a server or "
+                    "relay closer to you, and avoid satellite, VPN or mobile links.",
+                ),
+            ),
+            (
+                G114_ONE_WAY_RECOMMENDED_MS,
+                Severity.WARNING,
+                QT_TRANSLATE_NOOP(
+                    "advice",
+                    "Sound takes {ta_ms} ms from mouth to ear (ITU-T G.114 recommends under "
+                    "{limit_ms} ms), so replies come with a pause. Use a server closer to you, "
+                    "or avoid the VPN or relay for calls.",
+                ),
+            ),
+        ):
+            if ta > limit:
+                return _action(
+                    "delay",
+                    severity,
+                    _say(template, ta_ms=_whole(ta), limit_ms=_whole(limit)),
+                    {**ev, "limit_ms": limit},
+                )
+    elif d is not None and d > G114_ONE_WAY_LIMIT_MS:
         return _action(
             "delay",
             Severity.CRITICAL,
@@ -212,7 +254,7 @@ def rule_delay(i: AdviceInputs) -> Action | None:
             ),
             {**ev, "limit_ms": G114_ONE_WAY_LIMIT_MS},
         )
-    if d is not None and d > G114_ONE_WAY_RECOMMENDED_MS:
+    elif d is not None and d > G114_ONE_WAY_RECOMMENDED_MS:
         return _action(
             "delay",
             Severity.WARNING,
@@ -237,9 +279,10 @@ def rule_delay(i: AdviceInputs) -> Action | None:
             phrase = _say(
                 QT_TRANSLATE_NOOP(
                     "advice",
-                    "The network delay (a round trip of {rtt_ms} ms) is above the usual voice "
-                    "targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but "
-                    "still fine for conversation.",
+                    "The network path (a round trip of {rtt_ms} ms) is slower than softphone "
+                    "vendors' target for the path to their servers ({target_one_way_ms} ms one "
+                    "way, {target_rtt_ms} ms round trip). That target is not a limit for "
+                    "conversation: ITU-T G.114's limits apply to the whole mouth-to-ear delay.",
                 ),
                 rtt_ms=_whole(rtt),
                 **targets,
@@ -248,9 +291,10 @@ def rule_delay(i: AdviceInputs) -> Action | None:
             phrase = _say(
                 QT_TRANSLATE_NOOP(
                     "advice",
-                    "The network delay ({delay_ms} ms one way) is above the usual voice targets "
-                    "({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still "
-                    "fine for conversation.",
+                    "The network path ({delay_ms} ms one way) is slower than softphone vendors' "
+                    "target for the path to their servers ({target_one_way_ms} ms one way, "
+                    "{target_rtt_ms} ms round trip). That target is not a limit for "
+                    "conversation: ITU-T G.114's limits apply to the whole mouth-to-ear delay.",
                 ),
                 delay_ms=_whole(d or 0.0),
                 **targets,
@@ -748,11 +792,116 @@ RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
 )
 
 
+_LARGEST_IMPAIRMENT_TEMPLATES: Final[dict[Cause, str]] = {
+    Cause.NETWORK_DELAY: QT_TRANSLATE_NOOP(
+        "advice",
+        "The biggest cost to this call is delay on the network: sound takes {ta_ms} ms from "
+        "mouth to ear, {part_ms} ms of it on the network path. Use a server or relay closer to "
+        "you, and avoid VPN, satellite or mobile links for calls.",
+    ),
+    Cause.BUFFER_DELAY: QT_TRANSLATE_NOOP(
+        "advice",
+        "The biggest cost to this call is delay in the playout buffer: sound takes {ta_ms} ms "
+        "from mouth to ear, {part_ms} ms of it waiting for voice packets that arrive unevenly "
+        "(jitter). Use a wired connection, pause other traffic, or ask IT for voice QoS.",
+    ),
+    Cause.DEVICE_DELAY: QT_TRANSLATE_NOOP(
+        "advice",
+        "The biggest cost to this call is delay from the audio device: sound takes {ta_ms} ms "
+        "from mouth to ear, {part_ms} ms of it in the microphone and speaker path. Use a wired "
+        "USB headset, or another audio device or driver.",
+    ),
+    Cause.LOSS: QT_TRANSLATE_NOOP(
+        "advice",
+        "The biggest cost to this call is packet loss: {loss_pct} % of the voice packets were "
+        "lost or came too late to be played, which makes words drop out. Use a wired "
+        "connection instead of Wi-Fi, or ask IT to check the network path.",
+    ),
+}
+_CODEC_IMPAIRMENT_TEMPLATE: Final = QT_TRANSLATE_NOOP(
+    "advice",
+    "The biggest cost to this call is the codec: {codec} alone limits it to {label} "
+    "{ceiling_mos}. Ask IT to prefer {alternative} in the softphone's settings: on this network "
+    "it would give MOS-CQEW {alternative_mos}.",
+)
+_CODEC_IMPAIRMENT_NO_ALTERNATIVE: Final = QT_TRANSLATE_NOOP(
+    "advice",
+    "The biggest cost to this call is the codec: {codec} alone limits it to {label} "
+    "{ceiling_mos}. Ask IT to prefer a wideband codec such as Opus in the softphone's settings.",
+)
+
+
+def rule_largest_impairment(i: AdviceInputs) -> Action | None:
+    """Below the pass mark, name the largest impairment of the breakdown in plain words.
+
+    A verdict below the pass mark always gets this action, first: delay (from the network, the
+    playout buffer or the audio device), loss, or the codec — never "nothing to fix".
+    """
+    r = i.rating
+    if r is None or r.passed or r.largest is None:
+        return None
+    largest = r.largest
+    severity = Severity.CRITICAL if r.mos < CRITICAL_MOS else Severity.WARNING
+    evidence: dict[str, float | int | str | bool | None] = {
+        "mos": r.mos,
+        "mos_label": r.mos_label,
+        "pass_mos": PASS_MOS,
+        "cause": str(largest.cause),
+        "r_cost": largest.r_cost,
+        "ta_ms": r.quality.ta_ms,
+    }
+    if largest.cause is Cause.CODEC:
+        alt = r.wideband_alternative
+        name = codec_entry(r.quality.codec_key).name
+        if alt is not None and alt.codec_key != r.quality.codec_key:
+            phrase = _say(
+                _CODEC_IMPAIRMENT_TEMPLATE,
+                codec=name,
+                label=r.mos_label,
+                ceiling_mos=f"{r.ceiling.mos:.1f}",
+                alternative=alt.name,
+                alternative_mos=f"{alt.predicted_mos:.1f}",
+            )
+            evidence["alternative"] = alt.codec_key
+            evidence["alternative_mos"] = alt.predicted_mos
+        else:
+            phrase = _say(
+                _CODEC_IMPAIRMENT_NO_ALTERNATIVE,
+                codec=name,
+                label=r.mos_label,
+                ceiling_mos=f"{r.ceiling.mos:.1f}",
+            )
+        evidence["ceiling_mos"] = r.ceiling.mos
+    elif largest.cause is Cause.LOSS:
+        ppl = r.quality.input("Ppl").value
+        phrase = _say(_LARGEST_IMPAIRMENT_TEMPLATES[Cause.LOSS], loss_pct=_pct(ppl))
+        evidence["loss_pct"] = ppl
+    else:
+        part = largest.delay_ms or 0.0
+        phrase = _say(
+            _LARGEST_IMPAIRMENT_TEMPLATES[largest.cause],
+            ta_ms=_whole(r.quality.ta_ms),
+            part_ms=_whole(part),
+        )
+        evidence["delay_ms"] = part
+    return _action("largest-impairment", severity, phrase, evidence)
+
+
+#: Below this MOS a call is "Bad" (DESIGN.md grades): its first action is critical.
+CRITICAL_MOS: Final = 3.1
+
+
 def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
-    """Nothing to fix: say so, so the helpdesk can look elsewhere (e.g. the far end)."""
+    """Nothing to fix: say so, so the helpdesk can look elsewhere (e.g. the far end).
+
+    Only when no rule found anything at all: "all good" beside a finding (even an INFO one
+    above a target) would contradict it.
+    """
     if i.mos is None or i.mos < PASS_MOS:
         return None
-    if any(a.severity is not Severity.INFO for a in found):
+    if i.rating is not None and not i.rating.passed:
+        return None
+    if found:
         return None
     return _action(
         "all-good",
@@ -770,12 +919,19 @@ def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
 
 
 def advise(inputs: AdviceInputs) -> tuple[Action, ...]:
-    """Run every rule; the actions that apply, most severe first (rule order within)."""
+    """Run every rule; the actions that apply, most severe first (rule order within).
+
+    Below the pass mark the largest impairment of the call's rating comes first, always.
+    """
     found = [a for rule in RULES if (a := rule(inputs)) is not None]
     good = rule_all_good(inputs, found)
     if good is not None:
         found.append(good)
-    return tuple(sorted(found, key=lambda a: _SEVERITY_ORDER[a.severity]))
+    ordered = sorted(found, key=lambda a: _SEVERITY_ORDER[a.severity])
+    largest = rule_largest_impairment(inputs)
+    if largest is not None:
+        ordered.insert(0, largest)
+    return tuple(ordered)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,20 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from callcheck import __version__
-from callcheck.core.advice import advise, inputs_from_report
+from callcheck.core.advice import AdviceInputs, CodecOption, advise
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec
 from callcheck.core.host import HostInfo
 from callcheck.core.packets import Percentiles
 from callcheck.core.qos import QosResult
-from callcheck.core.quality import estimated, measured
-from callcheck.core.recommend import (
-    CANDIDATE_FOR_WEBRTC,
-    CodecPrediction,
-    candidate,
-    predict_codecs,
-    wire_bandwidth_kbps,
-)
+from callcheck.core.rating import CallRating, rate_call, worse_direction
+from callcheck.core.recommend import wire_bandwidth_kbps
 from callcheck.core.report import (
     DirectionReport,
     PlayoutReport,
@@ -73,12 +67,13 @@ def _direction(d: DirectionResult, timeline: tuple[LiveSnapshot, ...]) -> Direct
 def _timeline(result: CallResult) -> tuple[TimelineSample, ...]:
     samples = []
     for s in result.timeline:
-        # The gauge shows the worse direction; so does the timeline.
-        worse = s.downlink
-        if s.uplink.quality is not None and (
-            s.downlink.quality is None or s.uplink.quality.mos < s.downlink.quality.mos
-        ):
-            worse = s.uplink
+        # The gauge shows the worse direction; so does the timeline (one definition, core).
+        worse = worse_direction(
+            s.uplink,
+            s.downlink,
+            mos=lambda d: None if d.quality is None else d.quality.mos,
+            loss_pct=lambda d: d.loss_interval_pct,
+        )
         samples.append(
             TimelineSample(
                 t_s=s.elapsed_s,
@@ -98,9 +93,32 @@ def _recommendations(result: CallResult) -> dict[str, Any]:
 
 
 def _worse_direction(result: CallResult) -> DirectionResult:
-    """The direction with more loss (the downlink on a tie): what the user hears worst."""
-    up, down = result.uplink, result.downlink
-    return up if up.totals.loss_pct > down.totals.loss_pct else down
+    """The direction the user hears worst (:func:`callcheck.core.rating.worse_direction`)."""
+    return worse_direction(
+        result.uplink,
+        result.downlink,
+        mos=lambda d: None if d.quality is None else d.quality.mos,
+        loss_pct=lambda d: d.totals.loss_pct,
+    )
+
+
+def call_rating(
+    result: CallResult, *, capacity: Sequence[CapacityResult] = ()
+) -> CallRating | None:
+    """The call's one rating (:func:`callcheck.core.rating.rate_call`) from its verdict.
+
+    ``result.quality`` is the call's own codec at its real bitrate, rated once from typed
+    data (with the audio path when it was tested); the recommendations and the advice derive
+    from it. None when the call could not be rated.
+    """
+    if result.quality is None:
+        return None
+    bursts = _worse_direction(result).totals.bursts
+    return rate_call(
+        result.quality,
+        gilbert_q=bursts.q if bursts.packets_lost > 0 else None,
+        available_kbps=narrowest_kbps(capacity),
+    )
 
 
 def build_recommendations(
@@ -109,55 +127,49 @@ def build_recommendations(
     host: HostInfo | None = None,
     qos: QosResult | None = None,
     capacity: Sequence[CapacityResult] = (),
+    rating: CallRating | None = None,
 ) -> dict[str, Any]:
     """The report's ``recommendations``: ranked codecs and the actions that apply.
 
-    Codecs are predicted on the worse direction's loss, burstiness and jitter, the measured
-    one-way delay (else RTT / 2), and checked against the narrower measured bandwidth.
+    Both derive from the call's one rating (:func:`call_rating`): codecs are ranked on the
+    measurements the call was rated from, on the common wideband scale, and the call's own
+    codec's row (``current``) is the call's rating on that scale. Below the pass mark the
+    first action names the rating's largest impairment.
     """
+    if rating is None:
+        rating = call_rating(result, capacity=capacity)
     d = _worse_direction(result)
     rtts = [x.rtt_ms.mean for x in (result.uplink, result.downlink) if x.rtt_ms is not None]
+    owds = [
+        x.totals.one_way_delay_ms.mean
+        for x in (result.uplink, result.downlink)
+        if x.totals.one_way_delay_ms is not None
+    ]
     rtt = max(rtts) if rtts else None
-    rows: tuple[CodecPrediction, ...] = ()
-    if d.totals.one_way_delay_ms is not None or rtt is not None:
-        if d.totals.one_way_delay_ms is not None:
-            delay = measured(d.totals.one_way_delay_ms.mean, "one-way delay")
-        else:
-            assert rtt is not None
-            delay = estimated(rtt / 2.0, "round trip / 2")
-        bursts = d.totals.bursts
-        rows = predict_codecs(
-            network_delay_ms=delay,
-            loss_pct=measured(d.totals.loss_pct),
-            jitter_ms=measured(d.totals.jitter_ms),
-            burst_ratio=measured(max(1.0, bursts.burst_ratio)),
-            gilbert_q=bursts.q if bursts.packets_lost > 0 else None,
-            late_discard_pct=measured(d.playout.late_discard_pct),
-            available_kbps=narrowest_kbps(capacity),
-            reference=CANDIDATE_FOR_WEBRTC.get(result.codec, "g711-plc"),
-        )
-    codecs = [r.to_json() for r in rows]
-    current = CANDIDATE_FOR_WEBRTC.get(result.codec)
-    draft = {
-        "network": {
-            "uplink": _direction(result.uplink, result.timeline).to_json(),
-            "downlink": _direction(result.downlink, result.timeline).to_json(),
-        },
-        "playout": _playout(d).to_json(),
-        "quality": None if result.quality is None else {"mos": result.quality.mos},
-        "ice": {"relay_used": result.ice.relay_used, "protocol": result.ice.protocol},
-        "recommendations": {"codecs": codecs},
-    }
-    voice_kbps = None
-    if current is not None:
-        voice_kbps = wire_bandwidth_kbps(codec(candidate(current).codec_key))
-    inputs = inputs_from_report(
-        draft,
+    one_way = max(owds) if owds else (None if rtt is None else rtt / 2.0)
+    rows = () if rating is None else rating.codecs
+    current = None if rating is None else rating.quality.codec_key
+    codecs = [{**r.to_json(), "current": r.codec_key == current} for r in rows]
+    inputs = AdviceInputs(
+        mos=None if result.quality is None else result.quality.mos,
+        one_way_delay_ms=one_way,
+        rtt_ms=rtt,
+        jitter_ms=max(result.uplink.totals.jitter_ms, result.downlink.totals.jitter_ms),
+        loss_pct=d.totals.loss_pct,
+        burst_ratio=d.totals.bursts.burst_ratio,
+        late_discard_pct=d.playout.late_discard_pct,
         host=host,
         qos=qos,
-        capacity=capacity,
-        voice_kbps=voice_kbps,
+        capacity=tuple(capacity),
+        voice_kbps=None if current is None else wire_bandwidth_kbps(codec(current)),
+        relay_used=result.ice.relay_used,
+        ice_protocol=result.ice.protocol,
         current_codec=current,
+        codecs=tuple(
+            CodecOption(r.codec_key, r.name, r.predicted_mos, r.recommended) for r in rows
+        ),
+        mouth_to_ear_ms=None if rating is None else rating.quality.ta_ms,
+        rating=rating,
     )
     return {"codecs": codecs, "actions": [a.to_json() for a in advise(inputs)]}
 
@@ -203,13 +215,18 @@ def build_report(
         errors.append(
             {"code": result.ended_early.reason_code, "message": result.ended_early.message}
         )
-    verdict = {
+    rating = call_rating(result)
+    verdict: dict[str, Any] = {
         "passed": bool(q is not None and q.passed and not result.partial),
         "grade": None if q is None else str(q.grade),
         "mos": None if q is None else round(q.mos, 2),
         "complete": not result.partial,
         "summary": verdict_text(q, partial=result.partial),
     }
+    if q is not None:
+        verdict["mos_label"] = q.mos_label
+    if rating is not None:
+        verdict["rating"] = rating.to_json()
     return Report(
         id=report_id or uuid.uuid4().hex[:12],
         started_at=result.started_at.isoformat(timespec="seconds"),
@@ -225,7 +242,7 @@ def build_report(
         timeline=_timeline(result),
         audio_path=dict(audio_path or {"device_used": False}),
         ice=_ice(result, ice_servers),
-        recommendations=_recommendations(result),
+        recommendations=build_recommendations(result, rating=rating),
         impairment=None if result.impairment is None else {"spec": result.impairment},
         errors=errors,
         environment={

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+from verdict_checks import assert_verdict_names_its_largest_impairment
 
 from callcheck.core.capacity import CapacityResult
 from callcheck.core.host import HostInfo, InterfaceKind, WifiInfo
@@ -45,3 +46,25 @@ def test_lossy_wifi_call_gets_codecs_and_actions(call_runner: Callable[..., Any]
     assert {"wifi-loss", "qos-stripped", "bufferbloat", "bandwidth"} <= set(ids)
     assert data["environment"]["host"]["interface_kind"] == "wifi"
     assert data["environment"]["qos"]["verdict"] == "stripped"
+    # One rating (issue 12): the call's own Opus at 96 kbit/s has its row, and that row is the
+    # verdict on the common wideband scale (Opus is wideband: the verdict's own scale).
+    (current,) = [c for c in codecs if c.get("current")]
+    assert current["codec"] == "opus-96"
+    assert current["mos_label"] == data["quality"]["mos_label"] == "MOS-CQEW"
+    assert current["predicted_mos"] == data["verdict"]["mos"]
+    rating = data["verdict"]["rating"]
+    assert rating["common_scale"]["mos"] == data["verdict"]["mos"]
+    assert_verdict_names_its_largest_impairment(data)
+
+
+def test_a_call_below_the_pass_mark_names_its_largest_impairment_first(
+    call_runner: Callable[..., Any],
+) -> None:
+    spec = ImpairmentSpec.parse("delay=30,jitter=3,loss=12,seed=5")
+    run = call_runner(CallConfig.impaired(spec, duration_s=3.0))
+    data: dict[str, Any] = build_report(run.result).to_json()
+    jsonschema.validate(data, SCHEMA)
+    assert data["verdict"]["mos"] < 4.0
+    assert data["verdict"]["rating"]["largest_impairment"] == "loss"
+    assert_verdict_names_its_largest_impairment(data)
+    assert "packet loss" in data["recommendations"]["actions"][0]["text"]

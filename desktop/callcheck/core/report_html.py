@@ -19,7 +19,7 @@ from typing import Any, Final
 
 from callcheck.core.grades import GRADE_BANDS, PASS_MOS
 from callcheck.core.report import upgrade
-from callcheck.core.report_text import key_numbers, network_line
+from callcheck.core.report_text import key_numbers, network_line, why_this_score
 from callcheck.core.result_phrases import why_phrases
 
 #: Grade band colours (best first), shared by the gauge and the MOS timeline.
@@ -410,6 +410,11 @@ def _actions(recs: Mapping[str, Any]) -> str:
     return '<ul class="actions" id="actions">' + "".join(items) + "</ul>"
 
 
+def _codec_scale_label(recs: Mapping[str, Any]) -> str:
+    labels = {_map(c).get("mos_label") for c in _list(recs.get("codecs"))}
+    return str(labels.pop()) if len(labels) == 1 and None not in labels else "MOS"
+
+
 def _codecs(recs: Mapping[str, Any]) -> str:
     rows = []
     for c in _list(recs.get("codecs")):
@@ -426,7 +431,10 @@ def _codecs(recs: Mapping[str, Any]) -> str:
     if not rows:
         return "<p class='muted'>No codec predictions (no delay was measured).</p>"
     return (
-        "<table id='codecs'><thead><tr><th>#</th><th>codec</th><th>predicted MOS</th>"
+        # Every row is on the common wideband scale (MOS-CQEW) in reports that say so.
+        "<table id='codecs'><thead><tr><th>#</th><th>codec</th><th>predicted "
+        + escape(_codec_scale_label(recs))
+        + "</th>"
         "<th>bandwidth</th><th>fits</th><th>why</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
@@ -576,6 +584,17 @@ def render_html(report: Mapping[str, Any]) -> str:
         f'<div class="grade" id="grade" style="color:{_grade_colour(grade)}">'
         f"{_t(grade or 'No score')}</div>",
         f"<p>{_t(verdict.get('summary'))} {pass_badge}</p>",
+        (
+            f'<p class="muted" id="mos-scale">{_t(quality.get("mos_label"))} '
+            f"{_fmt(mos, 2)} ({_t(quality.get('scale'))} scale, ITU-T P.800.1)</p>"
+            if quality.get("mos_label") and mos is not None
+            else ""
+        ),
+        (
+            f'<p id="why-score">{escape(why_score)}</p>'
+            if (why_score := why_this_score(data)) is not None
+            else ""
+        ),
         "</div></section>",
         '<section id="numbers"><h2>The three numbers that matter</h2>',
         _key_cards(data),

@@ -131,6 +131,62 @@ def network_line(environment: Mapping[str, Any]) -> str | None:
     return None if phrase is None else phrase.text
 
 
+#: The causes of :class:`callcheck.core.rating.Cause` in plain words.
+_CAUSE_WORDS: Final[dict[str, str]] = {
+    "network-delay": QT_TRANSLATE_NOOP("summary", "delay on the network"),
+    "buffer-delay": QT_TRANSLATE_NOOP("summary", "delay in the playout buffer (jitter)"),
+    "device-delay": QT_TRANSLATE_NOOP("summary", "delay from the audio device"),
+    "loss": QT_TRANSLATE_NOOP("summary", "packet loss"),
+    "codec": QT_TRANSLATE_NOOP("summary", "the codec itself"),
+}
+
+
+def why_this_score(report: Mapping[str, Any], translate: Translate = english) -> str | None:
+    """ "Why this score": what the network and devices cost below the codec's own ceiling, the
+    largest cost, and what a wideband codec would give (from ``verdict.rating``); None for a
+    report without a rating (made before it, or a call that could not be rated)."""
+    rating = (report.get("verdict") or {}).get("rating")
+    if not isinstance(rating, Mapping):
+        return None
+    ceiling = _num(rating.get("codec_ceiling_mos"))
+    cost = _num(rating.get("network_cost_r"))
+    label = rating.get("mos_label")
+    if ceiling is None or cost is None or not isinstance(label, str):
+        return None
+    cause = _CAUSE_WORDS.get(str(rating.get("largest_impairment")))
+    parts = [
+        _say(
+            QT_TRANSLATE_NOOP(
+                "summary",
+                "Why this score: the codec alone allows {label} {ceiling}; the network and the "
+                "devices cost {cost} R below that.",
+            ),
+            label=label,
+            ceiling=f"{ceiling:.2f}",
+            cost=f"{cost:.1f}",
+        ).render(translate)
+    ]
+    if cause is not None:
+        parts.append(
+            _say(
+                QT_TRANSLATE_NOOP("summary", "The largest cost is {cause}."), cause=_say(cause)
+            ).render(translate)
+        )
+    alt = rating.get("wideband_alternative")
+    own = (report.get("quality") or {}).get("codec")
+    if isinstance(alt, Mapping) and _num(alt.get("mos")) is not None and alt.get("codec") != own:
+        parts.append(
+            _say(
+                QT_TRANSLATE_NOOP(
+                    "summary", "A wideband codec ({name}) would give MOS-CQEW {mos} here."
+                ),
+                name=str(alt.get("name", alt.get("codec"))),
+                mos=f"{_num(alt.get('mos')) or 0:.2f}",
+            ).render(translate)
+        )
+    return " ".join(parts)
+
+
 def summary_text(report: Mapping[str, Any], translate: Translate = english) -> str:
     """The summary: grade, MOS, the three numbers, top recommendations, test id, date, version.
 
@@ -165,7 +221,22 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         if verdict.get("passed")
         else _say(QT_TRANSLATE_NOOP("summary", "FAIL"))
     )
-    if mos is not None:
+    label = quality.get("mos_label") if isinstance(quality, Mapping) else None
+    if mos is not None and isinstance(label, str):
+        # The MOS named with its scale (ITU-T P.800.1: MOS-CQE narrowband, MOS-CQEW wideband).
+        lines.append(
+            say(
+                QT_TRANSLATE_NOOP(
+                    "summary", "Result: {grade}, {label} {mos} of 5 ({result}; {pass_mos} needed)"
+                ),
+                grade=grade,
+                label=label,
+                mos=f"{mos:.2f}",
+                result=passed,
+                pass_mos=f"{PASS_MOS:.1f}",
+            )
+        )
+    elif mos is not None:
         lines.append(
             say(
                 QT_TRANSLATE_NOOP(
@@ -189,6 +260,9 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         lines.extend(
             textwrap.wrap(verdict_summary(data, translate) or str(verdict["summary"]), WIDTH)
         )
+    why = why_this_score(data, translate)
+    if why is not None:
+        lines.extend(textwrap.wrap(why, WIDTH, subsequent_indent="  "))
     k = key_numbers(data)
     lines.append(
         say(
@@ -240,21 +314,30 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
     codecs = [c for c in recs.get("codecs") or [] if isinstance(c, Mapping)]
     best = next((c for c in codecs if c.get("fits_bandwidth") is not False), None)
     if best is not None:
-        lines.extend(
-            textwrap.wrap(
-                say(
-                    QT_TRANSLATE_NOOP(
-                        "summary",
-                        "Best codec: {name}, predicted MOS {mos}, {kbps} kbit/s per direction",
-                    ),
-                    name=str(best.get("name", best.get("codec"))),
-                    mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
-                    kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
+        best_label = best.get("mos_label")
+        line = (
+            say(
+                QT_TRANSLATE_NOOP(
+                    "summary",
+                    "Best codec: {name}, predicted {label} {mos}, {kbps} kbit/s per direction",
                 ),
-                WIDTH,
-                subsequent_indent="  ",
+                name=str(best.get("name", best.get("codec"))),
+                label=best_label,
+                mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
+                kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
+            )
+            if isinstance(best_label, str)
+            else say(
+                QT_TRANSLATE_NOOP(
+                    "summary",
+                    "Best codec: {name}, predicted MOS {mos}, {kbps} kbit/s per direction",
+                ),
+                name=str(best.get("name", best.get("codec"))),
+                mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
+                kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
             )
         )
+        lines.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  "))
     for err in data.get("errors") or []:
         if isinstance(err, Mapping):
             lines.extend(

@@ -5,7 +5,6 @@
     <name>advice</name>
     <message>
         <source>Your voice takes {delay_ms} ms to reach the other side, far beyond the {limit_ms} ms limit (ITU-T G.114): people will talk over each other. Use a server or relay closer to you, and avoid satellite, VPN or mobile links.</source>
-        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The translation context of the actions&apos; sentences.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -13,11 +12,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The network delay (a round trip of {rtt_ms} ms) is above the usual voice targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still fine for conversation.</source>
+        <source>Sound takes {ta_ms} ms from mouth to ear, far beyond the {limit_ms} ms limit of ITU-T G.114: people will talk over each other. Use a server or relay closer to you, and avoid satellite, VPN or mobile links.</source>
+        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: a *mouth-to-ear* delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. These are compared with Ta (mouth-to-ear), never with the network&apos;s share alone. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): Softphone vendors&apos; targets for the network path from the client to their edge (not an ITU limit, and not mouth to ear): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The translation context of the actions&apos; sentences.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The network delay ({delay_ms} ms one way) is above the usual voice targets ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip) but still fine for conversation.</source>
+        <source>Sound takes {ta_ms} ms from mouth to ear (ITU-T G.114 recommends under {limit_ms} ms), so replies come with a pause. Use a server closer to you, or avoid the VPN or relay for calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network path (a round trip of {rtt_ms} ms) is slower than softphone vendors&apos; target for the path to their servers ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip). That target is not a limit for conversation: ITU-T G.114&apos;s limits apply to the whole mouth-to-ear delay.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network path ({delay_ms} ms one way) is slower than softphone vendors&apos; target for the path to their servers ({target_one_way_ms} ms one way, {target_rtt_ms} ms round trip). That target is not a limit for conversation: ITU-T G.114&apos;s limits apply to the whole mouth-to-ear delay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -118,7 +126,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The biggest cost to this call is delay on the network: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it on the network path. Use a server or relay closer to you, and avoid VPN, satellite or mobile links for calls.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The biggest cost to this call is delay in the playout buffer: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it waiting for voice packets that arrive unevenly (jitter). Use a wired connection, pause other traffic, or ask IT for voice QoS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The biggest cost to this call is delay from the audio device: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it in the microphone and speaker path. Use a wired USB headset, or another audio device or driver.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The biggest cost to this call is packet loss: {loss_pct} % of the voice packets were lost or came too late to be played, which makes words drop out. Use a wired connection instead of Wi-Fi, or ask IT to check the network path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The biggest cost to this call is the codec: {codec} alone limits it to {label} {ceiling_mos}. Ask IT to prefer {alternative} in the softphone&apos;s settings: on this network it would give MOS-CQEW {alternative_mos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The biggest cost to this call is the codec: {codec} alone limits it to {label} {ceiling_mos}. Ask IT to prefer a wideband codec such as Opus in the softphone&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your connection meets the targets for voice (MOS {mos}). If calls still sound bad, the problem is likely at the other end or in the softphone&apos;s settings.</source>
+        <extracomment>Below this MOS a call is &quot;Bad&quot; (DESIGN.md grades): its first action is critical.</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -352,6 +385,39 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>delay on the network</source>
+        <extracomment>The causes of :class:`callcheck.core.rating.Cause` in plain words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay in the playout buffer (jitter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay from the audio device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packet loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the codec itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this score: the codec alone allows {label} {ceiling}; the network and the devices cost {cost} R below that.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The largest cost is {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A wideband codec ({name}) would give MOS-CQEW {mos} here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CallCheck call-quality test {id}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -369,6 +435,10 @@
     </message>
     <message>
         <source>FAIL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result: {grade}, {label} {mos} of 5 ({result}; {pass_mos} needed)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -397,6 +467,10 @@
     </message>
     <message>
         <source>{number}. [{severity}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best codec: {name}, predicted {label} {mos}, {kbps} kbit/s per direction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -47,9 +47,11 @@ def _direction(d: DirectionResult, timeline: tuple[LiveSnapshot, ...]) -> Direct
         loss = Summary(t.loss_pct, loss.p50, loss.p95, max(loss.max, t.loss_pct))
     else:
         loss = Summary.single(t.loss_pct)
+    # One percentile method (core.packets.Percentiles.of, nearest rank) for every summary.
+    rtt = Percentiles.of(d.rtt_echo_samples_ms or d.rtt_rtcp_samples_ms) or _summary(d.rtt_ms)
     return DirectionReport(
         measured_by=d.measured_by,
-        rtt_ms=_summary(d.rtt_ms),
+        rtt_ms=rtt,
         jitter_ms=jitter,
         loss_pct=loss,
         packets_sent=d.packets_sent,

@@ -978,8 +978,10 @@ def inputs_from_report(
         )
         for c in (report.get("recommendations") or {}).get("codecs") or []
     )
+    ta = _stat(quality.get("inputs"), "Ta", "value") if isinstance(quality, Mapping) else None
     return AdviceInputs(
         mos=_stat(quality, "mos"),
+        mouth_to_ear_ms=ta,
         one_way_delay_ms=one_way,
         rtt_ms=rtt,
         jitter_ms=max(jitters) if jitters else None,

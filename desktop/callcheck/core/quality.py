@@ -126,7 +126,8 @@ class QualityResult:
     r_factor: float
     """R on the result's scale (up to 100 narrowband, 129 wideband)."""
     mos: float
-    """MOS_CQE on the 1–4.5 scale (G.107 Annex B; wideband via R/1.29)."""
+    """MOS on the 1–4.5 range (G.107 Annex B; wideband via R/1.29): MOS-CQE on the narrowband
+    scale, MOS-CQEW on the wideband one (:attr:`mos_label`); the two are not one ruler."""
     grade: Grade
     passed: bool
     """MOS at or above the pass mark (4.0)."""

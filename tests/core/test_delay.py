@@ -139,9 +139,16 @@ def test_the_e_model_gets_the_true_ta_from_the_engines_figures(name: str) -> Non
     assert result.ta_ms == pytest.approx(truth, abs=1.0)
 
 
-@pytest.mark.parametrize("name", ["uniform-5", "uniform-20", "normal-5", "normal-10", "normal-20"])
-def test_buffer_estimate_from_jitter_matches_the_simulated_wait(name: str) -> None:
-    played = _play(TRACES[name], seed=3)
+ESTIMATED = [
+    (name, seed)
+    for name in ("uniform-5", "uniform-20", "normal-5", "normal-10", "normal-20")
+    for seed in (1, 2, 3)
+]
+
+
+@pytest.mark.parametrize(("name", "seed"), ESTIMATED, ids=[f"{n}-seed{s}" for n, s in ESTIMATED])
+def test_buffer_estimate_from_jitter_matches_the_simulated_wait(name: str, seed: int) -> None:
+    played = _play(TRACES[name], seed=seed)
     estimate = estimate_playout_wait_ms(played.jitter_ms, FRAME_MS)
     simulated = statistics.fmean(played.wait_ms)
     # The buffer moves in whole packets and holds a late packet's delay for 2 s: the estimate
@@ -163,9 +170,14 @@ def test_buffer_estimate_covers_the_stated_percentile_of_transit(name: str) -> N
 @pytest.mark.parametrize("name", ["bursty-10", "bursty-20"])
 def test_buffer_estimate_underestimates_slow_delay_shifts_as_documented(name: str) -> None:
     # RFC 3550 jitter barely sees a queue that fills for seconds: the documented limit of an
-    # estimate from jitter, which is why a call's own rating uses its measured wait.
-    played = _play(TRACES[name], seed=3)
-    assert estimate_playout_wait_ms(played.jitter_ms, FRAME_MS) < statistics.fmean(played.wait_ms)
+    # estimate from jitter, which is why a call's own rating uses its measured wait. (Over
+    # three seeds: a single short trace may have too few bursts to show it.)
+    errors = []
+    for seed in (1, 2, 3):
+        played = _play(TRACES[name], seed=seed)
+        estimate = estimate_playout_wait_ms(played.jitter_ms, FRAME_MS)
+        errors.append(estimate - statistics.fmean(played.wait_ms))
+    assert statistics.fmean(errors) < -FRAME_MS / 2.0
 
 
 @pytest.mark.parametrize(

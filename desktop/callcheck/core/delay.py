@@ -32,9 +32,10 @@ Coverage: the estimate puts the playout point at the mean transit + the wait, wh
 97th percentile of transit of Gaussian and uniform jitter; on synthetic traces it is within
 half a packet plus the margin (15 ms), or a quarter, of the playout buffer simulation's mean
 wait (``tests/core/test_delay.py``; large Gaussian jitter runs higher in the simulation, whose
-buffer holds a late packet's delay for 2 s). It cannot see slow delay shifts (bursty jitter:
-a route change, a queue that fills for seconds), which barely move RFC 3550's J: there it
-*under*-estimates the wait, and a call's own measured wait must be used.
+buffer holds a late packet's delay for 2 s; jitter wider than the packet interval reorders
+packets, which raises J, and the estimate runs high — on the safe side). It cannot see slow
+delay shifts (bursty jitter: a route change, a queue that fills for seconds), which barely move
+RFC 3550's J: there it *under*-estimates the wait, and a call's own measured wait must be used.
 """
 
 from __future__ import annotations

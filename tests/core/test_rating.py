@@ -95,6 +95,7 @@ def test_every_verdict_below_pass_names_its_largest_impairment_first(
 def test_each_cause_can_be_the_largest(kwargs: dict[str, object], cause: Cause) -> None:
     rating = _rate(**kwargs)  # type: ignore[arg-type]
     assert rating.mos < PASS_MOS
+    assert rating.largest is not None
     assert rating.largest.cause is cause
 
 

@@ -32,7 +32,7 @@ from callcheck.core.phrase import (
     trimmed_decimal,
 )
 from callcheck.core.qos import DSCP_EF, QosResult, QosVerdict
-from callcheck.core.rating import CallRating, Cause
+from callcheck.core.rating import CallRating, Cause, worse_direction
 
 # ---------------------------------------------------------------------------------------------
 # Thresholds
@@ -960,7 +960,14 @@ def inputs_from_report(
     """Advice inputs from a report's JSON dict: the worse direction's figures, ICE, codecs."""
     network = report.get("network") or {}
     dirs = [d for d in (network.get("uplink"), network.get("downlink")) if d]
-    worse = max(dirs, key=lambda d: _stat(d, "loss_pct") or 0.0, default=None)
+    # The one definition of the worse direction (a report has no per-direction MOS).
+    worse = (
+        worse_direction(
+            dirs[0], dirs[1], mos=lambda d: None, loss_pct=lambda d: _stat(d, "loss_pct") or 0.0
+        )
+        if len(dirs) == 2
+        else (dirs[0] if dirs else None)
+    )
     rtts = [r for d in dirs if (r := _stat(d, "rtt_ms")) is not None]
     rtt = max(rtts) if rtts else None
     owds = [o for d in dirs if (o := _stat(d, "one_way_delay_ms")) is not None]

@@ -19,6 +19,7 @@ from typing import Any, Final
 from callcheck.core.advice import action_text
 from callcheck.core.grades import PASS_MOS
 from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase, Translate, english
+from callcheck.core.rating import worse_direction
 from callcheck.core.report import upgrade
 from callcheck.core.result_phrases import grade_phrase, verdict_summary
 
@@ -75,18 +76,32 @@ _SEVERITIES: Final = {
 
 
 def key_numbers(report: Mapping[str, Any]) -> dict[str, float | None]:
-    """The three numbers that matter, from the worse direction: RTT, jitter, loss (means)."""
+    """The three numbers that matter, from the worse direction: RTT, jitter, loss (means).
+
+    The worse direction is :func:`callcheck.core.rating.worse_direction` (a report holds no
+    per-direction MOS, so: more loss, the downlink on a tie); RTT, measured once per call, is
+    the larger of the two when only one direction has none.
+    """
     network = report.get("network") or {}
-    dirs = [d for d in (network.get("uplink"), network.get("downlink")) if isinstance(d, Mapping)]
-
-    def worst(name: str) -> float | None:
-        values = [v for d in dirs if (v := _mean(d, name)) is not None]
-        return max(values) if values else None
-
+    up, down = network.get("uplink"), network.get("downlink")
+    dirs = [d for d in (up, down) if isinstance(d, Mapping)]
+    if not dirs:
+        return {"rtt_ms": None, "jitter_ms": None, "loss_pct": None}
+    worse = (
+        worse_direction(
+            up, down, mos=lambda d: None, loss_pct=lambda d: _mean(d, "loss_pct") or 0.0
+        )
+        if len(dirs) == 2
+        else dirs[0]
+    )
+    rtt = _mean(worse, "rtt_ms")
+    if rtt is None:
+        rtts = [v for d in dirs if (v := _mean(d, "rtt_ms")) is not None]
+        rtt = max(rtts) if rtts else None
     return {
-        "rtt_ms": worst("rtt_ms"),
-        "jitter_ms": worst("jitter_ms"),
-        "loss_pct": worst("loss_pct"),
+        "rtt_ms": rtt,
+        "jitter_ms": _mean(worse, "jitter_ms"),
+        "loss_pct": _mean(worse, "loss_pct"),
     }
 
 

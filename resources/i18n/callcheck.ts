@@ -1496,6 +1496,14 @@
 <context>
     <name>why</name>
     <message>
+        <source>A perfect call on this scale scores R = 129 (wideband: 50–7000 Hz speech). This call scores R = {r_factor}, which is {label} {mos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A perfect call on this scale scores R = about 93 (narrowband). This call scores R = {r_factor}, which is {label} {mos}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A perfect call on this scale scores R = 129 (wideband: 50–7000 Hz speech). This call scores R = {r_factor}, which is MOS {mos}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -169,7 +169,26 @@ def why_phrases(quality: Mapping[str, Any]) -> list[Phrase]:
     inputs = quality.get("inputs")
     inputs = inputs if isinstance(inputs, Mapping) else {}
     score = {"r_factor": _figure(quality.get("r_factor"), 1), "mos": _figure(quality.get("mos"), 2)}
-    if str(quality.get("scale", "narrowband")) == "wideband":
+    label = quality.get("mos_label")
+    wideband = str(quality.get("scale", "narrowband")) == "wideband"
+    if isinstance(label, str):
+        # The MOS named with its scale (ITU-T P.800.1); reports made before labels keep the
+        # sentences below.
+        template = (
+            QT_TRANSLATE_NOOP(
+                "why",
+                "A perfect call on this scale scores R = 129 (wideband: 50–7000 Hz speech). "
+                "This call scores R = {r_factor}, which is {label} {mos}.",
+            )
+            if wideband
+            else QT_TRANSLATE_NOOP(
+                "why",
+                "A perfect call on this scale scores R = about 93 (narrowband). This call "
+                "scores R = {r_factor}, which is {label} {mos}.",
+            )
+        )
+        items = [_why(template, label=label, **score)]
+    elif wideband:
         items = [
             _why(
                 QT_TRANSLATE_NOOP(

@@ -122,6 +122,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>On this network {suggested} would score MOS-CQEW {suggested_mos} instead of {current_mos} with {current} (both on the wideband scale, to compare codecs). Ask IT to prefer it in the softphone&apos;s codec settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>On this network {suggested} would score MOS {suggested_mos} instead of {current_mos} with {current}. Ask IT to prefer it in the softphone&apos;s codec settings.</source>
         <translation type="unfinished"></translation>
     </message>

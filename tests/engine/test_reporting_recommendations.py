@@ -68,3 +68,27 @@ def test_a_call_below_the_pass_mark_names_its_largest_impairment_first(
     assert data["verdict"]["rating"]["largest_impairment"] == "loss"
     assert_verdict_names_its_largest_impairment(data)
     assert "packet loss" in data["recommendations"]["actions"][0]["text"]
+
+
+def test_a_narrowband_call_on_a_clean_network_is_not_called_fair(
+    call_runner: Callable[..., Any],
+) -> None:
+    # The company's softphone uses G.711: on a clean network the verdict is on G.711's own
+    # scale (MOS-CQE) and passes; "why this score" says what a wideband codec would give.
+    run = call_runner(CallConfig(codec="pcmu", duration_s=3.0))
+    data: dict[str, Any] = build_report(run.result).to_json()
+    jsonschema.validate(data, SCHEMA)
+    assert data["verdict"]["mos_label"] == "MOS-CQE"
+    assert data["verdict"]["grade"] in {"Excellent", "Good"}
+    assert data["verdict"]["passed"]
+    rating = data["verdict"]["rating"]
+    assert rating["common_scale"]["mos_label"] == "MOS-CQEW"
+    assert rating["wideband_alternative"]["mos"] > rating["common_scale"]["mos"]
+    (current,) = [c for c in data["recommendations"]["codecs"] if c.get("current")]
+    assert current["codec"] == "g711-plc"
+    assert current["predicted_mos"] == rating["common_scale"]["mos"]
+    # Switching to a wideband codec is advice, not a failure: the call passes.
+    actions = data["recommendations"]["actions"]
+    assert all(a["severity"] == "info" for a in actions), actions
+    codec_advice = [a for a in actions if a["id"] == "codec"]
+    assert not codec_advice or "MOS-CQEW" in codec_advice[0]["text"]

@@ -749,11 +749,25 @@ def rule_codec(i: AdviceInputs) -> Action | None:
     gain = best.predicted_mos - current.predicted_mos
     if gain < CODEC_SWITCH_MIN_GAIN_MOS:
         return None
-    crosses = current.predicted_mos < PASS_MOS <= best.predicted_mos
-    return _action(
-        "codec",
-        Severity.WARNING if crosses else Severity.INFO,
-        _say(
+    if i.rating is not None:
+        # The rows are on the common wideband scale; whether the call passes is the verdict's
+        # business (a G.711 call that passes on its own scale is not "below the pass mark").
+        crosses = not i.rating.passed and best.predicted_mos >= PASS_MOS
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "On this network {suggested} would score MOS-CQEW {suggested_mos} instead of "
+                "{current_mos} with {current} (both on the wideband scale, to compare codecs). "
+                "Ask IT to prefer it in the softphone's codec settings.",
+            ),
+            suggested=best.name,
+            suggested_mos=f"{best.predicted_mos:.1f}",
+            current_mos=f"{current.predicted_mos:.1f}",
+            current=current.name,
+        )
+    else:
+        crosses = current.predicted_mos < PASS_MOS <= best.predicted_mos
+        phrase = _say(
             QT_TRANSLATE_NOOP(
                 "advice",
                 "On this network {suggested} would score MOS {suggested_mos} instead of "
@@ -764,7 +778,11 @@ def rule_codec(i: AdviceInputs) -> Action | None:
             suggested_mos=f"{best.predicted_mos:.1f}",
             current_mos=f"{current.predicted_mos:.1f}",
             current=current.name,
-        ),
+        )
+    return _action(
+        "codec",
+        Severity.WARNING if crosses else Severity.INFO,
+        phrase,
         {
             "current": current.key,
             "current_mos": current.predicted_mos,

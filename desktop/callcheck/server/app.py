@@ -49,10 +49,18 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from callcheck import __version__
 from callcheck.server.config import ServerConfig
-from callcheck.server.limits import RateLimiter
+from callcheck.server.limits import (
+    LogRateLimit,
+    RateLimiter,
+    RedactingAccessLogger,
+    client_key,
+    plain_error,
+)
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -113,12 +121,16 @@ class ApiError(Exception):
         kind: str,
         message: str,
         headers: dict[str, str] | None = None,
+        *,
+        close: bool = False,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.kind = kind
         self.message = message
         self.headers = headers or {}
+        self.close = close
+        """Close the connection after answering (the rest of the body is not worth reading)."""
 
     def response(self) -> web.Response:
         """The error as a response."""
@@ -180,7 +192,7 @@ async def _front(
             )
         else:
             if request.path.startswith(_LIMITED_PREFIXES):
-                retry_s = app[LIMITER_KEY].check(request.remote or "unknown", time.monotonic())
+                retry_s = app[LIMITER_KEY].check(client_key(request.remote), time.monotonic())
                 if retry_s > 0:
                     raise ApiError(
                         429,
@@ -193,7 +205,7 @@ async def _front(
     except ApiError as exc:
         metrics.error(exc.kind)
         response = exc.response()
-        if exc.status in (408, 413):
+        if exc.status in (408, 413) or exc.close:
             response.force_close()  # the rest of the body is not worth waiting for
     except web.HTTPException as exc:  # aiohttp's own: unknown route, wrong method, body too big
         kind = _AIOHTTP_KINDS.get(exc.status, "bad_request")
@@ -228,7 +240,8 @@ def _require_token(request: web.Request, *, allow_query: bool = False) -> None:
             "this server needs a token: send 'Authorization: Bearer <token>'",
             {"WWW-Authenticate": 'Bearer realm="callcheck"'},
         )
-    if not hmac.compare_digest(presented.encode(), token.encode()):
+    # aiohttp decodes header bytes that are not UTF-8 as surrogates: compare the raw bytes.
+    if not hmac.compare_digest(presented.encode("utf-8", "surrogateescape"), token.encode()):
         raise ApiError(
             401,
             "unauthorized",
@@ -270,6 +283,13 @@ async def _read_body(request: web.Request, config: ServerConfig) -> bytes:
         raise ApiError(
             413, "too_large", f"the offer is larger than {config.max_offer_bytes} bytes"
         ) from None
+    except (RequestPayloadError, HttpProcessingError) as exc:  # e.g. junk Content-Encoding
+        raise ApiError(
+            400,
+            "bad_request",
+            f"the request body could not be read ({plain_error(exc)})",
+            close=True,
+        ) from None
 
 
 async def whip_post(request: web.Request) -> web.StreamResponse:
@@ -284,11 +304,11 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             f"send the SDP offer as {SDP_CONTENT_TYPE} (got {request.content_type or 'none'})",
             {"Accept-Post": SDP_CONTENT_TYPE},
         )
-    if reflector.active_calls() >= config.max_calls:
+    if reflector.load() >= config.max_calls:
         raise ApiError(
             503,
             "over_capacity",
-            f"the reflector is running its maximum of {config.max_calls} calls; try again soon",
+            f"the reflector is running its maximum of {config.max_calls} tests; try again soon",
             {"Retry-After": str(RETRY_AFTER_FULL_S)},
         )
     body = await _read_body(request, config)
@@ -450,7 +470,7 @@ def create_app(config: ServerConfig) -> web.Application:
     metrics = ServerMetrics()
     app[CONFIG_KEY] = config
     app[METRICS_KEY] = metrics
-    app[REFLECTOR_KEY] = Reflector(config, metrics)
+    app[REFLECTOR_KEY] = Reflector(config, metrics, other_load=lambda: metrics.active_probes())
     app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
     app[STARTED_KEY] = time.monotonic()
@@ -471,15 +491,22 @@ def create_app(config: ServerConfig) -> web.Application:
         active_calls=app[REFLECTOR_KEY].active_calls,
     ).mount(app)
 
+    log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
+
     async def on_startup(app: web.Application) -> None:
+        log_limit.install()
         app[ROOMS_KEY].start()
 
     async def on_shutdown(app: web.Application) -> None:
         await app[REFLECTOR_KEY].close_all()
         await app[ROOMS_KEY].stop()
 
+    async def on_cleanup(app: web.Application) -> None:
+        log_limit.remove()
+
     app.on_startup.append(on_startup)
     app.on_shutdown.append(on_shutdown)
+    app.on_cleanup.append(on_cleanup)
     return app
 
 
@@ -519,6 +546,7 @@ async def start_server(config: ServerConfig) -> RunningServer:
         keepalive_timeout=config.request_timeout_s,
         lingering_time=LINGERING_S,
         handle_signals=False,
+        access_log_class=RedactingAccessLogger,
     )
     await runner.setup()
     try:

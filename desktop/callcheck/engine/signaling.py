@@ -270,7 +270,7 @@ class RoomInfo:
     """A room as ``POST /rooms`` created it."""
 
     code: str
-    """``ABC-234``: read it out to the other person."""
+    """``AC7-K3M-9PX``: read it out to the other person."""
     ws_url: str
     """The room's WebSocket (``ws://`` or ``wss://``)."""
     ice_servers: tuple[IceServer, ...]

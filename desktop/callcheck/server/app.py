@@ -17,16 +17,31 @@ HTTP contract
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
-Errors are JSON ``{"error": KIND, "message": TEXT}``: ``400`` malformed SDP / unusable offer,
-``401`` missing or wrong ``Authorization: Bearer`` token (with ``WWW-Authenticate: Bearer``),
-``404`` unknown session or room, ``408`` body not received within ``request_timeout_s``,
-``409`` room full, ``413`` offer larger than ``max_offer_bytes``, ``415`` not
-``application/sdp`` (with ``Accept-Post``), ``429`` over ``requests_per_minute`` for the client
-address (with ``Retry-After``), ``503`` at ``max_calls`` / ``max_rooms`` (with ``Retry-After``),
-``500`` only for a bug (counted in ``callcheck_errors_total{kind="internal"}``). Every response
-carries the CORS headers. /whip and /rooms need the token when one is configured (a WebSocket may
-pass it as ``?access_token=``, RFC 6750 §2.3, since browsers cannot set headers on one);
-/healthz and /metrics do not.
+Errors are JSON ``{"error": KIND, "message": TEXT}``: ``400`` malformed SDP / unusable offer
+(including an offer naming ICE candidates no real client would send), ``401`` missing or wrong
+``Authorization: Bearer`` token (with ``WWW-Authenticate: Bearer``), ``403`` deleting a room
+without its own secret, ``404`` unknown session or room, ``408`` body not received within
+``request_timeout_s``, ``409`` room full, ``413`` offer larger than ``max_offer_bytes``,
+``415`` not ``application/sdp`` (with ``Accept-Post``), ``429`` over ``requests_per_minute``
+for the client (with ``Retry-After``), ``503`` at ``max_calls`` (reflected calls and open probes
+together) / ``max_rooms`` (with ``Retry-After``), ``500`` only for a bug (counted in
+``callcheck_errors_total{kind="internal"}``). Every request a client can malform gets a 4xx: a
+header that is not UTF-8 (the token is compared as bytes), a body that cannot be decoded
+(``Content-Encoding`` junk → ``400``). Every response carries the CORS headers. /whip and
+/rooms need the token when one is configured (a WebSocket may pass it as ``?access_token=``,
+RFC 6750 §2.3, since browsers cannot set headers on one); /healthz and /metrics do not.
+
+Security rules
+==============
+* The reflector never sends traffic to an address an offer merely names
+  (:mod:`callcheck.server.reflector`, "Remote candidates").
+* Tokens are never logged: the access log is :class:`~callcheck.server.limits.
+  RedactingAccessLogger` (``?access_token=`` values and capability path segments cut).
+* A session or room ends only with its own secret: a WHIP session's URL ``/whip/<id>`` is its
+  secret (128 random bits, RFC 9725 §4.3: the session URL; never logged in full), a room's is
+  the ``secret`` returned by ``POST /rooms``. The shared token alone is not enough.
+* Warnings and errors are rate-limited (``error_logs_per_minute``; the rest counted in
+  ``callcheck_log_records_suppressed_total``); rate limits key IPv6 clients by /64.
 
 Slow-loris protection: a connection must deliver its request headers within
 ``request_timeout_s`` (aiohttp's keep-alive timer, which also runs before the first request)
@@ -91,6 +106,8 @@ EXIT_CANNOT_RUN: Final = 3
 
 SDP_CONTENT_TYPE: Final = "application/sdp"
 REFLECTION_HEADER: Final = "X-CallCheck-Reflection"
+#: The header that carries a room's own secret (``DELETE /rooms/<code>``).
+ROOM_SECRET_HEADER: Final = "X-CallCheck-Room-Secret"
 #: Seconds a client is told to wait when the server is full.
 RETRY_AFTER_FULL_S: Final = 10
 #: Longest time an offer may take to answer (gathering, STUN) before giving up.
@@ -100,7 +117,7 @@ NEGOTIATION_TIMEOUT_S: Final = 15.0
 LINGERING_S: Final = 1.0
 
 _ALLOW_METHODS: Final = "GET, POST, DELETE, PATCH, OPTIONS"
-_ALLOW_HEADERS: Final = "Authorization, Content-Type, If-Match"
+_ALLOW_HEADERS: Final = f"Authorization, Content-Type, If-Match, {ROOM_SECRET_HEADER}"
 _EXPOSE_HEADERS: Final = f"Location, Link, ETag, Retry-After, Accept-Post, {REFLECTION_HEADER}"
 _LIMITED_PREFIXES: Final = ("/whip", "/rooms", "/probe")
 
@@ -392,6 +409,7 @@ async def rooms_post(request: web.Request) -> web.StreamResponse:
     return web.json_response(
         {
             "code": room.code,
+            "secret": room.secret,
             "expires_in_s": room.expires_in_s(time.monotonic()),
             "ws_path": f"/rooms/{room.code}/ws",
             "ice_servers": [s.to_json() for s in config.ice_servers],
@@ -416,9 +434,15 @@ async def rooms_get(request: web.Request) -> web.StreamResponse:
 
 
 async def rooms_delete(request: web.Request) -> web.StreamResponse:
-    """Close a room (``DELETE /rooms/<code>``)."""
+    """Close a room (``DELETE /rooms/<code>``): only with the room's own secret."""
     _require_token(request)
     room = _room_or_404(request)
+    if not room.owned_by(request.headers.get(ROOM_SECRET_HEADER)):
+        raise ApiError(
+            403,
+            "forbidden",
+            f"only the room's creator can close it: send its secret in {ROOM_SECRET_HEADER}",
+        )
     await request.app[ROOMS_KEY].delete(room)
     return web.Response(status=204)
 

@@ -22,6 +22,7 @@ ERROR_KINDS: Final = (
     "unsupported_media_type",
     "too_large",
     "unauthorized",
+    "forbidden",
     "not_found",
     "rate_limited",
     "over_capacity",

@@ -80,6 +80,8 @@ __all__ = [
     "same_origin",
 ]
 
+#: Technical detail of client failures goes here at INFO (an unconfigured CLI prints WARNING
+#: and above on stderr; the user gets the plain words of :class:`CallFailed` instead).
 logger = logging.getLogger(__name__)
 
 #: Longest wait for one HTTP exchange with the server (the 10 s diagnosis budget needs room).
@@ -251,7 +253,7 @@ def classify_http_error(error: BaseException) -> tuple[str, str]:
 def unreachable(base_url: str, error: BaseException) -> CallFailed:
     """The :class:`CallFailed` for a server that gave no usable HTTP answer."""
     kind, words = classify_http_error(error)
-    logger.warning("request to %s failed (%s): %r", base_url, kind, error)
+    logger.info("request to %s failed (%s): %r", base_url, kind, error)
     if kind in ("too_large", "redirect_loop", "bad_answer"):
         return bad_answer(base_url, words, kind)
     return CallFailed(
@@ -403,7 +405,7 @@ class WhipClient:
             raise bad_answer(self.url.base, "it answered without a session Location")
         problem = answer_problem(sdp, body)
         if problem is not None:
-            logger.warning("unusable WHIP answer from %s: %s", self.url.base, problem)
+            logger.info("unusable WHIP answer from %s: %s", self.url.base, problem)
             raise bad_answer(self.url.base, problem)
         return WhipAnswer(
             sdp=body.decode("utf-8"),
@@ -419,7 +421,7 @@ class WhipClient:
         """
         headers = auth_headers(self._token) if same_origin(location, self.url.whip) else {}
         if not headers and self._token:
-            logger.warning(
+            logger.info(
                 "session Location %s is on another origin: hanging up without the token", location
             )
         try:
@@ -479,7 +481,7 @@ async def create_room(http: aiohttp.ClientSession, url: ServerUrl, token: str | 
         if not path.startswith("/"):
             raise ValueError("ws_path is not a path on this server")
     except (ValueError, KeyError, TypeError):
-        logger.warning("unusable room answer from %s: %r", url.base, body[:200])
+        logger.info("unusable room answer from %s: %r", url.base, body[:200])
         raise bad_answer(url.base, "its answer to creating a room was not understood") from None
     base_path = urlsplit(url.base).path
     return RoomInfo(

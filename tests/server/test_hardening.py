@@ -502,4 +502,33 @@ def test_tokens_and_secrets_never_reach_the_log(logged_server: tuple[str, Path])
     assert "access_token=REDACTED" in text
     for secret_text in (TOKEN, code, code.replace("-", ""), session_id):
         assert secret_text not in text, f"{secret_text!r} is in the log"
-    assert secret is not None and secret not in text
+    assert secret is not None
+    assert secret not in text
+
+
+def test_an_offer_without_bundle_still_connects_through_the_guarded_transport() -> None:
+    """An offer without a BUNDLE group: the reflector's max-bundle policy keeps one ICE
+    transport, which waits for the client's checks; its checks are counted per session."""
+
+    async def scenario() -> tuple[int, int, float, dict[str, Any]]:
+        async with running(server_config()) as url, aiohttp.ClientSession() as http:
+            client = WhipClient()
+            offer = await client.offer()
+            unbundled = "\r\n".join(
+                line for line in offer.splitlines() if not line.startswith("a=group:BUNDLE")
+            )
+            client.offer = _return(unbundled + "\r\n")  # type: ignore[method-assign]
+            response = await client.call(http, url)
+            assert response.status == 201, await response.text()
+            await client.wait_packets(25)
+            await client.wait_message("hello")  # the data channel's own transport works too
+            checks = await metrics_value(http, url, "callcheck_stun_checks_total")
+            async with http.get(f"{url}{client.location}") as status_response:
+                status = await status_response.json()
+            await client.hang_up(http, url)
+            return response.status, len(client.received), checks, status
+
+    status, received, checks, session = run(scenario())
+    assert status == 201
+    assert received >= 25
+    assert 1 <= session["ice_checks_started"] == checks <= 20

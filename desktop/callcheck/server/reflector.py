@@ -543,7 +543,7 @@ class ReflectorSession:
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
         # Before the answer leaves: no check can have arrived yet.
-        self._guard_ice(transceiver.receiver)
+        self._guard_ice()
         self._periodic.append(self._start(self._watch(), "watch"))
         self._periodic.append(self._start(self._send_figures(), "figures"))
         local = self.pc.localDescription
@@ -574,9 +574,24 @@ class ReflectorSession:
 
         receiver._handle_rtp_packet = tapped_handle_rtp
 
-    def _guard_ice(self, receiver: Any) -> None:
-        """Count the client's checks and cap the checks this agent starts (rules 2–4)."""
-        connection = receiver.transport.transport._connection
+    def _ice_connections(self) -> list[Any]:
+        """The aioice connections of every transport (one with BUNDLE; an offer without a
+        BUNDLE group gets one per section)."""
+        transports = [t.receiver.transport for t in self.pc.getTransceivers()]
+        if self.pc.sctp is not None:
+            transports.append(self.pc.sctp.transport)
+        connections: dict[int, Any] = {}
+        for dtls in transports:
+            connection = dtls.transport._connection
+            connections[id(connection)] = connection
+        return list(connections.values())
+
+    def _guard_ice(self) -> None:
+        """Count the client's checks and cap the checks this session starts (rules 2–4)."""
+        for connection in self._ice_connections():
+            self._guard_connection(connection)
+
+    def _guard_connection(self, connection: Any) -> None:
         check_incoming: Callable[[Any, Any, Any], None] = connection.check_incoming
         check_start: Callable[[Any], Awaitable[None]] = connection.check_start
         metrics = self._metrics
@@ -702,6 +717,7 @@ class ReflectorSession:
             "reflect_delay_ms": _percentiles_json(self.reflect_delay_ms.percentiles()),
             "uplink": direction_figures(self.stats.totals()),
             "data_channels": len(self._channels),
+            "ice_checks_started": self.checks_started,
         }
 
     async def _send_figures(self) -> None:

@@ -70,13 +70,13 @@ def test_an_ipv6_client_cannot_escape_the_limit_by_changing_its_interface_id() -
 @pytest.mark.parametrize(
     ("target", "logged"),
     [
-        ("/rooms/AC7-K3M-9PX/ws?access_token=s3cret", "/rooms/AC7-…/ws?access_token=REDACTED"),
+        ("/rooms/AC7-K3M-9PX/ws?access_token=s3cret", "/rooms/AC.../ws?access_token=REDACTED"),
         (
             "/rooms/x/ws?a=1&ACCESS_TOKEN=s&token=t",
             "/rooms/x/ws?a=1&ACCESS_TOKEN=REDACTED&token=REDACTED",
         ),
-        ("/whip/Zk3l0bm9tYWdpYw", "/whip/Zk3l…"),
-        ("/probe/abcdef123/burst", "/probe/abcd…/burst"),
+        ("/whip/Zk3l0bm9tYWdpYw", "/whip/Zk..."),
+        ("/probe/abcdef123/burst", "/probe/ab.../burst"),
         ("/healthz", "/healthz"),
         ("/whip", "/whip"),
     ],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import re
 from typing import Any
 
@@ -11,7 +12,7 @@ import aiohttp
 import pytest
 from server_helpers import running, server_config
 
-from callcheck.server.rooms import CODE_DIGITS, CODE_LETTERS, new_room_code, normalize_code
+from callcheck.server.rooms import CODE_ALPHABET, new_room_code, normalize_code
 
 AMBIGUOUS = set("BIOLSZ01")
 
@@ -30,24 +31,25 @@ async def _receive(ws: aiohttp.ClientWebSocketResponse) -> dict[str, Any]:
 # ------------------------------------------------------------------------------ codes
 
 
-def test_codes_are_three_letters_and_three_digits_without_look_alikes() -> None:
+def test_codes_are_three_groups_of_three_without_look_alikes_and_at_least_40_bits() -> None:
     codes = {new_room_code() for _ in range(500)}
-    assert all(re.fullmatch(r"[A-Z]{3}-[0-9]{3}", c) for c in codes)
+    assert all(re.fullmatch(r"[A-Z2-9]{3}-[A-Z2-9]{3}-[A-Z2-9]{3}", c) for c in codes)
     assert not set("".join(codes)) & AMBIGUOUS
-    assert not (set(CODE_LETTERS) | set(CODE_DIGITS)) & AMBIGUOUS
-    assert len(codes) > 490
+    assert not set(CODE_ALPHABET) & AMBIGUOUS
+    assert 9 * math.log2(len(CODE_ALPHABET)) >= 40
+    assert len(codes) == 500
 
 
 @pytest.mark.parametrize(
     ("typed", "code"),
     [
-        ("ACD-234", "ACD-234"),
-        ("acd234", "ACD-234"),
-        (" acd 234 ", "ACD-234"),
-        ("ACD--234", "ACD-234"),
-        ("ABC-234", None),  # B is not in the alphabet
-        ("ACD-104", None),  # nor 0 or 1
-        ("ACD-23", None),
+        ("AC7-K3M-9PX", "AC7-K3M-9PX"),
+        ("ac7k3m9px", "AC7-K3M-9PX"),
+        (" ac7 k3m 9px ", "AC7-K3M-9PX"),
+        ("AC7--K3M-9PX", "AC7-K3M-9PX"),
+        ("AB7-K3M-9PX", None),  # B is not in the alphabet
+        ("AC0-K3M-9PX", None),  # nor 0 or 1
+        ("ACD-234", None),  # the old, 22-bit form
         ("", None),
     ],
     ids=[
@@ -57,7 +59,7 @@ def test_codes_are_three_letters_and_three_digits_without_look_alikes() -> None:
         "double-dash",
         "b",
         "zero-one",
-        "short",
+        "old-short-form",
         "empty",
     ],
 )
@@ -106,6 +108,9 @@ def test_create_join_relay_and_leave() -> None:
             out["host_after_leave"] = await _receive(host)
             await host.close()
             async with http.delete(f"{url}/rooms/{code}") as response:
+                out["delete_without_secret"] = response.status
+            secret = {"X-CallCheck-Room-Secret": created["secret"]}
+            async with http.delete(f"{url}/rooms/{code}", headers=secret) as response:
                 out["delete_status"] = response.status
             async with http.get(f"{url}/rooms/{code}") as response:
                 out["after_delete"] = response.status
@@ -129,6 +134,7 @@ def test_create_join_relay_and_leave() -> None:
     assert out["error"]["type"] == "room.error"
     assert out["reserved"]["error"] == "reserved_type"
     assert out["host_after_leave"] == {"type": "room.peer-left"}
+    assert out["delete_without_secret"] == 403
     assert out["delete_status"] == 204
     assert out["after_delete"] == 404
 

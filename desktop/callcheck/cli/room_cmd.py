@@ -1,8 +1,8 @@
 """`callcheck room create`: open a peer-mode room, print its code, and host the test call.
 
 The helpdesk flow: the technician runs ``callcheck room create --server URL``, reads the code
-out over the phone (``ACD-234``: no look-alike letters or digits), and the employee runs
-``callcheck test --room ACD-234 --server URL`` (or types the code into the app). The host waits
+out over the phone (``AC7-K3M-9PX``: no look-alike letters or digits), and the employee runs
+``callcheck test --room AC7-K3M-9PX --server URL`` (or types the code into the app). The host waits
 for the guest, then both measure the call, swap their receive-side figures, and each prints a
 report with both directions. ``--no-wait`` only creates the room and prints the code.
 """

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -43,6 +44,7 @@ from callcheck.engine.signaling import (
     ServerUrl,
     auth_headers,
     classify_http_error,
+    read_body,
 )
 
 __all__ = [
@@ -199,7 +201,7 @@ async def check_http(
     start = _clock_ms()
     try:
         async with http.get(target, timeout=aiohttp.ClientTimeout(total=timeout_s)) as response:
-            await response.read()
+            await read_body(response)  # bounded: a hostile server cannot exhaust memory
             status = response.status
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
@@ -255,7 +257,7 @@ async def check_token(
             headers=auth_headers(token),
             timeout=aiohttp.ClientTimeout(total=timeout_s),
         ) as response:
-            await response.read()
+            await read_body(response)  # bounded: a hostile server cannot exhaust memory
             status = response.status
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
@@ -315,8 +317,9 @@ async def check_room(
         ) as response:
             status = response.status
             data: Any = None
-            with contextlib.suppress(Exception):
-                data = await response.json()
+            body = await read_body(response)
+            with contextlib.suppress(ValueError):
+                data = json.loads(body)
     except (aiohttp.ClientError, OSError, TimeoutError) as error:
         kind, words = classify_http_error(error)
         found = _say(

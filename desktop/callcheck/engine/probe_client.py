@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import logging
 import socket
 import statistics
@@ -54,7 +55,7 @@ from callcheck.engine.probe_wire import (
 )
 from callcheck.engine.qos import TOS_ANCILLARY_BYTES, enable_tos_reception, mark_socket
 from callcheck.engine.qos import tos_from_ancillary as _tos_from_ancillary
-from callcheck.engine.signaling import HTTP_TIMEOUT_S, auth_headers, parse_server_url
+from callcheck.engine.signaling import HTTP_TIMEOUT_S, auth_headers, parse_server_url, read_body
 
 __all__ = [
     "ProbeOptions",
@@ -381,10 +382,10 @@ class _Http:
             timeout=self.timeout,
             allow_redirects=False,
         ) as response:
-            text = await response.text()
+            text = (await read_body(response)).decode("utf-8", "replace")
             data: Any = None
             with contextlib.suppress(ValueError):
-                data = await response.json(content_type=None) if text else None
+                data = json.loads(text) if text else None
             return response.status, data
 
 

@@ -1,7 +1,22 @@
 """Signaling clients: WHIP (server mode) and the rooms' WebSocket relay (peer mode).
 
 HTTP goes through aiohttp; every failure becomes a :class:`~callcheck.engine.snapshots.
-CallFailed` with a reason code a helpdesk can act on (the connectivity diagnosis names the step).
+CallFailed` with a reason code a helpdesk can act on (the connectivity diagnosis names the step)
+and a message in plain words (a bad server answer, a redirect loop, TLS, a refused token …); the
+technical detail goes to the log (logger ``callcheck.engine.signaling``), never to the user.
+
+What the client trusts a server with (issue 14):
+
+* **Credentials go only to the origin they were given for** (scheme, host and port of the
+  configured server URL). A ``307``/``308`` redirect (RFC 9725 §4.5) is followed at most
+  :data:`MAX_REDIRECTS` times, with the token only while it stays on that origin; a session
+  ``Location`` on another origin is hung up without the token. aiohttp's own redirect handling
+  is off for every request that carries the token.
+* **Response bodies are read up to :data:`MAX_RESPONSE_BYTES`** (:func:`read_body`): an SDP
+  answer is a few kilobytes, so a larger body is a broken or hostile server, answered with
+  :class:`ResponseTooLarge` before it costs memory.
+* **An answer is checked before aiortc sees it** (:func:`answer_problem`): UTF-8 text, an SDP,
+  with the offer's media sections in the offer's order.
 Room signaling is behind the :class:`SignalingChannel` protocol, with a WebSocket
 implementation (:class:`RoomSocket`) and an in-memory pair for tests (:func:`memory_pair`).
 
@@ -18,6 +33,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +41,7 @@ from typing import Any, Final, Protocol
 from urllib.parse import quote, urljoin, urlsplit, urlunsplit
 
 import aiohttp
+from aiortc.sdp import SessionDescription
 
 from callcheck.engine.ice_servers import ice_servers_from_json, ice_servers_from_link_headers
 from callcheck.engine.peer import IceServer
@@ -40,25 +57,113 @@ from callcheck.engine.snapshots import (
 
 __all__ = [
     "HTTP_TIMEOUT_S",
+    "MAX_REDIRECTS",
+    "MAX_RESPONSE_BYTES",
     "MemorySignaling",
+    "ResponseTooLarge",
     "RoomInfo",
     "RoomSocket",
     "ServerUrl",
     "SignalingChannel",
     "WhipAnswer",
     "WhipClient",
+    "answer_problem",
     "auth_headers",
+    "bad_answer",
     "classify_http_error",
     "create_room",
     "failure_for_status",
     "memory_pair",
     "new_room",
     "parse_server_url",
+    "read_body",
+    "same_origin",
 ]
+
+#: Technical detail of client failures goes here at INFO (an unconfigured CLI prints WARNING
+#: and above on stderr; the user gets the plain words of :class:`CallFailed` instead).
+logger = logging.getLogger(__name__)
 
 #: Longest wait for one HTTP exchange with the server (the 10 s diagnosis budget needs room).
 HTTP_TIMEOUT_S: Final = 4.0
 SDP_CONTENT_TYPE: Final = "application/sdp"
+#: Largest response body read from a server: an SDP answer is a few kB, room JSON less.
+MAX_RESPONSE_BYTES: Final = 256 * 1024
+#: Redirects followed at most (RFC 9725 §4.5 allows a WHIP endpoint to redirect with 307).
+MAX_REDIRECTS: Final = 5
+_REDIRECTS: Final = frozenset({307, 308})
+_READ_CHUNK_BYTES: Final = 64 * 1024
+
+
+# ------------------------------------------------------------------------------ reading answers
+
+
+class ResponseTooLarge(aiohttp.ClientPayloadError):
+    """A server's response body is larger than the client will read (an aiohttp client error,
+    so every caller's ``except aiohttp.ClientError`` sees it)."""
+
+    def __init__(self, limit_bytes: int) -> None:
+        super().__init__(f"response body larger than {limit_bytes} bytes")
+        self.limit_bytes = limit_bytes
+
+
+async def read_body(
+    response: aiohttp.ClientResponse, limit_bytes: int = MAX_RESPONSE_BYTES
+) -> bytes:
+    """The response body, at most ``limit_bytes``; raises :class:`ResponseTooLarge` beyond it
+    (after reading no more than one chunk past the limit, so memory stays bounded)."""
+    if response.content_length is not None and response.content_length > limit_bytes:
+        response.close()
+        raise ResponseTooLarge(limit_bytes)
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in response.content.iter_chunked(_READ_CHUNK_BYTES):
+        size += len(chunk)
+        if size > limit_bytes:
+            response.close()
+            raise ResponseTooLarge(limit_bytes)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443, "ws": 80, "wss": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def same_origin(a: str, b: str) -> bool:
+    """Whether two absolute URLs have the same origin (scheme, host, port; RFC 6454)."""
+    return _origin(a) == _origin(b)
+
+
+def answer_problem(offer_sdp: str, answer: bytes) -> str | None:
+    """What is wrong with ``answer`` as the answer to ``offer_sdp``, in plain words, or ``None``.
+
+    aiortc would otherwise fail later with its own internals ("Media sections in answer do not
+    match offer", a Unicode error) and a traceback.
+    """
+    try:
+        text = answer.decode("utf-8")
+    except UnicodeDecodeError:
+        return "its answer is not text (not UTF-8)"
+    if not text.lstrip().startswith("v=0"):
+        return "its answer is not an SDP answer"
+    try:
+        parsed = SessionDescription.parse(text)
+        offered = SessionDescription.parse(offer_sdp)
+    except Exception as exc:  # aiortc's parser raises assorted exceptions
+        logger.info("unparsable SDP answer: %s: %s", type(exc).__name__, exc)
+        return "its SDP answer could not be read"
+    kinds = [m.kind for m in parsed.media]
+    wanted = [m.kind for m in offered.media]
+    if kinds != wanted:
+        return (
+            f"its answer does not match the call's offer (media {', '.join(kinds) or 'none'}; "
+            f"offered {', '.join(wanted)})"
+        )
+    return None
 
 
 # ------------------------------------------------------------------------------ URLs
@@ -114,6 +219,15 @@ def classify_http_error(error: BaseException) -> tuple[str, str]:
 
     Kinds: ``dns``, ``refused``, ``tls``, ``timeout``, ``unreachable``, ``error``.
     """
+    if isinstance(error, ResponseTooLarge):
+        return "too_large", (
+            f"its answer was larger than {error.limit_bytes // 1024} KiB (not a CallCheck server, "
+            "or a broken one)"
+        )
+    if isinstance(error, aiohttp.TooManyRedirects):
+        return "redirect_loop", "it redirected the request in a loop"
+    if isinstance(error, aiohttp.InvalidURL):
+        return "error", "it redirected to an address that is not a valid URL"
     if isinstance(error, aiohttp.ClientConnectorDNSError):
         return "dns", "the server's name could not be resolved (DNS)"
     if isinstance(error, aiohttp.ClientConnectorCertificateError | aiohttp.ClientSSLError):
@@ -129,18 +243,33 @@ def classify_http_error(error: BaseException) -> tuple[str, str]:
         return "unreachable", f"the server could not be reached ({os_error.strerror or os_error})"
     if isinstance(error, aiohttp.ServerDisconnectedError | aiohttp.ClientPayloadError):
         return "error", "the server closed the connection without answering"
+    if isinstance(error, aiohttp.ClientResponseError):
+        return "bad_answer", f"its answer was not valid HTTP (HTTP {error.status})"
     if isinstance(error, aiohttp.ClientError | OSError):
-        return "error", f"the request failed ({error})"
-    return "error", f"the request failed ({type(error).__name__})"
+        return "error", "the request failed (a network or protocol error)"
+    return "error", "the request failed"
 
 
 def unreachable(base_url: str, error: BaseException) -> CallFailed:
-    """The :class:`CallFailed` for a server that gave no HTTP answer."""
+    """The :class:`CallFailed` for a server that gave no usable HTTP answer."""
     kind, words = classify_http_error(error)
+    logger.info("request to %s failed (%s): %r", base_url, kind, error)
+    if kind in ("too_large", "redirect_loop", "bad_answer"):
+        return bad_answer(base_url, words, kind)
     return CallFailed(
         SERVER_UNREACHABLE,
         f"Cannot reach the CallCheck server at {base_url}: {words}. Check the address, that the "
         "server runs, and that this network allows the connection.",
+        details={"kind": kind},
+    )
+
+
+def bad_answer(base_url: str, words: str, kind: str = "bad_answer") -> CallFailed:
+    """The :class:`CallFailed` for a server that answered, but not usably."""
+    return CallFailed(
+        SERVER_REJECTED,
+        f"The server at {base_url} gave an answer this app cannot use: {words}. Check the "
+        "server address (is it a CallCheck server?) and that the server runs a current version.",
         details={"kind": kind},
     )
 
@@ -189,6 +318,13 @@ def failure_for_status(status: int, body: str, *, what: str, url: str) -> CallFa
             f"There is no test endpoint at {url} (HTTP 404): check the server address.",
             details={"status": status},
         )
+    if 300 <= status < 400:
+        return CallFailed(
+            SERVER_REJECTED,
+            f"The server at {url} sent the request elsewhere (HTTP {status}); this app does not "
+            "follow that redirect. Use the server's current address.",
+            details={"status": status},
+        )
     return CallFailed(
         SERVER_REJECTED,
         f"The server rejected the test call (HTTP {status}).{said_part}",
@@ -221,44 +357,82 @@ class WhipClient:
         self._token = token
 
     async def post_offer(self, sdp: str) -> WhipAnswer:
-        """Send the offer; raises :class:`CallFailed` for every non-201 outcome."""
-        headers = {"Content-Type": SDP_CONTENT_TYPE, **auth_headers(self._token)}
+        """Send the offer; raises :class:`CallFailed` for every non-201 outcome.
+
+        Follows ``307``/``308`` redirects (RFC 9725 §4.5) itself, at most
+        :data:`MAX_REDIRECTS`, sending the token only to the configured origin.
+        """
+        target = self.url.whip
         try:
-            async with self._http.post(
-                self.url.whip,
-                data=sdp.encode(),
-                headers=headers,
-                timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT_S * 2),
-            ) as response:
-                body = await response.text()
-                if response.status != 201:
-                    raise failure_for_status(response.status, body, what="whip", url=self.url.whip)
-                location = response.headers.get("Location")
-                if not location:
-                    raise CallFailed(
-                        SERVER_REJECTED, "The server answered without a session Location."
-                    )
-                return WhipAnswer(
-                    sdp=body,
-                    location=urljoin(str(response.url), location),
-                    ice_servers=ice_servers_from_link_headers(response.headers.getall("Link", [])),
-                    reflection=response.headers.get("X-CallCheck-Reflection"),
-                )
+            for _ in range(MAX_REDIRECTS + 1):
+                headers = {"Content-Type": SDP_CONTENT_TYPE}
+                if same_origin(target, self.url.whip):
+                    headers.update(auth_headers(self._token))
+                async with self._http.post(
+                    target,
+                    data=sdp.encode(),
+                    headers=headers,
+                    allow_redirects=False,
+                    timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT_S * 2),
+                ) as response:
+                    location = response.headers.get("Location")
+                    if response.status in _REDIRECTS and location:
+                        target = urljoin(str(response.url), location)
+                        logger.info("WHIP offer redirected (%d) to %s", response.status, target)
+                        continue
+                    body = await read_body(response)
+                    return self._answer(sdp, response, body)
         except CallFailed:
             raise
-        except (aiohttp.ClientError, OSError, TimeoutError) as error:
+        except (aiohttp.ClientError, OSError, TimeoutError, ValueError) as error:
             raise unreachable(self.url.base, error) from error
+        raise bad_answer(
+            self.url.base,
+            f"it redirected the request more than {MAX_REDIRECTS} times (a loop)",
+            "redirect_loop",
+        )
+
+    def _answer(self, sdp: str, response: aiohttp.ClientResponse, body: bytes) -> WhipAnswer:
+        if response.status != 201:
+            raise failure_for_status(
+                response.status,
+                body.decode("utf-8", "replace"),
+                what="whip",
+                url=self.url.whip,
+            )
+        location = response.headers.get("Location")
+        if not location:
+            raise bad_answer(self.url.base, "it answered without a session Location")
+        problem = answer_problem(sdp, body)
+        if problem is not None:
+            logger.info("unusable WHIP answer from %s: %s", self.url.base, problem)
+            raise bad_answer(self.url.base, problem)
+        return WhipAnswer(
+            sdp=body.decode("utf-8"),
+            location=urljoin(str(response.url), location),
+            ice_servers=ice_servers_from_link_headers(response.headers.getall("Link", [])),
+            reflection=response.headers.get("X-CallCheck-Reflection"),
+        )
 
     async def delete(self, location: str) -> int | None:
-        """Hang up; returns the status, or ``None`` when the server could not be reached."""
+        """Hang up; returns the status, or ``None`` when the server could not be reached.
+
+        The token goes with the ``DELETE`` only when ``location`` is on the configured origin.
+        """
+        headers = auth_headers(self._token) if same_origin(location, self.url.whip) else {}
+        if not headers and self._token:
+            logger.info(
+                "session Location %s is on another origin: hanging up without the token", location
+            )
         try:
             async with self._http.delete(
                 location,
-                headers=auth_headers(self._token),
+                headers=headers,
+                allow_redirects=False,
                 timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT_S / 2),
             ) as response:
                 return response.status
-        except (aiohttp.ClientError, OSError, TimeoutError):
+        except (aiohttp.ClientError, OSError, TimeoutError, ValueError):
             return None
 
 
@@ -270,7 +444,7 @@ class RoomInfo:
     """A room as ``POST /rooms`` created it."""
 
     code: str
-    """``ABC-234``: read it out to the other person."""
+    """``AC7-K3M-9PX``: read it out to the other person."""
     ws_url: str
     """The room's WebSocket (``ws://`` or ``wss://``)."""
     ice_servers: tuple[IceServer, ...]
@@ -289,9 +463,11 @@ async def create_room(http: aiohttp.ClientSession, url: ServerUrl, token: str | 
         async with http.post(
             url.rooms(),
             headers=auth_headers(token),
+            allow_redirects=False,
             timeout=aiohttp.ClientTimeout(total=HTTP_TIMEOUT_S),
         ) as response:
-            body = await response.text()
+            raw = await read_body(response)
+            body = raw.decode("utf-8", "replace")
             if response.status != 201:
                 raise failure_for_status(response.status, body, what="rooms", url=url.rooms())
     except CallFailed:
@@ -302,8 +478,11 @@ async def create_room(http: aiohttp.ClientSession, url: ServerUrl, token: str | 
         data = json.loads(body)
         code = str(data["code"])
         path = str(data.get("ws_path") or f"/rooms/{code}/ws")
+        if not path.startswith("/"):
+            raise ValueError("ws_path is not a path on this server")
     except (ValueError, KeyError, TypeError):
-        raise CallFailed(SERVER_REJECTED, "The server's room answer was not understood.") from None
+        logger.info("unusable room answer from %s: %r", url.base, body[:200])
+        raise bad_answer(url.base, "its answer to creating a room was not understood") from None
     base_path = urlsplit(url.base).path
     return RoomInfo(
         code=code,

@@ -17,16 +17,31 @@ HTTP contract
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
-Errors are JSON ``{"error": KIND, "message": TEXT}``: ``400`` malformed SDP / unusable offer,
-``401`` missing or wrong ``Authorization: Bearer`` token (with ``WWW-Authenticate: Bearer``),
-``404`` unknown session or room, ``408`` body not received within ``request_timeout_s``,
-``409`` room full, ``413`` offer larger than ``max_offer_bytes``, ``415`` not
-``application/sdp`` (with ``Accept-Post``), ``429`` over ``requests_per_minute`` for the client
-address (with ``Retry-After``), ``503`` at ``max_calls`` / ``max_rooms`` (with ``Retry-After``),
-``500`` only for a bug (counted in ``callcheck_errors_total{kind="internal"}``). Every response
-carries the CORS headers. /whip and /rooms need the token when one is configured (a WebSocket may
-pass it as ``?access_token=``, RFC 6750 §2.3, since browsers cannot set headers on one);
-/healthz and /metrics do not.
+Errors are JSON ``{"error": KIND, "message": TEXT}``: ``400`` malformed SDP / unusable offer
+(including an offer naming ICE candidates no real client would send), ``401`` missing or wrong
+``Authorization: Bearer`` token (with ``WWW-Authenticate: Bearer``), ``403`` deleting a room
+without its own secret, ``404`` unknown session or room, ``408`` body not received within
+``request_timeout_s``, ``409`` room full, ``413`` offer larger than ``max_offer_bytes``,
+``415`` not ``application/sdp`` (with ``Accept-Post``), ``429`` over ``requests_per_minute``
+for the client (with ``Retry-After``), ``503`` at ``max_calls`` (reflected calls and open probes
+together) / ``max_rooms`` (with ``Retry-After``), ``500`` only for a bug (counted in
+``callcheck_errors_total{kind="internal"}``). Every request a client can malform gets a 4xx: a
+header that is not UTF-8 (the token is compared as bytes), a body that cannot be decoded
+(``Content-Encoding`` junk → ``400``). Every response carries the CORS headers. /whip and
+/rooms need the token when one is configured (a WebSocket may pass it as ``?access_token=``,
+RFC 6750 §2.3, since browsers cannot set headers on one); /healthz and /metrics do not.
+
+Security rules
+==============
+* The reflector never sends traffic to an address an offer merely names
+  (:mod:`callcheck.server.reflector`, "Remote candidates").
+* Tokens are never logged: the access log is :class:`~callcheck.server.limits.
+  RedactingAccessLogger` (``?access_token=`` values and capability path segments cut).
+* A session or room ends only with its own secret: a WHIP session's URL ``/whip/<id>`` is its
+  secret (128 random bits, RFC 9725 §4.3: the session URL; never logged in full), a room's is
+  the ``secret`` returned by ``POST /rooms``. The shared token alone is not enough.
+* Warnings and errors are rate-limited (``error_logs_per_minute``; the rest counted in
+  ``callcheck_log_records_suppressed_total``); rate limits key IPv6 clients by /64.
 
 Slow-loris protection: a connection must deliver its request headers within
 ``request_timeout_s`` (aiohttp's keep-alive timer, which also runs before the first request)
@@ -49,10 +64,18 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from callcheck import __version__
 from callcheck.server.config import ServerConfig
-from callcheck.server.limits import RateLimiter
+from callcheck.server.limits import (
+    LogRateLimit,
+    RateLimiter,
+    RedactingAccessLogger,
+    client_key,
+    plain_error,
+)
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -83,6 +106,8 @@ EXIT_CANNOT_RUN: Final = 3
 
 SDP_CONTENT_TYPE: Final = "application/sdp"
 REFLECTION_HEADER: Final = "X-CallCheck-Reflection"
+#: The header that carries a room's own secret (``DELETE /rooms/<code>``).
+ROOM_SECRET_HEADER: Final = "X-CallCheck-Room-Secret"
 #: Seconds a client is told to wait when the server is full.
 RETRY_AFTER_FULL_S: Final = 10
 #: Longest time an offer may take to answer (gathering, STUN) before giving up.
@@ -92,7 +117,7 @@ NEGOTIATION_TIMEOUT_S: Final = 15.0
 LINGERING_S: Final = 1.0
 
 _ALLOW_METHODS: Final = "GET, POST, DELETE, PATCH, OPTIONS"
-_ALLOW_HEADERS: Final = "Authorization, Content-Type, If-Match"
+_ALLOW_HEADERS: Final = f"Authorization, Content-Type, If-Match, {ROOM_SECRET_HEADER}"
 _EXPOSE_HEADERS: Final = f"Location, Link, ETag, Retry-After, Accept-Post, {REFLECTION_HEADER}"
 _LIMITED_PREFIXES: Final = ("/whip", "/rooms", "/probe")
 
@@ -113,12 +138,16 @@ class ApiError(Exception):
         kind: str,
         message: str,
         headers: dict[str, str] | None = None,
+        *,
+        close: bool = False,
     ) -> None:
         super().__init__(message)
         self.status = status
         self.kind = kind
         self.message = message
         self.headers = headers or {}
+        self.close = close
+        """Close the connection after answering (the rest of the body is not worth reading)."""
 
     def response(self) -> web.Response:
         """The error as a response."""
@@ -180,7 +209,7 @@ async def _front(
             )
         else:
             if request.path.startswith(_LIMITED_PREFIXES):
-                retry_s = app[LIMITER_KEY].check(request.remote or "unknown", time.monotonic())
+                retry_s = app[LIMITER_KEY].check(client_key(request.remote), time.monotonic())
                 if retry_s > 0:
                     raise ApiError(
                         429,
@@ -193,7 +222,7 @@ async def _front(
     except ApiError as exc:
         metrics.error(exc.kind)
         response = exc.response()
-        if exc.status in (408, 413):
+        if exc.status in (408, 413) or exc.close:
             response.force_close()  # the rest of the body is not worth waiting for
     except web.HTTPException as exc:  # aiohttp's own: unknown route, wrong method, body too big
         kind = _AIOHTTP_KINDS.get(exc.status, "bad_request")
@@ -228,7 +257,8 @@ def _require_token(request: web.Request, *, allow_query: bool = False) -> None:
             "this server needs a token: send 'Authorization: Bearer <token>'",
             {"WWW-Authenticate": 'Bearer realm="callcheck"'},
         )
-    if not hmac.compare_digest(presented.encode(), token.encode()):
+    # aiohttp decodes header bytes that are not UTF-8 as surrogates: compare the raw bytes.
+    if not hmac.compare_digest(presented.encode("utf-8", "surrogateescape"), token.encode()):
         raise ApiError(
             401,
             "unauthorized",
@@ -270,6 +300,13 @@ async def _read_body(request: web.Request, config: ServerConfig) -> bytes:
         raise ApiError(
             413, "too_large", f"the offer is larger than {config.max_offer_bytes} bytes"
         ) from None
+    except (RequestPayloadError, HttpProcessingError) as exc:  # e.g. junk Content-Encoding
+        raise ApiError(
+            400,
+            "bad_request",
+            f"the request body could not be read ({plain_error(exc)})",
+            close=True,
+        ) from None
 
 
 async def whip_post(request: web.Request) -> web.StreamResponse:
@@ -284,11 +321,11 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             f"send the SDP offer as {SDP_CONTENT_TYPE} (got {request.content_type or 'none'})",
             {"Accept-Post": SDP_CONTENT_TYPE},
         )
-    if reflector.active_calls() >= config.max_calls:
+    if reflector.load() >= config.max_calls:
         raise ApiError(
             503,
             "over_capacity",
-            f"the reflector is running its maximum of {config.max_calls} calls; try again soon",
+            f"the reflector is running its maximum of {config.max_calls} tests; try again soon",
             {"Retry-After": str(RETRY_AFTER_FULL_S)},
         )
     body = await _read_body(request, config)
@@ -372,6 +409,7 @@ async def rooms_post(request: web.Request) -> web.StreamResponse:
     return web.json_response(
         {
             "code": room.code,
+            "secret": room.secret,
             "expires_in_s": room.expires_in_s(time.monotonic()),
             "ws_path": f"/rooms/{room.code}/ws",
             "ice_servers": [s.to_json() for s in config.ice_servers],
@@ -396,9 +434,15 @@ async def rooms_get(request: web.Request) -> web.StreamResponse:
 
 
 async def rooms_delete(request: web.Request) -> web.StreamResponse:
-    """Close a room (``DELETE /rooms/<code>``)."""
+    """Close a room (``DELETE /rooms/<code>``): only with the room's own secret."""
     _require_token(request)
     room = _room_or_404(request)
+    if not room.owned_by(request.headers.get(ROOM_SECRET_HEADER)):
+        raise ApiError(
+            403,
+            "forbidden",
+            f"only the room's creator can close it: send its secret in {ROOM_SECRET_HEADER}",
+        )
     await request.app[ROOMS_KEY].delete(room)
     return web.Response(status=204)
 
@@ -450,7 +494,7 @@ def create_app(config: ServerConfig) -> web.Application:
     metrics = ServerMetrics()
     app[CONFIG_KEY] = config
     app[METRICS_KEY] = metrics
-    app[REFLECTOR_KEY] = Reflector(config, metrics)
+    app[REFLECTOR_KEY] = Reflector(config, metrics, other_load=lambda: metrics.active_probes())
     app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
     app[STARTED_KEY] = time.monotonic()
@@ -471,15 +515,22 @@ def create_app(config: ServerConfig) -> web.Application:
         active_calls=app[REFLECTOR_KEY].active_calls,
     ).mount(app)
 
+    log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
+
     async def on_startup(app: web.Application) -> None:
+        log_limit.install()
         app[ROOMS_KEY].start()
 
     async def on_shutdown(app: web.Application) -> None:
         await app[REFLECTOR_KEY].close_all()
         await app[ROOMS_KEY].stop()
 
+    async def on_cleanup(app: web.Application) -> None:
+        log_limit.remove()
+
     app.on_startup.append(on_startup)
     app.on_shutdown.append(on_shutdown)
+    app.on_cleanup.append(on_cleanup)
     return app
 
 
@@ -519,6 +570,7 @@ async def start_server(config: ServerConfig) -> RunningServer:
         keepalive_timeout=config.request_timeout_s,
         lingering_time=LINGERING_S,
         handle_signals=False,
+        access_log_class=RedactingAccessLogger,
     )
     await runner.setup()
     try:

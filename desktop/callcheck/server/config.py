@@ -144,6 +144,16 @@ class ServerConfig:
     """A room expires this long after it was created."""
     max_room_message_bytes: int = 64 * 1024
     """Largest signaling message relayed in a room."""
+    max_room_backlog_bytes: int = 256 * 1024
+    """Messages kept for a participant who has not joined yet, per room, bytes at most."""
+    max_backlog_bytes_total: int = 32 * 1024 * 1024
+    """Messages kept in all rooms together, bytes at most (the global room memory budget)."""
+    error_logs_per_minute: int = 30
+    """Warnings and errors the server logs per minute at most; the rest are counted in
+    ``callcheck_log_records_suppressed_total`` (a flood of bad requests cannot flood the log)."""
+    first_check_timeout_s: float = 5.0
+    """A call whose client has sent no valid ICE check this long after the answer is ended and
+    its slot released (an offer that can never connect must not hold a slot for long)."""
     ice_connect_timeout_s: float = 20.0
     """A call whose ICE/DTLS has not connected this long after the answer is ended."""
     media_timeout_s: float = 10.0
@@ -171,6 +181,10 @@ class ServerConfig:
             "max_rooms": self.max_rooms,
             "room_ttl_s": self.room_ttl_s,
             "max_room_message_bytes": self.max_room_message_bytes,
+            "max_room_backlog_bytes": self.max_room_backlog_bytes,
+            "max_backlog_bytes_total": self.max_backlog_bytes_total,
+            "error_logs_per_minute": self.error_logs_per_minute,
+            "first_check_timeout_s": self.first_check_timeout_s,
             "ice_connect_timeout_s": self.ice_connect_timeout_s,
             "media_timeout_s": self.media_timeout_s,
             "request_timeout_s": self.request_timeout_s,

@@ -22,6 +22,7 @@ ERROR_KINDS: Final = (
     "unsupported_media_type",
     "too_large",
     "unauthorized",
+    "forbidden",
     "not_found",
     "rate_limited",
     "over_capacity",
@@ -68,7 +69,16 @@ class ServerMetrics:
         """Probe datagrams received from clients."""
         self.probe_burst_packets_total = 0
         """Downlink burst datagrams sent by probes."""
+        self.stun_checks_total = 0
+        """ICE connectivity checks the reflector started (to addresses learnt from the
+        clients' own authenticated checks)."""
+        self.stun_checks_refused_total = 0
+        """Checks not started because a session reached its cap."""
+        self.log_records_suppressed_total = 0
+        """Warnings and errors not logged because of the log rate limit."""
         self.active_calls: Callable[[], int] = lambda: 0
+        self.pending_calls: Callable[[], int] = lambda: 0
+        self.room_backlog_bytes: Callable[[], int] = lambda: 0
         self.active_probes: Callable[[], int] = lambda: 0
         self.active_rooms: Callable[[], int] = lambda: 0
         self.room_participants: Callable[[], int] = lambda: 0
@@ -104,6 +114,30 @@ class ServerMetrics:
             "gauge",
             "Reflected calls in progress.",
             [({}, self.active_calls())],
+        )
+        metric(
+            "callcheck_pending_calls",
+            "gauge",
+            "Answered calls whose client has not sent a valid ICE check yet.",
+            [({}, self.pending_calls())],
+        )
+        metric(
+            "callcheck_stun_checks_total",
+            "counter",
+            "ICE connectivity checks started by the reflector.",
+            [({}, self.stun_checks_total)],
+        )
+        metric(
+            "callcheck_stun_checks_refused_total",
+            "counter",
+            "ICE checks not started because the session reached its cap.",
+            [({}, self.stun_checks_refused_total)],
+        )
+        metric(
+            "callcheck_log_records_suppressed_total",
+            "counter",
+            "Warnings and errors not logged because of the log rate limit.",
+            [({}, self.log_records_suppressed_total)],
         )
         metric(
             "callcheck_calls_total",
@@ -159,6 +193,12 @@ class ServerMetrics:
             "gauge",
             "Connected room participants.",
             [({}, self.room_participants())],
+        )
+        metric(
+            "callcheck_room_backlog_bytes",
+            "gauge",
+            "Bytes of signaling messages kept for participants who have not joined yet.",
+            [({}, self.room_backlog_bytes())],
         )
         metric("callcheck_rooms_total", "counter", "Rooms created.", [({}, self.rooms_total)])
         metric(

@@ -24,8 +24,9 @@ while it loads the link. Datagrams with a wrong token, or from another IP addres
 that opened the probe, are counted and ignored: the probe never sends to anyone else.
 
 Limits: a probe lives :data:`PROBE_TTL_S` (capped by ``max_session_s``) and then closes its
-socket; open probes count with reflected calls against ``max_calls`` and at most
-:data:`MAX_PROBES_PER_ADDRESS` per client address; a burst is at most :data:`MAX_BURST_KBPS`
+socket; open probes count with reflected calls against ``max_calls`` (both ways: a WHIP offer
+is refused while probes fill the slots) and at most :data:`MAX_PROBES_PER_ADDRESS` per client
+(an IPv4 address or an IPv6 /64); a burst is at most :data:`MAX_BURST_KBPS`
 for :data:`MAX_BURST_MS`, :data:`MAX_BURSTS_PER_PROBE` per probe, one at a time, and at most
 :data:`MAX_CONCURRENT_BURSTS` on the server. At most :data:`MAX_RECORDED_PACKETS` datagrams are
 kept per probe (more are only counted).
@@ -67,6 +68,7 @@ from callcheck.engine.qos import (
     tos_from_ancillary,
 )
 from callcheck.server.config import ServerConfig
+from callcheck.server.limits import client_key
 from callcheck.server.metrics import ServerMetrics
 
 __all__ = [
@@ -377,7 +379,9 @@ class ProbeService:
                 f"the server is running its maximum of {self._config.max_calls} tests",
                 {"Retry-After": "10"},
             )
-        mine = sum(1 for s in self._sessions.values() if _same_ip(s.client_ip, remote))
+        # Per client as the rate limit counts them: an IPv4 address or an IPv6 /64.
+        key = client_key(remote)
+        mine = sum(1 for s in self._sessions.values() if client_key(s.client_ip) == key)
         if mine >= MAX_PROBES_PER_ADDRESS:
             raise self._err(
                 429,

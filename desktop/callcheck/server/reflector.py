@@ -58,9 +58,40 @@ and ``v``; times are the server's monotonic clock in ms (only differences are me
 ``end`` (the server ends the call: ``max_session``, ``media_timeout``, ``server_shutdown``)
     ``{"type": "end", "v": 1, "reason": R, "total": FIGURES}``
 
+Remote candidates: the reflector never sends to an address an offer merely names
+=================================================================================
+An offer is only text: anyone who can POST one could name any address and port and, with a full
+ICE agent, make the server send connectivity checks there (a port scanner and an amplifier:
+250 named ports once drew 1466 STUN packets from one 31 KB POST). Media servers avoid this by
+being ICE-lite (RFC 8445 §2.5: they answer checks and never start them). aiortc/aioice have no
+ICE-lite mode, so the reflector gets the same property this way:
+
+1. **The offer's candidates are checked, then dropped.** At most
+   :data:`MAX_REMOTE_CANDIDATES` distinct candidates (a browser or aiortc sends a handful), of
+   type ``host``/``srflx``/``prflx``/``relay``, on UDP or TCP, at an IP literal or an mDNS
+   ``.local`` name (RFC 8838 §14 / draft-ietf-mmusic-mdns-ice-candidates). Multicast,
+   unspecified, broadcast, reserved and link-local addresses are refused, and loopback too
+   unless the reflector itself gathers on loopback (``ice_host_addresses``: a test set-up).
+   A violation is a ``400`` saying which candidate. Then every ``a=candidate`` and
+   ``a=end-of-candidates`` line is removed before ``setRemoteDescription``: aioice has no
+   remote candidate to check, and keeps waiting for the client's checks.
+2. **The client's checks teach the address** (peer-reflexive candidates, RFC 8445 §7.3.1.3).
+   A check is accepted only with the answer's ICE password (MESSAGE-INTEGRITY, RFC 8489 §9.1.3),
+   which only the HTTP client received; aioice answers it and sends its triggered check
+   (§7.3.1.4) back to where it came from, and media follow the nominated pair only.
+3. **Checks are counted and capped.** At most :data:`MAX_CHECKS_PER_SESSION` checks are started
+   per session (each retransmits at most as aioice's STUN timer allows); more are refused and
+   counted (``callcheck_stun_checks_refused_total``). A spoofed-source client can make the
+   server answer at most that many times to a third party.
+4. **An offer that never connects gives its slot back quickly.** A session whose first valid
+   check has not arrived ``first_check_timeout_s`` (5 s) after the answer ends
+   (``first_check_timeout``); sessions waiting for their first check are the gauge
+   ``callcheck_pending_calls``.
+
 Lifetime
 ========
-A session ends on ``DELETE`` (``hangup``), after ``max_session_s`` (``max_session``), when ICE has
+A session ends on ``DELETE`` (``hangup``), after ``max_session_s`` (``max_session``), when no
+valid ICE check arrived within ``first_check_timeout_s`` (``first_check_timeout``), when ICE has
 not connected within ``ice_connect_timeout_s`` (``ice_timeout``), when ICE/DTLS fails
 (``ice_failed``) or the client closes its side (``peer_closed``), when no RTP arrived for
 ``media_timeout_s`` (``media_timeout``: the client vanished without hanging up), or at shutdown.
@@ -75,8 +106,10 @@ import contextlib
 import fractions
 import importlib.metadata
 import inspect
+import ipaddress
 import json
 import logging
+import re
 import secrets
 from collections import deque
 from collections.abc import Awaitable, Callable, Coroutine
@@ -107,6 +140,8 @@ from callcheck.server.metrics import ServerMetrics
 __all__ = [
     "AIORTC_TESTED",
     "DATA_CHANNEL_SCHEMA_VERSION",
+    "MAX_CHECKS_PER_SESSION",
+    "MAX_REMOTE_CANDIDATES",
     "REFLECTION_MODE",
     "AiortcHookError",
     "OfferError",
@@ -116,8 +151,10 @@ __all__ = [
     "Reflector",
     "ReflectorSession",
     "check_aiortc_internals",
+    "check_remote_candidates",
     "direction_figures",
     "inspect_offer",
+    "strip_remote_candidates",
 ]
 
 logger = logging.getLogger(__name__)
@@ -146,6 +183,14 @@ CLOSE_TIMEOUT_S: Final = 5.0
 _PROBE_PING: Final = ord("P")
 _PROBE_ECHO: Final = ord("E")
 _PROBE_BYTES: Final = 13
+#: Distinct remote candidates an offer may name (a real client sends a handful).
+MAX_REMOTE_CANDIDATES: Final = 20
+#: Candidate types a client may offer (RFC 8445 §5.1.1).
+ALLOWED_CANDIDATE_TYPES: Final = frozenset({"host", "srflx", "prflx", "relay"})
+#: Connectivity checks the server starts per session at most (triggered checks, RFC 8445
+#: §7.3.1.4, to addresses learnt from the client's own authenticated checks).
+MAX_CHECKS_PER_SESSION: Final = 20
+_CANDIDATE_LINE: Final = re.compile(r"^a=(candidate:|end-of-candidates)", re.IGNORECASE)
 
 
 class OfferError(ValueError):
@@ -235,6 +280,69 @@ def inspect_offer(sdp: str) -> OfferSummary:
     )
 
 
+def _address_problem(host: str, *, allow_loopback: bool) -> str | None:
+    if host.lower().endswith(".local"):
+        return None  # an mDNS name (RFC 8838 §14): resolved, if at all, by the client's checks
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return "is not an IP address (only IP literals and mDNS .local names are accepted)"
+    if address.is_multicast:
+        return "is a multicast address"
+    if address.is_unspecified:
+        return "is the unspecified address"
+    if address.is_link_local:
+        return "is a link-local address"
+    if address.is_loopback:
+        return None if allow_loopback else "is a loopback address"
+    if isinstance(address, ipaddress.IPv4Address) and (
+        address.is_reserved or address == ipaddress.IPv4Address("255.255.255.255")
+    ):
+        return "is a reserved or broadcast address"
+    return None
+
+
+def check_remote_candidates(sdp: str, *, allow_loopback: bool) -> int:
+    """Check the candidates an offer names; returns how many distinct ones; raises
+    :class:`OfferError` for one that no real client would send (module docstring, rule 1).
+
+    The candidates are only checked: the reflector never sends to them
+    (:func:`strip_remote_candidates`).
+    """
+    description = SessionDescription.parse(sdp)
+    seen: set[tuple[str, str, int]] = set()
+    for media in description.media:
+        for candidate in media.ice_candidates:
+            where = f"candidate {candidate.ip} {candidate.port} ({candidate.type})"
+            if candidate.type not in ALLOWED_CANDIDATE_TYPES:
+                raise OfferError(f"{where}: type {candidate.type!r} is not host/srflx/relay")
+            protocol = (candidate.protocol or "").lower()
+            if protocol not in ("udp", "tcp"):
+                raise OfferError(f"{where}: transport {candidate.protocol!r} is not UDP or TCP")
+            if not 0 < candidate.port <= 65535:
+                raise OfferError(f"{where}: port {candidate.port} is out of range")
+            problem = _address_problem(candidate.ip, allow_loopback=allow_loopback)
+            if problem is not None:
+                raise OfferError(f"{where}: the address {problem}")
+            seen.add((protocol, candidate.ip.lower(), candidate.port))
+            if len(seen) > MAX_REMOTE_CANDIDATES:
+                raise OfferError(
+                    f"the offer names more than {MAX_REMOTE_CANDIDATES} ICE candidates; "
+                    "a client needs only a few"
+                )
+    return len(seen)
+
+
+def strip_remote_candidates(sdp: str) -> str:
+    """``sdp`` without its ``a=candidate`` and ``a=end-of-candidates`` lines.
+
+    With no remote candidate and no end-of-candidates, aioice starts no check of its own and
+    waits for the client's checks (module docstring, rule 2).
+    """
+    lines = sdp.splitlines()
+    return "\r\n".join(line for line in lines if not _CANDIDATE_LINE.match(line)) + "\r\n"
+
+
 # ------------------------------------------------------------------------------ aiortc hooks
 
 
@@ -265,6 +373,10 @@ def check_aiortc_internals(receiver: Any) -> None:
         problems.append("RTCRtpReceiver._handle_rtp_packet(packet, arrival_time_ms) changed")
     if not callable(getattr(RTCRtpSender, "_next_encoded_frame", None)):
         problems.append("RTCRtpSender._next_encoded_frame (pre-encoded packets) is missing")
+    connection = getattr(getattr(receiver.transport, "transport", None), "_connection", None)
+    for name in ("check_incoming", "check_start", "check_state"):
+        if not callable(getattr(connection, name, None)):
+            problems.append(f"aioice Connection.{name} (ICE check guard) is missing")
     if problems:
         raise AiortcHookError(
             f"aiortc {aiortc_version()} is not supported by this CallCheck server (tested with "
@@ -385,6 +497,10 @@ class ReflectorSession:
         self.track: ReflectedAudioTrack | None = None
         self.created_ms = now_ms()
         self.connected_ms: float | None = None
+        self.first_check_ms: float | None = None
+        """When the client's first authenticated ICE check arrived (rule 4)."""
+        self.checks_started = 0
+        """Connectivity checks this session's ICE agent started (rule 3)."""
         self.last_packet_ms: float | None = None
         self.packets_received = 0
         self.packets_reflected = 0
@@ -418,12 +534,16 @@ class ReflectorSession:
         self.pc.on("connectionstatechange", self._on_connection_state)
         with host_addresses(self._config.ice_host_addresses):
             try:
-                await self.pc.setRemoteDescription(RTCSessionDescription(offer_sdp, "offer"))
+                await self.pc.setRemoteDescription(
+                    RTCSessionDescription(strip_remote_candidates(offer_sdp), "offer")
+                )
             except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
                 raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
             self._install_hooks(transceiver.receiver)
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
+        # Before the answer leaves: no check can have arrived yet.
+        self._guard_ice()
         self._periodic.append(self._start(self._watch(), "watch"))
         self._periodic.append(self._start(self._send_figures(), "figures"))
         local = self.pc.localDescription
@@ -453,6 +573,46 @@ class ReflectorSession:
             await handle_rtp(packet, arrival_time_ms)
 
         receiver._handle_rtp_packet = tapped_handle_rtp
+
+    def _ice_connections(self) -> list[Any]:
+        """The aioice connections of every transport (one with BUNDLE; an offer without a
+        BUNDLE group gets one per section)."""
+        transports = [t.receiver.transport for t in self.pc.getTransceivers()]
+        if self.pc.sctp is not None:
+            transports.append(self.pc.sctp.transport)
+        connections: dict[int, Any] = {}
+        for dtls in transports:
+            connection = dtls.transport._connection
+            connections[id(connection)] = connection
+        return list(connections.values())
+
+    def _guard_ice(self) -> None:
+        """Count the client's checks and cap the checks this session starts (rules 2–4)."""
+        for connection in self._ice_connections():
+            self._guard_connection(connection)
+
+    def _guard_connection(self, connection: Any) -> None:
+        check_incoming: Callable[[Any, Any, Any], None] = connection.check_incoming
+        check_start: Callable[[Any], Awaitable[None]] = connection.check_start
+        metrics = self._metrics
+
+        def counted_check_incoming(message: Any, addr: Any, protocol: Any) -> None:
+            # Reached only for checks carrying our ICE password (aioice request_received).
+            if self.first_check_ms is None:
+                self.first_check_ms = now_ms()
+            check_incoming(message, addr, protocol)
+
+        async def capped_check_start(pair: Any) -> None:
+            if self.checks_started >= MAX_CHECKS_PER_SESSION:
+                metrics.stun_checks_refused_total += 1
+                connection.check_state(pair, type(pair.state).FAILED)
+                return
+            self.checks_started += 1
+            metrics.stun_checks_total += 1
+            await check_start(pair)
+
+        connection.check_incoming = counted_check_incoming
+        connection.check_start = capped_check_start
 
     def _negotiated_codecs(self) -> list[Any]:
         for transceiver in self.pc.getTransceivers():
@@ -557,6 +717,7 @@ class ReflectorSession:
             "reflect_delay_ms": _percentiles_json(self.reflect_delay_ms.percentiles()),
             "uplink": direction_figures(self.stats.totals()),
             "data_channels": len(self._channels),
+            "ice_checks_started": self.checks_started,
         }
 
     async def _send_figures(self) -> None:
@@ -597,7 +758,12 @@ class ReflectorSession:
             if now - self.created_ms >= config.max_session_s * 1000.0:
                 reason = "max_session"
             elif self.connected_ms is None:
-                if now - self.created_ms >= config.ice_connect_timeout_s * 1000.0:
+                if (
+                    self.first_check_ms is None
+                    and now - self.created_ms >= config.first_check_timeout_s * 1000.0
+                ):
+                    reason = "first_check_timeout"
+                elif now - self.created_ms >= config.ice_connect_timeout_s * 1000.0:
                     reason = "ice_timeout"
             else:
                 last = self.last_packet_ms if self.last_packet_ms is not None else self.connected_ms
@@ -658,16 +824,37 @@ class ReflectorSession:
 class Reflector:
     """The reflector's sessions, with the concurrent-call limit."""
 
-    def __init__(self, config: ServerConfig, metrics: ServerMetrics) -> None:
+    def __init__(
+        self,
+        config: ServerConfig,
+        metrics: ServerMetrics,
+        other_load: Callable[[], int] = lambda: 0,
+    ) -> None:
         self._config = config
         self._metrics = metrics
+        self._other_load = other_load
         self._sessions: dict[str, ReflectorSession] = {}
         self._negotiating = 0
         metrics.active_calls = self.active_calls
+        metrics.pending_calls = self.pending_calls
 
     def active_calls(self) -> int:
         """Calls in progress, including those being negotiated."""
         return len(self._sessions) + self._negotiating
+
+    def pending_calls(self) -> int:
+        """Answered calls whose client has not sent a valid ICE check yet (rule 4)."""
+        return sum(1 for s in self._sessions.values() if s.first_check_ms is None)
+
+    def load(self) -> int:
+        """What counts against ``max_calls``: calls plus the other load (open probes)."""
+        return self.active_calls() + self._other_load()
+
+    def allow_loopback_candidates(self) -> bool:
+        """Loopback candidates are accepted only when the reflector gathers on loopback."""
+        return any(
+            ipaddress.ip_address(a).is_loopback for a in self._config.ice_host_addresses or ()
+        )
 
     def get(self, session_id: str) -> ReflectorSession | None:
         """The session with this id, or ``None``."""
@@ -679,11 +866,12 @@ class Reflector:
         Raises :class:`OverCapacityError` at the call limit and :class:`OfferError` for offers
         that cannot be answered (after releasing everything that was set up).
         """
-        if self.active_calls() >= self._config.max_calls:
+        if self.load() >= self._config.max_calls:
             raise OverCapacityError(
-                f"the reflector is running its maximum of {self._config.max_calls} calls"
+                f"the reflector is running its maximum of {self._config.max_calls} tests"
             )
         summary = inspect_offer(offer_sdp)
+        check_remote_candidates(offer_sdp, allow_loopback=self.allow_loopback_candidates())
         self._negotiating += 1
         session = ReflectorSession(
             secrets.token_urlsafe(16), self._config, self._metrics, self._session_closed

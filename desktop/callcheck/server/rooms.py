@@ -3,18 +3,29 @@ their signaling over a WebSocket and never looks inside it.
 
 Codes
 =====
-``ABC-234``: three letters and three digits, from alphabets without look-alikes or
-sound-alikes (no ``B``/8, ``I``/``L``/1, ``O``/0, ``S``/5, ``Z``/2, no 0 or 1), so it survives
-being read over a phone line. Lookup ignores case, spaces and dashes (``abc 234`` works).
-20³ × 8³ ≈ 4 million codes; rooms live ``room_ttl_s`` and requests are rate-limited, so
-guessing one is impractical.
+``AC7-K3M-9PX``: nine characters in three groups of three, from an alphabet without look-alikes
+or sound-alikes (no ``B``/8, ``I``/``L``/1, ``O``/0, ``S``/5, ``Z``/2, no 0 or 1: 20 letters and
+8 digits), so it survives being read over a phone line. Lookup ignores case, spaces and dashes
+(``ac7 k3m 9px`` works). 28⁹ ≈ 1.1 × 10¹³ codes (43 bits, above the 40 the hardening issue
+asks for): with at most ``max_rooms`` (500) open rooms, one guess finds a room with
+probability 5 × 10⁻¹¹, and guesses are rate-limited per IPv4 address and per IPv6 /64
+(:mod:`callcheck.server.limits`), so enumerating rooms to find a waiting one is impractical.
 
 HTTP
 ====
-``POST /rooms`` → ``201`` ``{"code", "expires_in_s", "ws_path", "ice_servers"}``
+``POST /rooms`` → ``201`` ``{"code", "secret", "expires_in_s", "ws_path", "ice_servers"}``
 (``Location: /rooms/<code>``); ``GET /rooms/<code>`` → ``{"code", "participants", "state":
-"waiting"|"paired", "expires_in_s"}``; ``DELETE /rooms/<code>`` → ``204`` (closes the
-sockets); unknown or expired code → ``404``.
+"waiting"|"paired", "expires_in_s"}`` (what a joining guest's connectivity check needs, no
+more; an unknown, malformed or expired code is the same ``404``); ``DELETE /rooms/<code>``
+with the room's own ``secret`` (header ``X-CallCheck-Room-Secret``) → ``204`` (closes the
+sockets), without it ``403``: the shared token alone does not end someone else's room.
+
+Memory
+======
+Messages sent while alone are kept for the other participant, at most
+:data:`BACKLOG_MESSAGES` and ``max_room_backlog_bytes`` per room and ``max_backlog_bytes_total``
+over all rooms (then ``room.error`` ``backlog_full``), and dropped as soon as the room is empty
+(nobody is left to want them), when it is deleted and when it expires.
 
 WebSocket ``/rooms/<code>/ws``
 ==============================
@@ -22,7 +33,7 @@ Unknown room → ``404``, two participants already → ``409`` (both before the 
 *text* message a participant sends must be a JSON object (its ``type`` must not start with
 ``room.``, which is the server's namespace) and at most ``max_room_message_bytes``; it is
 relayed verbatim to the other participant — offers, answers, candidates and result summaries
-are opaque to the server. Messages sent while alone are kept (up to 32) and delivered when the
+are opaque to the server. Messages sent while alone are kept (see Memory) and delivered when the
 other participant joins. Server messages:
 
 * ``{"type": "room.joined", "code", "role": "host"|"guest", "participants", "expires_in_s",
@@ -36,6 +47,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hmac
 import json
 import logging
 import re
@@ -67,6 +79,11 @@ logger = logging.getLogger(__name__)
 CODE_LETTERS: Final = "ACDEFGHJKMNPQRTUVWXY"
 #: Digits of a room code: no 0 (O) or 1 (I, L).
 CODE_DIGITS: Final = "23456789"
+#: The characters of a room code.
+CODE_ALPHABET: Final = CODE_LETTERS + CODE_DIGITS
+#: Groups of a code and characters per group (``AC7-K3M-9PX``).
+CODE_GROUPS: Final = 3
+CODE_GROUP_CHARS: Final = 3
 #: Participants per room.
 ROOM_CAPACITY: Final = 2
 #: Messages kept for a participant who has not joined yet.
@@ -76,7 +93,7 @@ HEARTBEAT_S: Final = 15.0
 #: How often expired rooms are swept, s.
 SWEEP_INTERVAL_S: Final = 5.0
 
-_CODE_RE: Final = re.compile(f"^([{CODE_LETTERS}]{{3}})([{CODE_DIGITS}]{{3}})$")
+_CODE_RE: Final = re.compile(f"^[{CODE_ALPHABET}]{{{CODE_GROUPS * CODE_GROUP_CHARS}}}$")
 _WS_CLOSE_EXPIRED: Final = 4000
 
 
@@ -88,18 +105,22 @@ class RoomFullError(RuntimeError):
     """The room already has two participants (HTTP 409)."""
 
 
+def _grouped(compact: str) -> str:
+    n = CODE_GROUP_CHARS
+    return "-".join(compact[i : i + n] for i in range(0, len(compact), n))
+
+
 def new_room_code() -> str:
-    """A random ``ABC-234`` code."""
-    letters = "".join(secrets.choice(CODE_LETTERS) for _ in range(3))
-    digits = "".join(secrets.choice(CODE_DIGITS) for _ in range(3))
-    return f"{letters}-{digits}"
+    """A random ``AC7-K3M-9PX`` code (43 bits)."""
+    return _grouped(
+        "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_GROUPS * CODE_GROUP_CHARS))
+    )
 
 
 def normalize_code(text: str) -> str | None:
-    """``ABC-234`` from what a user typed (any case, spaces or dashes), or ``None``."""
+    """``AC7-K3M-9PX`` from what a user typed (any case, spaces or dashes), or ``None``."""
     compact = re.sub(r"[\s\-]", "", text).upper()
-    match = _CODE_RE.match(compact)
-    return f"{match.group(1)}-{match.group(2)}" if match else None
+    return _grouped(compact) if _CODE_RE.match(compact) else None
 
 
 @dataclass(eq=False)
@@ -109,12 +130,22 @@ class Room:
     code: str
     created_s: float
     expires_s: float
+    secret: str = field(default_factory=lambda: secrets.token_urlsafe(16))
+    """Only the creator gets it: it deletes the room."""
     participants: list[web.WebSocketResponse | None] = field(
         default_factory=lambda: [None] * ROOM_CAPACITY
     )
     backlog: deque[str] = field(default_factory=lambda: deque(maxlen=BACKLOG_MESSAGES))
+    backlog_bytes: int = 0
+    """Bytes (UTF-8) of the messages in ``backlog``."""
     reserved: int = 0
     """Slots taken, including sockets still being upgraded."""
+
+    def owned_by(self, secret: str | None) -> bool:
+        """Whether ``secret`` is this room's own secret."""
+        return secret is not None and hmac.compare_digest(
+            secret.encode("utf-8", "surrogateescape"), self.secret.encode()
+        )
 
     def count(self) -> int:
         """Connected participants."""
@@ -142,6 +173,11 @@ class RoomRegistry:
         self._sweeper: asyncio.Task[None] | None = None
         metrics.active_rooms = lambda: len(self._rooms)
         metrics.room_participants = lambda: sum(r.count() for r in self._rooms.values())
+        metrics.room_backlog_bytes = self.backlog_bytes
+
+    def backlog_bytes(self) -> int:
+        """Bytes kept for participants who have not joined yet, over all rooms."""
+        return sum(r.backlog_bytes for r in self._rooms.values())
 
     def __len__(self) -> int:
         return len(self._rooms)
@@ -176,6 +212,7 @@ class RoomRegistry:
     async def delete(self, room: Room) -> None:
         """Close the room's sockets and forget it."""
         self._rooms.pop(room.code, None)
+        _drop_backlog(room)
         await self._close_sockets(room, {"type": "room.expired"})
 
     # ---------------------------------------------------------------- expiry
@@ -196,6 +233,8 @@ class RoomRegistry:
             self._sweeper = None
         rooms = list(self._rooms.values())
         self._rooms.clear()
+        for room in rooms:
+            _drop_backlog(room)
         await asyncio.gather(
             *(self._close_sockets(r, {"type": "room.expired"}) for r in rooms),
             return_exceptions=True,
@@ -213,6 +252,7 @@ class RoomRegistry:
 
     def _expire(self, room: Room) -> None:
         self._rooms.pop(room.code, None)
+        _drop_backlog(room)
         if room.count():
             task = asyncio.get_running_loop().create_task(
                 self._close_sockets(room, {"type": "room.expired"})
@@ -261,7 +301,9 @@ class RoomRegistry:
             if other is not None:
                 await _send_quietly(other, json.dumps({"type": "room.peer-joined"}))
                 while room.backlog:
-                    await ws.send_str(room.backlog.popleft())
+                    text = room.backlog.popleft()
+                    room.backlog_bytes -= _size(text)
+                    await ws.send_str(text)
             await self._pump(room, ws)
         finally:
             room.reserved -= 1
@@ -270,6 +312,8 @@ class RoomRegistry:
                 other = room.participants[1 - slot]
                 if other is not None:
                     await _send_quietly(other, json.dumps({"type": "room.peer-left"}))
+                else:
+                    _drop_backlog(room)  # empty: nobody is left to want the kept messages
             if not ws.closed and ws.prepared:
                 with contextlib.suppress(Exception):
                     await ws.close()
@@ -286,7 +330,12 @@ class RoomRegistry:
                 if other is not None:
                     await _send_quietly(other, msg.data)
                 else:
-                    if len(room.backlog) == BACKLOG_MESSAGES:
+                    size = _size(msg.data)
+                    if (
+                        len(room.backlog) == BACKLOG_MESSAGES
+                        or room.backlog_bytes + size > self._config.max_room_backlog_bytes
+                        or self.backlog_bytes() + size > self._config.max_backlog_bytes_total
+                    ):
                         await _send_quietly(
                             ws,
                             json.dumps(
@@ -295,6 +344,7 @@ class RoomRegistry:
                         )
                         continue
                     room.backlog.append(msg.data)
+                    room.backlog_bytes += size
                 self._metrics.room_messages_total += 1
             elif msg.type == WSMsgType.BINARY:
                 await _send_quietly(
@@ -305,6 +355,15 @@ class RoomRegistry:
 
 
 _background: set[asyncio.Task[None]] = set()
+
+
+def _size(text: str) -> int:
+    return len(text.encode("utf-8", "surrogatepass"))
+
+
+def _drop_backlog(room: Room) -> None:
+    room.backlog.clear()
+    room.backlog_bytes = 0
 
 
 def _error(kind: str, message: str) -> dict[str, Any]:

@@ -14,6 +14,7 @@ HTTP contract
 ``POST /probe`` …          capacity and QoS probe (:mod:`callcheck.server.probe`)
 ``GET /healthz``           ``200`` ``{"status": "ok", …}``
 ``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
+``/api/v1/…``, ``/fleet``  fleet reports, summaries and page (:mod:`callcheck.server.fleet_api`)
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
@@ -52,6 +53,7 @@ from aiohttp import web
 
 from callcheck import __version__
 from callcheck.server.config import ServerConfig
+from callcheck.server.fleet_api import FleetApi, FleetSetupError
 from callcheck.server.limits import RateLimiter
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
@@ -470,6 +472,7 @@ def create_app(config: ServerConfig) -> web.Application:
         require_token=_require_token,
         active_calls=app[REFLECTOR_KEY].active_calls,
     ).mount(app)
+    FleetApi(config, metrics, error=ApiError).mount(app)  # /api/v1, /fleet (fleet_api.py)
 
     async def on_startup(app: web.Application) -> None:
         app[ROOMS_KEY].start()
@@ -576,6 +579,9 @@ def run_server(config: ServerConfig) -> int:
         asyncio.run(serve(config, on_ready=ready))
     except KeyboardInterrupt:
         return EXIT_OK
+    except FleetSetupError as exc:
+        print(f"callcheck serve: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except ssl.SSLError as exc:
         print(f"callcheck serve: the TLS certificate or key is unusable: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN

@@ -205,7 +205,10 @@ def test_summary_by_hour_and_since(database: str) -> None:
         for i, minutes in enumerate((0, 30, 59, 60, 150)):
             at = T0 + timedelta(minutes=minutes)
             await store.add_report(record(make_report(f"t{i}", started_at=at)))
-        return await store.summary("hour"), await store.summary("host", since=T0 + hours(1))
+        await store.add_report(record(make_report("other"), site="Branch"))
+        return await store.summary("hour", site="HQ"), await store.summary(
+            "host", since=T0 + hours(1)
+        )
 
     by_hour, by_host = run_with_store(database, scenario)
     assert [(r.key, r.count) for r in by_hour] == [

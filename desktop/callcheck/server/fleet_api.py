@@ -14,7 +14,8 @@ HTTP contract
                                   or ``format=csv`` (next cursor in ``X-Next-Cursor``)
 ``GET /api/v1/reports/<id>``      admin: the whole report (JSON; ``format=html`` the printable
                                   report)
-``GET /api/v1/summary``           admin: ``by=site|host|hour``, ``since``, ``until`` → per group:
+``GET /api/v1/summary``           admin: ``by=site|host|hour``, ``since``, ``until``, ``site``
+                                  (only that site) → per group:
                                   count, mean and p10 MOS, share below the pass mark, mean
                                   loss/jitter/RTT of the worse direction, top failure reasons
 ``GET /fleet``                    the fleet page (self-contained; it holds no data and reads the
@@ -389,12 +390,14 @@ class FleetApi:
         if by is None:
             raise self._bad("by must be site, host or hour")
         since, until = self._times(request.query)
-        rows = await self.store.summary(by, since, until)
+        site = request.query.get("site") or None
+        rows = await self.store.summary(by, since, until, site)
         return web.json_response(
             {
                 "by": by,
                 "since": None if since is None else since.isoformat(),
                 "until": None if until is None else until.isoformat(),
+                "site": site,
                 "pass_mark_mos": PASS_MARK_MOS,
                 "groups": [row.to_json() for row in rows],
             }

@@ -370,9 +370,14 @@ class Store(Protocol):
         """One page of rows (newest first)."""
 
     async def summary(
-        self, by: SummaryBy, since: datetime | None = None, until: datetime | None = None
+        self,
+        by: SummaryBy,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        site: str | None = None,
     ) -> tuple[SummaryRow, ...]:
-        """Aggregates per group of tests started in [since, until), ordered by key."""
+        """Aggregates per group of tests started in [since, until) (at ``site`` only, when
+        given), ordered by key."""
 
     async def purge(self) -> int:
         """Delete rows received before the retention window (by the store's clock); returns

@@ -129,10 +129,17 @@ class PostgresStore:
         return ReportPage(tuple(records), cursor)
 
     async def summary(
-        self, by: SummaryBy, since: datetime | None = None, until: datetime | None = None
+        self,
+        by: SummaryBy,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        site: str | None = None,
     ) -> tuple[SummaryRow, ...]:
         group = _GROUP_SQL[by]
         where, params = _filters(since, until)
+        if site is not None:
+            params.append(site)
+            where.append(f"site = ${len(params)}")
         clause = " WHERE " + " AND ".join(where) if where else ""
         joiner = " AND" if clause else " WHERE"
         pool = self._require_pool()

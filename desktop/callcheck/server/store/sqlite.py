@@ -202,10 +202,17 @@ class SqliteStore:
         return ReportPage(tuple(records), cursor)
 
     async def summary(
-        self, by: SummaryBy, since: datetime | None = None, until: datetime | None = None
+        self,
+        by: SummaryBy,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        site: str | None = None,
     ) -> tuple[SummaryRow, ...]:
         group = _GROUP_SQL[by]
         where, params = _filters(since, until)
+        if site is not None:
+            where.append("site = ?")
+            params.append(site)
         clause = " WHERE " + " AND ".join(where) if where else ""
 
         def run(

@@ -129,7 +129,7 @@ SELECT 'syn-' || g,
             WHEN g % 97 = 0 THEN 'error:no_audio'
             WHEN g % 3 = 0 THEN 'quality:delay' ELSE 'quality:loss_or_codec' END,
        jsonb_build_object('id', 'syn-' || g)
-FROM generate_series(1, $2) AS g
+FROM generate_series(1::bigint, $2::bigint) AS g
 """
 
 

@@ -25,7 +25,7 @@ from callcheck.server.store import (
     open_store,
     record_from_report,
 )
-from callcheck.server.store.model import decode_cursor
+from callcheck.server.store.model import decode_cursor, percentile_of_counts
 
 _T = TypeVar("_T")
 _db_numbers = itertools.count()
@@ -177,12 +177,19 @@ def test_summary_by_site_matches_the_truth(database: str) -> None:
             for mos in scores:
                 n += 1
                 report = make_report(f"s{n}", mos=mos, loss_pct=(float(n), 0.0))
-                await store.add_report(record(report, site=site))
+                await store.add_report(record(report, site=site, host=f"pc-{site}"))
         # One HQ test that could not run: counted, not rated.
-        await store.add_report(record(make_report("e1", mos=None, error_code="no_audio")))
-        return await store.summary("site")
+        await store.add_report(
+            record(make_report("e1", mos=None, error_code="no_audio"), host="pc-HQ")
+        )
+        return await store.summary("site"), await store.summary("host")
 
-    rows = {row.key: row for row in run_with_store(database, scenario)}
+    by_site, by_host = run_with_store(database, scenario)
+    # The two groupings are planned differently on PostgreSQL; they must agree.
+    assert [(r.count, r.p10_mos, r.top_failure_reasons) for r in by_site] == [
+        (r.count, r.p10_mos, r.top_failure_reasons) for r in by_host
+    ]
+    rows = {row.key: row for row in by_site}
     assert set(rows) == {"Branch", "HQ"}
     hq = rows["HQ"]
     mean, p10, below = _truth(MOS_HQ)
@@ -229,3 +236,24 @@ def test_retention_deletes_what_arrived_before_the_window(database: str) -> None
         return deleted, [r.id for r in page.records]
 
     assert run_with_store(database, scenario, retention_days=30) == (1, ["new"])
+
+
+@pytest.mark.parametrize(
+    "values",
+    [
+        pytest.param([4.2], id="one"),
+        pytest.param([4.4, 4.1, 3.2, 2.9, 4.3, 3.9], id="distinct"),
+        pytest.param([3.0, 3.0, 3.0, 4.5, 4.5, 1.0, 1.0, 2.2, 4.5, 4.5, 4.5], id="repeats"),
+        pytest.param([float(v) / 100 for v in range(100, 501)] * 3, id="every-2-decimal-mos"),
+    ],
+)
+@pytest.mark.parametrize("percent", [0.0, 10.0, 50.0, 99.0, 100.0])
+def test_percentile_of_counts_is_numpys_linear_percentile(
+    values: list[float], percent: float
+) -> None:
+    counts: dict[float, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
+    assert percentile_of_counts(list(counts.items()), percent) == pytest.approx(
+        float(np.percentile(values, percent))
+    )

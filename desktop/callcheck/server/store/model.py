@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -34,6 +35,7 @@ __all__ = [
     "encode_cursor",
     "failure_reason",
     "from_us",
+    "percentile_of_counts",
     "record_from_report",
     "to_us",
 ]
@@ -48,6 +50,9 @@ MAX_LIMIT: Final = 1000
 TOP_REASONS: Final = 3
 #: The p10 of a group: the MOS that the worst tenth of its tests fall below.
 LOW_PERCENTILE: Final = 10.0
+
+#: How an hour group is named (UTC).
+HOUR_FORMAT: Final = "%Y-%m-%dT%H:00:00+00:00"
 
 #: Key-figure columns, in the order of the CSV and of :meth:`FleetRecord.columns`.
 COLUMNS: Final = (
@@ -329,6 +334,30 @@ class SummaryRow:
                 {"reason": r.reason, "count": r.count} for r in self.top_failure_reasons
             ],
         }
+
+
+def percentile_of_counts(counts: Sequence[tuple[float, int]], percent: float) -> float:
+    """The ``percent`` percentile of values given as (value, how many times) pairs, by linear
+    interpolation between the closest ranks — the definition of PostgreSQL's
+    ``percentile_cont`` and numpy's default ``percentile``, without expanding the values."""
+    ordered = sorted(counts)
+    total = sum(n for _, n in ordered)
+    if total <= 0:
+        raise ValueError("no values")
+    position = percent / 100.0 * (total - 1)
+    below = math.floor(position)
+    lower = upper = None
+    seen = 0
+    for value, n in ordered:
+        seen += n
+        if lower is None and seen > below:
+            lower = value
+        if seen > below + 1 or seen >= total:
+            upper = value
+            break
+    assert lower is not None  # total > 0: the loop reached rank `below`
+    assert upper is not None
+    return float(lower + (position - below) * (upper - lower))
 
 
 def _round(value: float | None) -> float | None:

@@ -1,12 +1,14 @@
 """The fleet store on PostgreSQL (asyncpg): several `callcheck serve` instances share it.
 
 Migrations run under a transaction-scoped advisory lock, so instances starting together apply
-each one exactly once. The summary is one SQL statement per part (aggregates with
-``percentile_cont``, then failure reasons), so it stays fast on millions of rows.
+each one exactly once. The summary runs its parts side by side on the pool, each planned for
+its grouping (see :meth:`PostgresStore.summary`); tests/benchmarks/bench_fleet_store.py times
+it on a million rows.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 from collections.abc import Callable
 from datetime import datetime, timedelta
@@ -17,6 +19,7 @@ import asyncpg
 from callcheck.server.store.migrations import POSTGRES
 from callcheck.server.store.model import (
     COLUMNS,
+    HOUR_FORMAT,
     LOW_PERCENTILE,
     PASS_MARK_MOS,
     FleetRecord,
@@ -25,6 +28,7 @@ from callcheck.server.store.model import (
     SummaryBy,
     SummaryRow,
     encode_cursor,
+    percentile_of_counts,
     top_reasons,
 )
 
@@ -143,41 +147,89 @@ class PostgresStore:
         clause = " WHERE " + " AND ".join(where) if where else ""
         joiner = " AND" if clause else " WHERE"
         pool = self._require_pool()
-        aggregates = await pool.fetch(
+        reasons_sql = (
+            f"SELECT {group} AS k, failure_reason, COUNT(*) AS n FROM fleet_reports{clause}"
+            f"{joiner} failure_reason IS NOT NULL GROUP BY k, failure_reason"
+        )
+        figures_sql = (
             f"SELECT {group} AS k, COUNT(*) AS n, COUNT(mos) AS rated, AVG(mos) AS mean_mos, "
-            f"percentile_cont({LOW_PERCENTILE / 100}) WITHIN GROUP (ORDER BY mos) AS p10, "
             f"AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < {PASS_MARK_MOS} THEN 1.0 "
             "ELSE 0.0 END) AS below, AVG(loss_pct) AS loss, AVG(jitter_ms) AS jitter, "
-            f"AVG(rtt_ms) AS rtt FROM fleet_reports{clause} GROUP BY k ORDER BY k",
-            *params,
+            "AVG(rtt_ms) AS rtt"
         )
-        reasons = await pool.fetch(
-            f"SELECT {group} AS k, failure_reason, COUNT(*) AS n FROM fleet_reports{clause}"
-            f"{joiner} failure_reason IS NOT NULL GROUP BY k, failure_reason",
-            *params,
-        )
-        top = top_reasons([(r["k"], r["failure_reason"], r["n"]) for r in reasons])
-        return tuple(
-            SummaryRow(
-                key=row["k"],
-                count=row["n"],
-                rated=row["rated"],
-                mean_mos=_float(row["mean_mos"]),
-                p10_mos=_float(row["p10"]),
-                below_pass_share=_float(row["below"]),
-                mean_loss_pct=_float(row["loss"]),
-                mean_jitter_ms=_float(row["jitter"]),
-                mean_rtt_ms=_float(row["rtt"]),
-                top_failure_reasons=top.get(row["k"], ()),
+        p10s: dict[str, float | None] = {}
+        if by == "site":
+            # Few, large groups: hash aggregates, and the percentile from (group, MOS, count)
+            # rows — reports carry MOS to 2 decimals, so at most 401 rows a group.
+            aggregates, scores, reasons = await asyncio.gather(
+                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
+                pool.fetch(
+                    f"SELECT {group} AS k, mos, COUNT(*) AS n FROM fleet_reports{clause}"
+                    f"{joiner} mos IS NOT NULL GROUP BY k, mos",
+                    *params,
+                ),
+                pool.fetch(reasons_sql, *params),
             )
-            for row in aggregates
-        )
+        else:
+            # Many small groups: percentile_cont over a narrow (group, MOS) sort beats shipping
+            # every distinct pair. Without the hint the planner walks the (host, started_at)
+            # index in random heap order: seconds on a million rows.
+            async def low_percentile() -> Any:
+                async with pool.acquire() as db, db.transaction():
+                    await db.execute("SET LOCAL enable_indexscan = off")
+                    return await db.fetch(
+                        f"SELECT {group} AS k, percentile_cont({LOW_PERCENTILE / 100}) WITHIN "
+                        f"GROUP (ORDER BY mos) AS p10 FROM fleet_reports{clause}{joiner} "
+                        "mos IS NOT NULL GROUP BY k",
+                        *params,
+                    )
+
+            aggregates, lows, reasons = await asyncio.gather(
+                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
+                low_percentile(),
+                pool.fetch(reasons_sql, *params),
+            )
+            p10s = {_key(r["k"]): _float(r["p10"]) for r in lows}
+            scores = []
+        counts: dict[str, list[tuple[float, int]]] = {}
+        for row in scores:
+            counts.setdefault(_key(row["k"]), []).append((row["mos"], row["n"]))
+        top = top_reasons([(_key(r["k"]), r["failure_reason"], r["n"]) for r in reasons])
+        rows = []
+        for row in aggregates:
+            key = _key(row["k"])
+            rows.append(
+                SummaryRow(
+                    key=key,
+                    count=row["n"],
+                    rated=row["rated"],
+                    mean_mos=_float(row["mean_mos"]),
+                    p10_mos=(
+                        percentile_of_counts(counts[key], LOW_PERCENTILE)
+                        if key in counts
+                        else p10s.get(key)
+                    ),
+                    below_pass_share=_float(row["below"]),
+                    mean_loss_pct=_float(row["loss"]),
+                    mean_jitter_ms=_float(row["jitter"]),
+                    mean_rtt_ms=_float(row["rtt"]),
+                    top_failure_reasons=top.get(key, ()),
+                )
+            )
+        return tuple(sorted(rows, key=lambda r: r.key))
 
     async def purge(self) -> int:
         status = await self._require_pool().execute(
             "DELETE FROM fleet_reports WHERE received_at < $1", self._clock() - self._retention
         )
         return int(str(status).rsplit(" ", 1)[-1])
+
+
+def _key(value: Any) -> str:
+    """A group key as the API shows it (an hour as ``YYYY-MM-DDTHH:00:00+00:00``)."""
+    if isinstance(value, datetime):
+        return value.strftime(HOUR_FORMAT)
+    return str(value)
 
 
 def _float(value: Any) -> float | None:

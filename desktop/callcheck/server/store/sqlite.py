@@ -16,8 +16,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
-import numpy as np
-
 from callcheck.server.store.migrations import SQLITE
 from callcheck.server.store.model import (
     COLUMNS,
@@ -30,6 +28,7 @@ from callcheck.server.store.model import (
     SummaryRow,
     encode_cursor,
     from_us,
+    percentile_of_counts,
     to_us,
     top_reasons,
 )
@@ -44,6 +43,7 @@ BUSY_TIMEOUT_S: Final = 30.0
 _GROUP_SQL: Final = {
     "site": "site",
     "host": "host",
+    # The same names as model.HOUR_FORMAT.
     "hour": "strftime('%Y-%m-%dT%H:00:00+00:00', started_at_us / 1000000, 'unixepoch')",
 }
 _SELECT: Final = (
@@ -217,7 +217,7 @@ class SqliteStore:
 
         def run(
             db: sqlite3.Connection,
-        ) -> tuple[list[tuple[Any, ...]], list[tuple[str, float]], list[tuple[str, str, int]]]:
+        ) -> tuple[list[tuple[Any, ...]], list[tuple[str, float, int]], list[tuple[str, str, int]]]:
             aggregates = db.execute(
                 f"SELECT {group} AS k, COUNT(*), COUNT(mos), AVG(mos), "
                 "AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < ? THEN 1.0 ELSE 0.0 END), "
@@ -225,11 +225,11 @@ class SqliteStore:
                 "GROUP BY k ORDER BY k",
                 [PASS_MARK_MOS, *params],
             ).fetchall()
-            # SQLite has no percentile aggregate: the MOS values go to numpy, per group.
+            # The percentile from (group, MOS, count) rows, as the PostgreSQL store does.
             scores = db.execute(
-                f"SELECT {group} AS k, mos FROM fleet_reports{clause}"
+                f"SELECT {group} AS k, mos, COUNT(*) FROM fleet_reports{clause}"
                 + (" AND" if clause else " WHERE")
-                + " mos IS NOT NULL",
+                + " mos IS NOT NULL GROUP BY k, mos",
                 params,
             ).fetchall()
             reasons = db.execute(
@@ -241,9 +241,9 @@ class SqliteStore:
             return aggregates, scores, reasons
 
         aggregates, scores, reasons = await self._run(run)
-        by_group: dict[str, list[float]] = {}
-        for key, mos in scores:
-            by_group.setdefault(key, []).append(mos)
+        by_group: dict[str, list[tuple[float, int]]] = {}
+        for key, mos, n in scores:
+            by_group.setdefault(key, []).append((mos, n))
         top = top_reasons(reasons)
         return tuple(
             SummaryRow(
@@ -252,7 +252,7 @@ class SqliteStore:
                 rated=rated,
                 mean_mos=mean_mos,
                 p10_mos=(
-                    float(np.percentile(by_group[key], LOW_PERCENTILE)) if key in by_group else None
+                    percentile_of_counts(by_group[key], LOW_PERCENTILE) if key in by_group else None
                 ),
                 below_pass_share=below,
                 mean_loss_pct=loss,

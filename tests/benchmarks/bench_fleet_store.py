@@ -7,7 +7,8 @@
    real `callcheck serve` process: token, schema validation, site lookup, store, access log)
    with ``--clients`` concurrent uploaders in this process, and straight into the store
    (``add_report``), for SQLite and PostgreSQL (target ≥ 200/s). The report is the 12 KB v1
-   fixture with a fresh id each time.
+   fixture with a fresh id each time. The server's own CPU per report (from /proc) is the
+   figure that does not depend on what else shares the cores.
 2. Summary: ``--rows`` synthetic reports generated inside PostgreSQL with SQL
    (``generate_series``, not over HTTP: 40 sites, 5000 hosts, 400 days), then the
    summary by site, host and hour — over everything and over the last 7 days — timed as the
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import statistics
 import sys
 import tempfile
@@ -72,7 +74,16 @@ async def start_serve_process(database: str, tmp: Path) -> tuple[asyncio.subproc
     return proc, url
 
 
-async def http_ingest(database: str, n: int, clients: int, tag: str, tmp: Path) -> float:
+def _cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+async def http_ingest(
+    database: str, n: int, clients: int, tag: str, tmp: Path
+) -> tuple[float, float]:
+    """(reports per second, server CPU milliseconds per report)."""
     proc, url = await start_serve_process(database, tmp)
     bodies = [json.dumps(_report(f"{tag}-http-{i}")).encode() for i in range(n)]
     headers = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
@@ -84,9 +95,11 @@ async def http_ingest(database: str, n: int, clients: int, tag: str, tmp: Path) 
                     async with http.post(f"{url}/api/v1/reports", data=body, headers=headers) as r:
                         assert r.status == 201, await r.text()
 
+            cpu_before = _cpu_s(proc.pid)
             start = time.perf_counter()
             await asyncio.gather(*(uploader(k) for k in range(clients)))
-            return n / (time.perf_counter() - start)
+            elapsed = time.perf_counter() - start
+            return n / elapsed, (_cpu_s(proc.pid) - cpu_before) * 1000 / n
     finally:
         proc.terminate()
         await proc.wait()
@@ -171,18 +184,22 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         sqlite = str(Path(tmp) / "bench.sqlite3")
         print(f"SQLite ({args.reports} reports of {len(json.dumps(FIXTURE))} bytes):")
-        rate = await http_ingest(sqlite, args.reports, args.clients, "s", Path(tmp))
+        rate, cpu_ms = await http_ingest(sqlite, args.reports, args.clients, "s", Path(tmp))
         print(f"  HTTP ingest, {args.clients} clients: {rate:.0f} reports/s")
+        print(f"    server CPU {cpu_ms:.2f} ms/report = {1000 / cpu_ms:.0f} reports/s per core")
         print(f"  store.add_report: {await store_ingest(sqlite, args.reports, 's'):.0f} reports/s")
     if args.skip_postgres or not AVAILABLE:
         print("PostgreSQL: skipped")
         return
     with postgres_server() as url, tempfile.TemporaryDirectory() as tmp:
         print(f"PostgreSQL ({args.reports} reports):")
-        rate = await http_ingest(url, args.reports, args.clients, "p", Path(tmp))
+        rate, cpu_ms = await http_ingest(url, args.reports, args.clients, "p", Path(tmp))
         print(f"  HTTP ingest, {args.clients} clients: {rate:.0f} reports/s")
+        print(f"    server CPU {cpu_ms:.2f} ms/report = {1000 / cpu_ms:.0f} reports/s per core")
         print(f"  store.add_report: {await store_ingest(url, args.reports, 'p'):.0f} reports/s")
         print(f"PostgreSQL summary over {args.rows} synthetic reports (median of 3):")
+        if args.rows <= 0:
+            return
         for label, seconds, groups in await summary_timing(url, args.rows):
             print(f"  {label:<24} {seconds * 1000:8.0f} ms  ({groups} groups)")
 

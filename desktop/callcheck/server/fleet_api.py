@@ -125,7 +125,11 @@ class FleetApi:
             config.database, clock=clock, retention_days=config.retention_days
         )
         self.sites = SiteMap([])
-        schema = json.loads(resource_path("report.schema.json").read_text(encoding="utf-8"))
+        try:
+            schema_text = resource_path("report.schema.json").read_text(encoding="utf-8")
+        except (OSError, ValueError) as exc:
+            raise FleetSetupError(f"cannot read the report schema: {exc}") from None
+        schema = json.loads(schema_text)
         self._validator = jsonschema.Draft202012Validator(schema)
         self._purger: asyncio.Task[None] | None = None
 
@@ -380,7 +384,15 @@ class FleetApi:
         if record is None:
             raise self._error(404, "not_found", "no such report (or past retention)", None)
         if request.query.get("format") == "html":
-            return web.Response(text=render_html(record.report), content_type="text/html")
+            # The report is client data: its page may draw, never run or fetch anything.
+            return web.Response(
+                text=render_html(record.report),
+                content_type="text/html",
+                headers={
+                    "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; "
+                    "img-src data:"
+                },
+            )
         return web.json_response(dict(record.report))
 
     async def summary(self, request: web.Request) -> web.StreamResponse:

@@ -120,8 +120,9 @@ def test_a_report_is_stored_once_by_id_with_its_key_figures(database: str) -> No
     assert [r.id for r in rows] == ["dup"]
     assert stored is not None
     assert stored.site == "HQ"  # the duplicate changed nothing
-    # The worse direction, per figure: max of uplink and downlink means.
-    assert (stored.rtt_ms, stored.jitter_ms, stored.loss_pct) == (120.0, 9.0, 2.5)
+    # The one worse direction (core.rating.worse_direction: more loss, here the uplink) gives
+    # all three figures; never a mix of the two directions.
+    assert (stored.rtt_ms, stored.jitter_ms, stored.loss_pct) == (80.0, 9.0, 2.5)
     assert (stored.mos, stored.grade, stored.passed) == (3.5, "Poor", False)
     assert stored.failure_reason == "quality:delay"
     assert stored.started_at == T0

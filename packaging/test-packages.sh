@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packaging test job: smoke-tests the frozen bundle and the .deb built by packaging/build.sh.
 #
-#   bash packaging/test-packages.sh [bundle|deb|all]     (default all; needs root for "deb")
+#   bash packaging/test-packages.sh [bundle|deb|server|all]   (default all; root for deb, server)
 #
 # bundle: from dist/callcheck with an empty PATH (no Python to fall back to): --version,
 #         devices --json (skipped while the sub-command does not exist), a full
@@ -12,6 +12,12 @@
 #         `apt-get install ./callcheck_*.deb`, the same smoke test with the installed `callcheck`,
 #         the GUI offscreen and on the host's Xvfb (abstract X socket), then `apt-get remove` and a check that nothing
 #         is left behind.
+# server: the reflector's .deb (callcheck-server) on another clean Debian 12 root: install (the
+#         service user, /etc/callcheck/serve.toml with a generated token, the unit enabled),
+#         `systemd-analyze verify` of the unit, the unit's ExecStart run as its user with
+#         no_new_privs and no capabilities (systemd cannot boot in this sandbox: see
+#         packaging/README.md) in a private network namespace, /healthz and a client test call
+#         against it, SIGTERM, then `apt-get remove` and `purge` and a check that nothing is left.
 #
 # Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
 # CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
@@ -21,7 +27,7 @@
 set -uo pipefail
 
 what="${1:-all}"
-case "$what" in all | bundle | deb) ;; *) echo "usage: $0 [bundle|deb|all]" >&2; exit 2 ;; esac
+case "$what" in all | bundle | deb | server) ;; *) echo "usage: $0 [bundle|deb|server|all]" >&2; exit 2 ;; esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle="$root/dist/callcheck"
 out="${CALLCHECK_TEST_OUT:-$root/build/packaging-test}"
@@ -169,8 +175,36 @@ gui_window() {
     else bad "$label: window up in $ms ms but the screenshot is blank ($colours colours)"; fi
 }
 
+# clean_root: a fresh clean Debian 12 root (minbase, from the cached tarball) with /proc, /sys
+# and /dev mounted and the host's resolv.conf; its path in $r. Returns 1 if there is none.
+clean_root() {
+    if [[ ! -s "$rootfs_cache" ]]; then
+        command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+        local tmp_root
+        tmp_root="$(mktemp -d)"
+        echo "    debootstrap bookworm (minbase) from $mirror"
+        if debootstrap --variant=minbase bookworm "$tmp_root" "$mirror" >"$out/debootstrap.log" 2>&1; then
+            mkdir -p "$(dirname "$rootfs_cache")"
+            tar -C "$tmp_root" -cf "$rootfs_cache" .
+        else
+            bad "debootstrap failed (see $out/debootstrap.log)"
+        fi
+        rm -rf --one-file-system "$tmp_root"
+    fi
+    [[ -s "$rootfs_cache" ]] || return 1
+    r="$(mktemp -d /tmp/callcheck-debroot.XXXXXX)"
+    cleanup+=("rm -rf --one-file-system '$r'")
+    tar -C "$r" -xf "$rootfs_cache"
+    chmod 0755 "$r"  # the root's "/": mktemp made it 0700, which locks out non-root users in it
+    local m
+    for m in proc sys dev dev/pts; do
+        mount --bind "/$m" "$r/$m" && cleanup+=("umount -l '$r/$m'")
+    done
+    cp /etc/resolv.conf "$r/etc/resolv.conf"
+}
+
 # ------------------------------------------------------------------ the bundle
-if [[ "$what" != deb ]]; then
+if [[ "$what" == all || "$what" == bundle ]]; then
     echo "== frozen bundle: $bundle ($(du -sh "$bundle" 2>/dev/null | cut -f1))"
     if [[ ! -x "$bundle/callcheck" ]]; then
         bad "no bundle at $bundle: run packaging/build.sh first"
@@ -205,7 +239,7 @@ if [[ "$what" != deb ]]; then
 fi
 
 # ------------------------------------------------------------------ the .deb on clean Debian 12
-if [[ "$what" != bundle ]]; then
+if [[ "$what" == all || "$what" == deb ]]; then
     deb="$(ls -t "$root"/dist/callcheck_*.deb 2>/dev/null | head -1)"
     if [[ -z "$deb" ]]; then
         bad "no .deb in dist/: run packaging/build.sh first"
@@ -213,29 +247,10 @@ if [[ "$what" != bundle ]]; then
         skip "the .deb test needs root (chroot)"
     else
         echo "== .deb on a clean Debian 12 root: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-        if [[ ! -s "$rootfs_cache" ]]; then
-            command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
-            tmp_root="$(mktemp -d)"
-            echo "    debootstrap bookworm (minbase) from $mirror"
-            if debootstrap --variant=minbase bookworm "$tmp_root" "$mirror" >"$out/debootstrap.log" 2>&1; then
-                mkdir -p "$(dirname "$rootfs_cache")"
-                tar -C "$tmp_root" -cf "$rootfs_cache" .
-            else
-                bad "debootstrap failed (see $out/debootstrap.log)"
-            fi
-            rm -rf --one-file-system "$tmp_root"
-        fi
-        if [[ -s "$rootfs_cache" ]]; then
-            r="$(mktemp -d /tmp/callcheck-debroot.XXXXXX)"
-            cleanup+=("rm -rf --one-file-system '$r'")
-            tar -C "$r" -xf "$rootfs_cache"
-            for m in proc sys dev dev/pts; do
-                mount --bind "/$m" "$r/$m" && cleanup+=("umount -l '$r/$m'")
-            done
+        if clean_root; then
             # No bind mount of /tmp/.X11-unix: x11-common's postinst in the root would delete the
             # host's X sockets through it. The GUI in the root reaches the host's Xvfb through its
             # abstract socket (same network namespace).
-            cp /etc/resolv.conf "$r/etc/resolv.conf"
             cp "$deb" "$r/tmp/"
             debname="$(basename "$deb")"
             if run_in "$r" sh -c 'command -v python3 || command -v python' >/dev/null; then
@@ -270,6 +285,137 @@ if [[ "$what" != bundle ]]; then
             else
                 bad "apt-get install ./$debname failed: $(tail -5 "$out/apt-install.log" | tr '\n' ' ')"
             fi
+        fi
+    fi
+fi
+
+# ------------------------------------------------------------------ the reflector's .deb (service)
+# server_in NETNS ROOT CMD...: CMD in the clean root, inside the private network namespace.
+server_in() {
+    local ns="$1" chroot_dir="$2"; shift 2
+    ip netns exec "$ns" chroot "$chroot_dir" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin \
+        LANG=C.UTF-8 "$@"
+}
+if [[ "$what" == all || "$what" == server ]]; then
+    sdeb="$(ls -t "$root"/dist/callcheck-server_*.deb 2>/dev/null | head -1)"
+    unit=/lib/systemd/system/callcheck-server.service
+    conf=/etc/callcheck/serve.toml
+    if [[ -z "$sdeb" ]]; then
+        bad "no callcheck-server .deb in dist/: run packaging/build.sh server first"
+    elif [[ $EUID -ne 0 ]]; then
+        skip "the server .deb test needs root (chroot, network namespace)"
+    elif clean_root; then
+        echo "== callcheck-server on a clean Debian 12 root: $(basename "$sdeb") ($(du -h "$sdeb" | cut -f1))"
+        cp "$sdeb" "$r/tmp/"
+        sname="$(basename "$sdeb")"
+        # systemd first, as on a server (the package recommends it): the postinst then enables
+        # the unit, and systemd-analyze can verify it against the root's own units.
+        run_in "$r" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends systemd" >"$out/apt-install-systemd.log" 2>&1 ||
+            bad "apt-get install systemd failed: $(tail -3 "$out/apt-install-systemd.log" | tr '\n' ' ')"
+        t0=$SECONDS
+        if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive \
+                apt-get install -y -qq --no-install-recommends ./tmp/$sname" \
+                >"$out/apt-install-server.log" 2>&1; then
+            ok "apt-get install ./$sname ($((SECONDS - t0)) s, $(grep -c '^Setting up' "$out/apt-install-server.log") packages set up)"
+            echo "    installed: $(run_in "$r" du -sh /opt/callcheck-server | cut -f1) in /opt/callcheck-server"
+            # What the postinst made: the user, the settings with a token, the unit enabled.
+            perms="$(run_in "$r" stat -c '%U:%G %a' "$conf" 2>/dev/null)"
+            token="$(sed -n 's/^token = "\(.*\)"$/\1/p' "$r$conf" 2>/dev/null)"
+            if run_in "$r" getent passwd callcheck | grep -q ':/usr/sbin/nologin$' &&
+                [[ "$perms" == "root:callcheck 640" && ${#token} -ge 24 && "$token" != *@* ]] &&
+                ! grep -q -F -- "$token" "$out/apt-install-server.log" &&
+                [[ -L "$r/etc/systemd/system/multi-user.target.wants/callcheck-server.service" ]]; then
+                ok "postinst: system user callcheck (nologin), $conf $perms with a generated token (not logged), unit enabled"
+            else
+                bad "postinst: user/settings/enable not as expected (settings: $perms, token length ${#token})"
+            fi
+            # The unit, checked by systemd itself against the installed files.
+            if command -v systemd-analyze >/dev/null; then
+                if systemd-analyze verify --root="$r" "$unit" >"$out/unit-verify.log" 2>&1 &&
+                    ! grep -q -i "callcheck-server" "$out/unit-verify.log"; then
+                    ok "systemd-analyze verify $unit"
+                else bad "systemd-analyze verify: $(grep -i callcheck "$out/unit-verify.log" | head -3 | tr '\n' ' ')"; fi
+            else skip "systemd-analyze verify (no systemd on the host)"; fi
+            # systemd does not run as PID 1 here, so the unit's ExecStart runs as the unit's user
+            # with no_new_privs and an empty capability set (setpriv), in a network namespace of
+            # its own with only lo: the admin's one edit is the ICE address on such a host.
+            exec_start="$(sed -n 's/^ExecStart=//p' "$r$unit")"
+            unit_user="$(sed -n 's/^User=//p' "$r$unit")"
+            sed -i 's|^# ice_host_addresses = .*|ice_host_addresses = ["127.0.0.2"]|' "$r$conf"
+            ns="h15wheel-pkg$$"
+            ip netns add "$ns" && cleanup+=("ip netns del '$ns'")
+            ip -n "$ns" link set lo up
+            # Not through server_in: a function in the background is a subshell, and SIGTERM must
+            # reach the server itself (ip netns exec, chroot, env and setpriv each exec the next).
+            # shellcheck disable=SC2086 # ExecStart is a command line: split it as systemd does
+            ip netns exec "$ns" chroot "$r" /usr/bin/env -i HOME=/nonexistent PATH=/usr/bin:/bin \
+                LANG=C.UTF-8 PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+                setpriv --reuid="$unit_user" --regid="$unit_user" --init-groups \
+                --no-new-privs --inh-caps=-all --bounding-set=-all $exec_start \
+                >"$out/server.log" 2>&1 &
+            spid=$!
+            cleanup+=("kill $spid")
+            for _ in $(seq 150); do
+                grep -q "listening on" "$out/server.log" && break
+                kill -0 "$spid" 2>/dev/null || break
+                sleep 0.1
+            done
+            url="$(sed -n 's/.*listening on \(http[^ ]*\) .*/\1/p' "$out/server.log" | head -1)"
+            if [[ -n "$url" ]]; then
+                ok "ExecStart as $unit_user (no_new_privs, no capabilities): $(grep -m1 'listening on' "$out/server.log")"
+                health="$(server_in "$ns" "$r" /opt/callcheck-server/bin/python -c \
+                    "import urllib.request; print(urllib.request.urlopen('$url/healthz').read().decode())" 2>&1)"
+                if [[ "$health" == *'"status": "ok"'* ]]; then ok "GET /healthz -> $health"
+                else bad "GET /healthz -> $health"; fi
+                # The unit listens on 0.0.0.0; a client on the same host calls 127.0.0.1.
+                url="${url/0.0.0.0/127.0.0.1}"
+                server_in "$ns" "$r" callcheck-server test --server "$url" --token "$token" \
+                    --no-audio-device --duration 3 --json >"$out/report-server.json" 2>"$out/test-server.err"
+                rc=$?
+                if [[ $rc -le 1 ]] && python3 - "$out/report-server.json" "$rc" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["mode"] == "server", report["mode"]
+assert report["verdict"]["complete"], report["verdict"]
+assert report["network"]["uplink"]["packets_received"] > 0
+print(f"    client call to the service: MOS {report['quality']['mos']}, {report['verdict']['grade']}, exit {sys.argv[2]}")
+EOF
+                then ok "callcheck-server test --server $url (a client call through the service)"
+                else bad "client call to the service (exit $rc; $(tail -2 "$out/test-server.err" | tr '\n' ' '))"; fi
+                if server_in "$ns" "$r" callcheck-server test --server "$url" --token wrong \
+                        --no-audio-device --duration 3 --json >/dev/null 2>"$out/test-server-badtoken.err"; then
+                    bad "a wrong token was accepted"
+                else ok "a wrong token is refused ($(tail -1 "$out/test-server-badtoken.err" | cut -c1-90))"; fi
+                kill -TERM "$spid"
+                wait "$spid"; src=$?
+                if [[ $src -eq 0 ]] && ! grep -q -E "Traceback" "$out/server.log" &&
+                    ! grep -q -F -- "$token" "$out/server.log"; then
+                    ok "SIGTERM (systemctl stop): exit 0, no traceback, token never logged"
+                else bad "SIGTERM: exit $src; $(grep -m2 -E 'Traceback|Error' "$out/server.log" | tr '\n' ' ')"; fi
+            else
+                kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+                bad "the service did not start: $(tail -3 "$out/server.log" | tr '\n' ' ')"
+            fi
+            t0=$SECONDS
+            if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq callcheck-server" \
+                    >"$out/apt-remove-server.log" 2>&1; then
+                left=""
+                for p in /opt/callcheck-server /usr/bin/callcheck-server "$unit"; do
+                    [[ -e "$r$p" || -L "$r$p" ]] && left+=" $p"
+                done
+                if [[ -z "$left" && -f "$r$conf" ]]; then
+                    ok "apt-get remove callcheck-server: program and unit gone, settings kept ($((SECONDS - t0)) s)"
+                else bad "apt-get remove left:$left (settings kept: $([[ -f "$r$conf" ]] && echo yes || echo no))"; fi
+                run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq callcheck-server" \
+                    >>"$out/apt-remove-server.log" 2>&1
+                status="$(run_in "$r" dpkg-query -W -f='${Status}' callcheck-server 2>/dev/null)"
+                if [[ ! -e "$r/etc/callcheck" && "$status" != *installed* ]]; then
+                    ok "apt-get purge callcheck-server: settings and token gone"
+                else bad "apt-get purge left /etc/callcheck (status: $status)"; fi
+            else bad "apt-get remove callcheck-server failed: $(tail -3 "$out/apt-remove-server.log")"; fi
+        else
+            bad "apt-get install ./$sname failed: $(tail -5 "$out/apt-install-server.log" | tr '\n' ' ')"
         fi
     fi
 fi

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging test job: smoke-tests the frozen bundle and the .deb built by packaging/build.sh.
 #
-#   bash packaging/test-packages.sh [bundle|deb|server|all]   (default all; root for deb, server)
+#   bash packaging/test-packages.sh [bundle|deb|server|container|all]   (default all; root for
+#                                                                       deb, server, container)
 #
 # bundle: from dist/callcheck with an empty PATH (no Python to fall back to): --version,
 #         devices --json (skipped while the sub-command does not exist), a full
@@ -18,6 +19,9 @@
 #         no_new_privs and no capabilities (systemd cannot boot in this sandbox: see
 #         packaging/README.md) in a private network namespace, /healthz and a client test call
 #         against it, SIGTERM, then `apt-get remove` and `purge` and a check that nothing is left.
+# container: packaging/container/Containerfile built with buildah on the clean root as its base,
+#         run with podman in a private network namespace: non-root, the /healthz health check,
+#         a client call from inside, podman stop (host tools: buildah podman runc).
 #
 # Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
 # CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
@@ -27,7 +31,10 @@
 set -uo pipefail
 
 what="${1:-all}"
-case "$what" in all | bundle | deb | server) ;; *) echo "usage: $0 [bundle|deb|server|all]" >&2; exit 2 ;; esac
+case "$what" in
+all | bundle | deb | server | container) ;;
+*) echo "usage: $0 [bundle|deb|server|container|all]" >&2; exit 2 ;;
+esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle="$root/dist/callcheck"
 out="${CALLCHECK_TEST_OUT:-$root/build/packaging-test}"
@@ -416,6 +423,88 @@ EOF
             else bad "apt-get remove callcheck-server failed: $(tail -3 "$out/apt-remove-server.log")"; fi
         else
             bad "apt-get install ./$sname failed: $(tail -5 "$out/apt-install-server.log" | tr '\n' ' ')"
+        fi
+    fi
+fi
+
+# ------------------------------------------------------------------ the reflector's container image
+# Built with buildah (chroot isolation: no OCI runtime needed to build) on the clean Debian 12
+# root imported as the base image (no image registry is reachable here; the Containerfile's
+# default base is docker.io's debian:bookworm-slim), run with podman in a private network
+# namespace: non-root, /healthz health check, a client call from inside it, stop.
+if [[ "$what" == all || "$what" == container ]]; then
+    if [[ $EUID -ne 0 ]]; then
+        skip "the container test needs root (rootful podman, network namespace)"
+    elif ! command -v buildah >/dev/null || ! command -v podman >/dev/null; then
+        skip "the container test needs buildah and podman (apt-get install buildah podman)"
+    else
+        echo "== container image: packaging/container/Containerfile"
+        # This sandbox's limits: crun refuses cgroup v1/v2 hybrid mode (runc works) and neither
+        # may raise RLIMIT_NPROC/NOFILE above the current hard limits (no CAP_SYS_RESOURCE).
+        runtime=()
+        command -v runc >/dev/null && runtime=(--runtime runc --cgroup-manager=cgroupfs)
+        nproc_max="$(ulimit -Hu)"; [[ "$nproc_max" == unlimited || "$nproc_max" -gt 32768 ]] && nproc_max=32768
+        ulimits=(--ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit "nproc=$nproc_max:$nproc_max")
+        base="${CALLCHECK_CONTAINER_BASE:-localhost/callcheck-test/debian-bookworm-minbase:latest}"
+        image=localhost/callcheck-test/callcheck-server:test
+        ctr="callcheck-test-$$"
+        if [[ -z "${CALLCHECK_CONTAINER_BASE:-}" ]]; then
+            [[ -s "$rootfs_cache" ]] || clean_root >/dev/null || true  # makes the rootfs cache
+            podman import "$rootfs_cache" "$base" >"$out/container-base.log" 2>&1
+        fi
+        # The host's CA bundle for pip, mounted at build time only (a TLS-intercepting proxy).
+        t0=$SECONDS
+        if buildah bud --isolation chroot --format docker "${ulimits[@]}" \
+                -v /etc/ssl/certs/ca-certificates.crt:/run/host-ca.crt:ro --build-arg PIP_CERT=/run/host-ca.crt \
+                --build-arg BASE="$base" -f packaging/container/Containerfile \
+                --ignorefile packaging/container/Containerfile.dockerignore -t "$image" "$root" \
+                >"$out/container-build.log" 2>&1; then
+            cleanup+=("podman rmi -f '$image'")
+            size="$(podman image inspect "$image" --format '{{.Size}}')"
+            ok "buildah bud Containerfile ($((SECONDS - t0)) s, image $((size / 1000000)) MB on a $(($(podman image inspect "$base" --format '{{.Size}}') / 1000000)) MB base)"
+            healthcheck="$(podman image inspect "$image" --format '{{.HealthCheck.Test}} {{.User}}' 2>/dev/null)"
+            echo "    health check and user: $healthcheck"
+            cns="h15wheel-ctr$$"
+            ip netns add "$cns" && cleanup+=("ip netns del '$cns'")
+            ip -n "$cns" link set lo up
+            if podman "${runtime[@]}" run -d --name "$ctr" "${ulimits[@]}" --network "ns:/run/netns/$cns" \
+                    -e CALLCHECK_SERVER_TOKEN=container-token "$image" \
+                    serve --host 0.0.0.0 --port 8080 --ice-address 127.0.0.2 >"$out/container-run.log" 2>&1; then
+                cleanup+=("podman ${runtime[*]} rm -f '$ctr'")
+                for _ in $(seq 100); do
+                    podman "${runtime[@]}" logs "$ctr" 2>&1 | grep -q "listening on" && break
+                    sleep 0.1
+                done
+                uid="$(podman "${runtime[@]}" exec "$ctr" id -u 2>/dev/null)"
+                if [[ -n "$uid" && "$uid" != 0 ]]; then ok "container runs as uid $uid (not root)"
+                else bad "container user: uid '$uid'"; fi
+                if podman "${runtime[@]}" healthcheck run "$ctr" >"$out/container-health.log" 2>&1; then
+                    ok "podman healthcheck run: healthy (/healthz)"
+                else bad "podman healthcheck run: $(grep -v -i timer "$out/container-health.log" | tail -2 | tr '\n' ' ')"; fi
+                podman "${runtime[@]}" exec "$ctr" /opt/callcheck/bin/callcheck test \
+                    --server http://127.0.0.1:8080 --token container-token --no-audio-device --duration 3 \
+                    --json >"$out/report-container.json" 2>"$out/test-container.err"
+                rc=$?
+                if [[ $rc -le 1 ]] && python3 - "$out/report-container.json" "$rc" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["mode"] == "server", report["mode"]
+assert report["verdict"]["complete"], report["verdict"]
+assert report["network"]["uplink"]["packets_received"] > 0
+print(f"    client call to the container: MOS {report['quality']['mos']}, {report['verdict']['grade']}, exit {sys.argv[2]}")
+EOF
+                then ok "a client call to the containerised reflector"
+                else bad "client call to the container (exit $rc; $(tail -2 "$out/test-container.err" | tr '\n' ' '))"; fi
+                podman "${runtime[@]}" stop -t 10 "$ctr" >/dev/null 2>&1
+                state="$(podman "${runtime[@]}" inspect --format '{{.State.ExitCode}}' "$ctr" 2>/dev/null)"
+                if [[ "$state" == 0 ]] && ! podman "${runtime[@]}" logs "$ctr" 2>&1 | grep -q Traceback; then
+                    ok "podman stop: exit 0, no traceback"
+                else bad "podman stop: exit '$state'"; fi
+            else
+                bad "podman run failed: $(grep -v -i timer "$out/container-run.log" | tail -3 | tr '\n' ' ')"
+            fi
+        else
+            bad "buildah bud failed: $(tail -5 "$out/container-build.log" | tr '\n' ' ')"
         fi
     fi
 fi

@@ -35,33 +35,8 @@ grep -rlI --null "$stage$prefix" "$stage$prefix" | xargs -0 -r sed -i "s|$stage$
 # The PyAV wheel's GPL encoders (x264, x265) and the codec/device libraries CallCheck never opens
 # are replaced by do-nothing stubs, as in the desktop bundle (codec_stubs.py, licenses/README.md);
 # libraries only those needed (GnuTLS's nettle, gmp, libunistring) are then dropped.
-av_libs="$(echo "$stage$prefix"/lib/python3.11/site-packages/av.libs)"
-stubs="$root/build/server-codec-stubs"
-rm -rf "$stubs"
-"$python" "$here/codec_stubs.py" "$av_libs" "$stubs" | while read -r soname path _; do
-    install -m 0755 "$path" "$av_libs/$soname"
-done
-"$python" - "$stage$prefix/lib/python3.11/site-packages" <<'PY'
-import re, subprocess, sys
-from pathlib import Path
-site = Path(sys.argv[1])
-libs = {p.name: p for p in (site / "av.libs").iterdir()}
-def needed(path):
-    out = subprocess.run(["readelf", "-d", str(path)], capture_output=True, text=True).stdout
-    return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out)
-todo = [n for ext in (site / "av").rglob("*.so") for n in needed(ext)]
-todo += [n for n in libs if n.startswith("libopus")]  # loaded with ctypes by callcheck.engine
-reached = set()
-while todo:
-    name = todo.pop()
-    if name in libs and name not in reached:
-        reached.add(name)
-        todo.extend(needed(libs[name]))
-for name, path in libs.items():
-    if name not in reached:
-        path.unlink()
-        print(f"build_server_deb: dropped unused {name}")
-PY
+"$python" "$here/codec_stubs.py" --site-packages "$stage$prefix/lib/python3.11/site-packages" \
+    "$root/build/server-codec-stubs" | sed 's/^/build_server_deb: /'
 ln -sf python3.11 "$stage$prefix/bin/python3"
 ln -sf "$python" "$stage$prefix/bin/python3.11"
 # Byte-compile for the final path (the service user cannot write .pyc files under

@@ -158,6 +158,29 @@ def test_sdist_rebuilds_everything(installed: Installed) -> None:
         assert f"resources/{name}" in names
 
 
+def test_every_installed_dependency_has_its_licence_checked(installed: Installed) -> None:
+    # packaging/licenses/dependencies.md is the licence table: a dependency (or a version) the
+    # wheel brings that is not in it has not been checked.
+    code = (
+        "import importlib.metadata as md, json; "
+        "print(json.dumps({d.metadata['Name']: d.version for d in md.distributions()}))"
+    )
+    done = _run(installed.python, "-c", code, cwd=installed.workdir)
+    assert done.returncode == 0, done.stderr
+    installed_versions = {
+        re.sub(r"[-_.]+", "-", name).lower(): version
+        for name, version in json.loads(done.stdout).items()
+        if name.lower() not in ("pip", "setuptools", "callcheck")
+    }
+    table = (ROOT / "packaging" / "licenses" / "dependencies.md").read_text()
+    rows = re.findall(r"^\| (\S+) \| (\S+) \| ([^|]+) \| ([^|]+) \|$", table, re.M)
+    checked = {re.sub(r"[-_.]+", "-", name).lower(): (v, d) for name, v, _, d in rows[1:]}
+    for name, version in installed_versions.items():
+        assert name in checked, f"{name} is not in packaging/licenses/dependencies.md"
+        assert checked[name][0] == version, f"{name}: table says {checked[name][0]}"
+        assert "REVIEW" not in checked[name][1], f"{name}: licence not cleared"
+
+
 # ----------------------------------------------------------------------------- the commands
 
 

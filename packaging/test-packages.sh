@@ -16,9 +16,11 @@
 # server: the reflector's .deb (callcheck-server) on another clean Debian 12 root: install (the
 #         service user, /etc/callcheck/serve.toml with a generated token, the unit enabled),
 #         `systemd-analyze verify` of the unit, the unit's ExecStart run as its user with
-#         no_new_privs and no capabilities (systemd cannot boot in this sandbox: see
-#         packaging/README.md) in a private network namespace, /healthz and a client test call
-#         against it, SIGTERM, then `apt-get remove` and `purge` and a check that nothing is left.
+#         no_new_privs and no capabilities in a private network namespace (/healthz, a client
+#         call, a refused token, SIGTERM); then the root booted with systemd-nspawn (host tool:
+#         systemd-container): the unit active, its process unprivileged, `systemd-analyze
+#         security`, the journal, a client call, reload refused, restart, stop; then
+#         `apt-get remove` and `purge` and a check that nothing is left.
 # container: packaging/container/Containerfile built with buildah on the clean root as its base,
 #         run with podman in a private network namespace: non-root, the /healthz health check,
 #         a client call from inside, podman stop (host tools: buildah podman runc).
@@ -404,6 +406,87 @@ EOF
                 kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
                 bad "the service did not start: $(tail -3 "$out/server.log" | tr '\n' ' ')"
             fi
+            # systemd for real: boot the root with systemd-nspawn (its own network namespace)
+            # and check the unit as systemd runs it. Where nspawn cannot boot, the run above
+            # (ExecStart as the user, without privileges) is what was exercised.
+            if command -v systemd-nspawn >/dev/null; then
+                run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+                    --no-install-recommends dbus" >>"$out/apt-install-systemd.log" 2>&1
+                for m in dev/pts dev sys proc; do umount "$r/$m"; done  # nspawn mounts its own
+                bns="h15wheel-boot$$"
+                ip netns add "$bns" && cleanup+=("ip netns del '$bns'")
+                ip -n "$bns" link set lo up
+                systemd-nspawn -q -D "$r" -b --register=no --keep-unit \
+                    --network-namespace-path="/run/netns/$bns" >"$out/nspawn.log" 2>&1 </dev/null &
+                npid=$!
+                cleanup+=("kill $npid")
+                init="" active=""
+                for _ in $(seq 600); do
+                    [[ -z "$init" ]] && init="$(pgrep -P "$npid" | head -1)"
+                    if [[ -n "$init" ]]; then
+                        active="$(nsenter -t "$init" -a systemctl is-active callcheck-server 2>/dev/null)"
+                        [[ "$active" == active ]] && break
+                    fi
+                    kill -0 "$npid" 2>/dev/null || break
+                    sleep 0.1
+                done
+                in_boot() { nsenter -t "$init" -a "$@"; }
+                if [[ "$active" == active ]]; then
+                    for _ in $(seq 100); do
+                        in_boot journalctl -u callcheck-server -q --no-pager 2>/dev/null | grep -q "listening on" && break
+                        sleep 0.1
+                    done
+                    ok "systemd (nspawn) booted the root: callcheck-server.service enabled by the postinst, active"
+                    main_pid="$(in_boot systemctl show -p MainPID --value callcheck-server)"
+                    status="$(in_boot cat "/proc/$main_pid/status" 2>/dev/null)"
+                    uid="$(awk '/^Uid:/ {print $2}' <<<"$status")"
+                    if [[ "$uid" != 0 && -n "$uid" ]] && grep -q "^NoNewPrivs:.1" <<<"$status" &&
+                        grep -q "^CapEff:.0000000000000000" <<<"$status" && grep -q "^Seccomp:.2" <<<"$status"; then
+                        ok "the service runs as uid $uid, no_new_privs, no capabilities, seccomp filter"
+                    else bad "the service's process: $(grep -E '^(Uid|NoNewPrivs|CapEff|Seccomp):' <<<"$status" | tr '\n' ' ')"; fi
+                    exposure="$(in_boot systemd-analyze security callcheck-server --no-pager 2>/dev/null |
+                        sed -n 's/.*Overall exposure level for callcheck-server.service: \([0-9.]*\).*/\1/p')"
+                    if [[ -n "$exposure" ]] && python3 -c "import sys; sys.exit(float('$exposure') >= 2.0)"; then
+                        ok "systemd-analyze security: exposure $exposure (< 2.0)"
+                    else bad "systemd-analyze security: exposure '$exposure'"; fi
+                    if in_boot journalctl -u callcheck-server -q --no-pager | grep -q "callcheck-server\[[0-9]*\]: callcheck serve: listening on"; then
+                        ok "the service logs to the journal (journalctl -u callcheck-server)"
+                    else bad "no 'listening on' in the journal"; fi
+                    in_boot callcheck-server test --server http://127.0.0.1:8080 --token "$token" \
+                        --no-audio-device --duration 3 --json >"$out/report-systemd.json" 2>"$out/test-systemd.err"
+                    rc=$?
+                    if [[ $rc -le 1 ]] && python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r['mode'] == 'server' and r['verdict']['complete'] and r['network']['uplink']['packets_received'] > 0
+print(f\"    client call to the systemd service: MOS {r['quality']['mos']}, exit {sys.argv[2]}\")" \
+                        "$out/report-systemd.json" "$rc"; then
+                        ok "a client call to the service systemd runs"
+                    else bad "client call to the systemd service (exit $rc; $(tail -1 "$out/test-systemd.err"))"; fi
+                    reload="$(in_boot systemctl reload callcheck-server 2>&1)"
+                    if [[ "$reload" == *"not applicable"* ]]; then
+                        ok "systemctl reload is refused, as documented (settings apply on restart)"
+                    else bad "systemctl reload: '$reload'"; fi
+                    # Synchronous: systemctl returns once the job is done (Type=exec: the server
+                    # process has been executed).
+                    in_boot systemctl restart callcheck-server
+                    if [[ "$(in_boot systemctl is-active callcheck-server)" == active ]]; then
+                        ok "systemctl restart: active again"
+                    else bad "systemctl restart: $(in_boot systemctl is-active callcheck-server)"; fi
+                    in_boot systemctl stop callcheck-server
+                    journal="$(in_boot journalctl -u callcheck-server -q --no-pager)"
+                    if [[ "$(in_boot systemctl is-active callcheck-server)" == inactive ]] &&
+                        ! grep -q -E "Traceback|status=[1-9]" <<<"$journal" && ! grep -q -F -- "$token" <<<"$journal"; then
+                        ok "systemctl stop: stopped cleanly; no traceback, no token in the journal"
+                    else bad "systemctl stop: $(in_boot systemctl is-active callcheck-server); $(grep -m2 -E 'Traceback|status=' <<<"$journal")"; fi
+                    in_boot systemctl poweroff >/dev/null 2>&1  # nspawn ends as the container does
+                else
+                    skip "systemd (nspawn) did not bring the unit up here ($active): $(grep -a -v '^$' "$out/nspawn.log" | tail -2 | tr '\n' ' ')"
+                    kill "$npid" 2>/dev/null
+                fi
+                wait "$npid" 2>/dev/null
+                for m in proc sys dev dev/pts; do mount --bind "/$m" "$r/$m"; done
+            else skip "systemd under systemd-nspawn (no systemd-container on the host)"; fi
             t0=$SECONDS
             if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq callcheck-server" \
                     >"$out/apt-remove-server.log" 2>&1; then

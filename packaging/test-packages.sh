@@ -28,7 +28,9 @@
 # Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
 # CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
 # DEBIAN_MIRROR (default http://deb.debian.org/debian).
-# Host tools: xvfb, x11-utils (xwininfo), x11-apps (xwd), imagemagick; for "deb" also debootstrap.
+# Host tools: xvfb, x11-utils (xwininfo), x11-apps (xwd), imagemagick; for "deb" and "server"
+# debootstrap, for "server" systemd-container (nspawn), for "container" buildah podman runc (the
+# missing ones of these are installed with apt-get, as root).
 # Prints "N passed, N failed, N skipped" last; exits non-zero if anything failed.
 set -uo pipefail
 
@@ -309,6 +311,10 @@ if [[ "$what" == all || "$what" == server ]]; then
     sdeb="$(ls -t "$root"/dist/callcheck-server_*.deb 2>/dev/null | head -1)"
     unit=/lib/systemd/system/callcheck-server.service
     conf=/etc/callcheck/serve.toml
+    if [[ $EUID -eq 0 ]] && ! command -v systemd-nspawn >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            systemd-container >/dev/null 2>&1
+    fi
     if [[ -z "$sdeb" ]]; then
         bad "no callcheck-server .deb in dist/: run packaging/build.sh server first"
     elif [[ $EUID -ne 0 ]]; then
@@ -518,7 +524,10 @@ fi
 if [[ "$what" == all || "$what" == container ]]; then
     if [[ $EUID -ne 0 ]]; then
         skip "the container test needs root (rootful podman, network namespace)"
-    elif ! command -v buildah >/dev/null || ! command -v podman >/dev/null; then
+    elif ! { command -v buildah && command -v podman && command -v runc; } >/dev/null &&
+        ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            buildah podman runc crun uidmap fuse-overlayfs slirp4netns containernetworking-plugins \
+            >"$out/apt-install-podman.log" 2>&1; then
         skip "the container test needs buildah and podman (apt-get install buildah podman)"
     else
         echo "== container image: packaging/container/Containerfile"

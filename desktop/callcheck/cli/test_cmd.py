@@ -223,11 +223,18 @@ def _fmt(value: float | None, unit: str, digits: int = 1) -> str:
 
 
 def live_line(s: LiveSnapshot) -> str:
-    """One readable line of the live test (the worse direction's figures)."""
+    """One readable line of the live test (the worse direction's figures).
+
+    The MOS is the call so far (it converges to the verdict); ``last 1 s`` is the recent-trouble
+    rating (see :mod:`callcheck.core.live_rating`); jitter and loss are the last interval's raw
+    figures.
+    """
     d = s.downlink
     u = s.uplink
     mos = "MOS –   " if s.quality is None else f"MOS {s.quality.mos:.2f}"
     grade = "" if s.quality is None else f" {s.quality.grade:<9}"
+    if s.quality_recent is not None:
+        grade += f" (last 1 s {s.quality_recent.mos:.2f})"
     rtt = d.rtt_ms if d.rtt_ms is not None else u.rtt_ms
     loss = max(d.loss_interval_pct, u.loss_interval_pct)
     jitter = max(d.jitter_ms, u.jitter_ms)

@@ -24,6 +24,7 @@ from typing import Final, Literal
 import numpy as np
 
 from callcheck.core.codecs import codec_for_webrtc
+from callcheck.core.live_rating import RecentWindow
 from callcheck.core.packets import DirectionStats, Percentiles
 from callcheck.core.playout import PlayoutConfig, PlayoutStats
 from callcheck.core.quality import (
@@ -202,6 +203,16 @@ def _worse(*results: QualityResult | None) -> QualityResult | None:
     return min(rated, key=lambda r: r.mos) if rated else None
 
 
+def _mean_rtt_ms(sender: MeasuredPeer) -> float | None:
+    """The mean round trip so far, as the result will take it (echo, else raw RTCP)."""
+    samples = sender.probe.samples_ms if sender.probe is not None else []
+    if not samples:
+        samples = sender.rtcp_rtt.samples_ms
+    if not samples:
+        return None
+    return sum(rtt for _, rtt in samples) / len(samples)
+
+
 def _percentiles(values: Sequence[float]) -> Percentiles | None:
     if not values:
         return None
@@ -254,6 +265,12 @@ class TestCall:
         self.remote: RemoteCall | None = None
         """Server and peer modes: the user's peer and the far end's figures."""
         self.connected_ms: float | None = None
+        self._recent: dict[Direction, RecentWindow] = {
+            "uplink": RecentWindow(),
+            "downlink": RecentWindow(),
+        }
+        self._far_latest: object = None
+        """The far end's last figures fed to the uplink's recent window (fed once each)."""
 
     def request_stop(self) -> None:
         """End the call now (call on the engine loop); :meth:`run` returns a partial result."""
@@ -365,13 +382,16 @@ class TestCall:
     def _direction(
         self, direction: Direction, receiver: MeasuredPeer, sender: MeasuredPeer
     ) -> DirectionSnapshot:
-        interval = receiver.stats.take_interval(now_ms())
+        now = now_ms()
+        interval = receiver.stats.take_interval(now)
         totals = receiver.stats.totals()
         assert receiver.playout is not None
         playout = receiver.playout.stats()
         echo = sender.probe.latest_ms if sender.probe is not None else None
         rtcp = sender.rtcp_rtt.latest_ms
         rtt = echo if echo is not None else rtcp
+        recent = self._recent[direction]
+        recent.add(now, totals)
         return DirectionSnapshot(
             direction=direction,
             rtt_ms=rtt,
@@ -386,9 +406,38 @@ class TestCall:
             interval=interval,
             totals=totals,
             playout=playout,
+            # The call so far, rated as the verdict will be (totals, mean buffer, mean RTT).
             quality=_quality_for(
-                self.config.codec, interval, playout, rtt, buffer_ms=playout.current_delay_ms
+                self.config.codec,
+                totals,
+                playout,
+                _mean_rtt_ms(sender),
+                buffer_ms=playout.delay_ms.mean,
             ),
+            quality_recent=self._recent_quality(
+                self.config.codec, recent, playout, rtt, far_playout_assumed=False
+            ),
+        )
+
+    def _recent_quality(
+        self,
+        codec: str,
+        recent: RecentWindow,
+        playout: PlayoutStats,
+        rtt_ms: float | None,
+        *,
+        far_playout_assumed: bool,
+    ) -> QualityResult | None:
+        window = recent.window()
+        if window is None:
+            return None
+        return _quality_for(
+            codec,
+            window,
+            playout,
+            rtt_ms,
+            buffer_ms=playout.current_delay_ms,
+            far_playout_assumed=far_playout_assumed,
         )
 
     def _snapshot(self, call: LoopbackCall | RemoteCall, elapsed_s: float) -> LiveSnapshot:
@@ -405,6 +454,7 @@ class TestCall:
             uplink=uplink,
             downlink=downlink,
             quality=_worse(uplink.quality, downlink.quality),
+            quality_recent=_worse(uplink.quality_recent, downlink.quality_recent),
         )
 
     def _direction_result(
@@ -562,6 +612,12 @@ class TestCall:
         far_playout = latest.playout if latest is not None else None
         playout = far_playout if far_playout is not None else peer.playout.stats()
         rtt = self._rtt(peer)
+        recent = self._recent["uplink"]
+        if latest is not None and latest is not self._far_latest:
+            # Each of the far end's reports once, at the time it arrived here.
+            self._far_latest = latest
+            recent.add(now_ms(), totals)
+        codec = self.config.codec if far_playout is not None else peer.options.codec
         return DirectionSnapshot(
             direction="uplink",
             rtt_ms=rtt,
@@ -577,12 +633,15 @@ class TestCall:
             totals=totals,
             playout=playout,
             quality=_quality_for(
-                self.config.codec if far_playout is not None else peer.options.codec,
-                interval,
+                codec,
+                totals,
                 playout,
-                rtt,
-                buffer_ms=playout.current_delay_ms,
+                _mean_rtt_ms(peer),
+                buffer_ms=playout.delay_ms.mean,
                 far_playout_assumed=far_playout is None,
+            ),
+            quality_recent=self._recent_quality(
+                codec, recent, playout, rtt, far_playout_assumed=far_playout is None
             ),
         )
 

@@ -20,6 +20,8 @@ hook                                          purpose
 ``RTCIceTransport._send`` (wrapped)           the impairment emulator (only when asked for)
 ``RTCIceTransport._recv`` (wrapped)           the emulator on the receive path (server and peer
                                               modes: the downlink impaired on this side)
+``RTCSctpTransport._handle_data`` (wrapped)    arrival time of each data-channel datagram: the
+                                              RTT echo subtracts how long a ping was held
 ``aioice.ice.get_host_addresses`` (wrapped    ICE host addresses per call via a context variable:
 once, process-wide)                           loopback calls use 127.0.0.1, which aioice skips
 ============================================  ===================================================
@@ -326,6 +328,8 @@ class MeasuredPeer:
         """The emulator on the receive path (``receive_impairment``), with its truth."""
         self.track: SourceTrack | None = None
         self.probe: RttProbe | None = None
+        self._sctp_stamps: list[float | None] = [None]
+        self._sctp_stamped = False
         self.channel: Any = None
         """The ``callcheck-rtt`` data channel (opened here, or accepted from the far end)."""
         self.on_channel: Callable[[Any], None] | None = None
@@ -378,8 +382,34 @@ class MeasuredPeer:
     def create_probe_channel(self) -> None:
         """Open the RTT echo data channel (the offering side)."""
         channel = self.pc.createDataChannel(CHANNEL_LABEL, **CHANNEL_OPTIONS)
-        self.probe = RttProbe(channel, ping=self.options.ping)
+        self.probe = RttProbe(channel, ping=self.options.ping, arrival_ms=self._stamp_sctp())
         self._channel_ready(channel)
+
+    def _stamp_sctp(self) -> Callable[[], float]:
+        """Stamp each datagram entering the SCTP stack; the clock of the current one.
+
+        aiortc's DTLS loop hands one datagram at a time to ``_handle_data`` and a message is
+        delivered within that call, so while a message callback runs the latest stamp is the
+        arrival of the datagram that carried it (RTT echo, module docstring of ``rtt_probe``).
+        Without the hook (an aiortc whose internals moved) the callback's own time is used.
+        """
+        sctp = self.pc.sctp
+        handle = getattr(sctp, "_handle_data", None)
+        if sctp is None or handle is None or self._sctp_stamped:
+            return self._sctp_arrival_ms
+        stamps = self._sctp_stamps
+
+        async def stamped(data: bytes) -> None:
+            stamps[0] = now_ms()
+            await handle(data)
+
+        sctp._handle_data = stamped  # type: ignore[method-assign]
+        self._sctp_stamped = True
+        return self._sctp_arrival_ms
+
+    def _sctp_arrival_ms(self) -> float:
+        stamp = self._sctp_stamps[0]
+        return stamp if stamp is not None else now_ms()
 
     def _channel_ready(self, channel: Any) -> None:
         self.channel = channel
@@ -391,7 +421,9 @@ class MeasuredPeer:
 
         def on_datachannel(channel: Any) -> None:
             if channel.label == CHANNEL_LABEL and self.probe is None:
-                self.probe = RttProbe(channel, ping=self.options.ping)
+                self.probe = RttProbe(
+                    channel, ping=self.options.ping, arrival_ms=self._stamp_sctp()
+                )
                 self._channel_ready(channel)
 
         self.pc.on("datachannel", on_datachannel)

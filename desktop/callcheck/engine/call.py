@@ -10,6 +10,17 @@ on a deadline clock, to a callback called on the engine thread (the GUI bridge r
 Qt signal; the CLI prints), and returns a :class:`CallResult`. If the call cannot start it raises
 :class:`CallFailed`; if it breaks once running, the result is returned with ``ended_early`` set
 and everything measured until then.
+
+**The end of a call, and packets still in flight** (issue 12, item 7: the loss was off by one).
+The loss is counted the same way in every mode and on both sides: at the end, both sides stop
+sending (:meth:`~callcheck.engine.peer.MeasuredPeer.pause_sending`), the engine waits until
+nothing more is sent and nothing has arrived for ``SETTLE_QUIET_MS`` (300 ms, longer than any
+jitter a call survives), and then *every packet sent and not received is lost*:
+``lost = sent − received`` (:func:`~callcheck.engine.remote.settled_totals`). So a packet
+dropped after the last one received counts (sequence-number gaps cannot see it), and a packet
+still on its way when the measured part ends is waited for, not guessed. In server and peer
+modes the far end's send count comes over the data channel or the room; in loopback both
+counts are local.
 """
 
 from __future__ import annotations
@@ -44,6 +55,7 @@ from callcheck.engine.loopback import CONNECT_TIMEOUT_S, LoopbackCall
 from callcheck.engine.peer import AudioSink, IceServer, MeasuredPeer, PeerOptions
 from callcheck.engine.remote import (
     PEER_WAIT_S,
+    SETTLE_QUIET_MS,
     PeerCall,
     RemoteCall,
     ServerCall,
@@ -76,6 +88,9 @@ MEDIA_TIMEOUT_S: Final = 3.0
 
 #: Longest time the end-of-call exchange of settled figures may take.
 SETTLE_LIMIT_S: Final = 10.0
+#: Loopback: longest wait for the packets in flight at the end (module docstring).
+DRAIN_LIMIT_S: Final = 3.0
+DRAIN_POLL_S: Final = 0.05
 
 SnapshotCallback = Callable[[LiveSnapshot], None]
 CallMode = Literal["loopback", "server", "peer"]
@@ -203,6 +218,34 @@ def _worse(*results: QualityResult | None) -> QualityResult | None:
     return min(rated, key=lambda r: r.mos) if rated else None
 
 
+async def _drain_loopback(call: LoopbackCall) -> bool:
+    """Stop both peers sending; wait until nothing is in flight (module docstring).
+
+    True when the counts settled: no packet sent and none arrived for ``SETTLE_QUIET_MS``;
+    False if that did not happen within ``DRAIN_LIMIT_S`` (the counts are then used as they
+    are, gaps only).
+    """
+    peers = (call.a, call.b)
+    for peer in peers:
+        peer.pause_sending()
+    paused_ms = now_ms()
+    deadline_ms = paused_ms + DRAIN_LIMIT_S * 1000.0
+    sent = tuple(p.send_times.packets_sent for p in peers)
+    quiet_since_ms = paused_ms
+    while now_ms() < deadline_ms:
+        await asyncio.sleep(DRAIN_POLL_S)
+        now = now_ms()
+        still = tuple(p.send_times.packets_sent for p in peers)
+        if still != sent:  # the encoder's pipeline was still emptying
+            sent, quiet_since_ms = still, now
+        last = max((p.last_packet_ms or 0.0) for p in peers)
+        quiet_since_ms = max(quiet_since_ms, last)
+        if now - quiet_since_ms >= SETTLE_QUIET_MS:
+            return True
+    logger.info("packets were still arriving %g s after the end; counting gaps only", DRAIN_LIMIT_S)
+    return False
+
+
 def _mean_rtt_ms(sender: MeasuredPeer) -> float | None:
     """The mean round trip so far, as the result will take it (echo, else raw RTCP)."""
     samples = sender.probe.samples_ms if sender.probe is not None else []
@@ -322,7 +365,10 @@ class TestCall:
                     (now_ms() - self.connected_ms) / 1000.0,
                 )
             duration_s = (now_ms() - self.connected_ms) / 1000.0
-            return self._result(call, started_at, connect_ms, duration_s, ended_early)
+            drained = False
+            if ended_early is None or ended_early.reason_code == STOPPED:
+                drained = await _drain_loopback(call)
+            return self._result(call, started_at, connect_ms, duration_s, ended_early, drained)
         finally:
             await call.close()
 
@@ -458,10 +504,17 @@ class TestCall:
         )
 
     def _direction_result(
-        self, direction: Direction, receiver: MeasuredPeer, sender: MeasuredPeer
+        self,
+        direction: Direction,
+        receiver: MeasuredPeer,
+        sender: MeasuredPeer,
+        *,
+        drained: bool = False,
     ) -> DirectionResult:
         receiver.stats.finish()
         totals = receiver.stats.totals()
+        if drained:  # nothing in flight: every packet sent and not received is lost
+            totals = settled_totals(totals, sender.send_times.packets_sent)
         assert receiver.playout is not None
         playout = receiver.playout.stats()
         echo = tuple(rtt for _, rtt in sender.probe.samples_ms) if sender.probe else ()
@@ -493,9 +546,10 @@ class TestCall:
         connect_ms: float,
         duration_s: float,
         ended_early: EndedEarly | None,
+        drained: bool = False,
     ) -> CallResult:
-        uplink = self._direction_result("uplink", call.b, call.a)
-        downlink = self._direction_result("downlink", call.a, call.b)
+        uplink = self._direction_result("uplink", call.b, call.a, drained=drained)
+        downlink = self._direction_result("downlink", call.a, call.b, drained=drained)
         ice = call.a.ice_info()
         spec = self.config.uplink_impairment
         return CallResult(

@@ -349,7 +349,8 @@ class TestCall:
             except CallFailed:
                 raise
             except Exception as error:  # an aiortc/aioice error while negotiating
-                logger.exception("test call could not start")
+                # The user reads the CallFailed; the traceback is for the log, not stderr.
+                logger.info("test call could not start", exc_info=True)
                 raise CallFailed(ENGINE_ERROR, f"The test call could not start: {error}") from error
             self.connected_ms = now_ms()
             call.start_playout()
@@ -618,7 +619,8 @@ class TestCall:
                     failure.details = {"connectivity": call.connectivity.to_json()}
                 raise
             except Exception as error:  # an aiortc/aioice/aiohttp error while negotiating
-                logger.exception("test call could not start")
+                # The user reads the CallFailed; the traceback is for the log, not stderr.
+                logger.info("test call could not start", exc_info=True)
                 raise CallFailed(
                     ENGINE_ERROR,
                     f"The test call could not start: {error}",

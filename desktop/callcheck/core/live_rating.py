@@ -24,11 +24,16 @@ figures, computed the same way, as the final verdict, which it therefore converg
 is updated at every snapshot (4 times a second).
 
 The price of a long window is that a short outage hardly moves it. So recent trouble is a
-trace of its own: :class:`RecentWindow` gives the packet counts of the last
-:data:`RECENT_WINDOW_MS` (the gauge's minimum marker and the "recent" line of the MOS chart).
-During an outage nothing arrives and no gap is settled yet (a gap is counted lost only when a
-later packet shows it), so the window also counts the packets its length says should have
-come, less a slack for jitter: a 1 s outage shows within one snapshot.
+trace of its own: :class:`RecentWindow` rates the last :data:`RECENT_WINDOW_MS` (the gauge's
+minimum marker and the "recent" line of the MOS chart). It cannot wait for sequence numbers:
+a gap is settled as lost only 64 packets later (1.3 s, the reorder window of
+:class:`~callcheck.core.packets.StreamStatistics`), and during an outage nothing arrives to
+show a gap at all. So it counts by time: the packets the window's length says should have
+arrived, less those that did, less a slack of :data:`RECENT_SLACK_PACKETS` for jitter moving
+packets across its edges. A 1 s outage shows within one snapshot, and shows once (settled
+losses are not added again when they settle later). It is a trouble detector, not a loss
+estimate: up to two packets missing in a second (random loss below ~4 %) do not register —
+the gauge's own value, over the call so far, carries those.
 """
 
 from __future__ import annotations
@@ -91,10 +96,10 @@ class RecentWindow:
         """The latest totals with the counts and loss of the last window; ``None`` before two
         points exist or while nothing was ever received.
 
-        ``packets_lost`` adds the packets the window's length says should have arrived but did
-        neither arrive nor settle as lost, beyond :data:`RECENT_SLACK_PACKETS` (an outage). The
-        jitter is the running RFC 3550 estimate (it forgets within ~16 packets); delay and
-        burst figures stay those of the totals.
+        ``packets_lost`` is the packets the window's length says should have arrived and did
+        not, beyond :data:`RECENT_SLACK_PACKETS` (module docstring). The jitter is the running
+        RFC 3550 estimate (it forgets within ~16 packets); delay and burst figures stay those
+        of the totals.
         """
         if len(self._points) < 2:
             return None
@@ -103,10 +108,8 @@ class RecentWindow:
         if last.packets_expected == 0:
             return None
         received = max(0, last.packets_received - first.packets_received)
-        lost = max(0, last.packets_lost - first.packets_lost)
         by_time = int((t1 - t0) / self._packet_interval_ms)
-        missing = max(0, by_time - received - lost - self._slack)
-        lost += missing
+        lost = max(0, by_time - received - self._slack)
         expected = received + lost
         loss_pct = 100.0 * lost / expected if expected else 0.0
         return dataclasses.replace(

@@ -60,7 +60,7 @@ from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 from av import AudioFrame
 
 from callcheck.core.audio_analysis import measure_level
-from callcheck.core.packets import PacketRecord, StreamStatistics
+from callcheck.core.packets import SEQUENCE_CYCLE, PacketRecord, StreamStatistics, extend_sequence
 from callcheck.core.playout import PlayoutBuffer, PlayoutConfig, PlayoutFrame
 from callcheck.engine.decoders import FrameDecoder, make_decoder
 from callcheck.engine.impairment import ImpairedLink, ImpairedReceive, ImpairmentSpec
@@ -340,6 +340,10 @@ class MeasuredPeer:
         """Wire sequence number of the first RTP packet received."""
         self.last_seq: int | None = None
         """Wire sequence number of the latest RTP packet received (arrival order)."""
+        self.highest_ext: int | None = None
+        """Highest extended sequence number received (RFC 3550 A.1)."""
+        self.lowest_ext: int | None = None
+        """Lowest extended sequence number received."""
         # playout outcome counters (frames of 20 ms)
         self.frames_decoded = 0
         self.frames_concealed = 0
@@ -476,6 +480,14 @@ class MeasuredPeer:
             playout.insert(record, packet.payload)
             self.last_packet_ms = arrival
             self.last_seq = seq
+            # The sequence span so far, for the live loss (``TestCall``): gaps settle as lost
+            # only 64 packets later, so the settled loss lags the call by 1.3 s.
+            if self.highest_ext is None or self.lowest_ext is None:
+                self.highest_ext = self.lowest_ext = seq + SEQUENCE_CYCLE
+            else:
+                ext = extend_sequence(seq, self.highest_ext)
+                self.highest_ext = max(self.highest_ext, ext)
+                self.lowest_ext = min(self.lowest_ext, ext)
             if self.first_packet_ms is None:
                 self.first_packet_ms = arrival
                 self.first_seq = seq

@@ -18,7 +18,8 @@ nothing more is sent and nothing has arrived for ``SETTLE_QUIET_MS`` (300 ms, lo
 jitter a call survives), and then *every packet sent and not received is lost*:
 ``lost = sent − received`` (:func:`~callcheck.engine.remote.settled_totals`). So a packet
 dropped after the last one received counts (sequence-number gaps cannot see it), and a packet
-still on its way when the measured part ends is waited for, not guessed. In server and peer
+still on its way when the measured part ends is waited for, not guessed (in loopback the
+playout ends with the measured part, so the wait adds no concealed frames). In server and peer
 modes the far end's send count comes over the data channel or the room; in loopback both
 counts are local.
 """
@@ -251,6 +252,7 @@ async def _drain_loopback(call: LoopbackCall) -> bool:
     peers = (call.a, call.b)
     for peer in peers:
         peer.pause_sending()
+        await peer.stop_playout()
     paused_ms = now_ms()
     deadline_ms = paused_ms + DRAIN_LIMIT_S * 1000.0
     sent = tuple(p.send_times.packets_sent for p in peers)

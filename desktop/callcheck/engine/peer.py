@@ -200,16 +200,35 @@ class SourceTrack(MediaStreamTrack):
         self._start_ms: float | None = None
         self._frames = 0
         self._paused: asyncio.Future[None] | None = None
+        self._discarding: asyncio.Task[None] | None = None
 
     def pause(self) -> None:
-        """Stop releasing frames (the sender goes quiet; RTCP and the data channel go on)."""
+        """Stop releasing frames (the sender goes quiet; RTCP and the data channel go on).
+
+        The source is still read on its clock and the audio dropped: a microphone behind it
+        keeps capturing, and unread its buffer would overrun while the end of the call settles.
+        """
         if self._paused is None:
-            self._paused = asyncio.get_running_loop().create_future()
+            loop = asyncio.get_running_loop()
+            self._paused = loop.create_future()
+            self._discarding = loop.create_task(self._discard(), name="source-discard")
+
+    async def _discard(self) -> None:
+        while self._paused is not None and not self._paused.done():
+            if self._start_ms is None:
+                self._start_ms = now_ms()
+            wait_ms = self._start_ms + self._frames * FRAME_MS - now_ms()
+            if wait_ms > 0:
+                await asyncio.sleep(wait_ms / 1000.0)
+            self._source.read(self._samples_per_frame)
+            self._frames += 1
 
     def stop(self) -> None:
         super().stop()
         if self._paused is not None and not self._paused.done():
             self._paused.set_result(None)
+        if self._discarding is not None:
+            self._discarding.cancel()
 
     async def recv(self) -> AudioFrame:
         if self._paused is not None:
@@ -585,6 +604,15 @@ class MeasuredPeer:
         """Stop sending audio (to settle the counts at the end of a call)."""
         if self.track is not None:
             self.track.pause()
+
+    async def stop_playout(self) -> None:
+        """End playout: the measured part of the call is over (what arrives later is counted,
+        not played, so the settling adds no concealed frames and no audio to the sink)."""
+        task, self._playout_task = self._playout_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     # ---------------------------------------------------------------- state
 

@@ -11,7 +11,8 @@ probability ``loss`` %. Everything else (ARP, TCP signalling) passes at once.
 
 On SIGTERM it writes a JSON log: per direction (``up`` client → server, ``down``), every RTP
 packet as ``[ssrc, seq, rtp_timestamp, released_s or null if dropped]`` in release order, and
-the delays applied to DTLS datagrams (the data channel: the RTT pings ride on it).
+the delays DTLS datagrams really had, read to written (the data channel: the RTT pings ride on
+it).
 """
 
 from __future__ import annotations
@@ -130,7 +131,7 @@ class Wire:
                         continue
                 delay = self.delay_s + self.rng.uniform(-self.jitter_s, self.jitter_s)
                 if _is_dtls(payload):
-                    self.dtls_delays_ms[direction].append(delay * 1000.0)
+                    record = ["dtls", now]  # its delay is logged as it happens (release)
                 self.counter += 1
                 item = (now + delay, self.counter, out, frame, direction, record)
                 heapq.heappush(self.heap, item)
@@ -153,8 +154,13 @@ class Wire:
                 self.sockets[out].send(frame)
             except OSError:
                 continue
-            if record is not None:
-                record[3] = time.monotonic()
+            released = time.monotonic()
+            if record is not None and record[0] == "dtls":
+                # The delay the datagram really had: a loaded machine releases late.
+                with self.cv:
+                    self.dtls_delays_ms[direction].append((released - record[1]) * 1000.0)
+            elif record is not None:
+                record[3] = released
                 with self.cv:
                     self.rtp[direction].append(record)
 

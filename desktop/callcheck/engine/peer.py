@@ -22,6 +22,8 @@ hook                                          purpose
                                               modes: the downlink impaired on this side)
 ``RTCSctpTransport._handle_data`` (wrapped)    arrival time of each data-channel datagram: the
                                               RTT echo subtracts how long a ping was held
+``aioice.Connection.data_received`` and       when each datagram reached aioice (a FIFO of
+``RTCIceTransport._recv`` (wrapped)           stamps beside aioice's queue): that arrival time
 ``aioice.ice.get_host_addresses`` (wrapped    ICE host addresses per call via a context variable:
 once, process-wide)                           loopback calls use 127.0.0.1, which aioice skips
 ============================================  ===================================================
@@ -34,6 +36,7 @@ measuring nothing; ``tests/engine/test_aiortc_hooks.py`` fails loudly on such an
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import contextvars
 import fractions
@@ -348,6 +351,7 @@ class MeasuredPeer:
         self.track: SourceTrack | None = None
         self.probe: RttProbe | None = None
         self._sctp_stamps: list[float | None] = [None]
+        self._datagram_arrival: list[float | None] = [None]
         self._sctp_stamped = False
         self.channel: Any = None
         """The ``callcheck-rtt`` data channel (opened here, or accepted from the far end)."""
@@ -422,8 +426,11 @@ class MeasuredPeer:
             return self._sctp_arrival_ms
         stamps = self._sctp_stamps
 
+        datagram = self._datagram_arrival
+
         async def stamped(data: bytes) -> None:
-            stamps[0] = now_ms()
+            # The datagram's arrival at the socket when known, else now (entering SCTP).
+            stamps[0] = datagram[0] if datagram[0] is not None else now_ms()
             await handle(data)
 
         sctp._handle_data = stamped  # type: ignore[method-assign]
@@ -483,8 +490,13 @@ class MeasuredPeer:
         assert playout is not None
         clock_rate_hz = self.clock_rate_hz
 
+        datagram = self._datagram_arrival
+
         async def tapped_handle_rtp(packet: Any, arrival_time_ms: int) -> None:
-            arrival = now_ms()
+            # When the datagram reached aioice (``_stamp_datagrams``), not when aiortc's DTLS
+            # loop got round to it: under load that wait is jitter the network did not add.
+            stamped = datagram[0]
+            arrival = stamped if stamped is not None else now_ms()
             seq = packet.sequence_number
             remote = self.remote_send_times
             record = PacketRecord(
@@ -528,7 +540,40 @@ class MeasuredPeer:
             ice = dtls.transport
             self.receive_link = ImpairedReceive(receive_spec, ice._recv)
             ice._recv = self.receive_link.recv
+        else:
+            self._stamp_datagrams(dtls.transport)
         self._hooked = True
+
+    def _stamp_datagrams(self, ice: Any) -> None:
+        """Note when each datagram reached aioice, for the RTT echo (``rtt_probe``).
+
+        aiortc's DTLS loop takes one datagram at a time from aioice's queue and decrypts every
+        RTP packet too, so under load a ping can wait there for milliseconds; RTCP's DLSR
+        would not count that wait and neither should the echo. aioice queues datagrams in
+        ``Connection.data_received`` and hands them out in order through ``recv``: a FIFO of
+        stamps beside the queue tells the arrival of the datagram being handled. Skipped when
+        the receive path is emulated (the emulator's release is the arrival then) or when
+        aioice's internals moved (the stamp is then taken entering SCTP).
+        """
+        connection = getattr(ice, "_connection", None)
+        received = getattr(connection, "data_received", None)
+        recv = getattr(ice, "_recv", None)
+        if connection is None or received is None or recv is None:
+            return
+        stamps: collections.deque[float] = collections.deque(maxlen=4096)
+        current = self._datagram_arrival
+
+        def stamped_received(data: bytes, component: int) -> None:
+            stamps.append(now_ms())
+            received(data, component)
+
+        async def stamped_recv() -> bytes:
+            data: bytes = await recv()
+            current[0] = stamps.popleft() if stamps else None
+            return data
+
+        connection.data_received = stamped_received
+        ice._recv = stamped_recv
 
     def verify_transport(self) -> None:
         """After negotiation: the hooked transport must carry audio and data (max-bundle)."""

@@ -200,7 +200,8 @@ def test_a_server_that_is_down_shows_the_error_screen_within_10_s(
     window.history.openRequested.emit(partial, entry)  # and opens it
     assert window.stack.currentWidget() is window.resultsScreen()
     error_report = error.failure.report
-    assert error_report is not None and error_report.id == partial["id"]
+    assert error_report is not None
+    assert error_report.id == partial["id"]
     window.show_start()
     _click_start(qtbot, window)
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.error, timeout=10_000)

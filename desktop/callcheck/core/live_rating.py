@@ -86,7 +86,13 @@ class RecentWindow:
         self._points: deque[tuple[float, DirectionStats]] = deque()
 
     def add(self, t_ms: float, totals: DirectionStats) -> None:
-        """Record the direction's totals as they were at ``t_ms`` (non-decreasing times)."""
+        """Record the direction's totals as they were at ``t_ms`` (non-decreasing times).
+
+        Points before the first packet are not kept: the time before the stream began is not
+        an outage.
+        """
+        if totals.packets_received == 0:
+            return
         self._points.append((t_ms, totals))
         # Keep one point at or before the window's start, to difference against.
         while len(self._points) > 2 and self._points[1][0] <= t_ms - self._window_ms:

@@ -389,6 +389,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quick local check</source>
+        <extracomment>The one name of each test mode, in every report face and on the screens (the GUI&apos;s ``texts.MODE_SHORT`` holds the same English; a test keeps them equal).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call with a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>The labels of the &quot;for the helpdesk&quot; block, in its order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode}, codec {codec}, {duration}, {date}, id {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (tested on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: the test ended before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>delay on the network</source>
         <extracomment>The causes of :class:`callcheck.core.rating.Cause` in plain words.</extracomment>
         <translation type="unfinished"></translation>
@@ -426,7 +504,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date: {date}   App: CallCheck {version}</source>
+        <source>Details:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,14 +533,6 @@
     </message>
     <message>
         <source>Round trip {rtt} | jitter {jitter} | packet loss {loss}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test: {mode} mode, codec {codec}, {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network: {network}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -690,6 +760,10 @@
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text for a ticket (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import getpass
 import json
 import os
 import platform
@@ -251,9 +253,19 @@ def build_report(
             "os": platform.system(),
             "os_release": platform.release(),
             "python": platform.python_version(),
+            **_who(),
         },
         connectivity=_connectivity(result),
     )
+
+
+def _who() -> dict[str, str]:
+    """The user and the computer's name, the first facts of a helpdesk ticket (issue 16)."""
+    out = {"host_name": platform.node()}
+    # No login name and no USER/LOGNAME variable (a service account): no user.
+    with contextlib.suppress(OSError, KeyError):
+        out["user"] = getpass.getuser()
+    return {k: v for k, v in out.items() if v}
 
 
 def _connectivity(result: CallResult) -> dict[str, Any] | None:

@@ -191,6 +191,7 @@ RESULTS_SAVE_FILTERS: Final[dict[str, str]] = {
     "json": QT_TRANSLATE_NOOP("texts", "CallCheck report (*.json)"),
     "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
     "pdf": QT_TRANSLATE_NOOP("texts", "PDF document (*.pdf)"),
+    "txt": QT_TRANSLATE_NOOP("texts", "Text for a ticket (*.txt)"),
 }
 RESULTS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Report saved to {path}.")
 RESULTS_SAVE_FAILED: Final = QT_TRANSLATE_NOOP(

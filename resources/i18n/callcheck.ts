@@ -1007,7 +1007,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s</source>
+        <source>{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %n test(s) from the history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %n test(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. AC7-K3M-9PX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1068,14 +1080,6 @@
     </message>
     <message>
         <source>Delete tests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {count} test(s) from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted {count} test(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1256,6 +1260,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Show the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Appearance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1293,10 +1301,6 @@
     </message>
     <message>
         <source>&amp;Join with a code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. ACD-234</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

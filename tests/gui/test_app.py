@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.engine.loop import THREAD_NAME
+from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.bridge import TestOutcome
 from callcheck.gui.history_store import HistoryStore
@@ -85,7 +86,8 @@ def test_a_loopback_test_through_the_ui(
     results = window.resultsScreen()
     assert window.stack.currentWidget() is results
     assert results.gauge.value == pytest.approx(report_mos)
-    assert f"{report_mos:.2f}" in results.verdict.text()
+    # The one MOS formatter: the verdict prints what the gauge prints.
+    assert f"MOS {texts.mos_text(report_mos)}" in results.verdict.text()
     assert len(live.mos.t) >= 4 * (TEST_S - 1)  # ≥ 4 snapshots a second reached the charts
     # The gauge, the Results screen and the stored history entry all carry the report's MOS.
     assert live.gauge.hasValue()

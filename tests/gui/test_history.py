@@ -157,7 +157,7 @@ def test_history_lists_date_mode_grade_and_mos(
     table = window.history.table
     assert table.rowCount() == 2
     row = [table.item(0, c).text() for c in range(4)]
-    assert row[1:] == ["Quick local check", "Good", "4.21"]
+    assert row[1:] == ["Quick local check", "Good", "4.2"]  # the one MOS formatter
     assert row[0].startswith("2026-11-2")
 
 

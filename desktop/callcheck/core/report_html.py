@@ -35,7 +35,7 @@ from callcheck.core.report_text import (
     network_line,
     why_this_score,
 )
-from callcheck.core.result_phrases import why_phrases
+from callcheck.core.result_phrases import verdict_summary, why_phrases
 
 #: Grade band colours (best first), shared by the gauge and the MOS timeline.
 GRADE_COLOURS: Final[dict[str, str]] = {
@@ -770,7 +770,7 @@ def render_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
         '<div class="text">',
         f'<div class="grade" id="grade" style="color:{_grade_colour(grade)}">'
         f"{_t(grade or 'No score')}</div>",
-        f"<p>{_t(verdict.get('summary'))} {pass_badge}</p>",
+        f"<p>{escape(verdict_summary(data))} {pass_badge}</p>",
         f'<p id="reason"><b>{escape(reason)}</b></p>' if reason else "",
         "</div></section>",
         '<section id="numbers"><h2>The three numbers that matter</h2>',

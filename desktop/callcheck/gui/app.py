@@ -151,7 +151,19 @@ class SettingsScreen(QWidget):
         self.serverUrl = QLineEdit()
         self.serverUrl.setPlaceholderText("https://callcheck.example.com:8443")
         self.serverToken = QLineEdit()
-        self.serverToken.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        # A secret: masked by default (issue 16); the eye shows it while the user asks to.
+        self.serverToken.setEchoMode(QLineEdit.EchoMode.Password)
+        self.showToken = self.serverToken.addAction(
+            self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogContentsView),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.showToken.setCheckable(True)
+        self.showToken.setToolTip(texts.SETTINGS_SHOW_TOKEN)
+        self.showToken.toggled.connect(
+            lambda shown: self.serverToken.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            )
+        )
         self.theme = QComboBox()
         for key in THEMES:
             self.theme.addItem(texts.THEME_NAMES[key], key)
@@ -306,6 +318,12 @@ class MainWindow(QMainWindow):
         if problems:
             self.statusBar().showMessage(" ".join(problems))
             self.history.message.setText(self.historyStore.problem or "")
+        geometry, last_mode = self.store.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if last_mode in ("loopback", "server", "peer"):
+            self._last_mode = last_mode  # type: ignore[assignment]  # checked just above
+            self.start.selectMode(self._last_mode)
         self.show_start()
         # After the first window is up: build the chart screen and import the media stack.
         QTimer.singleShot(0, self._warm_up)
@@ -558,6 +576,8 @@ class MainWindow(QMainWindow):
         self.start.startButton.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        # Remembered for the next start (issue 16): window size and place, last test type.
+        self.store.save_window_state(self.saveGeometry(), self.start.selectedMode())
         if self._devices is not None:
             self._devices.listenButton.setChecked(False)
         self.bridge.shutdown()

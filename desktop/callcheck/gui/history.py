@@ -31,6 +31,7 @@ from callcheck.gui.comparison import compare, ordered
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.report_export import (
     ExportError,
+    default_directory,
     default_file_name,
     export_report,
     path_for_filter,
@@ -160,7 +161,7 @@ class HistoryScreen(QWidget):
             self.table.setItem(row, 0, date)
             self.table.setItem(row, 1, _item(texts.MODE_SHORT.get(entry.mode, entry.mode)))
             self.table.setItem(row, 2, _item(texts.grade_word(entry.grade)))
-            mos = texts.NOT_MEASURED if entry.mos is None else f"{entry.mos:.2f}"
+            mos = texts.NOT_MEASURED if entry.mos is None else texts.mos_text(entry.mos)
             self.table.setItem(row, 3, _item(mos))
         self.empty.setVisible(not self._entries)
         self.table.setVisible(bool(self._entries))
@@ -246,7 +247,7 @@ class HistoryScreen(QWidget):
         name, chosen = QFileDialog.getSaveFileName(
             self,
             texts.HISTORY_EXPORT_DIALOG,
-            default_file_name({"id": selected[0].report_id}),
+            str(default_directory() / default_file_name({"id": selected[0].report_id})),
             ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
         )
         if name:
@@ -258,7 +259,7 @@ class HistoryScreen(QWidget):
         if not selected:
             return
         self._pending_delete = [entry.row_id for entry in selected]
-        self.confirmBox.setText(texts.HISTORY_DELETE_CONFIRM.format(count=len(selected)))
+        self.confirmBox.setText(texts.counted("HISTORY_DELETE_CONFIRM", len(selected)))
         self.confirmBox.open()
 
     def _confirmed(self, result: int) -> None:
@@ -271,7 +272,7 @@ class HistoryScreen(QWidget):
         except HistoryError as exc:
             self.message.setText(str(exc))
         else:
-            self.message.setText(texts.HISTORY_DELETED.format(count=len(row_ids)))
+            self.message.setText(texts.counted("HISTORY_DELETED", len(row_ids)))
         self.reload()
 
 

@@ -19,7 +19,7 @@ from html import escape
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
     QImage,
     QPageLayout,
@@ -62,6 +62,15 @@ def format_for(path: Path) -> ReportFormat:
 def default_file_name(report: Mapping[str, Any], fmt: ReportFormat = "json") -> str:
     """``callcheck-<id>.<fmt>``."""
     return f"callcheck-{report.get('id', 'report')}.{fmt}"
+
+
+def default_directory() -> Path:
+    """Where Save/Export start: the user's Documents folder, else the home folder — never the
+    folder the app happened to start in."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 def path_for_filter(path: Path, chosen_filter: str) -> Path:

@@ -34,6 +34,7 @@ from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.report_export import (
     ExportError,
+    default_directory,
     default_file_name,
     export_report,
     path_for_filter,
@@ -138,7 +139,7 @@ class ResultsScreen(QWidget):
         layout.addWidget(codecs)
         layout.addWidget(self.connectivity)
         layout.addWidget(self.testId)
-        scroll = QScrollArea()
+        self.bodyScroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -200,7 +201,7 @@ class ResultsScreen(QWidget):
                 texts.CODEC_LINE.format(
                     rank=i,
                     name=row.get("name") or row.get("codec"),
-                    mos=float(row.get("predicted_mos") or 0.0),
+                    mos=texts.mos_text(float(row.get("predicted_mos") or 1.0)),
                     kbps=float(row.get("bandwidth_kbps") or 0.0),
                 )
                 for i, row in enumerate(rows[:CODECS_SHOWN], 1)
@@ -211,6 +212,9 @@ class ResultsScreen(QWidget):
         self.connectivity.show_section(connectivity if isinstance(connectivity, dict) else None)
         self.testId.setText(texts.RESULTS_TEST_ID.format(id=data["id"]))
         self.message.clear()
+        # A new result, or one opened from History, starts at the verdict (issue 16), not
+        # where the previous one was scrolled to.
+        self.bodyScroll.verticalScrollBar().setValue(0)
 
     def setCompareAvailable(self, available: bool) -> None:
         """Enable "Compare with previous test" (there is an earlier test in the history)."""
@@ -241,7 +245,7 @@ class ResultsScreen(QWidget):
         name, chosen = QFileDialog.getSaveFileName(
             self,
             texts.RESULTS_SAVE_DIALOG,
-            default_file_name(self._data),
+            str(default_directory() / default_file_name(self._data)),
             ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
         )
         if name:

@@ -27,13 +27,14 @@ translated with :func:`translate`.
 from __future__ import annotations
 
 import math
+import re
 import sys
 import types
 from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
-from callcheck.core.grades import Grade
+from callcheck.core.grades import Grade, format_mos
 
 # The Qt translation context of every text here (the first argument of the markers).
 _CONTEXT: Final = "texts"
@@ -51,6 +52,20 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 def tr(source: str) -> str:
     """``source`` (a text of this module, in English) in the user's language."""
     return QCoreApplication.translate(_CONTEXT, source)
+
+
+def counted(name: str, count: int) -> str:
+    """The text named ``name`` (``"HISTORY_DELETED"``), which holds a count (``%n``, Qt's
+    plural placeholder), in the user's language: the translator's plural form for ``count``;
+    in English "1 test", "2 tests" (a word written ``test(s)`` takes its English plural).
+    By name, because reading ``texts.X`` already translates it without the count."""
+    source = str(globals()[name])
+    translated = QCoreApplication.translate(_CONTEXT, source, None, count)
+    if translated in (source, source.replace("%n", str(count))):  # no translation: English
+        translated = re.sub(
+            r"(\w+)\(s\)", lambda m: m.group(1) + ("" if count == 1 else "s"), translated
+        )
+    return translated.replace("%n", str(count))
 
 
 def translate(context: str, source: str) -> str:
@@ -91,16 +106,11 @@ def grade_word(grade: str | None) -> str:
 
 
 def mos_text(mos: float) -> str:
-    """A MOS with one decimal, rounded *down*.
-
-    Every band edge of the MOS table lies on a tenth (3.1, 3.6, 4.0, 4.3), so a figure rounded
-    down never shows a better grade than the one printed next to it: 3.99 reads "3.9 Fair", not
-    "4.0 Fair".
-    """
+    """A MOS as every screen prints it: :func:`callcheck.core.grades.format_mos` (one decimal,
+    rounded down, so 3.99 reads "3.9 Fair", never "4.0 Fair"); the dash for NaN."""
     if math.isnan(mos):
         return tr(NO_VALUE)
-    tenths = math.floor(mos * 10.0 + 1e-9)  # 1e-9: 4.3 * 10 must stay 43, not 42.99…
-    return f"{tenths / 10.0:.1f}"
+    return format_mos(mos)
 
 
 # ---------------------------------------------------------------- the gauge
@@ -331,7 +341,7 @@ CODEC_TABLE_HEADERS: Final = (
     QT_TRANSLATE_NOOP("texts", "Predicted MOS"),
     QT_TRANSLATE_NOOP("texts", "Bandwidth"),
 )
-CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s")
+CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s")
 
 PDF_TITLE: Final = QT_TRANSLATE_NOOP("texts", "CallCheck report {id}")
 PDF_HEADING: Final = QT_TRANSLATE_NOOP("texts", "CallCheck call-quality report")
@@ -359,9 +369,9 @@ HISTORY_HINT: Final = QT_TRANSLATE_NOOP(
 )
 HISTORY_DELETE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Delete tests")
 HISTORY_DELETE_CONFIRM: Final = QT_TRANSLATE_NOOP(
-    "texts", "Delete {count} test(s) from the history? This cannot be undone."
+    "texts", "Delete %n test(s) from the history? This cannot be undone."
 )
-HISTORY_DELETED: Final = QT_TRANSLATE_NOOP("texts", "Deleted {count} test(s).")
+HISTORY_DELETED: Final = QT_TRANSLATE_NOOP("texts", "Deleted %n test(s).")
 HISTORY_EXPORTED: Final = QT_TRANSLATE_NOOP("texts", "Exported to {path}.")
 HISTORY_EXPORT_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Export the test report")
 HISTORY_DAMAGED: Final = QT_TRANSLATE_NOOP(
@@ -453,6 +463,7 @@ DEVICES_SAVED: Final = QT_TRANSLATE_NOOP("texts", "These devices are now used fo
 
 SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server (reflector) URL")
 SETTINGS_SERVER_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Test server token")
+SETTINGS_SHOW_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Show the token")
 SETTINGS_THEME: Final = QT_TRANSLATE_NOOP("texts", "Appearance")
 THEME_NAMES: Final[dict[str, str]] = {
     "system": QT_TRANSLATE_NOOP("texts", "Follow the system"),
@@ -478,7 +489,7 @@ PEER_CREATE: Final = QT_TRANSLATE_NOOP(
     "texts", "&Create a room (you read the code out to your colleague)"
 )
 PEER_JOIN: Final = QT_TRANSLATE_NOOP("texts", "&Join with a code:")
-PEER_CODE_PLACEHOLDER: Final = QT_TRANSLATE_NOOP("texts", "e.g. ACD-234")
+PEER_CODE_PLACEHOLDER: Final = QT_TRANSLATE_NOOP("texts", "e.g. AC7-K3M-9PX")
 PEER_CODE_ACCESSIBLE: Final = QT_TRANSLATE_NOOP("texts", "Room code your colleague read out")
 PEER_CODE_MISSING: Final = QT_TRANSLATE_NOOP(
     "texts", "Type the code your colleague read out, then press the green button."

@@ -1,0 +1,172 @@
+"""Issue 16's screen defects, each checked on real widgets offscreen: the token kept secret,
+window size and test type remembered, results opened at the top, plurals, one MOS figure."""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from callcheck.core.report_html import render_html
+from callcheck.core.report_text import summary_text
+from callcheck.core.result_phrases import verdict_phrase
+from callcheck.engine.audio_io import SyntheticAudioBackend
+from callcheck.gui import texts
+from callcheck.gui.app import MainWindow
+from callcheck.gui.history_store import HistoryStore
+from callcheck.gui.report_export import default_directory, export_report
+from callcheck.gui.settings import TOKEN_FILE_MODE, AppSettings, SettingsStore
+
+TOKEN = "s3cret-token-value"
+
+
+def _window(qtbot: QtBot, store: SettingsStore, data_dir: Path) -> MainWindow:
+    win = MainWindow(
+        store=store,
+        history=HistoryStore(data_dir / "history.sqlite3"),
+        device_backend=SyntheticAudioBackend,
+    )
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _close(win: MainWindow) -> None:
+    win.close()  # closeEvent saves the window state, shuts the bridge, closes the history
+
+
+def test_the_token_is_never_in_settings_ini(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(server_url="https://reflector.example", server_token=TOKEN))
+    assert TOKEN not in (tmp_path / "settings.ini").read_text()
+    token_file = store.secrets.fallback_path
+    assert not store.secrets.in_keychain  # CALLCHECK_NO_KEYRING (conftest): the file fallback
+    assert stat.S_IMODE(token_file.stat().st_mode) == TOKEN_FILE_MODE
+    assert SettingsStore(tmp_path / "settings.ini").load().server_token == TOKEN
+
+
+def test_a_plain_token_of_an_older_version_is_migrated(tmp_path: Path) -> None:
+    ini = tmp_path / "settings.ini"
+    qs = QSettings(str(ini), QSettings.Format.IniFormat)
+    qs.setValue("server/token", TOKEN)
+    qs.sync()
+    del qs
+    assert TOKEN in ini.read_text()
+    assert SettingsStore(ini).load().server_token == TOKEN
+    assert TOKEN not in ini.read_text()
+    assert SettingsStore(ini).load().server_token == TOKEN  # from the secret store now
+
+
+def test_the_token_is_masked_on_screen(qtbot: QtBot, tmp_path: Path, data_dir: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(server_token=TOKEN))
+    win = _window(qtbot, store, data_dir)
+    field = win.settingsScreen.serverToken
+    assert field.text() == TOKEN
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    win.settingsScreen.showToken.setChecked(True)
+    assert field.echoMode() == QLineEdit.EchoMode.Normal
+    win.settingsScreen.showToken.setChecked(False)
+    assert field.echoMode() == QLineEdit.EchoMode.Password
+    _close(win)
+
+
+def test_window_size_and_last_test_type_are_remembered(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(server_url="https://reflector.example"))
+    win = _window(qtbot, store, data_dir)
+    size = QSize(777, 555)  # inside the offscreen platform's 800 × 600 screen
+    win.resize(size)
+    qtbot.waitUntil(lambda: win.size() == size)
+    win.start.selectMode("server")
+    assert win.start.selectedMode() == "server"
+    _close(win)
+    again = _window(qtbot, SettingsStore(tmp_path / "settings.ini"), data_dir)
+    assert again.size() == size
+    assert again.start.selectedMode() == "server"
+    _close(again)
+
+
+def test_results_open_scrolled_to_the_top(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, make_report: Any
+) -> None:
+    win = _window(qtbot, SettingsStore(tmp_path / "settings.ini"), data_dir)
+    win.resize(QSize(1024, 640))
+    results = win.resultsScreen()
+    win.stack.setCurrentWidget(results)
+    results.show_report(make_report(3.2, "2025-03-01T10:00:00+00:00"))
+    bar = results.bodyScroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    assert bar.value() > 0
+    results.show_report(make_report(4.2, "2025-03-02T10:00:00+00:00"))
+    assert bar.value() == 0
+    _close(win)
+
+
+@pytest.mark.parametrize(
+    ("name", "count", "expected"),
+    [
+        ("HISTORY_DELETED", 1, "Deleted 1 test."),
+        ("HISTORY_DELETED", 3, "Deleted 3 tests."),
+        ("HISTORY_DELETE_CONFIRM", 1, "Delete 1 test from the history?"),
+    ],
+)
+def test_plurals(qtbot: QtBot, name: str, count: int, expected: str) -> None:
+    del qtbot
+    assert texts.counted(name, count).startswith(expected)
+
+
+def test_room_code_placeholder_has_the_current_format(qtbot: QtBot) -> None:
+    del qtbot
+    assert re.search(r"[A-Z0-9]{3}-[A-Z0-9]{3}-[A-Z0-9]{3}", texts.PEER_CODE_PLACEHOLDER)
+
+
+def test_one_mos_figure_on_the_screens_and_in_every_report(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, make_report: Any
+) -> None:
+    """MOS 4.39: the gauge, the verdict, the history, the codecs, the HTML, the PDF's page and
+    the text all print 4.3 (one decimal, rounded down), never 4.39 or 4.4."""
+    win = _window(qtbot, SettingsStore(tmp_path / "settings.ini"), data_dir)
+    report = make_report(4.39, "2025-03-01T10:00:00+00:00")
+    # Saved by a version that printed two decimals: the verdict is rebuilt with today's figure.
+    report["verdict"]["summary"] = verdict_phrase(
+        "Excellent", 4.39, passed=True, partial=False
+    ).text.replace("MOS 4.3", "MOS 4.39")
+    results = win.resultsScreen()
+    results.show_report(report)
+    faces = {
+        "gauge": results.gauge.accessibleDescription(),
+        "verdict": results.verdict.text(),
+        "summary": summary_text(report),
+        "html": render_html(report),
+    }
+    txt = tmp_path / "r.txt"
+    assert export_report(report, txt) == "txt"
+    faces["txt"] = txt.read_text()
+    for face, text in faces.items():
+        assert "4.3" in text, face
+        assert not re.search(r"MOS[^0-9<]{0,12}4\.39|MOS[^0-9<]{0,12}4\.4\b", text), face
+    _close(win)
+
+
+def test_save_starts_in_documents_or_home(qtbot: QtBot) -> None:
+    del qtbot
+    folder = default_directory()
+    assert folder.is_dir()
+    assert folder != Path.cwd() or folder == Path.home()
+    assert "txt" in texts.RESULTS_SAVE_FILTERS
+
+
+def test_fixture_shape(make_report: Any) -> None:
+    assert json.dumps(make_report(4.0, "2025-03-01T10:00:00+00:00"))

@@ -106,7 +106,7 @@ def test_a_loopback_test_through_the_ui(
         assert again.stack.currentWidget() is again.history
         [listed] = again.history.entries()
         assert listed.mos == pytest.approx(report_mos)
-        assert again.history.table.item(0, 3).text() == f"{report_mos:.2f}"
+        assert again.history.table.item(0, 3).text() == texts.mos_text(report_mos)
         again.history.open_selected()
         assert again.stack.currentWidget() is again.resultsScreen()
         assert again.resultsScreen().gauge.value == pytest.approx(report_mos)

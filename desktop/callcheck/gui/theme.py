@@ -14,7 +14,7 @@ from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -22,7 +22,9 @@ Group = QPalette.ColorGroup
 _DARK: Final[dict[QPalette.ColorRole, str]] = {
     Role.Window: "#202124",
     Role.WindowText: "#e8eaed",
-    Role.Base: "#17181a",
+    # Lighter than the window: Fusion fills an unselected radio button or check box with Base
+    # and outlines it with a darker Window, which vanished on #17181a (issue 16).
+    Role.Base: "#3a3b3f",
     Role.AlternateBase: "#2a2b2e",
     Role.ToolTipBase: "#303134",
     Role.ToolTipText: "#e8eaed",
@@ -83,7 +85,10 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def apply_theme(theme: str) -> None:
-    """Switch the running application to ``system``, ``light`` or ``dark``."""
+    """Switch the running application to ``system``, ``light`` or ``dark``.
+
+    Takes effect at once on every widget, headings and the verdict included (issue 16).
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
@@ -92,8 +97,25 @@ def apply_theme(theme: str) -> None:
         if hasattr(hints, "setColorScheme"):
             hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
         app.setPalette(palette_for(theme))
-        return
-    if hasattr(hints, "unsetColorScheme"):
-        hints.unsetColorScheme()
-    style = app.style()
-    app.setPalette(style.standardPalette() if style is not None else QPalette())
+    else:
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
+        style = app.style()
+        app.setPalette(style.standardPalette() if style is not None else QPalette())
+    repolish_style_sheets(app)
+
+
+def repolish_style_sheets(app: QApplication) -> None:
+    """Make widgets with their own style sheet (a heading's font size) take the new palette.
+
+    Qt resolves such a widget's palette when its sheet is set and does not redo it on an
+    application palette change, so after a runtime switch a heading stayed black on dark.
+    Setting the same sheet again resolves it against the current palette.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            # A rich-text label's links keep the link colour of when the text was set.
+            widget.setText(widget.text())

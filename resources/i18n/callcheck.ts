@@ -1019,6 +1019,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Calls the test server at {url}.
+It sends your audio straight back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>e.g. AC7-K3M-9PX</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1289,10 +1294,6 @@
     </message>
     <message>
         <source>No test server is set up yet. Open Settings and enter the test server&apos;s address.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Calls the test server at {url}; it sends your audio straight back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

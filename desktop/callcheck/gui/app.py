@@ -307,6 +307,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             toolbar.addAction(action)
             self.navActions[key] = action
+            # A tool bar's buttons take no keyboard focus by default: Tab must reach them too
+            # (issue 16; the shortcuts alone are not discoverable), and Space/Enter press them.
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(text.replace("&", ""))
         self._nav = toolbar
 
         self.bridge.snapshot.connect(self._on_snapshot)

@@ -483,7 +483,7 @@ MODE_NEEDS_SERVER_PLAIN: Final = QT_TRANSLATE_NOOP(
     "texts", "No test server is set up yet. Open Settings and enter the test server's address."
 )
 MODE_SERVER_AT: Final = QT_TRANSLATE_NOOP(
-    "texts", "Calls the test server at {url}; it sends your audio straight back."
+    "texts", "Calls the test server at {url}.\nIt sends your audio straight back."
 )
 PEER_CREATE: Final = QT_TRANSLATE_NOOP(
     "texts", "&Create a room (you read the code out to your colleague)"

@@ -723,10 +723,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Why this score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1029,6 +1025,19 @@ It sends your audio straight back.</source>
     </message>
     <message>
         <source>CallCheck report {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio lost or late</source>
+        <extracomment>The share of audio lost or too late to play (the same figure as &quot;why this score&quot; gives).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

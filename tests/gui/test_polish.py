@@ -41,6 +41,8 @@ def _window(qtbot: QtBot, store: SettingsStore, data_dir: Path) -> MainWindow:
 
 def _close(win: MainWindow) -> None:
     win.close()  # closeEvent saves the window state, shuts the bridge, closes the history
+    win.bridge.shutdown()  # also when the window was never shown (close() then sends no event)
+    win.historyStore.close()
 
 
 def test_the_token_is_never_in_settings_ini(tmp_path: Path) -> None:
@@ -105,6 +107,7 @@ def test_results_open_scrolled_to_the_top(
     results = win.resultsScreen()
     win.stack.setCurrentWidget(results)
     results.show_report(make_report(3.2, "2025-03-01T10:00:00+00:00"))
+    results.detailsButton.click()  # the details make the page taller than the window
     bar = results.bodyScroll.verticalScrollBar()
     qtbot.waitUntil(lambda: bar.maximum() > 0)
     bar.setValue(bar.maximum())
@@ -170,3 +173,30 @@ def test_save_starts_in_documents_or_home(qtbot: QtBot) -> None:
 
 def test_fixture_shape(make_report: Any) -> None:
     assert json.dumps(make_report(4.0, "2025-03-01T10:00:00+00:00"))
+
+
+def test_results_say_the_reason_first_and_keep_the_figures_for_details(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, make_report: Any
+) -> None:
+    win = _window(qtbot, SettingsStore(tmp_path / "settings.ini"), data_dir)
+    results = win.resultsScreen()
+    win.stack.setCurrentWidget(results)
+    report = make_report(3.4, "2025-03-01T10:00:00+00:00")
+    report["quality"]["inputs"]["Ppl"]["value"] = 0.93
+    results.show_report(report)
+    assert results.reason.isVisible()
+    assert results.reason.text().startswith("Main reason:")
+    # No jargon in the first sentences: R figures and codec tables wait behind "details".
+    for first in (results.verdict.text(), results.reason.text(), results.actionsText.text()):
+        assert "R = " not in first
+        assert "dBFS" not in first
+    assert not results.details.isVisible()
+    results.detailsButton.click()
+    assert results.details.isVisible()
+    assert "R = " in results.why.text()
+    # One figure for the audio lost or late: the number on screen is the one "why" gives.
+    assert results.lossValue.text() == "0.9 %"
+    assert "0.9 % of the audio was lost or late" in results.why.text()
+    results.show_report(make_report(4.4, "2025-03-02T10:00:00+00:00"))
+    assert not results.reason.isVisible()
+    _close(win)

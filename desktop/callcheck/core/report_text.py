@@ -105,6 +105,18 @@ def key_numbers(report: Mapping[str, Any]) -> dict[str, float | None]:
     }
 
 
+def lost_or_late_pct(report: Mapping[str, Any]) -> float | None:
+    """The share of the audio lost on the network or arriving too late to play (the E-model's
+    Ppl, ``quality.inputs.Ppl``): what a listener misses. The worse direction's network loss
+    when the report has no rating."""
+    quality = report.get("quality")
+    inputs = quality.get("inputs") if isinstance(quality, Mapping) else None
+    ppl = inputs.get("Ppl") if isinstance(inputs, Mapping) else None
+    if isinstance(ppl, Mapping) and _num(ppl.get("value")) is not None:
+        return _num(ppl.get("value"))
+    return key_numbers(report)["loss_pct"]
+
+
 def network_phrase(environment: Mapping[str, Any]) -> Phrase | None:
     """:func:`network_line` as a translatable phrase."""
     host = environment.get("host")

@@ -246,6 +246,7 @@ class MainWindow(QMainWindow):
         self._device_backend = device_backend
         self._last_mode: TestMode = "loopback"
         self._current_entry: HistoryEntry | None = None
+        self._closed = False
         problems = [p for p in (self.store.problem, self._open_history()) if p]
 
         self.stack = QStackedWidget()
@@ -392,6 +393,8 @@ class MainWindow(QMainWindow):
         return self._devices
 
     def _warm_up(self) -> None:
+        if self._closed:  # closed before the first event-loop turn: start no engine now
+            return
         self.bridge.warm_up()
         self._prerender_live()
 
@@ -582,6 +585,7 @@ class MainWindow(QMainWindow):
         self.start.startButton.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
         # Remembered for the next start (issue 16): window size and place, last test type.
         self.store.save_window_state(self.saveGeometry(), self.start.selectedMode())
         if self._devices is not None:

@@ -190,7 +190,10 @@ RESULTS_PARTIAL: Final = QT_TRANSLATE_NOOP(
 )
 RESULTS_RTT: Final = QT_TRANSLATE_NOOP("texts", "Round trip")
 RESULTS_JITTER: Final = QT_TRANSLATE_NOOP("texts", "Jitter")
-RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Lost audio")
+#: The share of audio lost or too late to play (the same figure as "why this score" gives).
+RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Audio lost or late")
+RESULTS_DETAILS: Final = QT_TRANSLATE_NOOP("texts", "Show the details")
+RESULTS_DETAILS_HIDE: Final = QT_TRANSLATE_NOOP("texts", "Hide the details")
 RESULTS_WHY: Final = QT_TRANSLATE_NOOP("texts", "Why this score")
 RESULTS_RECOMMENDATIONS: Final = QT_TRANSLATE_NOOP("texts", "Codecs for this network")
 RESULTS_COPY: Final = QT_TRANSLATE_NOOP("texts", "Copy summary for the helpdesk")

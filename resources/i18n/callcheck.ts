@@ -1041,6 +1041,15 @@ It sends your audio straight back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Copy for the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This failed test could not be kept in the history: {error}</source>
+        <extracomment>The failure is in the history too ({error}: why it could not be stored, if it could not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CallCheck call-quality report</source>
         <translation type="unfinished"></translation>
     </message>

@@ -200,3 +200,38 @@ def test_results_say_the_reason_first_and_keep_the_figures_for_details(
     results.show_report(make_report(4.4, "2025-03-02T10:00:00+00:00"))
     assert not results.reason.isVisible()
     _close(win)
+
+
+def test_a_failed_test_is_kept_and_copied_for_the_helpdesk(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    from callcheck.core.report import upgrade
+    from callcheck.gui.bridge import TestFailure
+
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(
+        AppSettings(
+            server_url="https://jdoe:pw@reflector.example:8443/?token=abc", server_token=TOKEN
+        )
+    )
+    win = _window(qtbot, store, data_dir)
+    win._last_mode = "server"
+    win._on_failure(TestFailure("server_unreachable", "connect to reflector.example:8443 failed"))
+    assert win.stack.currentWidget() is win.error
+    [entry] = win.historyStore.entries()
+    assert entry.mode == "server"
+    assert entry.grade is None
+    report = upgrade(win.historyStore.report(entry.row_id))
+    assert report["errors"][0]["code"] == "server_unreachable"
+    assert report["environment"]["server"] == "https://reflector.example:8443/"
+    win.error.copyButton.click()
+    text = QGuiApplication.clipboard().text()
+    assert "Result: no score (FAIL)" in text
+    assert "Main reason:" in text
+    assert "For the helpdesk:" in text
+    assert "Test server: https://reflector.example:8443/" in text
+    for secret in (TOKEN, "pw@", "token=abc"):
+        assert secret not in text
+    _close(win)

@@ -253,15 +253,20 @@ def build_report(
             "os": platform.system(),
             "os_release": platform.release(),
             "python": platform.python_version(),
-            **_who(),
+            **host_facts(),
         },
         connectivity=_connectivity(result),
     )
 
 
-def _who() -> dict[str, str]:
-    """The user and the computer's name, the first facts of a helpdesk ticket (issue 16)."""
-    out = {"host_name": platform.node()}
+def host_facts() -> dict[str, str]:
+    """The OS, the user and the computer's name: the first facts of a helpdesk ticket
+    (issue 16), in a report's ``environment``."""
+    out = {
+        "os": platform.system(),
+        "os_release": platform.release(),
+        "host_name": platform.node(),
+    }
     # No login name and no USER/LOGNAME variable (a service account): no user.
     with contextlib.suppress(OSError, KeyError):
         out["user"] = getpass.getuser()

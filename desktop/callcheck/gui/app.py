@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import os
 import sys
+import uuid
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from callcheck import __build__, __version__
+from callcheck.core.report import failure_report, public_server_url
+from callcheck.core.report_text import summary_text
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
     NO_SERVER,
@@ -104,8 +108,17 @@ class ErrorScreen(QWidget):
         self.settingsButton = QPushButton(texts.ERROR_OPEN_SETTINGS)
         self.settingsButton.hide()
         self.backButton = QPushButton(texts.ERROR_BACK)
+        # A failed test is a report too (kept in History): its summary goes into a ticket.
+        self.report: dict[str, Any] | None = None
+        self.copyButton = QPushButton(texts.ERROR_COPY)
+        self.copyButton.setObjectName("errorCopyButton")
+        self.copyButton.clicked.connect(self.copy_summary)
+        self.copyButton.setEnabled(False)
+        self.copied = QLabel()
+        self.copied.setObjectName("errorCopied")
+        self.copied.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.tryAgainButton, self.settingsButton, self.backButton):
+        for button in (self.tryAgainButton, self.settingsButton, self.copyButton, self.backButton):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -116,7 +129,22 @@ class ErrorScreen(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.connectivity)
         layout.addLayout(buttons)
+        layout.addWidget(self.copied)
         layout.addStretch(2)
+
+    def setReport(self, report: dict[str, Any] | None, note: str = "") -> None:
+        """The failed test's report (what "Copy for the helpdesk" copies); ``note`` says when
+        it could not be kept in the history."""
+        self.report = report
+        self.copyButton.setEnabled(report is not None)
+        self.copied.setText(note)
+
+    def copy_summary(self) -> None:
+        """Put the failed test's summary, with the helpdesk facts, on the clipboard."""
+        if self.report is None:
+            return
+        QGuiApplication.clipboard().setText(summary_text(self.report, texts.translate))
+        self.copied.setText(texts.RESULTS_COPIED)
 
     def show_failure(self, failure: TestFailure) -> None:
         """What happened (plain words for the reason), what to do, the details and checks."""
@@ -557,6 +585,7 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, outcome: TestOutcome) -> None:
         report = outcome.report.to_json()
+        report["environment"] = {**report.get("environment", {}), **self._helpdesk_environment()}
         # Never lose a result: it is in the history before anyone sees it.
         note = ""
         try:
@@ -574,7 +603,42 @@ class MainWindow(QMainWindow):
         """Show the error screen for a failure known only by its message."""
         self._on_failure(TestFailure("", message))
 
+    def _helpdesk_environment(self) -> dict[str, Any]:
+        """What the report does not know but a ticket needs: the server and the devices, in
+        the names this app showed (issue 16, "for the helpdesk")."""
+        env: dict[str, Any] = {
+            "devices": {
+                "input": self.settings.input_device or texts.START_DEVICES_DEFAULT,
+                "output": self.settings.output_device or texts.START_DEVICES_DEFAULT,
+            }
+        }
+        server = public_server_url(self.settings.server_url)
+        if self._last_mode != "loopback" and server:
+            env["server"] = server
+        return env
+
     def _on_failure(self, failure: TestFailure) -> None:
+        from callcheck.engine.reporting import host_facts  # no engine import at start-up
+
+        headline, _advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
+        detail = failure.message if failure.message and failure.message != headline else ""
+        report = failure_report(
+            report_id=uuid.uuid4().hex[:12],
+            started_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+            mode=self._last_mode,
+            codec=self.settings.codec,
+            app_version=__version__,
+            code=failure.reason_code or "failed",
+            message=f"{headline} {detail}".strip(),
+            connectivity=failure.connectivity,
+            environment={**host_facts(), **self._helpdesk_environment()},
+        ).to_json()
+        note = ""
+        try:
+            self._current_entry = self.historyStore.add(report)
+        except HistoryError as exc:
+            note = texts.ERROR_NOT_STORED.format(error=exc)
+        self.error.setReport(report, note)
         self.error.show_failure(failure)
         self.stack.setCurrentWidget(self.error)
         self.error.tryAgainButton.setFocus()

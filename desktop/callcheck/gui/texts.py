@@ -198,6 +198,11 @@ RESULTS_WHY: Final = QT_TRANSLATE_NOOP("texts", "Why this score")
 RESULTS_RECOMMENDATIONS: Final = QT_TRANSLATE_NOOP("texts", "Codecs for this network")
 RESULTS_COPY: Final = QT_TRANSLATE_NOOP("texts", "Copy summary for the helpdesk")
 RESULTS_COPIED: Final = QT_TRANSLATE_NOOP("texts", "Summary copied.")
+ERROR_COPY: Final = QT_TRANSLATE_NOOP("texts", "&Copy for the helpdesk")
+#: The failure is in the history too ({error}: why it could not be stored, if it could not).
+ERROR_NOT_STORED: Final = QT_TRANSLATE_NOOP(
+    "texts", "This failed test could not be kept in the history: {error}"
+)
 RESULTS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save report…")
 RESULTS_SAVE_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Save the test report")
 RESULTS_SAVE_FILTERS: Final[dict[str, str]] = {

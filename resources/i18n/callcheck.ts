@@ -1155,6 +1155,30 @@ It sends your audio straight back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Packets lost on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay from mouth to ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait in the playout buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio device delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio too late to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>no change</source>
         <translation type="unfinished"></translation>
     </message>

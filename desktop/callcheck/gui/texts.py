@@ -409,6 +409,12 @@ COMPARE_COLUMNS: Final = (
 )
 COMPARE_TEST: Final = QT_TRANSLATE_NOOP("texts", "{date}\n{mode}, {grade}")
 COMPARE_MOS: Final = QT_TRANSLATE_NOOP("texts", "MOS")
+COMPARE_NETWORK_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Packets lost on the network")
+COMPARE_TA: Final = QT_TRANSLATE_NOOP("texts", "Delay from mouth to ear")
+COMPARE_BUFFER: Final = QT_TRANSLATE_NOOP("texts", "Wait in the playout buffer")
+COMPARE_DEVICE: Final = QT_TRANSLATE_NOOP("texts", "Audio device delay")
+COMPARE_CODING: Final = QT_TRANSLATE_NOOP("texts", "Codec delay")
+COMPARE_LATE: Final = QT_TRANSLATE_NOOP("texts", "Audio too late to play")
 COMPARE_SAME: Final = QT_TRANSLATE_NOOP("texts", "no change")
 COMPARE_DELTA: Final = QT_TRANSLATE_NOOP("texts", "{number} ({change})")
 COMPARE_CHANGE: Final[dict[str, str]] = {

@@ -1050,6 +1050,16 @@ It sends your audio straight back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>what {device} plays</source>
+        <extracomment>A capture device that records what a speaker plays (PulseAudio/PipeWire &quot;monitor&quot;); {device}: the speaker&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system sound (default)</source>
+        <extracomment>The system&apos;s sound server as a device (ALSA &quot;pulse&quot; / &quot;pipewire&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>CallCheck call-quality report</source>
         <translation type="unfinished"></translation>
     </message>

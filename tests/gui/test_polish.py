@@ -235,3 +235,46 @@ def test_a_failed_test_is_kept_and_copied_for_the_helpdesk(
     for secret in (TOKEN, "pw@", "token=abc"):
         assert secret not in text
     _close(win)
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [("ac7k3m9px", "AC7-K3M-9PX"), ("AC7 K3M-9PX", "AC7-K3M-9PX"), ("XNP365", "XNP-365")],
+)
+def test_room_codes_are_shown_with_their_dashes(qtbot: QtBot, typed: str, shown: str) -> None:
+    from callcheck.gui.room_screen import RoomScreen
+
+    screen = RoomScreen()
+    qtbot.addWidget(screen)
+    screen.begin_join(typed)
+    assert screen.roomCode() == shown
+    assert shown in screen.status.text()
+
+
+@pytest.mark.parametrize(
+    ("raw", "plain"),
+    [
+        ("", "system default"),
+        ("default", "system default"),
+        ("default (default)", "system default"),
+        ("pulse", "system sound (default)"),
+        ("callcheck_monitor", "what callcheck plays"),
+        ("Monitor of Built-in Audio Analog Stereo", "what Built-in Audio Analog Stereo plays"),
+        ("USB Headset (hw:1,0)", "USB Headset"),
+        ("Jabra_Evolve_65", "Jabra Evolve 65"),
+    ],
+)
+def test_device_names_in_plain_words(qtbot: QtBot, raw: str, plain: str) -> None:
+    del qtbot
+    assert texts.device_name(raw) == plain
+
+
+def test_start_screen_shows_plain_device_names(qtbot: QtBot) -> None:
+    from callcheck.gui.start_screen import StartScreen
+
+    start = StartScreen()
+    qtbot.addWidget(start)
+    start.setDevices("default (default)", "callcheck_monitor")
+    assert "(default)" not in start.devices.text()
+    assert "_" not in start.devices.text()
+    assert "system default" in start.devices.text()

@@ -84,6 +84,13 @@ def _title(text: str) -> QLabel:
     return label
 
 
+def _device_fact(raw: str) -> str:
+    """A device for the helpdesk: the plain name the screens show, and the system's id
+    after it when that differs (a technician may need the id)."""
+    plain = texts.device_name(raw)
+    return plain if not raw or raw == plain else f"{plain} ({raw})"
+
+
 class ErrorScreen(QWidget):
     """The test could not run: what happened, what to do, what was checked, and the ways on."""
 
@@ -608,8 +615,8 @@ class MainWindow(QMainWindow):
         the names this app showed (issue 16, "for the helpdesk")."""
         env: dict[str, Any] = {
             "devices": {
-                "input": self.settings.input_device or texts.START_DEVICES_DEFAULT,
-                "output": self.settings.output_device or texts.START_DEVICES_DEFAULT,
+                "input": _device_fact(self.settings.input_device),
+                "output": _device_fact(self.settings.output_device),
             }
         }
         server = public_server_url(self.settings.server_url)

@@ -257,8 +257,8 @@ class StartScreen(QWidget):
         """Show the chosen microphone and speaker."""
         self.devices.setText(
             texts.START_DEVICES.format(
-                input=input_name or texts.START_DEVICES_DEFAULT,
-                output=output_name or texts.START_DEVICES_DEFAULT,
+                input=texts.device_name(input_name),
+                output=texts.device_name(output_name),
             )
         )
 

@@ -322,6 +322,31 @@ MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
 )
 START_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Microphone: {input}  ·  Speaker: {output}")
 START_DEVICES_DEFAULT: Final = QT_TRANSLATE_NOOP("texts", "system default")
+#: A capture device that records what a speaker plays (PulseAudio/PipeWire "monitor");
+#: {device}: the speaker's name.
+DEVICE_MONITOR: Final = QT_TRANSLATE_NOOP("texts", "what {device} plays")
+#: The system's sound server as a device (ALSA "pulse" / "pipewire").
+DEVICE_SOUND_SERVER: Final = QT_TRANSLATE_NOOP("texts", "system sound (default)")
+
+
+def device_name(raw: str) -> str:
+    """A device as a person reads it, not the system's id (issue 16: "default (default)",
+    "callcheck_monitor"): the default device as "system default", a sound server as such, a
+    monitor source as "what … plays", host-API and ALSA suffixes ("(hw:1,0)") dropped,
+    underscores as spaces."""
+    name = re.sub(r"\s*\((?:default|hw:[^)]*|plughw:[^)]*)\)\s*$", "", raw.strip())
+    key = name.lower()
+    if key in ("", "default", "sysdefault"):
+        return tr(START_DEVICES_DEFAULT)
+    if key in ("pulse", "pipewire", "jack"):
+        return tr(DEVICE_SOUND_SERVER)
+    monitor = re.match(r"^(?:monitor of\s+)?(.+?)(?:[._]monitor)?$", name, flags=re.IGNORECASE)
+    plain = (monitor.group(1) if monitor else name).replace("_", " ").strip()
+    if monitor and plain != name.replace("_", " ").strip():
+        return tr(DEVICE_MONITOR).format(device=plain)
+    return plain
+
+
 START_CHECK_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Check &devices…")
 
 # ---------------------------------------------------------------- Results (more)

@@ -854,10 +854,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>STUN/TURN servers (one per line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1015,6 +1011,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Test server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Calls the test server at {url}.
 It sends your audio straight back.</source>
         <translation type="unfinished"></translation>
@@ -1047,6 +1047,12 @@ It sends your audio straight back.</source>
     <message>
         <source>This failed test could not be kept in the history: {error}</source>
         <extracomment>The failure is in the history too ({error}: why it could not be stored, if it could not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay servers for strict firewalls
+(STUN/TURN, one per line)</source>
+        <extracomment>Plain words first; the protocol names stay in brackets for whoever sets them up.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1306,10 +1312,6 @@ It sends your audio straight back.</source>
     </message>
     <message>
         <source>These devices are now used for tests.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test server (reflector) URL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

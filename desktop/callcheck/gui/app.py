@@ -158,6 +158,8 @@ class ErrorScreen(QWidget):
         self.failure = failure
         headline, advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
         self.message.setText(headline)
+        # The generic headline repeats the page title: say it once.
+        self.message.setVisible(headline.rstrip(".") != texts.ERROR_TITLE.rstrip("."))
         self.advice.setText(texts.ERROR_WHAT_TO_DO.format(advice=advice))
         detail = failure.message if failure.message != headline else ""
         self.details.setText(texts.ERROR_DETAILS.format(message=detail) if detail else "")

@@ -261,7 +261,10 @@ SETTINGS_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Settings")
 SETTINGS_DURATION: Final = QT_TRANSLATE_NOOP("texts", "Test length")
 SETTINGS_DURATION_SUFFIX: Final = QT_TRANSLATE_NOOP("texts", " s")
 SETTINGS_CODEC: Final = QT_TRANSLATE_NOOP("texts", "Codec")
-SETTINGS_ICE: Final = QT_TRANSLATE_NOOP("texts", "STUN/TURN servers (one per line)")
+#: Plain words first; the protocol names stay in brackets for whoever sets them up.
+SETTINGS_ICE: Final = QT_TRANSLATE_NOOP(
+    "texts", "Relay servers for strict firewalls\n(STUN/TURN, one per line)"
+)
 SETTINGS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Settings saved.")
 SETTINGS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save")
 
@@ -500,7 +503,7 @@ DEVICES_SAVED: Final = QT_TRANSLATE_NOOP("texts", "These devices are now used fo
 
 # ---------------------------------------------------------------- Settings (more)
 
-SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server (reflector) URL")
+SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server address")
 SETTINGS_SERVER_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Test server token")
 SETTINGS_SHOW_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Show the token")
 SETTINGS_THEME: Final = QT_TRANSLATE_NOOP("texts", "Appearance")

@@ -375,6 +375,12 @@ INPUT_NAMES: Final[dict[str, str]] = {
     "BurstR": "how bunched the losses are (BurstR)",
     "Ie": "what the codec itself costs (Ie)",
     "Bpl": "how well the codec hides loss (Bpl)",
+    # Evidence of the actions (``recommendations.actions[].evidence``).
+    "rtt_ms": "round trip",
+    "one_way_delay_ms": "one-way delay",
+    "mouth_to_ear_ms": "mouth to ear",
+    "cpu_load_pct": "computer busy",
+    "ppl_pct": "audio lost or late",
 }
 #: A source that points into the code reads, in a report, as where a person finds it.
 _CODE_REFERENCE: Final = re.compile(r"see callcheck(\.\w+)+ module documentation")

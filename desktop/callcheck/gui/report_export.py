@@ -14,6 +14,7 @@ summary (:func:`callcheck.core.report_text.summary_text`).
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
@@ -171,6 +172,9 @@ def print_html(data: Mapping[str, Any]) -> str:
     """The HTML report as the PDF lays it out: the same page, pictures as image references,
     tables with cell borders (QTextDocument ignores the page's CSS borders)."""
     page = render_html(data, inline_svg=False)
+    # The screen page's style sheet (flex cards, max-width) is for browsers; QTextDocument
+    # reads a subset and laid the tables out at a fraction of the page. PRINT_CSS styles it.
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
     # QTextDocument knows no <section>/<header>: as blocks they keep the gauge on its own line.
     for tag in ("section", "header", "footer"):
         page = page.replace(f"<{tag}", "<div").replace(f"</{tag}>", "</div>")

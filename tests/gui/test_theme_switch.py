@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -98,3 +98,27 @@ def test_text_stays_readable_after_a_runtime_switch(
     finally:
         window.bridge.shutdown()
         window.historyStore.close()
+
+
+def test_an_unselected_radio_button_shows_in_dark_mode(qtbot: QtBot) -> None:
+    """WCAG 2.1 §1.4.11 (non-text contrast): a control's outline ≥ 3:1 against its
+    background. The unselected indicator was barely visible on the dark window."""
+    apply_theme("dark")
+    box = QWidget()
+    qtbot.addWidget(box)
+    box.setAutoFillBackground(True)
+    box.resize(240, 40)
+    radio = QRadioButton("Network test", box)
+    radio.move(8, 8)
+    radio.setChecked(False)
+    box.show()
+    qtbot.waitExposed(box)
+    window = box.window()
+    indicator = QRect(radio.mapTo(window, QPoint(0, 0)), QSize(20, radio.height()))
+    image = window.grab(indicator).toImage().convertToFormat(QImage.Format.Format_RGB32)
+    w, h = image.width(), image.height()
+    bgra = np.array(image.constBits(), dtype=np.uint8).reshape(h, image.bytesPerLine() // 4, 4)
+    lum = _luminance(bgra[:, :w, [2, 1, 0]].astype(np.float64) / 255.0)
+    background = float(_luminance(np.array([[0x20, 0x21, 0x24]]) / 255.0)[0])  # the window
+    brightest = float(lum.max())
+    assert (brightest + 0.05) / (background + 0.05) >= 3.0

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, QSize
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from callcheck.core.report_html import render_html
@@ -21,7 +21,7 @@ from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.history_store import HistoryStore
-from callcheck.gui.report_export import default_directory, export_report
+from callcheck.gui.report_export import default_directory, export_report, print_html
 from callcheck.gui.settings import TOKEN_FILE_MODE, AppSettings, SettingsStore
 
 TOKEN = "s3cret-token-value"
@@ -114,6 +114,16 @@ def test_results_open_scrolled_to_the_top(
     assert bar.value() > 0
     results.show_report(make_report(4.2, "2025-03-02T10:00:00+00:00"))
     assert bar.value() == 0
+    # Opened from History, after scrolling down again.
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    win.historyStore.add(make_report(3.9, "2025-03-03T10:00:00+00:00"))
+    win.show_history()
+    win.history.selectRows([0])
+    win.history.open_selected()
+    assert win.stack.currentWidget() is results
+    QApplication.processEvents()
+    assert bar.value() == 0
     _close(win)
 
 
@@ -153,13 +163,23 @@ def test_one_mos_figure_on_the_screens_and_in_every_report(
         "verdict": results.verdict.text(),
         "summary": summary_text(report),
         "html": render_html(report),
+        "pdf page": print_html(report),
+        "history": "",
     }
+    entry = win.historyStore.add(report)
+    win.show_history()
+    row = next(r for r in range(win.history.table.rowCount()) if win.history.table.item(r, 3))
+    faces["history"] = win.history.table.item(row, 3).text()
+    assert entry.mos == pytest.approx(4.39)
     txt = tmp_path / "r.txt"
     assert export_report(report, txt) == "txt"
     faces["txt"] = txt.read_text()
     for face, text in faces.items():
         assert "4.3" in text, face
         assert not re.search(r"MOS[^0-9<]{0,12}4\.39|MOS[^0-9<]{0,12}4\.4\b", text), face
+    # The codec predictions on screen: one decimal too.
+    assert re.search(r"MOS \d\.\d,", results.codecs.text())
+    assert not re.search(r"MOS \d\.\d\d", results.codecs.text())
     _close(win)
 
 

@@ -398,10 +398,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call with a colleague</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>User</source>
         <extracomment>The labels of the &quot;for the helpdesk&quot; block, in its order.</extracomment>
         <translation type="unfinished"></translation>
@@ -509,6 +505,10 @@
     </message>
     <message>
         <source>no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -923,10 +923,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call with a colleague</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not available in this version: the {mode} needs the test server client, which this version does not include yet. Use the quick local check.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,18 +980,6 @@
     </message>
     <message>
         <source>From the history: test of {date}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Predicted MOS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1063,18 +1047,6 @@ It sends your audio straight back.</source>
     <message>
         <source>system sound (default)</source>
         <extracomment>The system&apos;s sound server as a device (ALSA &quot;pulse&quot; / &quot;pipewire&quot;).</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallCheck call-quality report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems during the test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

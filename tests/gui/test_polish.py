@@ -298,3 +298,17 @@ def test_start_screen_shows_plain_device_names(qtbot: QtBot) -> None:
     assert "(default)" not in start.devices.text()
     assert "_" not in start.devices.text()
     assert "system default" in start.devices.text()
+
+
+def test_one_name_for_each_test_mode_on_screens_and_in_reports(qtbot: QtBot) -> None:
+    del qtbot
+    from callcheck.core.report_text import MODE_NAMES
+
+    assert texts.MODE_SHORT == MODE_NAMES  # English: the History list and the reports agree
+    for mode, name in MODE_NAMES.items():
+        long_name = {
+            "loopback": texts.MODE_LOOPBACK,
+            "server": texts.MODE_SERVER,
+            "peer": texts.MODE_PEER,
+        }[mode]
+        assert long_name.startswith(name)  # the Start screen's choice begins with the name

@@ -163,7 +163,7 @@ def network_line(environment: Mapping[str, Any]) -> str | None:
 MODE_NAMES: Final[dict[str, str]] = {
     "loopback": QT_TRANSLATE_NOOP("summary", "Quick local check"),
     "server": QT_TRANSLATE_NOOP("summary", "Network test"),
-    "peer": QT_TRANSLATE_NOOP("summary", "Call with a colleague"),
+    "peer": QT_TRANSLATE_NOOP("summary", "Call a colleague"),
 }
 
 

@@ -316,7 +316,7 @@ START_ENTER_TIP: Final = QT_TRANSLATE_NOOP("texts", "Press Enter to start")
 MODE_SHORT: Final[dict[str, str]] = {
     "loopback": QT_TRANSLATE_NOOP("texts", "Quick local check"),
     "server": QT_TRANSLATE_NOOP("texts", "Network test"),
-    "peer": QT_TRANSLATE_NOOP("texts", "Call with a colleague"),
+    "peer": QT_TRANSLATE_NOOP("texts", "Call a colleague"),
 }
 MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
     "texts",
@@ -371,20 +371,9 @@ RESULTS_NOT_STORED: Final = QT_TRANSLATE_NOOP(
     "texts", "This result could not be kept in the history ({error}). Save the report to keep it."
 )
 RESULTS_FROM_HISTORY: Final = QT_TRANSLATE_NOOP("texts", "From the history: test of {date}.")
-CODEC_TABLE_HEADERS: Final = (
-    QT_TRANSLATE_NOOP("texts", "#"),
-    QT_TRANSLATE_NOOP("texts", "Codec"),
-    QT_TRANSLATE_NOOP("texts", "Predicted MOS"),
-    QT_TRANSLATE_NOOP("texts", "Bandwidth"),
-)
 CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s")
 
 PDF_TITLE: Final = QT_TRANSLATE_NOOP("texts", "CallCheck report {id}")
-PDF_HEADING: Final = QT_TRANSLATE_NOOP("texts", "CallCheck call-quality report")
-PDF_META: Final = QT_TRANSLATE_NOOP(
-    "texts", "Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s"
-)
-PDF_ERRORS: Final = QT_TRANSLATE_NOOP("texts", "Problems during the test")
 
 # ---------------------------------------------------------------- History
 

@@ -747,15 +747,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallCheck report (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
+        <extracomment>The formats a report is saved in, the first the default (a PDF anyone can open).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1031,6 +1028,10 @@ It sends your audio straight back.</source>
     <message>
         <source>This failed test could not be kept in the history: {error}</source>
         <extracomment>The failure is in the history too ({error}: why it could not be stored, if it could not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck report, all data (*.json)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -21,7 +21,13 @@ from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.history_store import HistoryStore
-from callcheck.gui.report_export import default_directory, export_report, print_html
+from callcheck.gui.report_export import (
+    default_directory,
+    export_report,
+    path_for_filter,
+    print_html,
+    save_dialog_defaults,
+)
 from callcheck.gui.settings import TOKEN_FILE_MODE, AppSettings, SettingsStore
 
 TOKEN = "s3cret-token-value"
@@ -183,12 +189,20 @@ def test_one_mos_figure_on_the_screens_and_in_every_report(
     _close(win)
 
 
-def test_save_starts_in_documents_or_home(qtbot: QtBot) -> None:
+def test_save_starts_in_documents_or_home_as_a_pdf(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     del qtbot
+    monkeypatch.chdir(tmp_path)  # the folder the app was started in is not where files go
     folder = default_directory()
     assert folder.is_dir()
-    assert folder != Path.cwd() or folder == Path.home()
-    assert "txt" in texts.RESULTS_SAVE_FILTERS
+    assert folder in (Path.home(), Path.home() / "Documents") or folder.name == "Documents"
+    path, filters, selected = save_dialog_defaults({"id": "abc123"})
+    assert Path(path) == folder / "callcheck-abc123.pdf"
+    assert selected == texts.RESULTS_SAVE_FILTERS["pdf"]
+    for suffix in ("*.pdf", "*.html", "*.txt", "*.json"):
+        assert suffix in filters
+    assert path_for_filter(Path("report"), texts.RESULTS_SAVE_FILTERS["txt"]).suffix == ".txt"
 
 
 def test_fixture_shape(make_report: Any) -> None:

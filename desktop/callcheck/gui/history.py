@@ -31,10 +31,9 @@ from callcheck.gui.comparison import compare, ordered
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.report_export import (
     ExportError,
-    default_directory,
-    default_file_name,
     export_report,
     path_for_filter,
+    save_dialog_defaults,
 )
 from callcheck.gui.texts import mos_text
 
@@ -244,11 +243,9 @@ class HistoryScreen(QWidget):
         selected = self.selectedEntries()
         if len(selected) != 1:
             return
+        path, filters, chosen_filter = save_dialog_defaults({"id": selected[0].report_id})
         name, chosen = QFileDialog.getSaveFileName(
-            self,
-            texts.HISTORY_EXPORT_DIALOG,
-            str(default_directory() / default_file_name({"id": selected[0].report_id})),
-            ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
+            self, texts.HISTORY_EXPORT_DIALOG, path, filters, chosen_filter
         )
         if name:
             self.export_selected(path_for_filter(Path(name), chosen))

@@ -74,6 +74,15 @@ def default_directory() -> Path:
     return Path.home()
 
 
+def save_dialog_defaults(report: Mapping[str, Any]) -> tuple[str, str, str]:
+    """What Save/Export dialogs start with: the suggested path (in :func:`default_directory`,
+    a PDF), the file-type filters, and the filter selected (PDF)."""
+    filters = texts.RESULTS_SAVE_FILTERS
+    fmt: ReportFormat = "pdf"
+    path = default_directory() / default_file_name(report, fmt)
+    return str(path), ";;".join(filters.values()), filters[fmt]
+
+
 def path_for_filter(path: Path, chosen_filter: str) -> Path:
     """Add the suffix of the file type chosen in a save dialog when the name has none."""
     if path.suffix:

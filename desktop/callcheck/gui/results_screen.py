@@ -39,10 +39,9 @@ from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.report_export import (
     ExportError,
-    default_directory,
-    default_file_name,
     export_report,
     path_for_filter,
+    save_dialog_defaults,
     why_html,
 )
 
@@ -273,11 +272,9 @@ class ResultsScreen(QWidget):
         return True
 
     def _ask_and_save(self) -> None:
+        path, filters, selected = save_dialog_defaults(self._data)
         name, chosen = QFileDialog.getSaveFileName(
-            self,
-            texts.RESULTS_SAVE_DIALOG,
-            str(default_directory() / default_file_name(self._data)),
-            ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
+            self, texts.RESULTS_SAVE_DIALOG, path, filters, selected
         )
         if name:
             self.save_report(path_for_filter(Path(name), chosen))

@@ -205,11 +205,12 @@ ERROR_NOT_STORED: Final = QT_TRANSLATE_NOOP(
 )
 RESULTS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save report…")
 RESULTS_SAVE_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Save the test report")
+#: The formats a report is saved in, the first the default (a PDF anyone can open).
 RESULTS_SAVE_FILTERS: Final[dict[str, str]] = {
-    "json": QT_TRANSLATE_NOOP("texts", "CallCheck report (*.json)"),
-    "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
     "pdf": QT_TRANSLATE_NOOP("texts", "PDF document (*.pdf)"),
+    "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
     "txt": QT_TRANSLATE_NOOP("texts", "Text for a ticket (*.txt)"),
+    "json": QT_TRANSLATE_NOOP("texts", "CallCheck report, all data (*.json)"),
 }
 RESULTS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Report saved to {path}.")
 RESULTS_SAVE_FAILED: Final = QT_TRANSLATE_NOOP(

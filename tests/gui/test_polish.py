@@ -326,3 +326,51 @@ def test_one_name_for_each_test_mode_on_screens_and_in_reports(qtbot: QtBot) -> 
             "peer": texts.MODE_PEER,
         }[mode]
         assert long_name.startswith(name)  # the Start screen's choice begins with the name
+
+
+def test_the_token_file_fallback_is_logged_without_the_token(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level("WARNING", logger="callcheck.gui.settings"):
+        SettingsStore(tmp_path / "settings.ini").save(AppSettings(server_token=TOKEN))
+    [record] = [r for r in caplog.records if "keychain" in r.getMessage()]
+    assert str(tmp_path / "server-token") in record.getMessage()
+    assert "readable only by you" in record.getMessage()
+    assert TOKEN not in caplog.text
+
+
+class _FakeKeychain:
+    """A keyring backend in memory (the interface ``keyring`` backends have)."""
+
+    priority = 5
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, user: str) -> str | None:
+        return self.items.get((service, user))
+
+    def set_password(self, service: str, user: str, password: str) -> None:
+        self.items[(service, user)] = password
+
+    def delete_password(self, service: str, user: str) -> None:
+        del self.items[(service, user)]
+
+
+def test_the_token_goes_to_the_keychain_where_there_is_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from callcheck.gui import settings as settings_module
+
+    keychain = _FakeKeychain()
+    monkeypatch.delenv("CALLCHECK_NO_KEYRING")
+    monkeypatch.setattr(settings_module, "_system_keyring", lambda: keychain)
+    store = SettingsStore(tmp_path / "settings.ini")
+    assert store.secrets.in_keychain
+    store.save(AppSettings(server_token=TOKEN))
+    assert keychain.items == {("CallCheck", "server-token"): TOKEN}
+    assert not store.secrets.fallback_path.exists()
+    assert TOKEN not in (tmp_path / "settings.ini").read_text()
+    assert SettingsStore(tmp_path / "settings.ini").load().server_token == TOKEN
+    store.save(AppSettings(server_token=""))
+    assert keychain.items == {}

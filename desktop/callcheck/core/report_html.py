@@ -68,11 +68,11 @@ h2 { font-size: 1.15em; border-bottom: 2px solid #ddd; padding-bottom: 2px; marg
 .grade { font-size: 1.6em; font-weight: bold; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff;
   font-size: 0.8em; font-weight: bold; text-transform: uppercase; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; }
-.card { flex: 1; min-width: 150px; border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; }
+table.cards { border-collapse: separate; border-spacing: 12px 0; margin: 0 -12px; }
+table.cards td.card { width: 33%; border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; }
 .card .v { font-size: 1.5em; font-weight: bold; }
 .card .t { color: #555; font-size: 0.85em; }
-.card.bad { border-color: #d73027; }
+table.cards td.card.bad { border-color: #d73027; }
 .charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
 svg.chart { width: 100%; height: auto; max-width: 640px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
@@ -377,6 +377,7 @@ INPUT_NAMES: Final[dict[str, str]] = {
     "Bpl": "how well the codec hides loss (Bpl)",
     # Evidence of the actions (``recommendations.actions[].evidence``).
     "rtt_ms": "round trip",
+    "target_rtt_ms": "target round trip",
     "one_way_delay_ms": "one-way delay",
     "mouth_to_ear_ms": "mouth to ear",
     "cpu_load_pct": "computer busy",
@@ -472,15 +473,16 @@ def _key_cards(data: Mapping[str, Any]) -> str:
         ("card-jitter", "Jitter", k["jitter_ms"], 1, "ms", 30.0, "target under 30 ms"),
         ("card-loss", "Packet loss", k["loss_pct"], 1, "%", 1.0, "target under 1 %"),
     ]
-    out = ['<div class="cards">']
+    # A table row, not flex boxes: the PDF (Qt's rich text) lays out tables, not flex.
+    out = ['<table class="cards"><tr>']
     for cid, label, value, nd, unit, limit, hint in cards:
         bad = " bad" if value is not None and value > limit else ""
         out.append(
-            f'<div class="card{bad}" id="{cid}"><div class="t">{escape(label)}</div>'
-            f'<div class="v">{_fmt(value, nd, unit)}</div>'
-            f'<div class="t">{escape(hint)}</div></div>'
+            f'<td class="card{bad}" id="{cid}"><div class="t">{escape(label)}</div>'
+            f'<div class="v"><b>{_fmt(value, nd, unit)}</b></div>'
+            f'<div class="t">{escape(hint)}</div></td>'
         )
-    out.append("</div>")
+    out.append("</tr></table>")
     return "".join(out)
 
 

@@ -162,7 +162,7 @@ def write_pdf(report: Mapping[str, Any], path: Path) -> None:
 PRINT_CSS: Final = """
 body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 9pt; }
 h1 { font-size: 16pt; }
-h2 { font-size: 12pt; margin-top: 12pt; }
+h2 { font-size: 12pt; margin-top: 16pt; margin-bottom: 6pt; }
 h3 { font-size: 10pt; margin-top: 8pt; }
 .muted { color: #555; }
 .grade { font-size: 15pt; font-weight: bold; }
@@ -188,5 +188,5 @@ def print_html(data: Mapping[str, Any]) -> str:
     for tag in ("section", "header", "footer"):
         page = page.replace(f"<{tag}", "<div").replace(f"</{tag}>", "</div>")
     return page.replace(
-        "<table ", "<table border='1' cellspacing='0' cellpadding='3' width='100%' "
+        "<table ", "<table border='1' cellspacing='0' cellpadding='4' width='100%' "
     )

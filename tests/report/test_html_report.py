@@ -370,3 +370,32 @@ def test_a_failing_grade_gives_its_reason_and_the_helpdesk_facts(report: dict[st
     # Plain words first: the reason comes before the helpdesk block, the R figures after it.
     assert text.index("Main reason:") < text.index("For the helpdesk:")
     assert html.index('id="reason"') < html.index('id="helpdesk"') < html.index("R = 1")
+
+
+def test_a_test_that_could_not_run_reads_well_in_every_face() -> None:
+    """A failed test kept in History: the reason once, no table of dashes, no code names."""
+    import re
+
+    from callcheck.core.report import failure_report
+    from callcheck.core.report_text import summary_text
+
+    report = failure_report(
+        report_id="f00d",
+        started_at="2026-12-03T10:00:00+00:00",
+        mode="server",
+        codec="opus",
+        app_version="0.1.0",
+        code="server_unreachable",
+        message="The test server cannot be reached.",
+        environment={"os": "Linux", "user": "jdoe", "server": "https://x.example/"},
+    ).to_json()
+    text = summary_text(report)
+    assert text.count("The test server cannot be reached.") == 1
+    assert "Main reason: The test server cannot be reached." in text
+    assert "Test server: https://x.example/" in text
+    html = render_html(report)
+    lower = _lower_half_text(html)
+    assert "No call was made" in lower
+    assert "server_unreachable" not in html
+    for smell in _CODE_SMELLS:
+        assert not re.findall(smell, lower), smell

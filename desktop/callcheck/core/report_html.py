@@ -560,6 +560,10 @@ def _direction_table(network: Mapping[str, Any]) -> str:
         ("burst ratio", "burst_ratio", None, ""),
     ]
     up, down = _map(network.get("uplink")), _map(network.get("downlink"))
+    if not up and not down:
+        return (
+            "<p id='network' class='muted'>No call was made, so there are no network figures.</p>"
+        )
     out = [
         "<table id='network'><thead><tr><th></th><th>uplink (you → far end)</th>"
         "<th>downlink (far end → you)</th></tr></thead><tbody>"

@@ -473,7 +473,8 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         )
         lines.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  "))
     for err in data.get("errors") or []:
-        if isinstance(err, Mapping):
+        # An error already given as the main reason is not repeated as a note.
+        if isinstance(err, Mapping) and not (reason and str(err.get("message")) in reason):
             lines.extend(
                 textwrap.wrap(
                     say(

@@ -325,3 +325,12 @@ def test_pdf_layout_has_the_verdict_and_numbers(
     for expected in ("Good", "Round trip", "Why this score", "What to do", "Opus 32k + FEC"):
         assert expected in text
     assert export_report(later, tmp_path / "r.pdf") == "pdf"
+
+
+def test_the_mos_change_is_the_difference_of_the_printed_figures(
+    earlier: dict[str, Any], later: dict[str, Any]
+) -> None:
+    earlier["verdict"]["mos"], later["verdict"]["mos"] = 3.52, 4.47
+    mos = compare(earlier, later)[0]
+    assert (mos.value_text(mos.earlier), mos.value_text(mos.later)) == ("3.5", "4.4")
+    assert mos.delta_text() == "+0.9 (better)"

@@ -42,6 +42,10 @@ class ComparedFigure:
         """Later minus earlier; None when either is missing."""
         if self.earlier is None or self.later is None:
             return None
+        if self.label == texts.COMPARE_MOS:
+            # The difference of the two figures as printed (one decimal, rounded down), so
+            # "3.5 → 4.4" reads "+0.9", never "+1.0".
+            return float(texts.mos_text(self.later)) - float(texts.mos_text(self.earlier))
         return self.later - self.earlier
 
     @property

@@ -389,6 +389,80 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quick local check</source>
+        <extracomment>The one name of each test mode, in every report face and on the screens (the GUI&apos;s ``texts.MODE_SHORT`` holds the same English; a test keeps them equal).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>The labels of the &quot;for the helpdesk&quot; block, in its order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode}, codec {codec}, {duration}, {date}, id {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (tested on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: the test ended before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>delay on the network</source>
         <extracomment>The causes of :class:`callcheck.core.rating.Cause` in plain words.</extracomment>
         <translation type="unfinished"></translation>
@@ -426,11 +500,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date: {date}   App: CallCheck {version}</source>
+        <source>Details:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a colleague</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,14 +533,6 @@
     </message>
     <message>
         <source>Round trip {rtt} | jitter {jitter} | packet loss {loss}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test: {mode} mode, codec {codec}, {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network: {network}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -653,10 +723,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Why this score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,15 +747,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallCheck report (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
+        <extracomment>The formats a report is saved in, the first the default (a PDF anyone can open).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text for a ticket (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,10 +851,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>STUN/TURN servers (one per line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,10 +920,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call with a colleague</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not available in this version: the {mode} needs the test server client, which this version does not include yet. Use the quick local check.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,19 +980,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#</source>
+        <source>{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Predicted MOS</source>
+        <source>Delete %n test(s) from the history? This cannot be undone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Bandwidth</source>
+        <source>Deleted %n test(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s</source>
+        <source>Test server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls the test server at {url}.
+It sends your audio straight back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. AC7-K3M-9PX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -941,15 +1009,45 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallCheck call-quality report</source>
+        <source>Audio lost or late</source>
+        <extracomment>The share of audio lost or too late to play (the same figure as &quot;why this score&quot; gives).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s</source>
+        <source>Show the details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Problems during the test</source>
+        <source>Hide the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy for the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This failed test could not be kept in the history: {error}</source>
+        <extracomment>The failure is in the history too ({error}: why it could not be stored, if it could not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck report, all data (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay servers for strict firewalls
+(STUN/TURN, one per line)</source>
+        <extracomment>Plain words first; the protocol names stay in brackets for whoever sets them up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what {device} plays</source>
+        <extracomment>A capture device that records what a speaker plays (PulseAudio/PipeWire &quot;monitor&quot;); {device}: the speaker&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system sound (default)</source>
+        <extracomment>The system&apos;s sound server as a device (ALSA &quot;pulse&quot; / &quot;pipewire&quot;).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,14 +1092,6 @@
     </message>
     <message>
         <source>Delete tests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {count} test(s) from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted {count} test(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1051,6 +1141,30 @@
     <message>
         <source>{date}
 {mode}, {grade}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets lost on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay from mouth to ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait in the playout buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio device delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio too late to play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1174,11 +1288,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test server (reflector) URL</source>
+        <source>Test server token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test server token</source>
+        <source>Show the token</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1210,19 +1324,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calls the test server at {url}; it sends your audio straight back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Create a room (you read the code out to your colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Join with a code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. ACD-234</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

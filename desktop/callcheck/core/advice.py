@@ -21,7 +21,7 @@ from typing import Any, Final
 
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec as codec_entry
-from callcheck.core.grades import PASS_MOS
+from callcheck.core.grades import PASS_MOS, format_mos
 from callcheck.core.host import HostInfo, InterfaceKind
 from callcheck.core.phrase import (
     QT_TRANSLATE_NOOP,
@@ -761,8 +761,8 @@ def rule_codec(i: AdviceInputs) -> Action | None:
                 "Ask IT to prefer it in the softphone's codec settings.",
             ),
             suggested=best.name,
-            suggested_mos=f"{best.predicted_mos:.1f}",
-            current_mos=f"{current.predicted_mos:.1f}",
+            suggested_mos=format_mos(best.predicted_mos),
+            current_mos=format_mos(current.predicted_mos),
             current=current.name,
         )
     else:
@@ -775,8 +775,8 @@ def rule_codec(i: AdviceInputs) -> Action | None:
                 "settings.",
             ),
             suggested=best.name,
-            suggested_mos=f"{best.predicted_mos:.1f}",
-            current_mos=f"{current.predicted_mos:.1f}",
+            suggested_mos=format_mos(best.predicted_mos),
+            current_mos=format_mos(current.predicted_mos),
             current=current.name,
         )
     return _action(
@@ -876,9 +876,9 @@ def rule_largest_impairment(i: AdviceInputs) -> Action | None:
                 _CODEC_IMPAIRMENT_TEMPLATE,
                 codec=name,
                 label=r.mos_label,
-                ceiling_mos=f"{r.ceiling.mos:.1f}",
+                ceiling_mos=format_mos(r.ceiling.mos),
                 alternative=alt.name,
-                alternative_mos=f"{alt.predicted_mos:.1f}",
+                alternative_mos=format_mos(alt.predicted_mos),
             )
             evidence["alternative"] = alt.codec_key
             evidence["alternative_mos"] = alt.predicted_mos
@@ -887,7 +887,7 @@ def rule_largest_impairment(i: AdviceInputs) -> Action | None:
                 _CODEC_IMPAIRMENT_NO_ALTERNATIVE,
                 codec=name,
                 label=r.mos_label,
-                ceiling_mos=f"{r.ceiling.mos:.1f}",
+                ceiling_mos=format_mos(r.ceiling.mos),
             )
         evidence["ceiling_mos"] = r.ceiling.mos
     elif largest.cause is Cause.LOSS:
@@ -930,7 +930,7 @@ def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
                 "Your connection meets the targets for voice (MOS {mos}). If calls still sound "
                 "bad, the problem is likely at the other end or in the softphone's settings.",
             ),
-            mos=f"{i.mos:.1f}",
+            mos=format_mos(i.mos),
         ),
         {"mos": i.mos, "pass_mos": PASS_MOS},
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import getpass
 import json
 import os
 import platform
@@ -251,13 +253,24 @@ def build_report(
         recommendations=build_recommendations(result, rating=rating),
         impairment=None if result.impairment is None else {"spec": result.impairment},
         errors=errors,
-        environment={
-            "os": platform.system(),
-            "os_release": platform.release(),
-            "python": platform.python_version(),
-        },
+        environment=host_facts(),
         connectivity=_connectivity(result),
     )
+
+
+def host_facts() -> dict[str, str]:
+    """A report's ``environment`` basics, the same in complete and partial reports: the OS,
+    the user and the computer's name (the first facts of a helpdesk ticket, issue 16)."""
+    out = {
+        "os": platform.system(),
+        "os_release": platform.release(),
+        "python": platform.python_version(),
+        "host_name": platform.node(),
+    }
+    # No login name and no USER/LOGNAME variable (a service account): no user.
+    with contextlib.suppress(OSError, KeyError):
+        out["user"] = getpass.getuser()
+    return {k: v for k, v in out.items() if v}
 
 
 def _connectivity(result: CallResult) -> dict[str, Any] | None:

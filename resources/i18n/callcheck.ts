@@ -5,7 +5,7 @@
     <name>advice</name>
     <message>
         <source>Your voice takes {delay_ms} ms to reach the other side, far beyond the {limit_ms} ms limit (ITU-T G.114): people will talk over each other. Use a server or relay closer to you, and avoid satellite, VPN or mobile links.</source>
-        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The translation context of the actions&apos; sentences.</extracomment>
+        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: one-way delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The audio devices&apos; own delay (output + input, as the call measured it): wired and USB headsets and laptop audio measure 10–60 ms through the host APIs CallCheck uses; Bluetooth in hands-free mode adds 100–200 ms. Above this the device is worth naming. A device delay that alone uses up G.114&apos;s recommended one-way budget (§3: 150 ms) is the cause when the call scores below the pass mark. The translation context of the actions&apos; sentences.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -70,6 +70,14 @@
     </message>
     <message>
         <source>Your Bluetooth headset “{device}” is in hands-free mode, which makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth headset with its own USB dongle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Bluetooth headset “{device}” adds {delay} ms of delay in its hands-free mode: use a wired or USB headset, or the laptop&apos;s own speaker and microphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your audio device “{device}” adds {delay} ms of delay: try another headset, a wired one, or the laptop&apos;s own speaker and microphone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

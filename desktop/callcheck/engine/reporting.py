@@ -93,8 +93,10 @@ def _timeline(result: CallResult) -> tuple[TimelineSample, ...]:
     return tuple(samples)
 
 
-def _recommendations(result: CallResult) -> dict[str, Any]:
-    return build_recommendations(result)
+def _recommendations(
+    result: CallResult, audio_path: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    return build_recommendations(result, audio_path=audio_path)
 
 
 def _worse_direction(result: CallResult) -> DirectionResult:
@@ -109,6 +111,7 @@ def build_recommendations(
     host: HostInfo | None = None,
     qos: QosResult | None = None,
     capacity: Sequence[CapacityResult] = (),
+    audio_path: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The report's ``recommendations``: ranked codecs and the actions that apply.
 
@@ -147,6 +150,7 @@ def build_recommendations(
         "quality": None if result.quality is None else {"mos": result.quality.mos},
         "ice": {"relay_used": result.ice.relay_used, "protocol": result.ice.protocol},
         "recommendations": {"codecs": codecs},
+        "audio_path": dict(audio_path or {}),  # the device-delay advice names the device
     }
     voice_kbps = None
     if current is not None:
@@ -184,7 +188,9 @@ def enrich_report(
         env["capacity"] = [c.to_json() for c in capacity]
     return dataclasses.replace(
         report,
-        recommendations=build_recommendations(result, host=host, qos=qos, capacity=capacity),
+        recommendations=build_recommendations(
+            result, host=host, qos=qos, capacity=capacity, audio_path=report.audio_path
+        ),
         environment=env,
     )
 
@@ -225,7 +231,7 @@ def build_report(
         timeline=_timeline(result),
         audio_path=dict(audio_path or {"device_used": False}),
         ice=_ice(result, ice_servers),
-        recommendations=_recommendations(result),
+        recommendations=_recommendations(result, audio_path),
         impairment=None if result.impairment is None else {"spec": result.impairment},
         errors=errors,
         environment={

@@ -14,6 +14,33 @@ it to the engine loop with ``loop.call_soon_threadsafe``, pulls queued output fr
 append/popleft are atomic, so no lock), counts problems and returns. It never logs, never blocks.
 Errors that end a stream (the device was unplugged) arrive through PortAudio's finished callback
 and are turned into :class:`AudioDeviceError` on the loop.
+
+Host APIs and their latency figures, per platform (what PortAudio reports, and how far the call
+trusts it; the call's device figures come from its own probes heard back, timed by the callbacks,
+:mod:`callcheck.engine.call_audio`):
+
+* **Linux — PulseAudio or PipeWire through ALSA's ``pulse`` plugin** (PortAudio's ALSA host; the
+  plugin is what ``default`` and the desktop's devices are). ``suggestedLatency`` 20 ms
+  (:data:`DEFAULT_LATENCY_S`) gives 256-sample periods in a duplex stream and 10 ms periods in a
+  separate one. The output clock (``outputBufferDacTime − currentTime``, :class:`InputBlock`'s
+  ``output_latency_s``) follows the stream's queue exactly (checked against LADSPA delay sinks,
+  ``tests/audio/test_audio_latency.py``), but differs between streams by whole periods. The
+  input side's ``inputBufferAdcTime`` is garbage through the plugin (≈ 700 ms) and
+  ``stream.latency`` is a fixed figure that never moves with the queue: neither is used as a
+  measurement. A stream takes its first callbacks, then none for 0.7–1.4 s while PulseAudio
+  starts it; the plugin ends about one stream in 200 on its own (both are handled above).
+* **macOS — Core Audio.** One host API; ``latency`` is the device's safety offset plus buffer
+  frames and the DAC/ADC times come from the HAL's own clock: trustworthy to a buffer, but the
+  hardware's converter delay and any Bluetooth link are not in them.
+* **Windows — WASAPI** (shared mode) is the host API to use where a device appears under
+  several (MME and DirectSound add 30–100 ms of their own buffering on top of WASAPI's; pick the
+  WASAPI entry with ``--input``/``--output`` or its index — :func:`find_device` does not yet
+  prefer it by itself). Its latency figures cover the engine's period and buffer, not the
+  device driver's or a Bluetooth headset's own delay.
+
+On every platform a Bluetooth headset's radio link and codec (100–200 ms in hands-free mode) are
+invisible to the host API's figures; only the signal (the latency check's chirps, the call's
+probes) sees them.
 """
 
 from __future__ import annotations

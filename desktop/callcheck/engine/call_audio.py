@@ -18,9 +18,23 @@ engine's monotonic clock (:func:`~callcheck.engine.loop.now_ms`) at its first fr
 samples from there, which follows the call's deadline-paced 20 ms frames exactly. A probe's delay
 is therefore the time from the moment its frame entered the call to the moment it was handed to
 the output: network + playout buffer + codec, one way in loopback, the round trip through the
-reflector. What the probes cannot see is added from measurements beside them: the time captured
-audio waits in the FIFO (at least one frame: the packetization delay), the output queue, and the
-device hardware (the round trip of :func:`~callcheck.engine.device_checks.measure_device_latency`).
+reflector.
+
+The device path — the one model of it, shared with the latency check's figures: CallCheck's
+output queue (:class:`PlaybackControl` keeps it at a 10 ms cushion whatever the device's clock
+does), the host and device beyond it to the speaker, whatever lies between speaker and
+microphone, the host and device on the way in, and CallCheck's capture FIFO (held at its
+target). The probes played on the speaker are searched again in the microphone's audio
+(:class:`~callcheck.engine.probes.HeardBackDetector`): the time from a probe's hand-over to the
+output to its arrival in the call is the whole path, measured by the signal, no device clock
+involved. Each stream logs its callbacks' times (``time.monotonic``, the engine's clock), so
+what each probe's frames waited in CallCheck's two queues is known exactly; the rest is the
+device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
+host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
+ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
+(headphones: the microphone does not hear the speaker), the latency check's chirp round trip or,
+as an estimate, PortAudio's reported latencies stand in, and the report says which
+(``audio_path.methods``).
 
 Failures (no device, busy, unplugged mid-test, rate refused, permission denied) never stop the
 call: the error is kept with a message naming the device and what to do, the source switches to
@@ -114,13 +128,15 @@ QUEUE_WINDOW_FRAMES: Final = 50
 QUEUE_LARGE_WINDOW_FRAMES: Final = 10
 """A large excess is acted on once the low point of this many frames (200 ms) shows it."""
 
-QUEUE_LARGE_EXCESS_MS: Final = 60.0
+QUEUE_LARGE_EXCESS_MS: Final = 40.0
 """An excess this large (a stall, a late start) is trimmed at once even from speech; a smaller one
 waits for a silent frame, as the playout buffer does (Ramjee et al., INFOCOM 1994), for at most
 :data:`QUEUE_PATIENCE_FRAMES`."""
 
-QUEUE_PATIENCE_FRAMES: Final = 500
-"""10 s of frames: the longest a small excess waits for a pause before speech is trimmed."""
+QUEUE_PATIENCE_FRAMES: Final = 100
+"""2 s of frames: the longest a small excess waits for a pause before speech is trimmed (the
+playout buffer waits 10 s, but its excess is the network's; this one is CallCheck's own delay,
+and a 10–40 ms cut is one short glitch)."""
 
 SILENT_FRAME_DBFS: Final = -55.0
 """A frame quieter than this (RMS) is a pause: trimming it costs no audio (the playout buffer's
@@ -479,7 +495,7 @@ class DeviceCounters:
 
 @dataclass(frozen=True)
 class QueueLevel:
-    """The two queues of the device path in one second of the call (medians over its frames)."""
+    """The two queues of the device path in one second of the call (their low points)."""
 
     at_s: float
     """Start of the second, since the first frame was played."""
@@ -1032,7 +1048,9 @@ class CallAudio:
         return pairs
 
     def queue_timeline(self) -> tuple[QueueLevel, ...]:
-        """The output and capture queues per second of the call (medians)."""
+        """The output and capture queues per second of the call: each one's low point, what it held
+        for the whole second (a burst of frames written after a late wake-up of the engine drains by
+        itself; a queue that grows raises its low point)."""
         if not self.queue_levels:
             return ()
         t0 = self.queue_levels[0][0]
@@ -1042,8 +1060,8 @@ class CallAudio:
         return tuple(
             QueueLevel(
                 at_s=float(second),
-                output_ms=float(np.median([o for o, _ in levels])),
-                capture_ms=float(np.median([c for _, c in levels])),
+                output_ms=min(o for o, _ in levels),
+                capture_ms=min(c for _, c in levels),
             )
             for second, levels in sorted(seconds.items())
         )
@@ -1096,9 +1114,9 @@ class CallAudio:
                 output_starved=starved,
                 capture_underruns=fifo.underruns,
                 capture_overruns=fifo.overruns,
-                output_stretched_ms=self._played_ms("stretched_samples"),
-                output_trimmed_silence_ms=self._played_ms("trimmed_silence_samples"),
-                output_trimmed_audio_ms=self._played_ms("trimmed_audio_samples"),
+                output_stretched_ms=self._device_ms(lambda p: p.stretched_samples),
+                output_trimmed_silence_ms=self._device_ms(lambda p: p.trimmed_silence_samples),
+                output_trimmed_audio_ms=self._device_ms(lambda p: p.trimmed_audio_samples),
                 capture_trimmed_ms=1000.0 * fifo.trimmed_samples / self.rate_hz,
             ),
             device_active_s=active_s if self._ever_active else None,
@@ -1157,11 +1175,11 @@ class CallAudio:
                 waits.append((t, read_ms, read_ms - captured_ms))
         return waits
 
-    def _played_ms(self, counter: str) -> float:
+    def _device_ms(self, counter: Callable[[PlaybackControl], int]) -> float:
+        """A playback control counter (samples at the device's rate) in ms."""
         if self._playback is None:
             return 0.0
-        samples: int = getattr(self._playback, counter)
-        return 1000.0 * samples / (self._device_rate or self.rate_hz)
+        return 1000.0 * counter(self._playback) / (self._device_rate or self.rate_hz)
 
 
 def _mean_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from callcheck.core.advice import Severity, advise, inputs_from_report
 from callcheck.engine.call_audio import (
     OUTPUT_CUSHION_MS,
     QUEUE_EXCESS_MS,
@@ -145,3 +146,26 @@ def test_heard_back_probes_are_paired_with_the_ones_played(loop_ms: float, jump_
     assert len(pairs) >= 12
     for _, loop in pairs:
         assert min(abs(loop - loop_ms), abs(loop - (loop_ms + jump_ms))) < 1.0, pairs
+
+
+def test_a_report_whose_device_adds_the_delay_names_the_device_first() -> None:
+    """The advice reads the report's audio_path: a call below the pass mark whose devices add
+    700 ms gets the device, by name and delay, as its first action; without the devices, no
+    such action."""
+    report = {
+        "network": {"uplink": {"loss_pct": 0.0, "rtt_ms": {"mean": 1.0}}},
+        "quality": {"mos": 3.1},
+        "audio_path": {
+            "device_used": True,
+            "output_device": "USB Headset",
+            "input_device": "USB Headset",
+            "device_roundtrip_ms": 712.4,
+        },
+    }
+    actions = advise(inputs_from_report(report))
+    assert actions[0].id == "audio-device-delay"
+    assert actions[0].severity is Severity.CRITICAL
+    assert "\u201cUSB Headset\u201d adds 712 ms of delay" in actions[0].text
+    assert "all-good" not in [a.id for a in actions]
+    report["audio_path"] = {"device_used": False}
+    assert "audio-device-delay" not in [a.id for a in advise(inputs_from_report(report))]

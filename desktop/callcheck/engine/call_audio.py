@@ -108,10 +108,6 @@ FIFO_MAX_MS: Final = 200.0
 """Above this the capture runs ahead of the call (device clock faster, or a stall): the oldest
 audio is dropped back to the target and an overrun counted, so the delay cannot grow."""
 
-OUTPUT_PREFILL_MS: Final = 20.0
-"""Silence queued before the first received frame (kept for callers; the playback control's
-cushion, :data:`OUTPUT_CUSHION_MS`, is what is queued now)."""
-
 OUTPUT_CUSHION_MS: Final = 10.0
 """What the output queue keeps at its low point, just before a 20 ms frame is written: enough for
 the engine loop's wake-up jitter (a few ms; DESIGN.md, Facts) so the device callback never finds
@@ -128,10 +124,12 @@ QUEUE_WINDOW_FRAMES: Final = 50
 QUEUE_LARGE_WINDOW_FRAMES: Final = 10
 """A large excess is acted on once the low point of this many frames (200 ms) shows it."""
 
-QUEUE_LARGE_EXCESS_MS: Final = 40.0
-"""An excess this large (a stall, a late start) is trimmed at once even from speech; a smaller one
-waits for a silent frame, as the playout buffer does (Ramjee et al., INFOCOM 1994), for at most
-:data:`QUEUE_PATIENCE_FRAMES`."""
+QUEUE_LARGE_EXCESS_MS: Final = 20.0
+"""An excess over a frame (a stall, a late start) is trimmed at once even from speech, so the
+queue never holds a frame more than it needs for longer than :data:`QUEUE_LARGE_WINDOW_FRAMES`; a
+smaller one waits for a silent frame, as the playout buffer does (Ramjee et al., INFOCOM 1994),
+for at most :data:`QUEUE_PATIENCE_FRAMES`. (With 40 ms, a 60 s benchmark call through a loaded
+PulseAudio kept 25 ms of excess for seconds at a time.)"""
 
 QUEUE_PATIENCE_FRAMES: Final = 100
 """2 s of frames: the longest a small excess waits for a pause before speech is trimmed (the

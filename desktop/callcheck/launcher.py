@@ -9,12 +9,32 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from callcheck.cli.report_file import PdfWrite
+
+HELP_FLAGS = ("-h", "--help")
+
+
+def load_pdf_writer() -> PdfWrite:
+    """The desktop app's PDF exporter for `--report FILE.pdf` (one layout: the HTML report
+    laid out by Qt). Raises ImportError where Qt for Python is not installed; Qt is loaded only
+    when a PDF is asked for, so every other command starts without it."""
+    export = importlib.import_module("callcheck.gui.report_export")
+
+    def write(report: Mapping[str, Any], path: Path) -> None:
+        export.write_pdf_headless(report, path)
+
+    return write
 
 
 def main(argv: list[str] | None = None) -> int:
     """Dispatch to the GUI or the command line; returns the process exit code."""
     args = sys.argv[1:] if argv is None else argv
-    if args[:1] == ["gui"]:
+    if args[:1] == ["gui"] and not any(a in HELP_FLAGS for a in args[1:]):
         try:
             gui_app = importlib.import_module("callcheck.gui.app")
         except ImportError as exc:  # PySide6 missing in a CLI-only install
@@ -25,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     from callcheck.cli.main import main as cli_main
 
     try:
-        return cli_main(args)
+        return cli_main(args, pdf_loader=load_pdf_writer)
     except BrokenPipeError:
         # The reader went away (e.g. `callcheck devices --json | head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

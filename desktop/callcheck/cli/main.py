@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import Any
 
 from callcheck import __build__, __version__
 from callcheck.cli import devices, mos, room_cmd, serve, test_cmd
+from callcheck.cli.report_file import PdfLoader
+
+EXIT_USAGE = 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -24,16 +28,43 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_parser(sub)
     room_cmd.add_parser(sub)
     mos.add_parser(sub)
+    _add_gui_parser(sub)
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse the arguments and run the sub-command; returns the exit code (2 = usage error)."""
+def _add_gui_parser(subparsers: Any) -> None:
+    """`callcheck gui`, listed here for `--help`: the launcher starts the app itself, so that
+    the command line never imports Qt (DESIGN.md, Layers)."""
+    p: argparse.ArgumentParser = subparsers.add_parser(
+        "gui",
+        help="open the desktop app",
+        description=(
+            "Open the CallCheck desktop app (the same tests, with a live gauge, history and "
+            "exports). Qt's own options, such as -platform offscreen or -style fusion, are "
+            "passed on to Qt."
+        ),
+    )
+    p.add_argument("qt_options", nargs=argparse.REMAINDER, help="options for Qt")
+    p.set_defaults(handler=_gui_not_here)
+
+
+def _gui_not_here(args: argparse.Namespace) -> int:
+    print("callcheck gui: start the desktop app with the callcheck command", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def main(argv: list[str] | None = None, *, pdf_loader: PdfLoader | None = None) -> int:
+    """Parse the arguments and run the sub-command; returns the exit code (2 = usage error).
+
+    ``pdf_loader`` comes from the launcher: the desktop app's PDF exporter, which the command
+    line may not import itself (``--report FILE.pdf``).
+    """
     parser = build_parser()
+    parser.set_defaults(pdf_loader=pdf_loader)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:
         parser.print_help(sys.stderr)
-        return 2
+        return EXIT_USAGE
     code: int = handler(args)
     return code

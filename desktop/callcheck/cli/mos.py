@@ -9,6 +9,7 @@ from typing import Any
 
 from callcheck.core.codecs import CODECS, UnknownCodecError, codec
 from callcheck.core.emodel import PARAM_SPECS, EModelInputError, Scale
+from callcheck.core.grades import format_mos
 from callcheck.core.quality import (
     CallConditions,
     QualityInputError,
@@ -96,13 +97,13 @@ def _summary(result: QualityResult, common: QualityResult) -> str:
     b = result.breakdown_dict()
     verdict = "pass" if result.passed else "below the pass mark 4.0"
     lines = [
-        f"MOS {result.mos:.2f} {result.mos_label}  ({result.grade}, {verdict})",
+        f"MOS {format_mos(result.mos)} {result.mos_label}  ({result.grade}, {verdict})",
         f"R   {result.r_factor:.1f} on the {result.scale} scale, codec {result.codec_key}",
     ]
     if common.scale is not result.scale:
         lines.append(
-            f"For comparing codecs (common wideband scale): {common.mos_label} "
-            f"{common.mos:.2f}, R {common.r_factor:.1f}"
+            f"For comparing codecs (common wideband scale): MOS {format_mos(common.mos)} "
+            f"{common.mos_label}, R {common.r_factor:.1f}"
         )
     lines += [
         "",

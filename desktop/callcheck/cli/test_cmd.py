@@ -16,8 +16,9 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
+from callcheck.cli import report_file
+from callcheck.core.grades import format_mos
 from callcheck.core.report import Report
-from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig
 from callcheck.engine.ice_servers import IceServerError
@@ -25,7 +26,6 @@ from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_se
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
-from callcheck.engine.reporting import write_text_atomically
 from callcheck.engine.session import PHASE_PROBE, SessionOptions, SessionOutcome, TestSession
 from callcheck.engine.signaling import parse_server_url
 from callcheck.engine.snapshots import LiveSnapshot
@@ -36,7 +36,6 @@ EXIT_USAGE: Final = 2
 EXIT_COULD_NOT_RUN: Final = 3
 
 CODECS: Final = ("opus", "g722", "pcmu", "pcma")
-REPORT_FORMATS: Final = (".json", ".html", ".txt")
 MAX_DURATION_S: Final = 3600.0
 #: Server and peer modes: give up connecting after this long, so that with the start-up of the
 #: process a failure is reported within 10 s.
@@ -119,8 +118,9 @@ def add_call_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--report",
         metavar="FILE",
-        help="also write the report to FILE: .json (the full report), .html (to read and print) "
-        "or .txt (the summary for a ticket)",
+        help="also write the report to FILE: .json (the full report), .html (to read and print), "
+        ".pdf (the same page, to attach) or .txt (the summary for a ticket); checked before "
+        "the call starts",
     )
     p.add_argument(
         "--summary", action="store_true", help="print the helpdesk summary after the verdict"
@@ -231,10 +231,11 @@ def live_line(s: LiveSnapshot) -> str:
     """
     d = s.downlink
     u = s.uplink
-    mos = "MOS –   " if s.quality is None else f"MOS {s.quality.mos:.2f}"
+    # One MOS formatter everywhere (issue 16): the line reads as the gauge and the verdict do.
+    mos = "MOS –" if s.quality is None else f"MOS {format_mos(s.quality.mos)} {s.quality.mos_label}"
     grade = "" if s.quality is None else f" {s.quality.grade:<9}"
     if s.quality_recent is not None:
-        grade += f" (last 1 s {s.quality_recent.mos:.2f})"
+        grade += f" (last 1 s {format_mos(s.quality_recent.mos)})"
     rtt = d.rtt_ms if d.rtt_ms is not None else u.rtt_ms
     loss = max(d.loss_interval_pct, u.loss_interval_pct)
     jitter = max(d.jitter_ms, u.jitter_ms)
@@ -256,7 +257,7 @@ def _print_result(report: Report, out: TextIO) -> None:
         up = data["network"]["uplink"]
         rtt = (down or {}).get("rtt_ms") or (up or {}).get("rtt_ms")
         print(
-            f"MOS {q['mos']:.2f}  R {q['r_factor']:.1f} ({q['scale']})  "
+            f"MOS {format_mos(q['mos'])} {q['mos_label']}  R {q['r_factor']:.1f} ({q['scale']})  "
             f"RTT {rtt['mean'] if rtt else '–'} ms  "
             f"jitter down/up {down['jitter_ms']['mean']:.1f}/{up['jitter_ms']['mean']:.1f} ms  "
             f"loss down/up {down['loss_pct']['mean']:.1f}/{up['loss_pct']['mean']:.1f} %",
@@ -269,16 +270,6 @@ def _print_result(report: Report, out: TextIO) -> None:
         best = codecs[0]
         print(f"best codec for this network: {best['reason']}", file=out)
     print(f"test id {data['id']}", file=out)
-
-
-def render_report(data: dict[str, Any], suffix: str) -> str:
-    """The report in the format its file name asks for."""
-    suffix = suffix.lower()
-    if suffix == ".html":
-        return render_html(data)
-    if suffix == ".txt":
-        return summary_text(data) + "\n"
-    return json.dumps(data, indent=2) + "\n"
 
 
 def _device(text: str | None) -> int | str | None:
@@ -314,8 +305,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _report_path(args: argparse.Namespace) -> Path | None:
     report_path = Path(args.report) if args.report else None
-    if report_path is not None and report_path.suffix.lower() not in REPORT_FORMATS:
-        raise UsageError("--report writes a .json, .html or .txt file")
+    if report_path is not None:
+        try:
+            report_file.check_report_path(report_path, getattr(args, "pdf_loader", None))
+        except report_file.ReportFileError as exc:
+            raise UsageError(str(exc)) from None
     return report_path
 
 
@@ -390,11 +384,13 @@ def _finish(
         # The `--json` contract of a test that could not run: ``error`` at the top (kept from
         # the first release), now beside the partial report itself.
         data["error"] = {"code": failure.reason_code, "message": failure.message}
+    report_written = True
     if report_path is not None:
         try:
-            write_text_atomically(report_path, render_report(data, report_path.suffix))
-        except OSError as exc:
-            print(f"{prog}: could not write the report to {report_path}: {exc}", file=err)
+            report_file.write_report(data, report_path, getattr(args, "pdf_loader", None))
+        except report_file.ReportFileError as exc:
+            print(f"{prog}: {exc}", file=err)
+            report_written = False
     if args.json:
         print(json.dumps(data, indent=2))
     elif failure is None:
@@ -403,5 +399,8 @@ def _finish(
             print("", file=sys.stdout)
             print(summary_text(data), file=sys.stdout)
     if outcome.result is None or not outcome.complete or outcome.result.quality is None:
+        return EXIT_COULD_NOT_RUN
+    if not report_written:
+        # The report asked for is part of the result: without it the test did not do its job.
         return EXIT_COULD_NOT_RUN
     return EXIT_PASS if outcome.passed else EXIT_BELOW_PASS

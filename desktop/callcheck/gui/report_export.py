@@ -14,6 +14,7 @@ summary (:func:`callcheck.core.report_text.summary_text`).
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Mapping
 from html import escape
@@ -22,6 +23,7 @@ from typing import Any, Final, Literal
 
 from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QStandardPaths, Qt, QUrl
 from PySide6.QtGui import (
+    QGuiApplication,
     QImage,
     QPageLayout,
     QPageSize,
@@ -157,6 +159,24 @@ def write_pdf(report: Mapping[str, Any], path: Path) -> None:
     document.print_(writer)
     if not path.exists():
         raise OSError(f"Qt did not write {path}")
+
+
+def write_pdf_headless(report: Mapping[str, Any], path: Path) -> None:
+    """:func:`write_pdf` for the command line (`callcheck test --report FILE.pdf`): the same
+    page, from a process that has no Qt application and perhaps no display.
+
+    Qt lays text out only inside a QGuiApplication; without a display (a server, a scheduled
+    task) the offscreen platform plugin renders the same fonts. Raises OSError.
+    """
+    if QGuiApplication.instance() is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # Kept on the module: the application must outlive the document it lays out.
+        global _HEADLESS_APP
+        _HEADLESS_APP = QGuiApplication(["callcheck"])
+    write_pdf(report, path)
+
+
+_HEADLESS_APP: QGuiApplication | None = None
 
 
 PRINT_CSS: Final = """

@@ -11,6 +11,7 @@ import pytest
 
 from callcheck.cli.main import main
 from callcheck.core.emodel import EModelParams, compute
+from callcheck.core.grades import format_mos
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -63,6 +64,10 @@ def test_readable_summary_names_the_grade_and_the_reasons() -> None:
     assert proc.returncode == 0
     assert "MOS " in proc.stdout
     assert "Why this score" in proc.stdout
+    # The figure as every screen prints it (one formatter), with its scale's label.
+    out = json.loads(run_cli("mos", "--json", "--rtt-ms", "400", "--loss-pct", "5").stdout)
+    first = proc.stdout.splitlines()[0]
+    assert first.startswith(f"MOS {format_mos(out['mos'])} {out['mos_label']}  ("), first
     assert "Idd" not in proc.stdout or "absolute delay" in proc.stdout
 
 

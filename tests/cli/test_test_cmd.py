@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,8 @@ def test_live_lines_then_verdict_without_json() -> None:
     lines = proc.stdout.splitlines()
     live = [line for line in lines if " s  MOS " in line]
     assert len(live) >= 3  # one a second
+    # One MOS formatter (core.grades.format_mos): one decimal and the scale's P.800.1 label.
+    assert all(re.search(r" s  MOS \d\.\d MOS-CQEW ", line) for line in live), live
     assert all("RTT" in line and "jitter" in line and "loss" in line for line in live)
     assert any("Excellent" in line or "Good" in line for line in lines[len(live) :])
 
@@ -111,7 +114,7 @@ def test_heavy_loss_is_below_the_pass_mark_with_exit_1() -> None:
         (["--impair", "bogus"], "--impair"),
         (["--force-relay"], "TURN"),
         (["--ice-server", "http://x"], "--ice-server"),
-        (["--report", "/tmp/x.pdf"], ".html"),
+        (["--report", "/tmp/x.doc"], ".html"),
     ],
     ids=["zero-duration", "nan-duration", "impair-range", "impair-form", "relay", "ice", "ext"],
 )

@@ -1518,6 +1518,38 @@ It sends your audio straight back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The test server answered, but with something this app cannot use.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the server address in Settings: it may belong to another program, or the server may run a different version. If it is right, tell your helpdesk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection was lost during the test call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection (Wi-Fi signal, VPN, cable), then try again. Real calls on this connection may drop too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call audio stopped arriving during the test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the network connection, then try again. If it happens again, tell your helpdesk: real calls on this network may go silent too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test call could not start on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close other calling apps and try again; if it happens again, tell your helpdesk and give them the details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The test could not run.</source>
         <translation type="unfinished"></translation>
     </message>

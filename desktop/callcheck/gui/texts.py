@@ -646,6 +646,40 @@ FAILURES: Final[dict[str, tuple[str, str]]] = {
         QT_TRANSLATE_NOOP("texts", "The test call's secure connection failed."),
         QT_TRANSLATE_NOOP("texts", "Try again; if it happens again, tell your helpdesk."),
     ),
+    "bad_answer": (
+        QT_TRANSLATE_NOOP(
+            "texts", "The test server answered, but with something this app cannot use."
+        ),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the server address in Settings: it may belong to another program, or the "
+            "server may run a different version. If it is right, tell your helpdesk.",
+        ),
+    ),
+    "peer_disconnected": (
+        QT_TRANSLATE_NOOP("texts", "The connection was lost during the test call."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the network connection (Wi-Fi signal, VPN, cable), then try again. Real "
+            "calls on this connection may drop too.",
+        ),
+    ),
+    "media_stopped": (
+        QT_TRANSLATE_NOOP("texts", "The call audio stopped arriving during the test."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Check the network connection, then try again. If it happens again, tell your "
+            "helpdesk: real calls on this network may go silent too.",
+        ),
+    ),
+    "engine_error": (
+        QT_TRANSLATE_NOOP("texts", "The test call could not start on this computer."),
+        QT_TRANSLATE_NOOP(
+            "texts",
+            "Close other calling apps and try again; if it happens again, tell your helpdesk "
+            "and give them the details below.",
+        ),
+    ),
 }
 FAILURE_DEFAULT: Final = (
     QT_TRANSLATE_NOOP("texts", "The test could not run."),

@@ -764,6 +764,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{description}; the last second only MOS {mos}</source>
+        <extracomment>{description}: GAUGE_DESCRIPTION (&quot;MOS 4.2, Good&quot;); {mos}: the last second&apos;s MOS (&quot;3.1&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 1 s</source>
+        <extracomment>Beside the gauge&apos;s faint mark: the rating of the last second of the call (keep it short).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The needle shows the call so far. The faint mark (last 1 s) shows the last second when it was worse: a short dropout shows there at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Report saved to {path}.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QImage, QPalette, QPixmap
 from pytestqt.qtbot import QtBot
 
 from callcheck.core.grades import GRADE_BANDS, Grade
+from callcheck.gui import texts
 from callcheck.gui.gauge import MosGauge
 
 pytestmark = pytest.mark.gui
@@ -86,7 +87,7 @@ def test_clear_returns_to_no_value(gauge: MosGauge) -> None:
     gauge.setValue(3.0)
     gauge.clear()
     assert not gauge.hasValue()
-    assert gauge.minimumValue() is None
+    assert gauge.recentValue() is None
     assert np.array_equal(_centre(gauge), empty)
 
 
@@ -242,24 +243,54 @@ def test_needle_jumps_when_animation_is_off(gauge: MosGauge) -> None:
     assert gauge.displayedValue == 3.3
 
 
-def test_minimum_tracks_the_lowest_value(gauge: MosGauge) -> None:
-    for mos in (4.2, 3.4, 3.8, 4.4):
+def test_a_start_up_dip_does_not_stay_on_the_dial(gauge: MosGauge) -> None:
+    """Issue 16: a clean call's first half second (2.8) stayed as "lowest so far" to the end."""
+    gauge.setValue(2.8)
+    gauge.noteRecent(2.8)
+    assert not gauge.recentShown()  # the needle is there itself
+    for mos in (3.9, 4.3, 4.4, 4.4):
         gauge.setValue(mos)
-    assert gauge.minimumValue() == 3.4
-    gauge.resetMinimum()
-    assert gauge.minimumValue() == 4.4
-    gauge.setValue(4.0)
-    assert gauge.minimumValue() == 4.0
+        gauge.noteRecent(4.4)
+    assert gauge.recentValue() == 4.4
+    assert not gauge.recentShown()
+    assert "last second" not in gauge.accessibleDescription()
 
 
-def test_minimum_trace_is_drawn(gauge: MosGauge, qtbot: QtBot) -> None:
+def test_recent_trouble_shows_while_the_last_second_is_worse(gauge: MosGauge) -> None:
+    gauge.setValue(4.39)
+    gauge.noteRecent(3.14)  # a dropout: the call so far hardly moves, the last second does
+    assert gauge.recentShown()
+    assert gauge.accessibleDescription() == "MOS 4.3, Excellent; the last second only MOS 3.1"
+    gauge.noteRecent(4.31)  # recovered; as printed it reads like the needle ("4.3")
+    assert not gauge.recentShown()
+    assert gauge.accessibleDescription() == "MOS 4.3, Excellent"
+    gauge.noteRecent(3.0)
+    gauge.clearRecent()
+    assert gauge.recentValue() is None
+    assert not gauge.recentShown()
+
+
+def test_the_trace_is_explained_by_its_tooltip(gauge: MosGauge) -> None:
+    assert "last 1 s" in gauge.toolTip()
+    assert "needle" in gauge.toolTip()
+
+
+def test_recent_trace_and_its_label_are_drawn(
+    gauge: MosGauge, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     other = MosGauge()
     qtbot.addWidget(other)
     other.animationDuration = 0
     other.resize(gauge.size())
     gauge.setValue(4.5)
-    other.setValue(2.0)
-    other.setValue(4.5)  # same value, but has seen 2.0
-    assert not np.array_equal(_pixels(gauge.grab().toImage()), _pixels(other.grab().toImage()))
-    other.resetMinimum()
+    other.setValue(4.5)
+    other.noteRecent(2.0)  # same value, but the last second was bad
+    with_trace = other.grab().toImage()
+    assert not np.array_equal(_pixels(gauge.grab().toImage()), _pixels(with_trace))
+    # The "last 1 s" label is painted beside the notch: without its words the picture differs.
+    monkeypatch.setattr(texts, "GAUGE_RECENT_LABEL", "")
+    other.update()
+    assert not np.array_equal(_pixels(other.grab().toImage()), _pixels(with_trace))
+    monkeypatch.undo()
+    other.clearRecent()
     assert np.array_equal(_pixels(gauge.grab().toImage()), _pixels(other.grab().toImage()))

@@ -2,8 +2,13 @@
 
 A custom-painted dial from MOS 1 to 5 with the grade bands of the MOS table, a needle animated to
 the latest value, the value and its grade in words in the centre, a marker at the pass mark and
-a faint trace of the lowest value seen in the test — the needle's, or a lower "recent trouble"
-value given to :meth:`MosGauge.noteRecent`.
+a faint, labelled "last 1 s" trace of the recent-trouble rating given to
+:meth:`MosGauge.noteRecent`, shown while it reads lower than the needle.
+
+Issue 16: the trace used to be the lowest value seen in the test, unlabelled, so a start-up dip
+(the first half second's figures) stayed on the dial of a clean call to the end. It now follows
+the last second: a dropout shows at once and goes once the call recovers; the tooltip and the
+accessible description say what it is.
 
 The bands, the pass mark and the grade of a value come from :mod:`callcheck.core.grades`; the
 words from :mod:`callcheck.gui.texts`. The widget only draws.
@@ -14,7 +19,7 @@ passing bands are blue and bluish green, the three failing ones yellow, orange a
 Each band also carries its grade word, so colour is never the only cue.
 
 Painting is split in two layers: the dial (bands, labels, scale, pass mark) is drawn once per
-size, device pixel ratio and colour set into a cached pixmap; the needle, the minimum trace and
+size, device pixel ratio and colour set into a cached pixmap; the needle, the recent trace and
 the centre text are drawn on top every frame. That keeps a repaint well under 2 ms at 400 px.
 """
 
@@ -50,7 +55,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from callcheck.core.grades import GRADE_BANDS, PASS_MOS, Grade, grade_for
+from callcheck.core.grades import GRADE_BANDS, PASS_MOS, Grade, format_mos, grade_for
 from callcheck.gui import texts
 
 #: The dial's range: the MOS table's lowest and highest values (1 and 5).
@@ -79,6 +84,10 @@ TICK_MINOR: Final = 0.76
 TICK_MAJOR: Final = 0.73
 SCALE_NUMBERS: Final = 0.65
 PASS_LABEL: Final = 1.14
+#: The "last 1 s" label is left out (tooltip and accessible description still say it) when the
+#: trace is this close to the pass mark, whose label would overlap it (label ~0.4 R wide at
+#: 1.14 R: ±10°, 60° per MOS).
+RECENT_LABEL_CLEAR_MOS: Final = 0.35
 # The whole drawing spans 2.24 R across and 1.62 R down (1.1 R above the centre: markers and the
 # pass label; 0.52 R below it: the ends of the ring).
 EXTENT_X: Final = 2.24
@@ -89,7 +98,7 @@ MARGIN_PX: Final = 4.0
 MIN_FONT_PX: Final = 7
 
 DEFAULT_ANIMATION_MS: Final = 300
-MINIMUM_TRACE_ALPHA: Final = 90  # of 255: "faint"
+RECENT_TRACE_ALPHA: Final = 90  # of 255: "faint"
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +179,7 @@ class MosGauge(QWidget):
         super().__init__(parent)
         self._value = math.nan
         self._displayed = MOS_LOW
-        self._minimum: float | None = None
+        self._recent: float | None = None
         self._band_colors = {g: QColor(c) for g, c in DEFAULT_BAND_COLORS.items()}
         self._needle_color = QColor()  # invalid: follow the palette
         self._text_color = QColor()
@@ -185,6 +194,7 @@ class MosGauge(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self.setAccessibleName(texts.GAUGE_ACCESSIBLE_NAME)
+        self.setToolTip(texts.GAUGE_TOOLTIP)
         self._update_accessible_description()
 
     # ------------------------------------------------------------------ value
@@ -202,8 +212,6 @@ class MosGauge(QWidget):
         if not first and mos == self._value:
             return
         self._value = mos
-        if self._minimum is None or mos < self._minimum:
-            self._minimum = mos
         self._animate_needle_to(mos, from_low=first)
         self._update_accessible_description()
         self.update()
@@ -222,35 +230,46 @@ class MosGauge(QWidget):
 
     @Slot(float)
     def noteRecent(self, mos: float) -> None:
-        """Mark recent trouble: a MOS rated over the last second (clamped to 1–5; NaN ignored).
+        """The recent-trouble rating: a MOS rated over the last second (clamped to 1–5; NaN
+        ignored; :mod:`callcheck.core.live_rating`).
 
-        The needle shows the call so far, which a short outage hardly moves; the minimum trace
-        takes this value when it is lower, so a dropout shows on the dial at once
-        (:mod:`callcheck.core.live_rating`).
+        The needle shows the call so far, which a short outage hardly moves; the trace shows
+        this value while it reads lower than the needle, so a dropout shows on the dial at once
+        and goes when the call recovers.
         """
         if math.isnan(mos):
             return
         mos = min(MOS_HIGH, max(MOS_LOW, float(mos)))
-        if self._minimum is None or mos < self._minimum:
-            self._minimum = mos
-            self.update()
+        if mos == self._recent:
+            return
+        self._recent = mos
+        self._update_accessible_description()
+        self.update()
 
-    def minimumValue(self) -> float | None:
-        """The lowest value since the last :meth:`resetMinimum` (``None`` if none since)."""
-        return self._minimum
+    def recentValue(self) -> float | None:
+        """The last :meth:`noteRecent` value (``None`` if none since :meth:`clearRecent`)."""
+        return self._recent
+
+    def recentShown(self) -> bool:
+        """Whether the trace is on the dial: the last second reads lower than the needle (as
+        printed: :func:`callcheck.core.grades.format_mos`, so "4.3" and "4.3" show none)."""
+        if self._recent is None or math.isnan(self._value):
+            return False
+        return float(format_mos(self._recent)) < float(format_mos(self._value))
 
     @Slot()
-    def resetMinimum(self) -> None:
-        """Forget the lowest value seen (a new test starts); the current value starts anew."""
-        self._minimum = None if math.isnan(self._value) else self._value
+    def clearRecent(self) -> None:
+        """Forget the recent-trouble rating (a new test starts)."""
+        self._recent = None
+        self._update_accessible_description()
         self.update()
 
     @Slot()
     def clear(self) -> None:
-        """Back to the "no value yet" state, with no minimum."""
+        """Back to the "no value yet" state, with no recent-trouble trace."""
         self._animation.stop()
         self._value = math.nan
-        self._minimum = None
+        self._recent = None
         self._displayed = MOS_LOW
         self._update_accessible_description()
         self.update()
@@ -290,7 +309,8 @@ class MosGauge(QWidget):
         if grade is None:
             self.setAccessibleDescription(texts.GAUGE_NO_VALUE_DESCRIPTION)
         else:
-            self.setAccessibleDescription(texts.gauge_description(self._value, grade))
+            recent = self._recent if self.recentShown() else None
+            self.setAccessibleDescription(texts.gauge_description(self._value, grade, recent))
 
     # ------------------------------------------------------------------ colours
 
@@ -389,7 +409,8 @@ class MosGauge(QWidget):
         geo = self._geometry()
         self.drawDial(painter, geo)
         if self.hasValue():
-            self.drawMinimumTrace(painter, geo)
+            if self.recentShown():
+                self.drawRecentTrace(painter, geo)
             self.drawNeedle(painter, geo)
         self.drawCentreText(painter, geo)
         painter.end()
@@ -491,13 +512,14 @@ class MosGauge(QWidget):
             texts.GAUGE_PASS_MARK,
         )
 
-    def drawMinimumTrace(self, painter: QPainter, geo: _Geometry) -> None:
-        """A faint ghost needle and a notch outside the ring at the lowest value seen."""
-        if self._minimum is None:
+    def drawRecentTrace(self, painter: QPainter, geo: _Geometry) -> None:
+        """A faint ghost needle and a notch outside the ring at the last second's rating,
+        labelled "last 1 s" outside the notch (unless the pass mark's label is in the way)."""
+        if self._recent is None:
             return
-        angle = _angle_for(self._minimum)
+        angle = _angle_for(self._recent)
         color = self.effectiveNeedleColor()
-        color.setAlpha(MINIMUM_TRACE_ALPHA)
+        color.setAlpha(RECENT_TRACE_ALPHA)
         pen = QPen(color, max(1.5, geo.r * 0.02))
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         painter.setPen(pen)
@@ -511,9 +533,25 @@ class MosGauge(QWidget):
             ]
         )
         painter.setPen(Qt.PenStyle.NoPen)
-        color.setAlpha(min(255, MINIMUM_TRACE_ALPHA * 2))
+        color.setAlpha(min(255, RECENT_TRACE_ALPHA * 2))
         painter.setBrush(color)
         painter.drawPolygon(notch)
+        if abs(self._recent - PASS_MOS) < RECENT_LABEL_CLEAR_MOS:
+            return
+        label = self.effectiveTextColor()
+        label.setAlphaF(0.75)  # as the caption: readable, quieter than the figures
+        painter.setPen(label)
+        painter.setFont(self._font(geo, 0.065))
+        centre = geo.point(angle, PASS_LABEL)
+        w, h = geo.r * 0.4, geo.r * 0.12
+        # Kept inside the widget at the ends of the dial (MOS 1 and 5 sit near its edges).
+        x = min(max(centre.x() - w / 2, 0.0), self.width() - w)
+        y = min(max(centre.y() - h / 2, 0.0), self.height() - h)
+        painter.drawText(
+            QRectF(x, y, w, h),
+            Qt.AlignmentFlag.AlignCenter,
+            texts.GAUGE_RECENT_LABEL,
+        )
 
     def drawNeedle(self, painter: QPainter, geo: _Geometry) -> None:
         """A tapered pointer from around the centre text into the ring."""

@@ -121,11 +121,26 @@ GAUGE_PASS_MARK: Final = QT_TRANSLATE_NOOP("texts", "pass")
 GAUGE_NO_VALUE_DESCRIPTION: Final = QT_TRANSLATE_NOOP("texts", "No MOS measured yet")
 #: {mos}: the MOS with one decimal ("4.2"); {grade}: the grade word ("Good").
 GAUGE_DESCRIPTION: Final = QT_TRANSLATE_NOOP("texts", "MOS {mos}, {grade}")
+#: {description}: GAUGE_DESCRIPTION ("MOS 4.2, Good"); {mos}: the last second's MOS ("3.1").
+GAUGE_RECENT_DESCRIPTION: Final = QT_TRANSLATE_NOOP(
+    "texts", "{description}; the last second only MOS {mos}"
+)
+#: Beside the gauge's faint mark: the rating of the last second of the call (keep it short).
+GAUGE_RECENT_LABEL: Final = QT_TRANSLATE_NOOP("texts", "last 1 s")
+GAUGE_TOOLTIP: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "The needle shows the call so far. The faint mark (last 1 s) shows the last second when "
+    "it was worse: a short dropout shows there at once.",
+)
 
 
-def gauge_description(mos: float, grade: Grade) -> str:
-    """What a screen reader says for the gauge: "MOS 4.2, Good"."""
-    return tr(GAUGE_DESCRIPTION).format(mos=mos_text(mos), grade=grade_name(grade))
+def gauge_description(mos: float, grade: Grade, recent: float | None = None) -> str:
+    """What a screen reader says for the gauge: "MOS 4.2, Good", and while the last second
+    reads lower: "MOS 4.2, Good; the last second only MOS 3.1"."""
+    description = tr(GAUGE_DESCRIPTION).format(mos=mos_text(mos), grade=grade_name(grade))
+    if recent is None:
+        return description
+    return tr(GAUGE_RECENT_DESCRIPTION).format(description=description, mos=mos_text(recent))
 
 
 # ---------------------------------------------------------------- the window

@@ -1199,14 +1199,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{device} works: {level:.0f} dBFS.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%v dBFS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>{device} looks like a Bluetooth headset: in hands-free mode it limits calls to narrowband audio. A wired or USB headset sounds better.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1346,6 +1338,30 @@
     </message>
     <message>
         <source>Audio too late to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{device} works: you can be heard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level now {level:.0f} dBFS.</source>
+        <extracomment>The level meter&apos;s details line; {level}: the level now in dBFS (decibels below the loudest sound the device can record, so always negative).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level now {level:.0f} dBFS, loudest {loudest:.0f} dBFS.</source>
+        <extracomment>{level}: as above; {loudest}: the loudest level heard since listening began, in dBFS.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sound takes {delay:.0f} ms from {output} back to {input}.</source>
+        <extracomment>The delay check, measured; {delay}: milliseconds (&quot;180&quot;); {output}, {input}: device names.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test sound on {output} was not heard on {input}. With headphones this is expected; otherwise check that the microphone is not muted and the speaker volume is up.</source>
+        <extracomment>The delay check, the test sound not heard; {output}, {input}: device names.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -3,12 +3,15 @@ live level, speaker test, delay check, and the problems shown in place."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from callcheck.core.audio_analysis import LevelReading
 from callcheck.engine.audio_io import (
     AudioBackend,
     AudioDevice,
@@ -133,3 +136,80 @@ def test_problems_are_shown_in_place(
         assert expected in screen.problem.text()
         assert not screen.listenButton.isEnabled()
         assert not screen.latencyButton.isEnabled()
+
+
+# ------------------------------------------------ issue 16: plain words, a verdict that holds
+
+LOUD_SPEECH = LevelReading(
+    rms_dbfs=-16.0,
+    peak_dbfs=-4.0,
+    clipped_fraction=0.0,
+    clipping=False,
+    silent=False,
+    n_samples=3360,
+)
+
+
+def test_the_microphone_verdict_holds_when_the_user_stops_talking(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: "works: −16 dBFS" flipped to "No sound … muted … privacy settings" 2.5 s after
+    the user stopped talking. The synthetic microphone is silent (−80 dBFS noise): one loud
+    reading is the user speaking, the silent readings after it the pause."""
+    monkeypatch.setattr(devices_screen, "SILENCE_WARNING_S", 0.0)  # the pause is "long" at once
+    screen = _listed(window, qtbot)
+    with qtbot.waitSignal(screen.service.level, timeout=3000):
+        screen.listenButton.click()
+    screen.service.level.emit(LOUD_SPEECH)
+    assert screen.levelStatus.text() == "Synthetic microphone works: you can be heard."
+    for _ in range(5):  # the real (silent) readings go on arriving
+        with qtbot.waitSignal(screen.service.level, timeout=3000):
+            pass
+    assert screen.levelStatus.text() == "Synthetic microphone works: you can be heard."
+    # Jargon on the details line only: the figure now and the loudest heard.
+    assert "dBFS" not in screen.levelStatus.text()
+    assert screen.levelDetails.isVisible()
+    assert "loudest -16 dBFS" in screen.levelDetails.text()
+    assert not screen.meter.isTextVisible()
+    # A new check starts afresh: silent from the start is "No sound" again.
+    with qtbot.waitSignal(screen.service.listenStopped, timeout=3000):
+        screen.listenButton.click()
+    screen.listenButton.click()
+    qtbot.waitUntil(lambda: "No sound from" in screen.levelStatus.text(), timeout=3000)
+    with qtbot.waitSignal(screen.service.listenStopped, timeout=3000):
+        screen.listenButton.click()
+
+
+def test_the_delay_check_speaks_plainly_with_its_figures_below(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    screen = _listed(window, qtbot)
+    screen.service.latency_repetitions = 2
+    with qtbot.waitSignal(screen.service.latencyDone, timeout=10_000) as done:
+        screen.latencyButton.click()
+    engine_message = done.args[0]
+    assert "Synthetic speaker" in screen.latencyStatus.text()
+    for jargon in ("spread", "burst"):
+        assert jargon not in screen.latencyStatus.text()
+    assert screen.latencyDetails.isVisible()
+    assert screen.latencyDetails.text() == engine_message
+
+
+class _RawNames(SyntheticAudioBackend):
+    """Device ids as Linux lists them (issue 16: "default (default)", "callcheck_monitor")."""
+
+    def list_devices(self) -> list[AudioDevice]:
+        mic, speaker = super().list_devices()
+        monitor = dataclasses.replace(
+            mic, index=2, name="callcheck_monitor", is_default_input=False
+        )
+        return [dataclasses.replace(mic, name="default"), speaker, monitor]
+
+
+def test_device_names_read_as_plain_words(qtbot: QtBot, tmp_path: Path) -> None:
+    for window in _window(qtbot, tmp_path, _RawNames):
+        screen = _listed(window, qtbot)
+        items = [screen.inputPicker.itemText(i) for i in range(screen.inputPicker.count())]
+        assert items == ["system default", "what callcheck plays"]
+        # The system's id stays at hand for a helpdesk, as the item's tooltip.
+        assert screen.inputPicker.itemData(1, Qt.ItemDataRole.ToolTipRole) == "callcheck_monitor"

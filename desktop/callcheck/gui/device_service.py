@@ -53,8 +53,8 @@ class DeviceService(QObject):
 
     ``devicesListed(list[AudioDevice])`` or ``unavailable(str)``; ``level(LevelReading)`` while
     listening, then ``listenStopped(str)`` (an error message, or "" when stopped normally);
-    ``toneDone(str)`` ("" or an error); ``latencyDone(str)`` (the measurement's sentence or an
-    error).
+    ``toneDone(str)`` ("" or an error); ``latencyMeasured(LatencyMeasurement)`` then
+    ``latencyDone(str)`` (the measurement's sentence), or ``latencyDone(str)`` alone (an error).
     """
 
     devicesListed = Signal(object)
@@ -62,6 +62,7 @@ class DeviceService(QObject):
     level = Signal(object)
     listenStopped = Signal(str)
     toneDone = Signal(str)
+    latencyMeasured = Signal(object)
     latencyDone = Signal(str)
 
     def __init__(
@@ -160,6 +161,7 @@ class DeviceService(QObject):
         except (AudioUnavailable, AudioDeviceError, OSError) as exc:
             self.latencyDone.emit(str(exc) or type(exc).__name__)
             return
+        self.latencyMeasured.emit(result)
         self.latencyDone.emit(result.message)
 
     # ------------------------------------------------------------------ GUI-thread API

@@ -1,6 +1,12 @@
 """The Devices screen: microphone and speaker pickers, a live input level, a speaker test and the
 device delay check. Problems (no microphone, silence, clipping, a Bluetooth hands-free headset,
 no audio system at all) are shown in place, in words that say what to do.
+
+Plain words first, details on demand (issue 16): devices by :func:`texts.device_name`, a
+sentence a non-technical employee can act on, and the figures (dBFS, the spread of the delay
+bursts) on a quieter details line below it. Once the microphone has been heard, the check keeps
+saying so while the user pauses: it used to flip to "No sound … muted … privacy settings" 2.5 s
+after they stopped talking.
 """
 
 from __future__ import annotations
@@ -24,14 +30,17 @@ from PySide6.QtWidgets import (
 
 from callcheck.core.audio_analysis import LevelReading
 from callcheck.engine.audio_io import AudioDevice
+from callcheck.engine.device_checks import LatencyMeasurement
 from callcheck.gui import texts
 from callcheck.gui.device_service import DeviceService
 
 METER_FLOOR_DBFS: Final = -60
 SILENCE_WARNING_S: Final = 2.0
-"""Say "no sound" only after this long without any (a pause between words is not a problem)."""
+"""Say "no sound" only after this long without any since listening began (a pause before the
+first word is not a problem); once heard, the microphone works for the rest of the check."""
 BLUETOOTH_HINTS: Final = ("bluetooth", "hands-free", "handsfree", "hfp", "headset_head_unit")
 PROBLEM_STYLE: Final = "color: palette(text); background: rgba(230, 159, 0, 0.25); padding: 6px;"
+DETAILS_STYLE: Final = "color: palette(placeholder-text); font-size: 11px;"
 
 
 def _is_bluetooth_hands_free(name: str) -> bool:
@@ -46,6 +55,32 @@ def _status_label() -> QLabel:
     return label
 
 
+def latency_sentence(result: LatencyMeasurement) -> str:
+    """The delay check in plain words: the round trip in whole milliseconds and the devices
+    by name; its spread and burst count go to the details line."""
+    output = texts.device_name(result.output_device)
+    microphone = texts.device_name(result.input_device)
+    if result.roundtrip_ms is None:
+        return texts.DEVICES_LATENCY_NOT_HEARD.format(output=output, input=microphone)
+    return texts.DEVICES_LATENCY_PLAIN.format(
+        delay=result.roundtrip_ms.median, output=output, input=microphone
+    )
+
+
+def _details_label(name: str) -> QLabel:
+    """The quieter line under a check's sentence: its figures, for a helpdesk."""
+    label = _status_label()
+    label.setObjectName(name)
+    label.setStyleSheet(DETAILS_STYLE)
+    label.hide()
+    return label
+
+
+def _show_details(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
 class DevicesScreen(QWidget):
     """Emits ``devicesChosen(input_name, output_name)`` when the user picks other devices."""
 
@@ -56,6 +91,9 @@ class DevicesScreen(QWidget):
         self.service = service
         self._listed = False
         self._silent_since: float | None = None
+        self._heard = False  # the microphone has been heard since listening began
+        self._loudest_dbfs: float | None = None
+        self._latency: LatencyMeasurement | None = None
         self._wanted = ("", "")
         title = QLabel(texts.DEVICES_TITLE)
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
@@ -85,7 +123,7 @@ class DevicesScreen(QWidget):
         self.meter.setObjectName("levelMeter")
         self.meter.setRange(METER_FLOOR_DBFS, 0)
         self.meter.setValue(METER_FLOOR_DBFS)
-        self.meter.setFormat(texts.DEVICES_LEVEL_TEXT)
+        self.meter.setTextVisible(False)  # the figure is on the details line, in dBFS
         self.meter.setAccessibleName(texts.DEVICES_LEVEL)
         self.listenButton = QPushButton(texts.DEVICES_LISTEN)
         self.listenButton.setCheckable(True)
@@ -98,6 +136,8 @@ class DevicesScreen(QWidget):
         level_layout = QVBoxLayout(level_box)
         level_layout.addLayout(level_row)
         level_layout.addWidget(self.levelStatus)
+        self.levelDetails = _details_label("levelDetails")
+        level_layout.addWidget(self.levelDetails)
 
         speaker_box = QGroupBox(texts.DEVICES_SPEAKER_BOX)
         self.toneButton = QPushButton(texts.DEVICES_SPEAKER_TEST)
@@ -111,9 +151,13 @@ class DevicesScreen(QWidget):
         self.latencyButton = QPushButton(texts.DEVICES_LATENCY)
         self.latencyButton.clicked.connect(self._measure_latency)
         self.latencyStatus = _status_label()
+        self.latencyDetails = _details_label("latencyDetails")
+        latency_text = QVBoxLayout()
+        latency_text.addWidget(self.latencyStatus)
+        latency_text.addWidget(self.latencyDetails)
         latency_layout = QHBoxLayout(latency_box)
         latency_layout.addWidget(self.latencyButton, 0, Qt.AlignmentFlag.AlignTop)
-        latency_layout.addWidget(self.latencyStatus, 1)
+        latency_layout.addLayout(latency_text, 1)
 
         top = QHBoxLayout()
         top.addLayout(pickers, 1)
@@ -140,6 +184,7 @@ class DevicesScreen(QWidget):
         service.level.connect(self._show_level)
         service.listenStopped.connect(self._listen_stopped)
         service.toneDone.connect(self._tone_done)
+        service.latencyMeasured.connect(self._latency_measured)
         service.latencyDone.connect(self._latency_done)
         self._set_actions_enabled(False)
 
@@ -172,7 +217,11 @@ class DevicesScreen(QWidget):
                 if picker is self.inputPicker
                 else (device.is_default_output)
             )
-            picker.addItem(device.name + (texts.DEVICES_DEFAULT_MARK if default else ""), device)
+            label = texts.device_name(device.name)
+            if default and label != texts.START_DEVICES_DEFAULT:  # not "system default (default)"
+                label += texts.DEVICES_DEFAULT_MARK
+            picker.addItem(label, device)
+            picker.setItemData(picker.count() - 1, device.name, Qt.ItemDataRole.ToolTipRole)
         names = [d.name for d in devices]
         if wanted in names:
             picker.setCurrentIndex(names.index(wanted))
@@ -197,7 +246,9 @@ class DevicesScreen(QWidget):
             problems.append(texts.DEVICES_NO_OUTPUT)
         for device in (self.selectedInput(), self.selectedOutput()):
             if device is not None and _is_bluetooth_hands_free(device.name):
-                problems.append(texts.DEVICES_BLUETOOTH.format(device=device.name))
+                problems.append(
+                    texts.DEVICES_BLUETOOTH.format(device=texts.device_name(device.name))
+                )
                 break
         self._show_problem(" ".join(problems))
         self._set_actions_enabled(True)
@@ -240,8 +291,11 @@ class DevicesScreen(QWidget):
         device = self.selectedInput()
         if on and device is not None:
             self._silent_since = None
+            self._heard = False
+            self._loudest_dbfs = None
             self.listenButton.setText(texts.DEVICES_STOP_LISTENING)
             self.levelStatus.setText(texts.DEVICES_SAY_SOMETHING)
+            _show_details(self.levelDetails, "")
             self.service.startListening(device)
         else:
             self.listenButton.setText(texts.DEVICES_LISTEN)
@@ -249,7 +303,7 @@ class DevicesScreen(QWidget):
 
     def _show_level(self, reading: LevelReading) -> None:
         device = self.selectedInput()
-        name = device.name if device is not None else ""
+        name = texts.device_name(device.name) if device is not None else ""
         self.meter.setValue(max(METER_FLOOR_DBFS, min(0, round(reading.rms_dbfs))))
         now = time.monotonic()
         if reading.clipping:
@@ -257,13 +311,24 @@ class DevicesScreen(QWidget):
         elif reading.silent:
             if self._silent_since is None:
                 self._silent_since = now
-            if now - self._silent_since >= SILENCE_WARNING_S:
+            # Heard once, the microphone works: a pause in speech is not a muted microphone.
+            if not self._heard and now - self._silent_since >= SILENCE_WARNING_S:
                 self.levelStatus.setText(texts.DEVICES_SILENT.format(device=name))
         else:
             self._silent_since = None
-            self.levelStatus.setText(
-                texts.DEVICES_LEVEL_OK.format(device=name, level=reading.rms_dbfs)
+            self._heard = True
+            self.levelStatus.setText(texts.DEVICES_LEVEL_OK.format(device=name))
+        if not reading.silent:
+            loudest = self._loudest_dbfs
+            self._loudest_dbfs = (
+                reading.rms_dbfs if loudest is None else max(loudest, reading.rms_dbfs)
             )
+        level = texts.DEVICES_LEVEL_DETAILS.format(level=reading.rms_dbfs)
+        if self._loudest_dbfs is not None:
+            level = texts.DEVICES_LEVEL_DETAILS_LOUDEST.format(
+                level=reading.rms_dbfs, loudest=self._loudest_dbfs
+            )
+        _show_details(self.levelDetails, level)
 
     def _listen_stopped(self, error: str) -> None:
         self.listenButton.blockSignals(True)
@@ -280,7 +345,7 @@ class DevicesScreen(QWidget):
         device = self.selectedOutput()
         if device is None:
             return
-        self.toneStatus.setText(texts.DEVICES_PLAYING.format(device=device.name))
+        self.toneStatus.setText(texts.DEVICES_PLAYING.format(device=texts.device_name(device.name)))
         self.service.playTone(device)
         self._set_actions_enabled(True)
 
@@ -294,11 +359,23 @@ class DevicesScreen(QWidget):
             return
         self.listenButton.setChecked(False)
         self.latencyStatus.setText(texts.DEVICES_LATENCY_RUNNING)
+        _show_details(self.latencyDetails, "")
+        self._latency = None
         self.service.measureLatency(device_in, device_out)
         self._set_actions_enabled(True)
 
+    def _latency_measured(self, result: LatencyMeasurement) -> None:
+        self._latency = result
+
     def _latency_done(self, message: str) -> None:
-        self.latencyStatus.setText(message)
+        """The plain sentence from the measurement, its figures on the details line; an error
+        (no measurement) as it came."""
+        result, self._latency = self._latency, None
+        if result is None:
+            self.latencyStatus.setText(message)
+        else:
+            self.latencyStatus.setText(latency_sentence(result))
+            _show_details(self.latencyDetails, message)
         self._set_actions_enabled(self._listed)
 
     # ------------------------------------------------------------------ visibility

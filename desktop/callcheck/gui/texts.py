@@ -497,8 +497,24 @@ DEVICES_SILENT: Final = QT_TRANSLATE_NOOP(
 DEVICES_CLIPPING: Final = QT_TRANSLATE_NOOP(
     "texts", "{device} is too loud (clipping): lower the input volume."
 )
-DEVICES_LEVEL_OK: Final = QT_TRANSLATE_NOOP("texts", "{device} works: {level:.0f} dBFS.")
-DEVICES_LEVEL_TEXT: Final = QT_TRANSLATE_NOOP("texts", "%v dBFS")
+DEVICES_LEVEL_OK: Final = QT_TRANSLATE_NOOP("texts", "{device} works: you can be heard.")
+#: The level meter's details line; {level}: the level now in dBFS (decibels below the loudest
+#: sound the device can record, so always negative).
+DEVICES_LEVEL_DETAILS: Final = QT_TRANSLATE_NOOP("texts", "Level now {level:.0f} dBFS.")
+#: {level}: as above; {loudest}: the loudest level heard since listening began, in dBFS.
+DEVICES_LEVEL_DETAILS_LOUDEST: Final = QT_TRANSLATE_NOOP(
+    "texts", "Level now {level:.0f} dBFS, loudest {loudest:.0f} dBFS."
+)
+#: The delay check, measured; {delay}: milliseconds ("180"); {output}, {input}: device names.
+DEVICES_LATENCY_PLAIN: Final = QT_TRANSLATE_NOOP(
+    "texts", "Sound takes {delay:.0f} ms from {output} back to {input}."
+)
+#: The delay check, the test sound not heard; {output}, {input}: device names.
+DEVICES_LATENCY_NOT_HEARD: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "The test sound on {output} was not heard on {input}. With headphones this is expected; "
+    "otherwise check that the microphone is not muted and the speaker volume is up.",
+)
 DEVICES_BLUETOOTH: Final = QT_TRANSLATE_NOOP(
     "texts",
     "{device} looks like a Bluetooth headset: in hands-free mode it limits calls to "

@@ -54,7 +54,8 @@ async def publisher(
         f"{url}{share['publish_path']}", headers={live_wire.SECRET_HEADER: share["secret"]}
     )
     hello = json.loads((await ws.receive()).data)
-    assert hello["type"] == live_wire.HELLO and hello["code"] == share["code"]
+    assert hello["type"] == live_wire.HELLO
+    assert hello["code"] == share["code"]
     return ws
 
 
@@ -126,7 +127,8 @@ def test_share_code_is_a_43_bit_phone_friendly_code_and_the_page_is_self_contain
                 assert r.status == 200
                 page = await r.text()
                 assert "connect-src 'self'" in r.headers["Content-Security-Policy"]
-            assert code in page and "__GRADES__" not in page
+            assert code in page
+            assert "__GRADES__" not in page
             assert not re.search(r"""(src|href)=["']?https?://""", page)  # no CDN, no fonts
 
     asyncio.run(scenario())
@@ -158,7 +160,8 @@ def test_viewers_get_the_test_so_far_then_every_snapshot_and_the_stored_report(
                 assert kind == "state"
                 run = state["runs"][0]
                 assert [s["mos"] for s in run["history"]] == [4.0, 4.1, 4.2]
-                assert run["mode"] == "server" and run["last"]["mos"] == 4.2
+                assert run["mode"] == "server"
+                assert run["last"]["mos"] == 4.2
                 assert state["sharing"] is True
                 # ... and the app hears how many watch.
                 while json.loads((await app.receive()).data) != {"type": "viewers", "count": 1}:
@@ -170,14 +173,16 @@ def test_viewers_get_the_test_so_far_then_every_snapshot_and_the_stored_report(
                 report = make_report("run-1-report", mos=3.4)
                 await app.send_str(live_wire.encode(live_wire.REPORT, run=1, report=report))
                 got = await late.until("report")
-                assert got["run"] == 1 and got["report"]["id"] == "run-1-report"
+                assert got["run"] == 1
+                assert got["report"]["id"] == "run-1-report"
             for fmt, kind in (
                 ("json", "application/json"),
                 ("html", "text/html"),
                 ("txt", "text/plain"),
             ):
                 async with http.get(f"{url}/live/{code}/runs/1.{fmt}") as r:
-                    assert r.status == 200 and r.content_type == kind
+                    assert r.status == 200
+                    assert r.content_type == kind
                     assert f"run1.{fmt}" in r.headers["Content-Disposition"]
                     body = await r.text()
             assert "3.4" in body  # the TXT summary carries the verdict's MOS
@@ -251,7 +256,8 @@ def test_unknown_expired_and_stopped_codes_say_so_plainly(tmp_path: Any) -> None
             await app.receive()  # the server closes the channel after "stop"
             async with http.get(f"{server.url}/live/{kept['code']}/state") as r:
                 state = await r.json()
-                assert state["stopped"] is True and state["sharing"] is False
+                assert state["stopped"] is True
+                assert state["sharing"] is False
                 assert state["runs"][0]["report"]["id"] == "kept-1"
             # A day later: the bare code is expired; the kept one still reopens its report.
             now = datetime.now(UTC)
@@ -305,9 +311,11 @@ def test_brute_forcing_codes_is_rate_limited_per_address(tmp_path: Any) -> None:
                     assert int(r.headers["Retry-After"]) >= 1
             # Another address has its own budget.
             connector = aiohttp.TCPConnector(local_addr=("127.0.0.2", 0))
-            async with aiohttp.ClientSession(connector=connector) as other:
-                async with other.get(f"{server.url}/live/{share['code']}/state") as r:
-                    assert r.status == 200
+            async with (
+                aiohttp.ClientSession(connector=connector) as other,
+                other.get(f"{server.url}/live/{share['code']}/state") as r,
+            ):
+                assert r.status == 200
 
     asyncio.run(scenario())
 

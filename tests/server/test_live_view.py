@@ -253,7 +253,8 @@ def test_unknown_expired_and_stopped_codes_say_so_plainly(tmp_path: Any) -> None
                 live_wire.encode(live_wire.REPORT, run=1, report=make_report("kept-1"))
             )
             await app.send_str(live_wire.encode(live_wire.STOP))
-            await app.receive()  # the server closes the channel after "stop"
+            while not (await app.receive()).type.name.startswith("CLOS"):
+                pass  # the server closes the channel after "stop"
             async with http.get(f"{server.url}/live/{kept['code']}/state") as r:
                 state = await r.json()
                 assert state["stopped"] is True

@@ -392,6 +392,7 @@ class LiveApi:
             if live.publisher is ws:
                 live.publisher = None
                 await self._broadcast(code, "sharing", sharing=False, stopped=live.stopped)
+            await ws.close()  # only now: the app sees the close once the state says so
         return ws
 
     async def _forward(self, requests: Any, ws: web.WebSocketResponse) -> None:

@@ -238,9 +238,7 @@ class LiveShare:
 
     def publish_report(self, report: Mapping[str, Any]) -> None:
         """The run's finished report (the JSON report)."""
-        self._put(
-            live_wire.REPORT, live_wire.encode(live_wire.REPORT, run=self.run, report=report)
-        )
+        self._put(live_wire.REPORT, live_wire.encode(live_wire.REPORT, run=self.run, report=report))
 
     def publish_ended(self, reason: str) -> None:
         """The run could not finish (no report follows)."""

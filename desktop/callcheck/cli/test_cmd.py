@@ -18,6 +18,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
+from callcheck.cli.share import ShareSession
 from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
@@ -81,6 +82,12 @@ def add_parser(subparsers: Any) -> None:
         "--no-probe",
         action="store_true",
         help="server mode: skip the bandwidth, bufferbloat and QoS (DSCP) probe after the call",
+    )
+    p.add_argument(
+        "--share",
+        action="store_true",
+        help="share the test live with the helpdesk through the server (prints 'share: URL' "
+        "first; the helpdesk may ask for another run, which runs only if you say yes)",
     )
     p.set_defaults(handler=run)
 
@@ -304,7 +311,26 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"callcheck test: error: {exc}", file=err)
         return EXIT_USAGE
-    return run_config(config, args, report_path)
+    if not getattr(args, "share", False):
+        return run_config(config, args, report_path)
+    if config.server_url is None:
+        print("callcheck test: error: --share needs a server (--server URL)", file=err)
+        return EXIT_USAGE
+    share = ShareSession(
+        parse_server_url(config.server_url).base,
+        config.token,
+        out=sys.stdout,
+        err=err,
+        interactive=not args.json,
+    )
+    shared = share.start()
+    try:
+        while True:
+            code = run_config(config, args, report_path, share=share if shared else None)
+            if shared is None or not share.run_again():
+                return code
+    finally:
+        share.close()
 
 
 def _report_path(args: argparse.Namespace) -> Path | None:
@@ -365,14 +391,29 @@ def run_config(
     *,
     on_waiting: Callable[[str], None] | None = None,
     prog: str = "callcheck test",
+    share: ShareSession | None = None,
 ) -> int:
-    """Run the call ``config`` with the output options of ``args``; returns the exit code."""
+    """Run the call ``config`` with the output options of ``args``; returns the exit code.
+
+    With ``share`` the snapshots and the report also go to the helpdesk's live view.
+    """
     err = sys.stderr
     snapshots: queue.SimpleQueue[LiveSnapshot] = queue.SimpleQueue()
+    on_snapshot: Callable[[LiveSnapshot], None] = snapshots.put
+    if share is not None:
+        share.begin_run(config.mode, config.duration_s)
+        shared = share.snapshot_hook(
+            lambda: None if call.remote is None else call.remote.connectivity.to_json()["checks"]
+        )
+
+        def on_snapshot(snap: LiveSnapshot) -> None:
+            snapshots.put(snap)
+            shared(snap)
+
     audio = CallAudio(_audio_config(config, args))
     call = TestCall(
         config,
-        on_snapshot=snapshots.put,
+        on_snapshot=on_snapshot,
         on_waiting=on_waiting,
         source=audio.source,
         far_end_source=audio.far_end_source if config.mode == "loopback" else None,
@@ -416,6 +457,8 @@ def run_config(
             result = future.result()
         except CallFailed as exc:
             print(f"{prog}: the test could not run: {exc.message} [{exc.reason_code}]", file=err)
+            if share is not None:
+                share.failed(exc.message)
             if args.json:
                 out: dict[str, Any] = {"error": {"code": exc.reason_code, "message": exc.message}}
                 if exc.details:
@@ -452,6 +495,9 @@ def run_config(
             report, environment={**report.environment, "probe": probe.to_json()}
         )
     data = report.to_json()
+    if share is not None and share.info is not None:
+        data["share"] = share.info.to_json()
+        share.report(data)
     if report_path is not None:
         try:
             write_text_atomically(report_path, render_report(data, report_path.suffix))

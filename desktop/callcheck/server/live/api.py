@@ -420,6 +420,10 @@ class LiveApi:
             return True
         run = live.runs.get(run_no)
         if run is None:
+            # The page charts the newest run only: older runs keep their report, not their
+            # snapshots (memory per share stays one run's history).
+            for older in live.runs.values():
+                older.snapshots = []
             run = live.runs[run_no] = _Run(run_no)
         if kind == live_wire.RUN:
             run.mode = str(message.get("mode") or "") or None

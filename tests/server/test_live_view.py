@@ -358,3 +358,45 @@ def test_the_access_log_never_shows_a_whole_code_or_a_token(tmp_path: Any) -> No
         redact_target("/live/AC7-K3M-9PX/events?access_token=s3cret")
         == "/live/AC.../events?access_token=REDACTED"
     )
+
+
+def test_junk_from_the_app_is_ignored_and_the_share_goes_on(tmp_path: Any) -> None:
+    """Garbled, mistyped or schema-invalid messages change nothing; the channel stays up."""
+
+    async def scenario() -> None:
+        async with live_server(tmp_path) as server, aiohttp.ClientSession() as http:
+            share = await make_share(http, server.url)
+            app = await publisher(http, server.url, share)
+            async with events(http, server.url, share["code"]) as viewer:
+                await viewer.until("state")
+                for junk in (
+                    "not json",
+                    "[1, 2]",
+                    '{"type": "snapshot"}',
+                    '{"type": "snapshot", "run": "1", "snapshot": {}}',
+                    '{"type": "snapshot", "run": 0, "snapshot": {}}',
+                    '{"type": "snapshot", "run": true, "snapshot": {}}',
+                    '{"type": "snapshot", "run": 999, "snapshot": {}}',
+                    '{"type": "nonsense", "run": 1}',
+                    json.dumps({"type": "report", "run": 1, "report": {"id": "x"}}),
+                    json.dumps({"type": "snapshot", "run": 1, "snapshot": {"pad": "x" * 70000}}),
+                ):
+                    await app.send_str(junk)
+                await app.send_bytes(b"\x00\xff")
+                await app.send_str(
+                    live_wire.encode(live_wire.SNAPSHOT, run=1, snapshot=snapshot(1, 4.2))
+                )
+                kinds = []
+                while (got := await viewer.next())[0] != "snapshot":
+                    kinds.append(got[0])
+                assert got[1]["snapshot"]["mos"] == 4.2
+                assert set(kinds) <= {"viewers"}  # no junk was relayed before it
+            async with http.get(f"{server.url}/live/{share['code']}/state") as r:
+                state = await r.json()
+            assert [run["report"] for run in state["runs"]] == [None]  # the invalid one: dropped
+            for path in ("runs/1.exe", "runs/x.json", "runs/99999999999999999999.json"):
+                async with http.get(f"{server.url}/live/{share['code']}/{path}") as r:
+                    assert r.status == 404
+            await app.close()
+
+    asyncio.run(scenario())

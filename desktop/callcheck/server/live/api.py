@@ -413,6 +413,14 @@ class LiveApi:
         if kind == live_wire.STOP:
             live.stopped = True
             return False
+        if kind not in (
+            live_wire.RUN,
+            live_wire.STATUS,
+            live_wire.SNAPSHOT,
+            live_wire.ENDED,
+            live_wire.REPORT,
+        ):
+            return True
         run_no = message.get("run")
         if not isinstance(run_no, int) or isinstance(run_no, bool) or not 1 <= run_no <= MAX_RUNS:
             return True

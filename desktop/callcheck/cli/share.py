@@ -125,6 +125,12 @@ class ShareSession:
             file=self._out,
             flush=True,
         )
+        try:
+            return self._wait_for_answer()
+        except KeyboardInterrupt:  # Ctrl-C stops sharing like Enter
+            return False
+
+    def _wait_for_answer(self) -> bool:
         while True:
             if self._asked.wait(0.1):
                 self._asked.clear()

@@ -15,6 +15,7 @@ the field names of :class:`ServerConfig`, optionally grouped in a ``[limits]`` t
     fleet_token = "laptops-upload-with-this"
     admin_token = "it-reads-with-this"
     sites_csv = "/etc/callcheck/sites.csv"
+    viewer_token = "helpdesk-login"      # live view (/live/<code>): default open by code
 
     [limits]
     max_calls = 50

@@ -1,9 +1,9 @@
 """`callcheck test --share`: share the test with the helpdesk (issue 17).
 
-The share has its own engine loop (a second worker thread), so publishing never runs on — or
-waits for — the call's loop; :class:`~callcheck.engine.live_share.LiveShare` itself never
-blocks. After each run the CLI keeps sharing until the employee presses Enter; when the
-helpdesk asks for another run it asks the employee (``Run? [y/N]``) and runs only on yes.
+The share has its own engine loop (:class:`~callcheck.engine.live_share.ThreadedShare`, a
+second worker thread), so publishing never runs on — or waits for — the call's loop. After
+each run the CLI keeps sharing until the employee presses Enter; when the helpdesk asks for
+another run it asks the employee (``Run? [y/N]``) and runs only on yes.
 With ``--json`` (scripts) it never waits or asks.
 """
 
@@ -12,20 +12,15 @@ from __future__ import annotations
 import queue
 import sys
 import threading
-from collections.abc import Callable, Mapping
-from typing import Any, Final, TextIO
+from typing import Final, TextIO
 
-from callcheck.engine.live_share import LiveShare, ShareError, ShareInfo
-from callcheck.engine.loop import EngineLoop
-from callcheck.engine.snapshots import LiveSnapshot
+from callcheck.engine.live_share import ShareError, ShareInfo, ThreadedShare
 
 __all__ = ["RUN_AGAIN_PROMPT", "ShareSession"]
 
 #: What the employee is asked when the helpdesk presses "Ask to run again".
 RUN_AGAIN_PROMPT: Final = "Your helpdesk asks you to run the test again — Run? [y/N] "
 _YES: Final = frozenset({"y", "yes", "r", "run"})
-#: How long making the share may take before the test runs unshared.
-START_TIMEOUT_S: Final = 15.0
 
 
 class ShareSession:
@@ -43,11 +38,10 @@ class ShareSession:
         self._out = out
         self._err = err
         self._interactive = interactive
-        self._engine = EngineLoop(name="callcheck-share")
         self._asked = threading.Event()
         self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self._reader: threading.Thread | None = None
-        self._share = LiveShare(
+        self.share = ThreadedShare(
             server_url, token, on_run_again=self._asked.set, on_stopped=self._stopped
         )
         self.info: ShareInfo | None = None
@@ -55,12 +49,10 @@ class ShareSession:
     def start(self) -> ShareInfo | None:
         """Make the share and print ``share: <URL>``; ``None`` (with a note) when it cannot
         be made — the test then runs unshared."""
-        self._engine.start()
         try:
-            self.info = self._engine.submit(self._share.start()).result(START_TIMEOUT_S)
-        except (ShareError, TimeoutError) as exc:
+            self.info = self.share.start()
+        except ShareError as exc:
             print(f"note: not shared with the helpdesk: {exc}", file=self._err, flush=True)
-            self._engine.stop()
             return None
         # The first line, for the employee to read out (stderr under --json: stdout is JSON).
         where = self._out if self._interactive else self._err
@@ -77,43 +69,12 @@ class ShareSession:
     def _stopped(self, reason: str) -> None:
         print(f"note: {reason}", file=self._err, flush=True)
 
-    # -------------------------------------------------------------------------- hooks
-
-    def begin_run(self, mode: str, duration_s: float) -> None:
-        """A run starts (called from the CLI's thread)."""
-        self._engine.call_soon(self._share.start_run, mode, duration_s)
-
-    def snapshot_hook(
-        self, checks: Callable[[], list[Mapping[str, Any]] | None]
-    ) -> Callable[[LiveSnapshot], None]:
-        """A snapshot callback for the call's loop: hands each snapshot to the share's loop
-        (never waits); the first also sends the connection checks ``checks()`` returns."""
-        first = [True]
-
-        def hook(snap: LiveSnapshot) -> None:
-            if first[0]:
-                first[0] = False
-                done = checks()
-                if done is not None:
-                    self._engine.call_soon(self._share.publish_status, "call", done)
-            self._engine.call_soon(self._share.publish_snapshot, snap)
-
-        return hook
-
-    def report(self, data: Mapping[str, Any]) -> None:
-        """The run's JSON report."""
-        self._engine.call_soon(self._share.publish_report, data)
-
-    def failed(self, message: str) -> None:
-        """The run could not finish."""
-        self._engine.call_soon(self._share.publish_ended, message)
-
     # -------------------------------------------------------------------------- between runs
 
     def run_again(self, stdin: TextIO = sys.stdin) -> bool:
         """After a run: wait until Enter (False) or until the helpdesk asks and the employee
         says yes (True). Never waits under ``--json`` or once sharing stopped."""
-        if not self._interactive or self._share.stopped is not None:
+        if not self._interactive or self.share.stopped is not None:
             return False
         if self._reader is None:
             self._reader = threading.Thread(
@@ -155,10 +116,5 @@ class ShareSession:
         self._lines.put(None)
 
     def close(self) -> None:
-        """Stop sharing (the page says so) and end the share's loop."""
-        if self.info is None:
-            return
-        try:
-            self._engine.submit(self._share.close()).result(START_TIMEOUT_S)
-        finally:
-            self._engine.stop()
+        """Stop sharing (the page says so) and end the share's thread."""
+        self.share.close()

@@ -36,6 +36,7 @@ __all__ = [
     "LiveShare",
     "ShareError",
     "ShareInfo",
+    "ThreadedShare",
     "snapshot_json",
 ]
 
@@ -84,8 +85,9 @@ def _direction(d: DirectionSnapshot) -> dict[str, Any]:
 
 
 def snapshot_json(snap: LiveSnapshot, *, sent_at_ms: float | None = None) -> dict[str, Any]:
-    """What the viewers see of one snapshot: the gauge's MOS as the app shows it, the three
-    numbers per direction (RTT, jitter, loss in the last interval) and progress.
+    """What the viewers see of one snapshot: the gauge's MOS as the app shows it (the call so
+    far) and the last second's (the minimum marker), the three numbers per direction (RTT,
+    jitter, loss in the last interval) and progress.
 
     ``sent_at_ms`` (Unix ms) lets a benchmark measure snapshot-to-browser latency.
     """
@@ -95,6 +97,8 @@ def snapshot_json(snap: LiveSnapshot, *, sent_at_ms: float | None = None) -> dic
         "duration_s": snap.duration_s,
         "progress": round(snap.progress, 3),
         "mos": None if quality is None else round(quality.mos, 2),
+        # The last second's MOS: the app's minimum marker is the lowest of these.
+        "mos_recent": None if snap.quality_recent is None else round(snap.quality_recent.mos, 2),
         "grade": None if quality is None else str(quality.grade),
         "mos_label": None if quality is None else quality.mos_label,
         "uplink": _direction(snap.uplink),
@@ -297,3 +301,97 @@ class LiveShare:
         self._ready.set()
         if self._on_stopped is not None:
             self._on_stopped(reason)
+
+
+class ThreadedShare:
+    """A :class:`LiveShare` on its own engine loop, fed from any thread.
+
+    The front ends' seam (STYLE.md practice 15): the CLI and the GUI bridge make one, call
+    :meth:`start`, hand :meth:`snapshot_hook` to the test session, and :meth:`report` its
+    report. Publishing never runs on — or waits for — the call's loop: every method only
+    schedules work on the share's own thread. ``on_run_again``, ``on_stopped`` and
+    ``on_viewers`` are called on that thread (a GUI re-emits them as queued signals).
+    """
+
+    def __init__(
+        self,
+        server_url: str,
+        token: str | None = None,
+        *,
+        on_run_again: Callable[[], None] | None = None,
+        on_stopped: Callable[[str], None] | None = None,
+        on_viewers: Callable[[int], None] | None = None,
+    ) -> None:
+        from callcheck.engine.loop import EngineLoop
+
+        self._engine = EngineLoop(name="callcheck-share")
+        self._share = LiveShare(
+            server_url,
+            token,
+            on_run_again=on_run_again,
+            on_stopped=on_stopped,
+            on_viewers=on_viewers,
+        )
+        self.info: ShareInfo | None = None
+        """The share once made."""
+
+    @property
+    def stopped(self) -> str | None:
+        """Why sharing stopped (``None`` while sharing)."""
+        return self._share.stopped
+
+    def start(self, timeout_s: float = CONNECT_TIMEOUT_S + 5.0) -> ShareInfo:
+        """Make the share (blocks up to ``timeout_s``); :class:`ShareError` when it cannot be
+        made — the test then runs unshared."""
+        self._engine.start()
+        try:
+            self.info = self._engine.submit(self._share.start()).result(timeout_s)
+        except TimeoutError:
+            self._engine.stop()
+            raise ShareError("the server did not answer in time") from None
+        except BaseException:
+            self._engine.stop()
+            raise
+        return self.info
+
+    def begin_run(self, mode: str, duration_s: float) -> None:
+        """A run of the session starts."""
+        self._engine.call_soon(self._share.start_run, mode, duration_s)
+
+    def snapshot_hook(
+        self, checks: Callable[[], Sequence[Mapping[str, Any]] | None] | None = None
+    ) -> Callable[[LiveSnapshot], None]:
+        """A snapshot callback for the call's loop: hands each snapshot over (never waits);
+        before the first, the connection checks ``checks()`` returns (called on the call's
+        loop, where the call's objects live)."""
+        first = [True]
+
+        def hook(snap: LiveSnapshot) -> None:
+            if first[0]:
+                first[0] = False
+                done = None if checks is None else checks()
+                if done is not None:
+                    self._engine.call_soon(self._share.publish_status, "call", list(done))
+            self._engine.call_soon(self._share.publish_snapshot, snap)
+
+        return hook
+
+    def report(self, data: Mapping[str, Any]) -> None:
+        """The run's JSON report."""
+        self._engine.call_soon(self._share.publish_report, data)
+
+    def failed(self, message: str) -> None:
+        """The run could not finish."""
+        self._engine.call_soon(self._share.publish_ended, message)
+
+    def close(self, timeout_s: float = FLUSH_TIMEOUT_S + 5.0) -> None:
+        """Send what is queued, say "stop", end the share's thread (blocks ≤ ``timeout_s``)."""
+        if self.info is None:
+            return
+        try:
+            self._engine.submit(self._share.close()).result(timeout_s)
+        except TimeoutError:
+            pass
+        finally:
+            self._engine.stop()
+            self.info = None

@@ -60,7 +60,7 @@ def _state(url: str) -> dict[str, Any]:
 
 
 def test_share_run_again_on_click_and_stop_sharing(
-    qtbot: QtBot, tmp_path: Path, data_dir: Path, server_url: str
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, server_url: str, screenshot_dir: Path
 ) -> None:
     store = SettingsStore(tmp_path / "settings.ini")
     store.save(AppSettings(server_url=server_url, server_token=TOKEN))
@@ -86,6 +86,9 @@ def test_share_run_again_on_click_and_stop_sharing(
         assert panel.isVisible()
         assert panel.shareCode() == info.code
         assert info.url in panel.link.text()
+        with qtbot.waitSignal(window.bridge.snapshot, timeout=20_000):
+            pass
+        window.grab().save(str(screenshot_dir / "live-shared.png"))
         qtbot.waitUntil(lambda: window._results is not None and window.stack.currentWidget()
                         is window._results, timeout=40_000)  # fmt: skip
         qtbot.waitUntil(lambda: _state(info.url)["runs"][0]["report"] is not None, timeout=10_000)

@@ -169,3 +169,66 @@ def test_unknown_code_page_says_so_in_the_browser(serve_url: str, tmp_path: Path
 
     with EngineLoop() as loop:
         assert "No test is shared under this code" in loop.run(scenario(), timeout_s=60)
+
+
+def test_the_page_asks_for_the_viewer_token_and_then_follows_the_test(tmp_path: Path) -> None:
+    """With ``viewer_token`` set, the page shows the helpdesk login; a wrong token is refused
+    in words; the right one opens the live view."""
+    from server_helpers import running, server_config
+
+    from callcheck.engine.live_share import LiveShare
+
+    async def scenario() -> tuple[bool, str, str]:
+        config = server_config(database=str(tmp_path / "store.sqlite3"), viewer_token="login-1")
+        async with running(config) as url:
+            share = LiveShare(url)
+            info = await share.start()
+            share.start_run("server", 10.0)
+            async with chromium_page(tmp_path / "profile", info.url) as page:
+                asked = await _wait_for(page, "document.getElementById('login')?.hidden === false")
+                await page.evaluate(
+                    "document.getElementById('token').value = 'wrong';"
+                    "document.getElementById('login-form').requestSubmit()"
+                )
+                refused = await _wait_for(
+                    page, "document.getElementById('login-error').textContent"
+                )
+                await page.evaluate(
+                    "document.getElementById('token').value = 'login-1';"
+                    "document.getElementById('login-form').requestSubmit()"
+                )
+                await _wait_for(
+                    page, "document.getElementById('sharing')?.textContent === 'Sharing live'"
+                )
+                snap = _snapshot_with_mos()
+                share.publish_snapshot(snap)
+                shown = await _wait_for(page, "document.getElementById('gauge-value').dataset.mos")
+            await share.close()
+        return bool(asked), str(refused), str(shown)
+
+    with EngineLoop() as loop:
+        asked, refused, shown = loop.run(scenario(), timeout_s=60)
+    assert asked
+    assert "refused" in refused
+    assert float(shown) == 4.21
+
+
+def _snapshot_with_mos() -> LiveSnapshot:
+    """A snapshot whose gauge MOS is 4.21, from the engine's own types."""
+    import dataclasses
+
+    from callcheck.core.quality import CallConditions, assess, measured
+    from callcheck.engine.snapshots import DirectionSnapshot
+
+    conditions = CallConditions(
+        codec_key="opus-96", network_delay_ms=measured(10.0), loss_pct=measured(0.0)
+    )
+    quality = assess(conditions)
+    quality = dataclasses.replace(quality, mos=4.21)
+    none: Any = None
+    direction = DirectionSnapshot(
+        direction="uplink", rtt_ms=20.0, rtt_rtcp_ms=None, jitter_ms=1.0, loss_interval_pct=0.0,
+        loss_total_pct=0.0, burst_ratio=1.0, playout_delay_ms=40.0, late_discard_pct=0.0,
+        concealed_pct=0.0, interval=none, totals=none, playout=none, quality=quality,
+    )  # fmt: skip
+    return LiveSnapshot(1.0, 10.0, direction, direction, quality)

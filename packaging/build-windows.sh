@@ -115,6 +115,7 @@ for d in "$pyside"/plugins/*; do
     esac
 done
 rm -rf "$stage/lib/pyqtgraph/examples"
+find "$stage/lib/numpy" -type d -name tests -prune -exec rm -rf {} +  # numpy's own test suite
 find "$stage/lib" -name '*.pyi' -delete
 
 # 5. PyAV: x264/x265 (GPL) and the unused codec libraries replaced by stubs.
@@ -132,6 +133,12 @@ cc_flags=(-O2 -s -municode -Wall -Wextra -Werror -Wl,--no-insert-timestamp)
 x86_64-w64-mingw32-gcc "${cc_flags[@]}" -o "$stage/callcheck.exe" packaging/windows/launcher.c "$work/launcher.res"
 x86_64-w64-mingw32-gcc "${cc_flags[@]}" -mwindows -DCALLCHECK_GUI -o "$stage/callcheck-gui.exe" \
     packaging/windows/launcher.c "$work/launcher.res"
+
+# The build this installation came from (callcheck.__build__ reads it, as in the frozen bundles
+# written by callcheck.spec); BUILT_AT is the commit's time, so a rebuild gives the same file.
+built_at="$(git -C "$root" log -1 --format=%cI 2>/dev/null || date -u +%FT%T+00:00)"
+printf '"""Written by packaging/build-windows.sh: the build this installation came from."""\nVERSION = %s\nBUILD = %s\nBUILT_AT = %s\n' \
+    "'$version'" "'$build_id'" "'$built_at'" >"$stage/lib/_callcheck_build.py"
 
 # 7. Licence notices: generated from the installed distributions (exact versions).
 log "notices"

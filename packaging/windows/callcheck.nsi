@@ -15,7 +15,9 @@
 ; python.org embeddable CPython, unmodified, plus python311._pth), lib\ (CallCheck and its
 ; dependencies), licenses\, THIRD_PARTY_NOTICES.txt.
 
-Unicode true
+; A 64-bit installer: CallCheck is x64 only, and a 64-bit setup.exe also runs where 32-bit
+; programs cannot (Wine without wine32, Windows on ARM's x64 emulation, Server Core without WOW64).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma

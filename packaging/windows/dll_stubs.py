@@ -21,10 +21,18 @@ from pathlib import Path
 import pefile  # type: ignore[import-untyped]  # build-only, packaging/build-requirements.txt
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "linux"))
-from codec_stubs import STUBBED_PREFIXES  # noqa: E402  (one list for both systems)
+from codec_stubs import STUBBED_PREFIXES  # type: ignore[import-not-found]  # one list, two systems
 
 CC = "x86_64-w64-mingw32-gcc"
-IMPORTER_PREFIXES = ("avcodec", "avformat", "avfilter", "avutil", "avdevice", "swscale", "swresample")
+IMPORTER_PREFIXES = (
+    "avcodec",
+    "avformat",
+    "avfilter",
+    "avutil",
+    "avdevice",
+    "swscale",
+    "swresample",
+)
 """FFmpeg's own DLLs: the stubs export what these import."""
 
 
@@ -50,7 +58,7 @@ def _data_exports(dll: Path) -> set[str]:
     ]
     return {
         sym.name.decode()
-        for sym in getattr(pe, "DIRECTORY_ENTRY_EXPORT").symbols
+        for sym in pe.DIRECTORY_ENTRY_EXPORT.symbols
         if sym.name and not any(lo <= sym.address < hi for lo, hi in code)
     }
 
@@ -84,8 +92,18 @@ def build_stubs(av_libs: Path, work: Path) -> list[str]:
         source = work / (dll.stem + ".c")
         source.write_text(_stub_source(dll.name, wanted[dll.name], data))
         subprocess.run(
-            [CC, "-O2", "-s", "-shared", "-nostdlib", "-Wl,--entry,DllMainCRTStartup",
-             "-Wl,--no-insert-timestamp", "-o", str(dll), str(source)],
+            [
+                CC,
+                "-O2",
+                "-s",
+                "-shared",
+                "-nostdlib",
+                "-Wl,--entry,DllMainCRTStartup",
+                "-Wl,--no-insert-timestamp",
+                "-o",
+                str(dll),
+                str(source),
+            ],
             check=True,
         )
         replaced.append(dll.name)

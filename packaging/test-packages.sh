@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Packaging test job: smoke-tests the frozen bundle and the .deb built by packaging/build.sh.
 #
-#   bash packaging/test-packages.sh [bundle|deb|server|container|all]   (default all; root for
-#                                                                       deb, server, container)
+#   bash packaging/test-packages.sh [bundle|deb|server|container|windows|all]   (default all; root
+#                                                       for deb, server, container; "all" is the
+#                                                       Linux parts: windows runs only when named)
 #
 # bundle: from dist/callcheck with an empty PATH (no Python to fall back to): --version,
 #         devices --json (skipped while the sub-command does not exist), a full
@@ -24,6 +25,15 @@
 # container: packaging/container/Containerfile built with buildah on the clean root as its base,
 #         run with podman in a private network namespace: non-root, the /healthz health check,
 #         a client call from inside, podman stop (host tools: buildah podman runc).
+# windows: dist/CallCheck-*-setup.exe (packaging/build-windows.sh) under Debian's Wine 8.0 in a
+#         fresh 64-bit prefix in a temporary folder: silent install (/S), the files, Start-menu
+#         entry and uninstall key; callcheck.exe --version (the build id), mos --json, a 5 s
+#         `test --loopback --no-audio-device --json` (the report parses and has a MOS), serve
+#         answering /healthz on 127.0.0.1; callcheck-gui.exe under
+#         Xvfb with a screenshot of the Start screen; silent uninstall leaves nothing. Wine 8.0
+#         lacks three Windows DLL functions the app needs: packaging/windows/wine/wine_shims.py
+#         supplies them in the prefix only (never in the installer). Host tools: wine, and
+#         gcc-mingw-w64-x86-64-win32 for the shims (installed with apt-get when missing).
 #
 # Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
 # CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
@@ -36,8 +46,8 @@ set -uo pipefail
 
 what="${1:-all}"
 case "$what" in
-all | bundle | deb | server | container) ;;
-*) echo "usage: $0 [bundle|deb|server|container|all]" >&2; exit 2 ;;
+all | bundle | deb | server | container | windows) ;;
+*) echo "usage: $0 [bundle|deb|server|container|windows|all]" >&2; exit 2 ;;
 esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle="$root/dist/callcheck"
@@ -598,6 +608,152 @@ EOF
         else
             bad "buildah bud failed: $(tail -5 "$out/container-build.log" | tr '\n' ' ')"
         fi
+    fi
+fi
+
+# ------------------------------------------------------------------ Windows, under Wine
+# Not in "all": it needs the Windows build (packaging/build-windows.sh) and Wine.
+if [[ "$what" == windows ]]; then
+    setup="$(ls "$root"/dist/CallCheck-*-setup.exe 2>/dev/null | tail -1)"
+    echo "== Windows installer under Wine: ${setup:-none}"
+    if [[ -z "$setup" ]]; then
+        bad "no dist/CallCheck-*-setup.exe: run packaging/build-windows.sh first"
+    else
+        need=()
+        command -v wine >/dev/null || need+=(wine wine64)
+        command -v x86_64-w64-mingw32-gcc >/dev/null || need+=(gcc-mingw-w64-x86-64-win32)
+        command -v Xvfb >/dev/null || need+=(xvfb)
+        command -v xwininfo >/dev/null || need+=(x11-utils)
+        command -v xwd >/dev/null || need+=(x11-apps)
+        command -v identify >/dev/null || need+=(imagemagick)
+        if ((${#need[@]})) && [[ $EUID -eq 0 ]]; then
+            DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+        fi
+        echo "    installer: $(($(stat -c %s "$setup") / 1048576)) MB ($(stat -c %s "$setup") bytes)"
+        wtmp="$(mktemp -d /tmp/callcheck-wine.XXXXXX)"
+        export WINEPREFIX="$wtmp/prefix" WINEARCH=win64 WINEDEBUG=-all
+        # No Mono/Gecko download prompts; ucrtbase from the prefix (the shim below).
+        export WINEDLLOVERRIDES="mscoree,mshtml=;ucrtbase=n"
+        cleanup+=("rm -rf '$wtmp'" "WINEPREFIX='$WINEPREFIX' wineserver -k")
+        wine wineboot --init >"$out/wine-boot.log" 2>&1
+        wineserver -w
+        # Wine 8.0's gaps (see the module's docstring), filled in the prefix's system32 only.
+        sys32="$WINEPREFIX/drive_c/windows/system32"
+        "$root/.venv/bin/python" -m pip -q --disable-pip-version-check install -c "$root/packaging/build-requirements.txt" pefile
+        "$root/.venv/bin/python" "$root/packaging/windows/wine/wine_shims.py" \
+            /usr/lib/x86_64-linux-gnu/wine/x86_64-windows/ucrtbase.dll "$wtmp/shims"
+        cp "$wtmp"/shims/*.dll "$sys32/"
+        user="$(id -un)"  # Wine names the prefix's user after the Unix user
+        app_win="C:\\users\\$user\\AppData\\Local\\Programs\\CallCheck"
+        app="$WINEPREFIX/drive_c/users/$user/AppData/Local/Programs/CallCheck"
+        smoke_dir="$WINEPREFIX/drive_c/smoke"
+        mkdir -p "$smoke_dir"
+        # win NAME EXE ARGS...: run EXE (in the installation folder) through cmd.exe with its
+        # output redirected to Windows files C:\smoke\NAME.out/.err. Not to Unix files or pipes:
+        # CPython 3.11 under Wine 8.0 then stops with "Fatal Python error: init_sys_streams:
+        # can't initialize sys standard streams / OSError: [WinError 6] Invalid handle".
+        win() {
+            local name="$1" exe="$2"; shift 2
+            printf '@"%s\\%s" %s > C:\\smoke\\%s.out 2> C:\\smoke\\%s.err\r\n@exit /b %%ERRORLEVEL%%\r\n' \
+                "$app_win" "$exe" "$*" "$name" "$name" >"$smoke_dir/$name.cmd"
+            wine cmd /c "C:\\smoke\\$name.cmd" </dev/null >>"$out/wine-$name.log" 2>&1
+            local rc=$?
+            cp "$smoke_dir/$name.out" "$out/wine-$name.out" 2>/dev/null
+            cp "$smoke_dir/$name.err" "$out/wine-$name.err" 2>/dev/null
+            return $rc
+        }
+        t0=$SECONDS
+        if wine "$setup" /S </dev/null >"$out/wine-install.log" 2>&1 && [[ -x "$app/callcheck.exe" ]]; then
+            ok "silent install (/S) in $((SECONDS - t0)) s: $(du -s --apparent-size --block-size=1M "$app" | cut -f1) MB in %LOCALAPPDATA%\\Programs\\CallCheck"
+        else
+            bad "silent install: $(tail -3 "$out/wine-install.log" | tr '\n' ' ')"
+        fi
+        startmenu="$WINEPREFIX/drive_c/users/$user/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/CallCheck.lnk"
+        [[ -f "$startmenu" ]] && ok "Start-menu entry" || bad "no Start-menu entry $startmenu"
+        uninst_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall\CallCheck'
+        reg="$(wine reg query "$uninst_key" 2>/dev/null | tr -d '\r')"
+        if grep -q "DisplayVersion.*REG_SZ" <<<"$reg" && grep -q 'QuietUninstallString.*uninstall.exe" /S' <<<"$reg"; then
+            ok "uninstall key in HKCU (per-user): $(grep -o 'DisplayVersion.*' <<<"$reg" | tr -s ' ')"
+        else bad "uninstall key missing or incomplete: $reg"; fi
+
+        win version callcheck.exe --version
+        version_line="$(tr -d '\r' <"$smoke_dir/version.out")"
+        expected_build="${CALLCHECK_BUILD_ID:-$(git -C "$root" rev-parse --short=8 HEAD 2>/dev/null)}"
+        if [[ "$version_line" == "callcheck "*"(build "*")" && "$version_line" != *"build source"* ]]; then
+            ok "callcheck.exe --version: $version_line"
+            [[ "$version_line" == *"build $expected_build)" ]] ||
+                echo "    (built from another commit than HEAD $expected_build)"
+        else bad "callcheck.exe --version: '$version_line' $(tail -2 "$smoke_dir/version.err")"; fi
+
+        win mos callcheck.exe mos --json
+        if mos="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); print(r["mos"], r["r_factor"])' "$smoke_dir/mos.out" 2>/dev/null)"; then
+            ok "callcheck.exe mos --json: MOS, R = $mos"
+        else bad "mos --json: $(tail -3 "$smoke_dir/mos.err" | tr '\n' ' ')"; fi
+
+        t0=$SECONDS
+        win loopback callcheck.exe test --loopback --no-audio-device --json --duration 5
+        if q="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); q=r["quality"]; assert 4.5<=r["duration_s"]<=6, r["duration_s"]; assert q["mos"] is not None and 1<=q["mos"]<=5, (q, r["errors"]); print(r["codec"], r["duration_s"], "s, MOS", q["mos"], q["grade"])' "$smoke_dir/loopback.out" 2>&1)"; then
+            ok "5 s loopback call in $((SECONDS - t0)) s: $q"
+        else bad "loopback call: $q $(tail -3 "$smoke_dir/loopback.err" | tr '\n' ' ')"; fi
+
+        port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+        win serve callcheck.exe serve --host 127.0.0.1 --port "$port" &
+        serve_pid=$!
+        health=""
+        for _ in $(seq 120); do
+            health="$(curl -fsS --max-time 2 "http://127.0.0.1:$port/healthz" 2>/dev/null)" && break
+            kill -0 "$serve_pid" 2>/dev/null || break
+            sleep 0.25
+        done
+        if [[ "$health" == *'"status": "ok"'* ]]; then
+            ok "callcheck.exe serve: /healthz on 127.0.0.1:$port: $health"
+        else bad "serve: no /healthz on 127.0.0.1:$port: $(tail -3 "$smoke_dir/serve.err" | tr '\n' ' ')"; fi
+        # Ends serve, and Wine's desktop process, which was started without a display.
+        wineserver -k
+        wait "$serve_pid" 2>/dev/null
+        wineserver -w
+
+        # The GUI under a private Xvfb (the display number Xvfb picks), a screenshot of Start.
+        exec {xfd}< <(Xvfb -displayfd 1 -screen 0 1280x900x24 -nolisten tcp 2>"$out/wine-xvfb.log" & echo "$!"; wait)
+        read -r -t 10 xvfb_pid <&"$xfd"; read -r -t 10 wdisp <&"$xfd"
+        cleanup+=("kill $xvfb_pid")
+        export DISPLAY=":$wdisp"
+        t0=$(date +%s%N) ms=""
+        win gui callcheck-gui.exe &
+        gui_pid=$!
+        for _ in $(seq 240); do
+            if xwininfo -root -tree 2>/dev/null | grep -q "\"$title"; then
+                ms=$((($(date +%s%N) - t0) / 1000000)); break
+            fi
+            kill -0 "$gui_pid" 2>/dev/null || break
+            sleep 0.25
+        done
+        if [[ -n "$ms" ]]; then
+            sleep 4  # let the Start screen paint
+            png="$out/start-screen-windows-wine.png"
+            xwd -root -silent | /usr/bin/convert xwd:- "$png" 2>/dev/null
+            colours="$(identify -format '%k' "$png" 2>/dev/null || echo 0)"
+            if ((colours > 16)); then ok "callcheck-gui.exe: window in $ms ms, Start screen $png ($colours colours)"
+            else bad "callcheck-gui.exe: window up but the screenshot is blank ($colours colours)"; fi
+        else bad "callcheck-gui.exe: no window titled $title: $(tail -3 "$smoke_dir/gui.err" | tr '\n' ' ')"; fi
+        wine taskkill /F /IM pythonw.exe >/dev/null 2>&1
+        wait "$gui_pid" 2>/dev/null
+
+        wineserver -w
+        t0=$SECONDS
+        # As the uninstall key says (QuietUninstallString). NSIS's uninstaller copies itself to
+        # %TEMP% and returns at once, so that it can delete itself: wait for the prefix's
+        # processes to end.
+        wine "$app/uninstall.exe" /S </dev/null >"$out/wine-uninstall.log" 2>&1
+        wineserver -w
+        left="$(find "$app" "$startmenu" 2>/dev/null | head -5)"
+        reg="$(wine reg query "$uninst_key" 2>&1 | tr -d '\r')"
+        if [[ -z "$left" ]] && ! grep -q DisplayName <<<"$reg"; then
+            ok "silent uninstall in $((SECONDS - t0)) s: folder, Start-menu entry and uninstall key gone"
+        else bad "uninstall left: $left $(grep -o 'DisplayName.*' <<<"$reg")"; fi
+        data="$WINEPREFIX/drive_c/users/$user/AppData/Local/CallCheck"
+        [[ -d "$data" ]] && echo "    kept, as intended: the user's data $(find "$data" -type f | sed "s|$WINEPREFIX/drive_c|C:|" | tr '\n' ' ')"
+        unset WINEPREFIX WINEARCH WINEDEBUG WINEDLLOVERRIDES DISPLAY
     fi
 fi
 

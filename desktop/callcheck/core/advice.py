@@ -22,6 +22,7 @@ from typing import Any, Final
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec as codec_entry
 from callcheck.core.grades import PASS_MOS
+from callcheck.core.heard import DISAGREEMENT_MOS, heard_shortfall
 from callcheck.core.host import HostInfo, InterfaceKind
 from callcheck.core.phrase import (
     QT_TRANSLATE_NOOP,
@@ -168,6 +169,8 @@ class AdviceInputs:
     """Ta of the call's rating: mouth-to-ear delay, what G.114's limits apply to."""
     rating: CallRating | None = None
     """The call's one rating; below the pass mark its largest impairment is the first action."""
+    heard_mos: float | None = None
+    """The worst heard score (MOS-LQO) of what the listener got (:mod:`callcheck.core.heard`)."""
 
 
 #: The translation context of the actions' sentences.
@@ -792,6 +795,39 @@ def rule_codec(i: AdviceInputs) -> Action | None:
     )
 
 
+def rule_heard_damage(i: AdviceInputs) -> Action | None:
+    """The network predicts better audio than the listener got: the damage is on the computer.
+
+    The E-model sees only the network and the codec; the heard score hears the audio as handed
+    to the speaker. A shortfall beyond :data:`~callcheck.core.heard.DISAGREEMENT_MOS` means the
+    device, its driver (a Bluetooth headset in hands-free mode) or a busy CPU damaged it.
+    """
+    shortfall = heard_shortfall(i.mos, i.heard_mos)
+    if shortfall is None or shortfall <= DISAGREEMENT_MOS or i.heard_mos is None:
+        return None
+    return _action(
+        "heard-damage",
+        Severity.WARNING,
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "The network is fine for this call (predicted MOS {predicted}), but the audio "
+                "that reached the speaker scored {heard}: it is damaged on this computer. Check "
+                "the headset and its cable, make sure a Bluetooth headset is not in hands-free "
+                "mode, and close programs that keep the CPU busy.",
+            ),
+            predicted=f"{i.mos:.1f}" if i.mos is not None else "",
+            heard=f"{i.heard_mos:.1f}",
+        ),
+        {
+            "predicted_mos": i.mos,
+            "heard_mos": i.heard_mos,
+            "shortfall_mos": shortfall,
+            "limit_mos": DISAGREEMENT_MOS,
+        },
+    )
+
+
 RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
     rule_delay,
     rule_wifi_loss,
@@ -807,6 +843,7 @@ RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
     rule_qos,
     rule_relay,
     rule_codec,
+    rule_heard_damage,
 )
 
 
@@ -1004,6 +1041,7 @@ def inputs_from_report(
         for c in (report.get("recommendations") or {}).get("codecs") or []
     )
     ta = _stat(quality.get("inputs"), "Ta", "value") if isinstance(quality, Mapping) else None
+    heard = quality.get("heard") if isinstance(quality, Mapping) else None
     return AdviceInputs(
         mos=_stat(quality, "mos"),
         mouth_to_ear_ms=ta,
@@ -1021,4 +1059,5 @@ def inputs_from_report(
         ice_protocol=ice.get("protocol") if isinstance(ice.get("protocol"), str) else None,
         current_codec=current_codec,
         codecs=codecs,
+        heard_mos=_stat(heard, "mos") if isinstance(heard, Mapping) else None,
     )

@@ -85,6 +85,14 @@ class ResultsScreen(QWidget):
         form.addRow(texts.RESULTS_RTT, self.rttValue)
         form.addRow(texts.RESULTS_JITTER, self.jitterValue)
         form.addRow(texts.RESULTS_LOSS, self.lossValue)
+        # What the listener heard, beside the prediction (issue 19): both rows hide when the
+        # report has no heard score (older reports, calls without audio kept).
+        self.predictedValue, self.heardValue = QLabel(), QLabel()
+        self.predictedValue.setObjectName("predictedValue")
+        self.heardValue.setObjectName("heardValue")
+        form.addRow(texts.RESULTS_PREDICTED, self.predictedValue)
+        form.addRow(texts.RESULTS_HEARD, self.heardValue)
+        self._numbersForm = form
 
         why = QGroupBox(texts.RESULTS_WHY)
         self.why = _rich_label()
@@ -180,6 +188,7 @@ class ResultsScreen(QWidget):
         self.rttValue.setText(texts.figure(numbers["rtt_ms"], texts.UNIT_MS))
         self.jitterValue.setText(texts.figure(numbers["jitter_ms"], texts.UNIT_MS, 1))
         self.lossValue.setText(texts.figure(numbers["loss_pct"], texts.UNIT_PERCENT, 1))
+        self._show_heard(quality if isinstance(quality, dict) else None)
         self.why.setText(
             "<ul style='margin-left: -20px'>" + why_html(quality) + "</ul>"
             if quality
@@ -211,6 +220,31 @@ class ResultsScreen(QWidget):
         self.connectivity.show_section(connectivity if isinstance(connectivity, dict) else None)
         self.testId.setText(texts.RESULTS_TEST_ID.format(id=data["id"]))
         self.message.clear()
+
+    def _show_heard(self, quality: dict[str, Any] | None) -> None:
+        heard = None if quality is None else quality.get("heard")
+        shown = isinstance(heard, dict)
+        self._numbersForm.setRowVisible(self.predictedValue, shown)
+        self._numbersForm.setRowVisible(self.heardValue, shown)
+        if not isinstance(heard, dict) or quality is None:
+            return
+        predicted = quality.get("mos")
+        label = quality.get("mos_label") or ""
+        self.predictedValue.setText(
+            texts.RESULTS_HEARD_FIGURE.format(mos=f"{float(predicted):.1f}", scale=label)
+            if isinstance(predicted, int | float)
+            else texts.NOT_MEASURED
+        )
+        mos = heard.get("mos")
+        models = sorted({str(d.get("model")) for d in heard.get("directions") or []})
+        notes = [str(d["note"]) for d in heard.get("directions") or [] if d.get("note")]
+        if isinstance(mos, int | float):
+            self.heardValue.setText(
+                texts.RESULTS_HEARD_FIGURE.format(mos=f"{float(mos):.1f}", scale=heard["scale"])
+            )
+        else:
+            self.heardValue.setText(texts.RESULTS_HEARD_NOT_AVAILABLE)
+        self.heardValue.setToolTip("\n".join([", ".join(models), *notes]))
 
     def setCompareAvailable(self, available: bool) -> None:
         """Enable "Compare with previous test" (there is an earlier test in the history)."""

@@ -181,6 +181,11 @@ RESULTS_PARTIAL: Final = QT_TRANSLATE_NOOP(
 RESULTS_RTT: Final = QT_TRANSLATE_NOOP("texts", "Round trip")
 RESULTS_JITTER: Final = QT_TRANSLATE_NOOP("texts", "Jitter")
 RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Lost audio")
+#: Issue 19: the E-model's prediction and the score of the audio the listener actually got.
+RESULTS_PREDICTED: Final = QT_TRANSLATE_NOOP("texts", "Predicted from the network")
+RESULTS_HEARD: Final = QT_TRANSLATE_NOOP("texts", "What the listener heard")
+RESULTS_HEARD_FIGURE: Final = QT_TRANSLATE_NOOP("texts", "{mos} ({scale})")
+RESULTS_HEARD_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP("texts", "not available")
 RESULTS_WHY: Final = QT_TRANSLATE_NOOP("texts", "Why this score")
 RESULTS_RECOMMENDATIONS: Final = QT_TRANSLATE_NOOP("texts", "Codecs for this network")
 RESULTS_COPY: Final = QT_TRANSLATE_NOOP("texts", "Copy summary for the helpdesk")

@@ -64,11 +64,16 @@ NO_REFERENCE_NOTE: Final = (
 
 
 def visqol_version() -> str | None:
-    """The installed ``visqol-python`` version; None when it is not installed."""
+    """The installed, importable ``visqol-python`` version; None when it cannot be used (not
+    installed, or a bundle built without scipy)."""
     try:
+        import visqol  # noqa: F401  # lazy: scipy loads in ~0.3 s, only when a score is wanted
+
         return importlib.metadata.version(VISQOL_PACKAGE)
-    except importlib.metadata.PackageNotFoundError:
+    except ImportError:
         return None
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 # ------------------------------------------------------------------------------ recording
@@ -288,7 +293,7 @@ def score_full_reference(
             None,
             FULL_REFERENCE_MODEL,
             "",
-            note="not available: the visqol-python package is not installed",
+            note="not available: ViSQOL (visqol-python with scipy) is not installed",
         )
     offset_s = (received.start_ms - reference.start_ms) / 1000.0
     plans = plan_segments(
@@ -334,7 +339,7 @@ def score_full_reference(
 
 def visqol_speech_mos(reference: FloatArray, degraded: FloatArray) -> float:
     """ViSQOL v3 speech mode (16 kHz, exponential mapper scaled to 5.0) of two aligned signals."""
-    from visqol import VisqolApi  # lazy: scipy loads in ~0.3 s, only when a score is wanted
+    from visqol import VisqolApi  # imported by visqol_version() first
 
     api = VisqolApi()
     api.create(mode="speech", use_lattice_model=False)

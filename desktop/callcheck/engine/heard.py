@@ -248,6 +248,57 @@ class RecordingSink:
             self._sink(samples, rate_hz)
 
 
+class HeardCapture:
+    """What a test session keeps for the heard score, per mode (the session's one seam).
+
+    * loopback: the far end's audio is the reference, the user's played audio the received
+      (``downlink``);
+    * server: the user's own sent audio is the reference, and comes back through the reflector
+      (``round_trip``) — with a live microphone too, since what was sent is kept;
+    * peer: the colleague's voice is not known here: no-reference only (``downlink``).
+
+    Wrap the call's sources and sink with :meth:`source`, :meth:`far_end` and :meth:`sink`
+    before the call, and :meth:`score` after it.
+    """
+
+    def __init__(self, mode: str, keep_s: float = KEEP_S) -> None:
+        self.mode = mode
+        self._sent = AudioRecorder(keep_s)
+        self._played = AudioRecorder(keep_s)
+
+    def source(self, source: AudioSource) -> AudioSource:
+        """The user's outgoing audio; kept in server mode (the round trip's reference)."""
+        return RecordingSource(source, self._sent) if self.mode == "server" else source
+
+    def far_end(self, source: AudioSource | None) -> AudioSource | None:
+        """The loopback far end's audio, kept (the downlink's reference)."""
+        if source is None or self.mode != "loopback":
+            return source
+        return RecordingSource(source, self._sent)
+
+    def sink(self, sink: AudioSink | None) -> RecordingSink:
+        """The call's audio sink with the played audio kept."""
+        return RecordingSink(self._played, sink)
+
+    @property
+    def samples_kept(self) -> int:
+        """Samples held now, both streams (bounded by ``keep_s``)."""
+        return self._sent.samples_kept + self._played.samples_kept
+
+    def pairs(self) -> tuple[HeardPair, ...]:
+        """The directions to score, as kept so far."""
+        received = self._played.snapshot()
+        if self.mode == "server":
+            return (HeardPair("round_trip", self._sent.snapshot(), received),)
+        if self.mode == "loopback":
+            return (HeardPair("downlink", self._sent.snapshot(), received),)
+        return (HeardPair("downlink", None, received),)
+
+    async def score(self, window: AlignmentWindow = DEFAULT_WINDOW) -> HeardQuality:
+        """Score what was kept, in a worker thread (:func:`score_heard`)."""
+        return await score_heard(self.pairs(), window)
+
+
 # ------------------------------------------------------------------------------ scoring
 
 

@@ -12,13 +12,15 @@ correlation of the heard score with the E-model's MOS over the calls.
 
 ``cost``: one call of ``--duration`` s; the time from the call's end to the report without and
 with the heard score (ViSQOL import included on the first repeat), the peak Python memory of
-the scoring (tracemalloc) and the audio kept during the call.
+the scoring (tracemalloc) and the audio kept during the call. The ViSQOL import (~1 s) is timed
+apart: a session does it before the call (:func:`~callcheck.engine.heard.preload_visqol`).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import sys
@@ -36,6 +38,7 @@ from callcheck.engine.heard import (
     RecordingSink,
     RecordingSource,
     score_pairs,
+    visqol_version,
 )
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
@@ -150,9 +153,17 @@ def summarize(rows: list[dict[str, object]]) -> None:
 
 
 def cost(args: argparse.Namespace) -> None:
+    started = time.perf_counter()
+    available = visqol_version() is not None
+    print(f"import visqol + scipy: {1000 * (time.perf_counter() - started):.0f} ms ({available=})")
     run = run_call("opus", args.duration, None)
     kept = run.sent.samples_kept + run.played.samples_kept
-    print(f"call {args.duration:g} s opus: audio kept {kept * 2 / 1e6:.2f} MB (int16)")
+    print(
+        f"call {args.duration:g} s opus: audio kept {kept * 2 / 1e6:.2f} MB (int16, both streams)"
+    )
+    load = os.getloadavg()[0]
+    print(f"machine load (1 min) {load:.1f} on {os.cpu_count()} cores")
+    added = []
     for i in range(args.repeats):
         t0 = time.perf_counter()
         report = build_report(run.result)
@@ -163,11 +174,13 @@ def cost(args: argparse.Namespace) -> None:
         tracemalloc.stop()
         report = with_heard(report, run.result, heard)
         t2 = time.perf_counter()
+        added.append(t2 - t1)
         print(
             f"repeat {i + 1}: report without heard {1000 * (t1 - t0):.0f} ms, heard score + "
             f"report {1000 * (t2 - t1):.0f} ms (added), heard {heard.mos:.2f}, "
             f"scoring peak Python memory {peak / 1e6:.1f} MB"
         )
+    print(f"added: median {1000 * statistics.median(added):.0f} ms, max {1000 * max(added):.0f} ms")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS {rss:.0f} MB (aiortc call + scipy + ViSQOL)")
 

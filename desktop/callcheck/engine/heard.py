@@ -76,6 +76,13 @@ def visqol_version() -> str | None:
         return "unknown"
 
 
+async def preload_visqol() -> bool:
+    """Import ViSQOL (and scipy) in a worker thread: ~1 s of CPU that would otherwise delay the
+    report after the call. Await it *before* the call's media starts: an import running during
+    the call holds the GIL in 5 ms slices and would add that to the packets' arrival times."""
+    return await asyncio.to_thread(visqol_version) is not None
+
+
 # ------------------------------------------------------------------------------ recording
 
 

@@ -14,6 +14,7 @@ HTTP contract
 ``POST /probe`` …          capacity and QoS probe (:mod:`callcheck.server.probe`)
 ``GET /healthz``           ``200`` ``{"status": "ok", …}``
 ``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
+``/api/v1/…``, ``/fleet``  fleet reports, summaries and page (:mod:`callcheck.server.fleet_api`)
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
@@ -69,6 +70,7 @@ from aiohttp.web_protocol import RequestPayloadError
 
 from callcheck import __version__
 from callcheck.server.config import ServerConfig
+from callcheck.server.fleet_api import FleetApi, FleetSetupError
 from callcheck.server.limits import (
     LogRateLimit,
     RateLimiter,
@@ -514,6 +516,7 @@ def create_app(config: ServerConfig) -> web.Application:
         require_token=_require_token,
         active_calls=app[REFLECTOR_KEY].active_calls,
     ).mount(app)
+    FleetApi(config, metrics, error=ApiError).mount(app)  # /api/v1, /fleet (fleet_api.py)
 
     log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
 
@@ -628,6 +631,9 @@ def run_server(config: ServerConfig) -> int:
         asyncio.run(serve(config, on_ready=ready))
     except KeyboardInterrupt:
         return EXIT_OK
+    except FleetSetupError as exc:
+        print(f"callcheck serve: {exc}", file=sys.stderr)
+        return EXIT_CANNOT_RUN
     except ssl.SSLError as exc:
         print(f"callcheck serve: the TLS certificate or key is unusable: {exc}", file=sys.stderr)
         return EXIT_CANNOT_RUN

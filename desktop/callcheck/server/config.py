@@ -11,6 +11,11 @@ the field names of :class:`ServerConfig`, optionally grouped in a ``[limits]`` t
     tls_key = "/etc/callcheck/key.pem"
     token = "s3cret"
 
+    database = "postgresql://callcheck:secret@db.example.com/callcheck"   # default: SQLite
+    fleet_token = "laptops-upload-with-this"
+    admin_token = "it-reads-with-this"
+    sites_csv = "/etc/callcheck/sites.csv"
+
     [limits]
     max_calls = 50
     max_session_s = 300
@@ -35,7 +40,7 @@ import os
 import re
 import tomllib
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -165,14 +170,35 @@ class ServerConfig:
     """How often uplink figures go out on a client's data channel."""
     cors_origins: tuple[str, ...] = ("*",)
     """Origins allowed by CORS; ``("*",)`` allows any web page."""
+    database: str | None = field(default=None, repr=False)  # may hold a password
+    """Fleet store: ``postgresql://user:pass@host/db``, a SQLite file path, or ``None`` for
+    the embedded SQLite file in the user's data directory (no set-up)."""
+    fleet_token: str | None = field(default=None, repr=False)
+    """Bearer token laptops present to upload reports (``POST /api/v1/reports``); ``None`` =
+    the server's ``token`` (open when that is ``None`` too)."""
+    admin_token: str | None = field(default=None, repr=False)
+    """Bearer token that reads fleet reports, summaries and the /fleet page's data; ``None`` =
+    fleet data cannot be read at all (never open by default)."""
+    sites_csv: Path | None = None
+    """CSV of ``subnet,site,building,network_type`` rows that names each report's site from
+    the client address (longest prefix wins)."""
+    retention_days: float = 400.0
+    """Fleet reports older than this (by arrival) are deleted."""
+    max_report_bytes: int = 2 * 1024 * 1024
+    """Largest accepted uploaded report; larger get ``413``."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
             raise ConfigError(f"port {self.port} is not in 0–65535")
         if (self.tls_cert is None) != (self.tls_key is None):
             raise ConfigError("TLS needs both a certificate (tls_cert) and a key (tls_key)")
-        if self.token is not None and not self.token.strip():
-            raise ConfigError("the token is empty")
+        for name, secret in (
+            ("token", self.token),
+            ("fleet_token", self.fleet_token),
+            ("admin_token", self.admin_token),
+        ):
+            if secret is not None and not secret.strip():
+                raise ConfigError(f"the {name} is empty")
         positive = {
             "max_calls": self.max_calls,
             "max_offer_bytes": self.max_offer_bytes,
@@ -189,6 +215,8 @@ class ServerConfig:
             "media_timeout_s": self.media_timeout_s,
             "request_timeout_s": self.request_timeout_s,
             "figures_interval_s": self.figures_interval_s,
+            "retention_days": self.retention_days,
+            "max_report_bytes": self.max_report_bytes,
         }
         for name, value in positive.items():
             if not value > 0:
@@ -212,7 +240,7 @@ class ServerConfig:
 
 
 _FIELD_NAMES: Final = frozenset(f.name for f in fields(ServerConfig))
-_PATH_FIELDS: Final = frozenset({"tls_cert", "tls_key"})
+_PATH_FIELDS: Final = frozenset({"tls_cert", "tls_key", "sites_csv"})
 _ICE_FIELDS: Final = frozenset({"ice_servers", "reflector_ice_servers"})
 _TUPLE_FIELDS: Final = frozenset({"ice_host_addresses", "cors_origins"})
 
@@ -268,7 +296,7 @@ def load_toml(path: Path, base: ServerConfig | None = None) -> ServerConfig:
         raise ConfigError(f"{path} is not valid TOML: {exc}") from exc
     flat: dict[str, object] = {}
     for key, value in data.items():
-        if key in ("limits", "server") and isinstance(value, dict):
+        if key in ("limits", "server", "fleet") and isinstance(value, dict):
             flat.update(value)
         else:
             flat[key] = value

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Final
 
+from callcheck.server.fleet_metrics import FleetMetrics
+
 __all__ = ["CONTENT_TYPE", "ERROR_KINDS", "ServerMetrics"]
 
 #: ``Content-Type`` of the Prometheus text format.
@@ -82,6 +84,8 @@ class ServerMetrics:
         self.active_probes: Callable[[], int] = lambda: 0
         self.active_rooms: Callable[[], int] = lambda: 0
         self.room_participants: Callable[[], int] = lambda: 0
+        self.fleet = FleetMetrics()
+        """Uploaded fleet reports (:mod:`callcheck.server.fleet_metrics`)."""
 
     def error(self, kind: str) -> None:
         """Count one error of ``kind``."""
@@ -226,4 +230,4 @@ class ServerMetrics:
             "Downlink burst datagrams sent.",
             [({}, self.probe_burst_packets_total)],
         )
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines) + "\n" + self.fleet.render()

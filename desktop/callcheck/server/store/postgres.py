@@ -1,0 +1,248 @@
+"""The fleet store on PostgreSQL (asyncpg): several `callcheck serve` instances share it.
+
+Migrations run under a transaction-scoped advisory lock, so instances starting together apply
+each one exactly once. The summary runs its parts side by side on the pool, each planned for
+its grouping (see :meth:`PostgresStore.summary`); tests/benchmarks/bench_fleet_store.py times
+it on a million rows.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+import asyncpg
+
+from callcheck.server.store.migrations import POSTGRES
+from callcheck.server.store.model import (
+    COLUMNS,
+    HOUR_FORMAT,
+    LOW_PERCENTILE,
+    PASS_MARK_MOS,
+    FleetRecord,
+    ReportPage,
+    ReportQuery,
+    SummaryBy,
+    SummaryRow,
+    encode_cursor,
+    percentile_of_counts,
+    top_reasons,
+)
+
+__all__ = ["PostgresStore"]
+
+#: Key of the advisory lock held while migrating ("CCFLEET1" as a 64-bit integer).
+MIGRATION_LOCK: Final = 0x4343464C45455431
+#: Connections per instance: ingest and reads overlap, but a reflector is not a database.
+POOL_SIZE: Final = 5
+
+_GROUP_SQL: Final = {
+    "site": "site",
+    "host": "host",
+    "hour": "to_char(date_trunc('hour', started_at AT TIME ZONE 'UTC'), "
+    '\'YYYY-MM-DD"T"HH24":00:00+00:00"\')',
+}
+_SELECT: Final = "SELECT " + ", ".join((*COLUMNS, "report::text AS report")) + " FROM fleet_reports"
+
+
+def _record(row: Any) -> FleetRecord:
+    values = {name: row[name] for name in COLUMNS}
+    values["report"] = json.loads(row["report"])
+    return FleetRecord(**values)
+
+
+class PostgresStore:
+    """:class:`~callcheck.server.store.model.Store` on PostgreSQL."""
+
+    def __init__(self, dsn: str, *, clock: Callable[[], datetime], retention_days: float) -> None:
+        self._dsn = dsn
+        self._clock = clock
+        self._retention = timedelta(days=retention_days)
+        self._pool: Any = None
+
+    def _require_pool(self) -> Any:
+        if self._pool is None:
+            raise RuntimeError("the store is not open")
+        return self._pool
+
+    async def open(self) -> None:
+        self._pool = await asyncpg.create_pool(self._dsn, min_size=1, max_size=POOL_SIZE)
+        async with self._pool.acquire() as db, db.transaction():
+            await db.execute("SELECT pg_advisory_xact_lock($1)", MIGRATION_LOCK)
+            await db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version integer PRIMARY KEY, applied_at timestamptz NOT NULL)"
+            )
+            done = {r["version"] for r in await db.fetch("SELECT version FROM schema_migrations")}
+            for version, sql in POSTGRES:
+                if version not in done:
+                    await db.execute(sql)
+                    await db.execute(
+                        "INSERT INTO schema_migrations VALUES ($1, $2)", version, self._clock()
+                    )
+
+    async def close(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+            self._pool = None
+
+    async def schema_version(self) -> int:
+        version = await self._require_pool().fetchval(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations"
+        )
+        return int(version)
+
+    async def add_report(self, record: FleetRecord) -> bool:
+        values = [getattr(record, c) for c in COLUMNS]
+        placeholders = [f"${i}" for i in range(1, len(COLUMNS) + 1)]
+        placeholders.append(f"${len(COLUMNS) + 1}::jsonb")
+        status = await self._require_pool().execute(
+            f"INSERT INTO fleet_reports ({', '.join(COLUMNS)}, report) "
+            f"VALUES ({', '.join(placeholders)}) ON CONFLICT (id) DO NOTHING",
+            *values,
+            json.dumps(record.report),
+        )
+        return str(status) == "INSERT 0 1"
+
+    async def get_report(self, report_id: str) -> FleetRecord | None:
+        row = await self._require_pool().fetchrow(f"{_SELECT} WHERE id = $1", report_id)
+        return None if row is None else _record(row)
+
+    async def list_reports(self, query: ReportQuery) -> ReportPage:
+        where, params = _filters(query.since, query.until)
+        if query.site is not None:
+            params.append(query.site)
+            where.append(f"site = ${len(params)}")
+        if query.host is not None:
+            params.append(query.host)
+            where.append(f"host = ${len(params)}")
+        if query.after is not None:
+            params += [query.after[0], query.after[1]]
+            where.append(f"(started_at, id) < (${len(params) - 1}, ${len(params)})")
+        params.append(query.limit + 1)
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += f" ORDER BY started_at DESC, id DESC LIMIT ${len(params)}"
+        rows = await self._require_pool().fetch(sql, *params)
+        records = [_record(row) for row in rows]
+        more = len(records) > query.limit
+        records = records[: query.limit]
+        cursor = encode_cursor(records[-1].started_at, records[-1].id) if more else None
+        return ReportPage(tuple(records), cursor)
+
+    async def summary(
+        self,
+        by: SummaryBy,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        site: str | None = None,
+    ) -> tuple[SummaryRow, ...]:
+        group = _GROUP_SQL[by]
+        where, params = _filters(since, until)
+        if site is not None:
+            params.append(site)
+            where.append(f"site = ${len(params)}")
+        clause = " WHERE " + " AND ".join(where) if where else ""
+        joiner = " AND" if clause else " WHERE"
+        pool = self._require_pool()
+        reasons_sql = (
+            f"SELECT {group} AS k, failure_reason, COUNT(*) AS n FROM fleet_reports{clause}"
+            f"{joiner} failure_reason IS NOT NULL GROUP BY k, failure_reason"
+        )
+        figures_sql = (
+            f"SELECT {group} AS k, COUNT(*) AS n, COUNT(mos) AS rated, AVG(mos) AS mean_mos, "
+            f"AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < {PASS_MARK_MOS} THEN 1.0 "
+            "ELSE 0.0 END) AS below, AVG(loss_pct) AS loss, AVG(jitter_ms) AS jitter, "
+            "AVG(rtt_ms) AS rtt"
+        )
+        p10s: dict[str, float | None] = {}
+        if by == "site":
+            # Few, large groups: hash aggregates, and the percentile from (group, MOS, count)
+            # rows — reports carry MOS to 2 decimals, so at most 401 rows a group.
+            aggregates, scores, reasons = await asyncio.gather(
+                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
+                pool.fetch(
+                    f"SELECT {group} AS k, mos, COUNT(*) AS n FROM fleet_reports{clause}"
+                    f"{joiner} mos IS NOT NULL GROUP BY k, mos",
+                    *params,
+                ),
+                pool.fetch(reasons_sql, *params),
+            )
+        else:
+            # Many small groups: percentile_cont over a narrow (group, MOS) sort beats shipping
+            # every distinct pair. Without the hint the planner walks the (host, started_at)
+            # index in random heap order: seconds on a million rows.
+            async def low_percentile() -> Any:
+                async with pool.acquire() as db, db.transaction():
+                    await db.execute("SET LOCAL enable_indexscan = off")
+                    return await db.fetch(
+                        f"SELECT {group} AS k, percentile_cont({LOW_PERCENTILE / 100}) WITHIN "
+                        f"GROUP (ORDER BY mos) AS p10 FROM fleet_reports{clause}{joiner} "
+                        "mos IS NOT NULL GROUP BY k",
+                        *params,
+                    )
+
+            aggregates, lows, reasons = await asyncio.gather(
+                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
+                low_percentile(),
+                pool.fetch(reasons_sql, *params),
+            )
+            p10s = {_key(r["k"]): _float(r["p10"]) for r in lows}
+            scores = []
+        counts: dict[str, list[tuple[float, int]]] = {}
+        for row in scores:
+            counts.setdefault(_key(row["k"]), []).append((row["mos"], row["n"]))
+        top = top_reasons([(_key(r["k"]), r["failure_reason"], r["n"]) for r in reasons])
+        rows = []
+        for row in aggregates:
+            key = _key(row["k"])
+            rows.append(
+                SummaryRow(
+                    key=key,
+                    count=row["n"],
+                    rated=row["rated"],
+                    mean_mos=_float(row["mean_mos"]),
+                    p10_mos=(
+                        percentile_of_counts(counts[key], LOW_PERCENTILE)
+                        if key in counts
+                        else p10s.get(key)
+                    ),
+                    below_pass_share=_float(row["below"]),
+                    mean_loss_pct=_float(row["loss"]),
+                    mean_jitter_ms=_float(row["jitter"]),
+                    mean_rtt_ms=_float(row["rtt"]),
+                    top_failure_reasons=top.get(key, ()),
+                )
+            )
+        return tuple(sorted(rows, key=lambda r: r.key))
+
+    async def purge(self) -> int:
+        status = await self._require_pool().execute(
+            "DELETE FROM fleet_reports WHERE received_at < $1", self._clock() - self._retention
+        )
+        return int(str(status).rsplit(" ", 1)[-1])
+
+
+def _key(value: Any) -> str:
+    """A group key as the API shows it (an hour as ``YYYY-MM-DDTHH:00:00+00:00``)."""
+    if isinstance(value, datetime):
+        return value.strftime(HOUR_FORMAT)
+    return str(value)
+
+
+def _float(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        params.append(since)
+        where.append(f"started_at >= ${len(params)}")
+    if until is not None:
+        params.append(until)
+        where.append(f"started_at < ${len(params)}")
+    return where, params

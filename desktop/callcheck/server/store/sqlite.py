@@ -1,0 +1,286 @@
+"""The embedded fleet store: one SQLite file, no set-up.
+
+sqlite3 blocks, so every statement runs on one dedicated worker thread (a single-thread
+executor): the event loop never waits on the disk, and the one connection is never shared
+between threads. WAL journaling lets readers run while a report is written.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sqlite3
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+from callcheck.server.store.migrations import SQLITE
+from callcheck.server.store.model import (
+    COLUMNS,
+    LOW_PERCENTILE,
+    PASS_MARK_MOS,
+    FleetRecord,
+    ReportPage,
+    ReportQuery,
+    SummaryBy,
+    SummaryRow,
+    encode_cursor,
+    from_us,
+    percentile_of_counts,
+    to_us,
+    top_reasons,
+)
+
+__all__ = ["SqliteStore"]
+
+_T = TypeVar("_T")
+
+#: How long a writer waits for another process's lock before failing.
+BUSY_TIMEOUT_S: Final = 30.0
+
+_GROUP_SQL: Final = {
+    "site": "site",
+    "host": "host",
+    # The same names as model.HOUR_FORMAT.
+    "hour": "strftime('%Y-%m-%dT%H:00:00+00:00', started_at_us / 1000000, 'unixepoch')",
+}
+_SELECT: Final = (
+    "SELECT id, received_at_us, started_at_us, host, client_address, site, building, "
+    "network_type, mode, codec, mos, grade, passed, rtt_ms, jitter_ms, loss_pct, "
+    "failure_reason, report FROM fleet_reports"
+)
+
+
+def _record(row: tuple[Any, ...]) -> FleetRecord:
+    values = dict(zip((*COLUMNS, "report"), row, strict=True))
+    values["received_at"] = from_us(values["received_at"])
+    values["started_at"] = from_us(values["started_at"])
+    values["passed"] = bool(values["passed"])
+    values["report"] = json.loads(values["report"])
+    return FleetRecord(**values)
+
+
+class SqliteStore:
+    """:class:`~callcheck.server.store.model.Store` on a SQLite file (``":memory:"`` works)."""
+
+    def __init__(
+        self, path: Path | str, *, clock: Callable[[], datetime], retention_days: float
+    ) -> None:
+        self._path = str(path)
+        self._clock = clock
+        self._retention = timedelta(days=retention_days)
+        self._executor: ThreadPoolExecutor | None = None
+        self._db: sqlite3.Connection | None = None
+
+    async def _run(self, fn: Callable[[sqlite3.Connection], _T]) -> _T:
+        if self._executor is None or self._db is None:
+            raise RuntimeError("the store is not open")
+        db = self._db
+        return await asyncio.get_running_loop().run_in_executor(self._executor, fn, db)
+
+    async def open(self) -> None:
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="fleet-sqlite")
+        loop = asyncio.get_running_loop()
+
+        def connect() -> sqlite3.Connection:
+            if self._path != ":memory:":
+                Path(self._path).parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(
+                self._path,
+                timeout=BUSY_TIMEOUT_S,
+                isolation_level=None,  # explicit BEGIN/COMMIT below
+                check_same_thread=False,  # one thread uses it: the executor's
+            )
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            return db
+
+        self._db = await loop.run_in_executor(self._executor, connect)
+        applied_at_us = to_us(self._clock())
+        await self._run(lambda db: self._migrate(db, applied_at_us))
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection, applied_at_us: int) -> None:
+        # BEGIN IMMEDIATE: two servers starting on one file migrate one after the other.
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations "
+                "(version INTEGER PRIMARY KEY, applied_at_us INTEGER NOT NULL)"
+            )
+            done = {v for (v,) in db.execute("SELECT version FROM schema_migrations")}
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        for version, sql in SQLITE:
+            if version in done:
+                continue
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                if db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (version,)
+                ).fetchone():
+                    db.execute("COMMIT")
+                    continue
+                for statement in sql.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+                db.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?)",
+                    (version, applied_at_us),
+                )
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+
+    async def close(self) -> None:
+        if self._executor is None:
+            return
+        if self._db is not None:
+            await self._run(lambda db: db.close())
+        self._executor.shutdown(wait=True)
+        self._executor = None
+        self._db = None
+
+    async def schema_version(self) -> int:
+        def query(db: sqlite3.Connection) -> int:
+            (version,) = db.execute("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")
+            return int(version[0])
+
+        return await self._run(query)
+
+    async def add_report(self, record: FleetRecord) -> bool:
+        values = record.columns()
+        values["received_at"] = to_us(record.received_at)
+        values["started_at"] = to_us(record.started_at)
+        values["passed"] = int(record.passed)
+        params = (*(values[c] for c in COLUMNS), json.dumps(record.report))
+
+        def insert(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
+                "INSERT INTO fleet_reports VALUES (" + ", ".join("?" * len(params)) + ") "
+                "ON CONFLICT (id) DO NOTHING",
+                params,
+            )
+            return cursor.rowcount == 1
+
+        return await self._run(insert)
+
+    async def get_report(self, report_id: str) -> FleetRecord | None:
+        def query(db: sqlite3.Connection) -> FleetRecord | None:
+            row = db.execute(f"{_SELECT} WHERE id = ?", (report_id,)).fetchone()
+            return None if row is None else _record(row)
+
+        return await self._run(query)
+
+    async def list_reports(self, query: ReportQuery) -> ReportPage:
+        where, params = _filters(query.since, query.until)
+        if query.site is not None:
+            where.append("site = ?")
+            params.append(query.site)
+        if query.host is not None:
+            where.append("host = ?")
+            params.append(query.host)
+        if query.after is not None:
+            where.append("(started_at_us, id) < (?, ?)")
+            params += [to_us(query.after[0]), query.after[1]]
+        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY started_at_us DESC, id DESC LIMIT ?"
+        params.append(query.limit + 1)
+
+        def run(db: sqlite3.Connection) -> list[FleetRecord]:
+            return [_record(row) for row in db.execute(sql, params)]
+
+        records = await self._run(run)
+        more = len(records) > query.limit
+        records = records[: query.limit]
+        cursor = encode_cursor(records[-1].started_at, records[-1].id) if more else None
+        return ReportPage(tuple(records), cursor)
+
+    async def summary(
+        self,
+        by: SummaryBy,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        site: str | None = None,
+    ) -> tuple[SummaryRow, ...]:
+        group = _GROUP_SQL[by]
+        where, params = _filters(since, until)
+        if site is not None:
+            where.append("site = ?")
+            params.append(site)
+        clause = " WHERE " + " AND ".join(where) if where else ""
+
+        def run(
+            db: sqlite3.Connection,
+        ) -> tuple[list[tuple[Any, ...]], list[tuple[str, float, int]], list[tuple[str, str, int]]]:
+            aggregates = db.execute(
+                f"SELECT {group} AS k, COUNT(*), COUNT(mos), AVG(mos), "
+                "AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < ? THEN 1.0 ELSE 0.0 END), "
+                f"AVG(loss_pct), AVG(jitter_ms), AVG(rtt_ms) FROM fleet_reports{clause} "
+                "GROUP BY k ORDER BY k",
+                [PASS_MARK_MOS, *params],
+            ).fetchall()
+            # The percentile from (group, MOS, count) rows, as the PostgreSQL store does.
+            scores = db.execute(
+                f"SELECT {group} AS k, mos, COUNT(*) FROM fleet_reports{clause}"
+                + (" AND" if clause else " WHERE")
+                + " mos IS NOT NULL GROUP BY k, mos",
+                params,
+            ).fetchall()
+            reasons = db.execute(
+                f"SELECT {group} AS k, failure_reason, COUNT(*) FROM fleet_reports{clause}"
+                + (" AND" if clause else " WHERE")
+                + " failure_reason IS NOT NULL GROUP BY k, failure_reason",
+                params,
+            ).fetchall()
+            return aggregates, scores, reasons
+
+        aggregates, scores, reasons = await self._run(run)
+        by_group: dict[str, list[tuple[float, int]]] = {}
+        for key, mos, n in scores:
+            by_group.setdefault(key, []).append((mos, n))
+        top = top_reasons(reasons)
+        return tuple(
+            SummaryRow(
+                key=key,
+                count=count,
+                rated=rated,
+                mean_mos=mean_mos,
+                p10_mos=(
+                    percentile_of_counts(by_group[key], LOW_PERCENTILE) if key in by_group else None
+                ),
+                below_pass_share=below,
+                mean_loss_pct=loss,
+                mean_jitter_ms=jitter,
+                mean_rtt_ms=rtt,
+                top_failure_reasons=top.get(key, ()),
+            )
+            for key, count, rated, mean_mos, below, loss, jitter, rtt in aggregates
+        )
+
+    async def purge(self) -> int:
+        cutoff = to_us(self._clock() - self._retention)
+
+        def run(db: sqlite3.Connection) -> int:
+            return db.execute(
+                "DELETE FROM fleet_reports WHERE received_at_us < ?", (cutoff,)
+            ).rowcount
+
+        return await self._run(run)
+
+
+def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if since is not None:
+        where.append("started_at_us >= ?")
+        params.append(to_us(since))
+    if until is not None:
+        where.append("started_at_us < ?")
+        params.append(to_us(until))
+    return where, params

@@ -9,6 +9,7 @@ from callcheck.core.heard import (
     HeardDirection,
     HeardMethod,
     HeardQuality,
+    heard_line,
     heard_shortfall,
     worst_heard_mos,
 )
@@ -100,3 +101,14 @@ def test_the_heard_score_of_a_call_is_its_worst_direction() -> None:
 def test_the_shortfall_is_prediction_minus_heard() -> None:
     assert heard_shortfall(4.4, 3.6) == pytest.approx(0.8)
     assert heard_shortfall(None, 3.6) is None
+
+
+def test_the_cli_line_names_score_scale_model_and_direction() -> None:
+    quality = HeardQuality((direction(4.62),))
+    line = heard_line(quality.to_json())
+    assert line == "What the listener heard: 4.6 MOS-LQO (m, downlink, 0 s scored)"
+    missing = HeardDirection("downlink", HeardMethod.NO_REFERENCE, None, "m", "", note="why")
+    assert heard_line(HeardQuality((missing,)).to_json()) == (
+        "What the listener heard: not available (why)"
+    )
+    assert heard_line(None) is None

@@ -14,7 +14,7 @@ conversational estimate on its own scale; the two are shown side by side, never 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
@@ -126,3 +126,31 @@ def heard_shortfall(predicted_mos: float | None, heard_mos: float | None) -> flo
     if predicted_mos is None or heard_mos is None:
         return None
     return predicted_mos - heard_mos
+
+
+def heard_line(heard: Mapping[str, Any] | None) -> str | None:
+    """The CLI's line for a report's ``quality.heard`` (English); None when the report has none.
+
+    ``What the listener heard: 4.9 MOS-LQO (ViSQOL v3 speech, downlink, 3 s scored)``, or
+    ``… not available (why)``.
+    """
+    if not isinstance(heard, Mapping):
+        return None
+    directions = [d for d in heard.get("directions") or [] if isinstance(d, Mapping)]
+    mos = heard.get("mos")
+    if isinstance(mos, int | float):
+        scored = [d for d in directions if isinstance(d.get("mos"), int | float)]
+        worst = min(scored, key=lambda d: float(d["mos"])) if scored else {}
+        detail = ", ".join(
+            str(x)
+            for x in (
+                worst.get("model"),
+                worst.get("direction"),
+                f"{float(worst.get('seconds_scored') or 0):g} s scored",
+            )
+            if x
+        )
+        return f"What the listener heard: {float(mos):.1f} {HEARD_SCALE} ({detail})"
+    notes = [str(d["note"]) for d in directions if d.get("note")]
+    why = f" ({'; '.join(notes)})" if notes else ""
+    return f"What the listener heard: not available{why}"

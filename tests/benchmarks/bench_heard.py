@@ -89,11 +89,12 @@ def ranks(values: list[float]) -> np.ndarray:
 
 def table(args: argparse.Namespace) -> None:
     conditions: list[tuple[str, str, float, float]] = []
-    for codec in CODECS:
+    for codec in args.codecs:
         conditions.append((codec, "clean", 0.0, 0.0))
-        for loss in LOSSES_PCT:
+        for loss in args.losses:
             conditions.append((codec, "random", loss, 0.0))
-            conditions.append((codec, "bursty", loss, BURST_PACKETS))
+            if not args.random_only:
+                conditions.append((codec, "bursty", loss, BURST_PACKETS))
     rows = []
     out = open(args.out, "a", encoding="utf-8") if args.out else None  # noqa: SIM115
     print(f"{'codec':6} {'loss':>7} {'seed':>4} {'meas%':>6} {'E-model':>7} {'heard':>6} {'s':>5}")
@@ -119,6 +120,8 @@ def table(args: argparse.Namespace) -> None:
                 "emodel_label": None if q is None else q.mos_label,
                 "heard_mos": None if heard.mos is None else round(heard.mos, 3),
                 "score_s": round(cost_s, 2),
+                "delay_ms": heard.directions[0].delay_ms if heard.directions else None,
+                "correlation": heard.directions[0].correlation if heard.directions else None,
             }
             rows.append(row)
             if out:
@@ -126,7 +129,8 @@ def table(args: argparse.Namespace) -> None:
                 out.flush()
             print(
                 f"{codec:6} {kind[:1]}{loss:5.0f}% {seed:4d} {row['measured_loss_pct']:6.1f} "
-                f"{row['emodel_mos'] or 0:7.2f} {row['heard_mos'] or 0:6.2f} {cost_s:5.1f}",
+                f"{row['emodel_mos'] or 0:7.2f} {row['heard_mos'] or 0:6.2f} {cost_s:5.1f} "
+                f"delay {row['delay_ms'] or 0:6.1f} corr {row['correlation'] or 0:5.2f}",
                 flush=True,
             )
     summarize(rows)
@@ -192,6 +196,9 @@ def main() -> int:
     t.add_argument("--seeds", type=int, default=3)
     t.add_argument("--duration", type=float, default=10.0)
     t.add_argument("--out", type=Path)
+    t.add_argument("--codecs", nargs="+", default=list(CODECS))
+    t.add_argument("--losses", nargs="+", type=float, default=list(LOSSES_PCT))
+    t.add_argument("--random-only", action="store_true")
     c = sub.add_parser("cost")
     c.add_argument("--duration", type=float, default=20.0)
     c.add_argument("--repeats", type=int, default=3)

@@ -20,6 +20,7 @@ from callcheck.core.heard_align import (
     find_delay,
     plan_segments,
 )
+from callcheck.core.resample import resample
 
 RATE = 16_000
 
@@ -112,3 +113,47 @@ def test_the_cli_line_names_score_scale_model_and_direction() -> None:
         "What the listener heard: not available (why)"
     )
     assert heard_line(None) is None
+
+
+def test_a_pause_in_the_reference_never_wins_the_match() -> None:
+    # The search window holds a long pause after loud speech, then the true source of the
+    # segment: the match is the speech, at its true correlation.
+    rng = np.random.default_rng(5)
+    loud = rng.normal(0.0, 20000.0, 2 * RATE)
+    speech = rng.normal(0.0, 3000.0, 3 * RATE)
+    window = np.concatenate([loud, np.zeros(round(1.2 * RATE)), speech])
+    start = loud.size + round(1.2 * RATE) + RATE // 2
+    piece = window[start : start + RATE] * 0.7 + rng.normal(0.0, 30.0, RATE)
+    j, corr = find_delay(window, piece)
+    assert j == start
+    assert 0.95 < corr <= 1.0 + 1e-9
+
+
+def test_normalised_correlation_is_at_most_one_for_any_input() -> None:
+    rng = np.random.default_rng(9)
+    window = np.concatenate([np.zeros(8000), rng.normal(0, 1, 8000), np.zeros(8000)])
+    for scale in (1e-6, 1.0, 1e4):
+        _, corr = find_delay(window, rng.normal(0, 1, 4000) * scale)
+        assert corr <= 1.0 + 1e-9
+
+
+def test_every_segment_of_the_shipped_test_signal_aligns() -> None:
+    # The test signal's pauses are digital silence, some longer than a segment: a regression
+    # test for pauses "matching" through round-off (correlations of 10–20 picked a pause).
+    from callcheck.engine.sources import SyntheticSpeechSource
+
+    # Through 48 kHz and back, as an Opus call's reference is: the pauses keep a faint ringing
+    # of the converter (energy ~1e-6, not zero).
+    wide = SyntheticSpeechSource(sample_rate_hz=48_000).read(24 * 48_000)
+    reference = resample(wide, 48_000, RATE)
+    delay = round(0.045 * RATE)
+    received = np.concatenate([np.zeros(delay), reference])[: reference.size] * 0.8
+    window = AlignmentWindow(segment_s=1.5, max_segments=20)
+    plans = plan_segments(reference, RATE, received.size / RATE, 0.0, window)
+    assert len(plans) >= 5
+    for plan in plans:
+        a, b = round(plan.reference_start_s * RATE), round(plan.reference_end_s * RATE)
+        s = round(plan.received_start_s * RATE)
+        seg = align_segment(plan, reference[a:b], received[s : s + round(1.5 * RATE)], RATE)
+        assert seg.delay_ms == pytest.approx(45.0, abs=0.1), plan
+        assert seg.correlation == pytest.approx(1.0, abs=1e-6)

@@ -36,6 +36,10 @@ ACTIVE_FLOOR_DBFS: Final = -50.0
 """A 20 ms reference frame above this RMS is speech: the test signal's active level is −20 dBov
 and its pauses are digital silence, so 30 dB below the active level separates the two."""
 
+SILENCE_FLOOR_DBFS: Final = -60.0
+"""Below this RMS a stretch of audio is treated as silence by the delay search (10 dB under the
+speech-activity floor)."""
+
 MIN_ACTIVE_SHARE: Final = 0.3
 """A segment whose reference is active less than this share is mostly pause: not worth scoring."""
 
@@ -96,7 +100,9 @@ def active_share(samples: FloatArray, rate_hz: int, full_scale: float = 32768.0)
     return float(np.mean(rms > floor))
 
 
-def find_delay(reference_window: FloatArray, received: FloatArray) -> tuple[int, float]:
+def find_delay(
+    reference_window: FloatArray, received: FloatArray, full_scale: float = 32768.0
+) -> tuple[int, float]:
     """The offset ``j`` where ``received`` best matches ``reference_window[j : j + len]``, and the
     normalised correlation there (FFT cross-correlation, each candidate normalised by the energy
     of its reference stretch, so a loud stretch cannot win by level alone)."""
@@ -109,7 +115,14 @@ def find_delay(reference_window: FloatArray, received: FloatArray) -> tuple[int,
     cumulative = np.concatenate([[0.0], np.cumsum(reference_window * reference_window)])
     energy_ref = cumulative[n:] - cumulative[: w - n + 1]
     energy_rec = float(np.dot(received, received))
-    denominator = np.sqrt(np.maximum(energy_ref, 1e-12) * max(energy_rec, 1e-12))
+    # A stretch of the reference in a pause is digital silence: its energy is round-off, and
+    # dividing by it turns the FFT's round-off into a "correlation" of 10 or 20 that picks the
+    # pause. Each stretch's energy is floored at that of a steady SILENCE_FLOOR_DBFS signal: the
+    # floor is far below any stretch with speech (so their values are exact), keeps every value
+    # ≤ 1 (Cauchy–Schwarz), and does not depend on the received level (a device's gain cannot
+    # move the match).
+    floor = n * (full_scale * 10.0 ** (SILENCE_FLOOR_DBFS / 20.0)) ** 2
+    denominator = np.sqrt(np.maximum(energy_ref, floor) * max(energy_rec, floor))
     normalised = corr / denominator
     best = int(np.argmax(normalised))
     return best, float(normalised[best])

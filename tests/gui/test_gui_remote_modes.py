@@ -189,6 +189,22 @@ def test_a_server_that_is_down_shows_the_error_screen_within_10_s(
     assert check_statuses(error.connectivity.section) == {"http": "failed"}
     assert error.settingsButton.isVisibleTo(error)
     assert window.grab().save(str(screenshot_dir / "app-error-server-down.png"))
+    # Issue 14: the test that could not start left its report in the history.
+    [entry] = window.historyStore.entries()
+    partial = window.historyStore.report(entry.row_id)
+    assert partial["verdict"]["complete"] is False
+    assert partial["errors"][0]["code"] == "server_unreachable"
+    assert partial["connectivity"]["checks"][0]["name"] == "http"
+    assert entry.mos is None
+    window.show_history()  # lists it without a result to draw
+    window.history.openRequested.emit(partial, entry)  # and opens it
+    assert window.stack.currentWidget() is window.resultsScreen()
+    error_report = error.failure.report
+    assert error_report is not None
+    assert error_report.id == partial["id"]
+    window.show_start()
+    _click_start(qtbot, window)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.error, timeout=10_000)
     error.settingsButton.click()
     assert window.stack.currentWidget() is window.settingsScreen
 

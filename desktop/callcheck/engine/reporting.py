@@ -41,7 +41,11 @@ def _summary(p: Percentiles | None) -> Summary | None:
 def _direction(d: DirectionResult, timeline: tuple[LiveSnapshot, ...]) -> DirectionReport:
     t = d.totals
     snaps = [getattr(s, d.direction) for s in timeline]
-    jitter = Summary.of(s.jitter_ms for s in snaps) or Summary.single(t.jitter_ms)
+    # Intervals that carried no packet (before the first one, or before the far end's first
+    # figures) have no jitter to report: averaging their 0 in put the mean 0.4–2 ms below the
+    # wire's RFC 3550 value (issue 12, item 7).
+    heard = [s for s in snaps if s.interval.packets_received > 0]
+    jitter = Summary.of(s.jitter_ms for s in heard) or Summary.single(t.jitter_ms)
     loss = Summary.of(s.loss_interval_pct for s in snaps)
     # The mean over the call is the total loss, not the mean of the intervals.
     if loss is not None:

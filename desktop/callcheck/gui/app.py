@@ -7,6 +7,7 @@ window stops a running test and the engine thread.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from dataclasses import replace
@@ -72,6 +73,8 @@ DEFAULT_SIZE = QSize(1100, 720)
 START_DEFER_MS = 0
 #: After the window is resized, pre-render the chart screen again once resizing has paused.
 PRERENDER_AFTER_RESIZE_MS = 400
+
+logger = logging.getLogger(__name__)
 
 
 def _title(text: str) -> QLabel:
@@ -548,6 +551,12 @@ class MainWindow(QMainWindow):
         self._on_failure(TestFailure("", message))
 
     def _on_failure(self, failure: TestFailure) -> None:
+        if failure.report is not None:
+            # Issue 14: a test that could not start still leaves its report in the history.
+            try:
+                self._current_entry = self.historyStore.add(failure.report.to_json())
+            except HistoryError as exc:
+                logger.warning("the partial report was not stored: %s", exc)
         self.error.show_failure(failure)
         self.stack.setCurrentWidget(self.error)
         self.error.tryAgainButton.setFocus()

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
+from callcheck.core.heard import heard_line
 from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
@@ -262,6 +263,9 @@ def _print_result(report: Report, out: TextIO) -> None:
             f"loss down/up {down['loss_pct']['mean']:.1f}/{up['loss_pct']['mean']:.1f} %",
             file=out,
         )
+        heard = heard_line(q.get("heard"))
+        if heard is not None:
+            print(heard, file=out)
     for err in data["errors"]:
         print(f"note: {err['message']}", file=out)
     codecs = data["recommendations"].get("codecs") or []

@@ -2,6 +2,7 @@
 
     .venv/bin/python tests/benchmarks/bench_heard.py table [--seeds 3] [--duration 10] [--out F]
     .venv/bin/python tests/benchmarks/bench_heard.py cost [--duration 20] [--repeats 3]
+    .venv/bin/python tests/benchmarks/bench_heard.py session [--duration 20] [--repeats 2]
 
 ``table``: real loopback calls (two aiortc peers, the engine's impairment emulator on the
 downlink), the far end sending the speech test signal, the user's played audio kept and scored
@@ -14,6 +15,9 @@ correlation of the heard score with the E-model's MOS over the calls.
 with the heard score (ViSQOL import included on the first repeat), the peak Python memory of
 the scoring (tracemalloc) and the audio kept during the call. The ViSQOL import (~1 s) is timed
 apart: a session does it before the call (:func:`~callcheck.engine.heard.preload_visqol`).
+
+``session``: the whole test session (loopback, built-in signal) with and without the heard
+score: the time from the last live snapshot (the call's end) to the finished report.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import SOURCE_RATE_HZ
 from callcheck.engine.reporting import build_report, with_heard
+from callcheck.engine.session import SessionOptions, TestSession
 from callcheck.engine.snapshots import CallResult
 from callcheck.engine.sources import SyntheticSpeechSource
 
@@ -172,21 +177,43 @@ def cost(args: argparse.Namespace) -> None:
         t0 = time.perf_counter()
         report = build_report(run.result)
         t1 = time.perf_counter()
-        tracemalloc.start()
         heard = score_pairs(pairs(run))
-        _, peak = tracemalloc.get_traced_memory()
-        tracemalloc.stop()
         report = with_heard(report, run.result, heard)
         t2 = time.perf_counter()
         added.append(t2 - t1)
         print(
             f"repeat {i + 1}: report without heard {1000 * (t1 - t0):.0f} ms, heard score + "
-            f"report {1000 * (t2 - t1):.0f} ms (added), heard {heard.mos:.2f}, "
-            f"scoring peak Python memory {peak / 1e6:.1f} MB"
+            f"report {1000 * (t2 - t1):.0f} ms (added), heard {heard.mos:.2f}"
         )
+    # Memory apart: tracemalloc slows Python code 2-4x, so it must not run in the timed passes.
+    tracemalloc.start()
+    score_pairs(pairs(run))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    print(f"scoring peak Python memory (tracemalloc) {peak / 1e6:.1f} MB")
     print(f"added: median {1000 * statistics.median(added):.0f} ms, max {1000 * max(added):.0f} ms")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS {rss:.0f} MB (aiortc call + scipy + ViSQOL)")
+
+
+def session(args: argparse.Namespace) -> None:
+    """The whole session (loopback, built-in signal): last snapshot (the call's end) → report."""
+    for heard in [False, True] * args.repeats:
+        last: list[float] = []
+        options = SessionOptions(
+            CallConfig(duration_s=args.duration), use_devices=False, heard=heard
+        )
+        test = TestSession(
+            options, on_snapshot=lambda _s, last=last: last.append(time.perf_counter())
+        )
+        with EngineLoop() as loop:
+            outcome = loop.run(test.run(), timeout_s=args.duration + 60)
+        done = time.perf_counter()
+        quality = outcome.report.quality or {}
+        mos = (quality.get("heard") or {}).get("mos")
+        print(
+            f"heard={heard!s:5}: call end → report {1000 * (done - last[-1]):.0f} ms (heard {mos})"
+        )
 
 
 def main() -> int:
@@ -202,9 +229,14 @@ def main() -> int:
     c = sub.add_parser("cost")
     c.add_argument("--duration", type=float, default=20.0)
     c.add_argument("--repeats", type=int, default=3)
+    e = sub.add_parser("session")
+    e.add_argument("--duration", type=float, default=20.0)
+    e.add_argument("--repeats", type=int, default=2)
     args = parser.parse_args()
     if args.what == "table":
         table(args)
+    elif args.what == "session":
+        session(args)
     else:
         cost(args)
     return 0

@@ -38,7 +38,7 @@ def test_callcheck_test_prints_and_reports_what_the_listener_heard(tmp_path: Pat
     report = json.loads(path.read_text())
     jsonschema.validate(report, SCHEMA)
     heard = report["quality"]["heard"]
-    assert heard["mos"] == pytest.approx(float(line.group(1)), abs=0.051)
+    assert heard["mos"] == pytest.approx(float(line.group(1)), abs=0.1)  # printed rounded down
     (direction,) = heard["directions"]
     assert direction["method"] == "full-reference"
     assert direction["segments"] == 2

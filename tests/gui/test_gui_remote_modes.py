@@ -155,10 +155,12 @@ def test_a_network_test_through_the_ui(
     results = window.resultsScreen()
     assert window.stack.currentWidget() is results
     assert results.gauge.value == pytest.approx(mos)
-    assert f"{mos:.2f}" in results.verdict.text()
+    assert f"MOS {texts.mos_text(mos)}" in results.verdict.text()  # the one MOS formatter
     [entry] = window.historyStore.entries()
     assert entry.mos == pytest.approx(mos)
-    # The connectivity checks of the report are on the Results screen.
+    # The connectivity checks of the report are on the Results screen, in its details.
+    assert not results.details.isVisibleTo(results)
+    results.detailsButton.click()
     assert results.connectivity.isVisibleTo(results)
     assert check_statuses(results.connectivity.section) == {
         "http": "ok",

@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 from pytestqt.qtbot import QtBot
 
+from callcheck.core.grades import format_mos
 from callcheck.core.heard import HeardDirection, HeardMethod, HeardQuality
 from callcheck.gui.results_screen import ResultsScreen
 
@@ -41,7 +42,7 @@ def test_heard_score_is_shown_beside_the_prediction(qtbot: QtBot, make_report: A
     assert not screen.heardValue.isHidden()
     assert screen.heardValue.text() == "3.1 (MOS-LQO)"
     predicted = report["quality"]["mos"]
-    assert screen.predictedValue.text().startswith(f"{predicted:.1f}")
+    assert screen.predictedValue.text().startswith(format_mos(predicted))
     assert "ViSQOL" in screen.heardValue.toolTip()
 
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Final
 
+from callcheck.core.grades import format_mos
+
 HEARD_SCALE: Final = "MOS-LQO"
 """ITU-T P.800.1 §6: an objective (model-computed) listening-quality MOS."""
 
@@ -150,7 +152,7 @@ def heard_line(heard: Mapping[str, Any] | None) -> str | None:
             )
             if x
         )
-        return f"What the listener heard: {float(mos):.1f} {HEARD_SCALE} ({detail})"
+        return f"What the listener heard: {format_mos(float(mos))} {HEARD_SCALE} ({detail})"
     notes = [str(d["note"]) for d in directions if d.get("note")]
     why = f" ({'; '.join(notes)})" if notes else ""
     return f"What the listener heard: not available{why}"

@@ -26,19 +26,18 @@ import asyncio
 import dataclasses
 import datetime
 import logging
-import platform
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from callcheck import __version__
-from callcheck.core.report import Report, verdict_text
+from callcheck.core.report import Report, failure_report
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
 from callcheck.engine.heard import HeardCapture, preload_visqol
 from callcheck.engine.probe_client import ProbeOutcome, run_probe
-from callcheck.engine.reporting import build_report, enrich_report, with_heard
+from callcheck.engine.reporting import build_report, enrich_report, host_facts, with_heard
 from callcheck.engine.snapshots import STOPPED, CallFailed, CallResult, LiveSnapshot
 from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
@@ -108,15 +107,6 @@ def _audio_config(options: SessionOptions) -> CallAudioConfig:
     )
 
 
-def environment_json() -> dict[str, Any]:
-    """The report's ``environment`` basics: the same in complete and partial reports."""
-    return {
-        "os": platform.system(),
-        "os_release": platform.release(),
-        "python": platform.python_version(),
-    }
-
-
 def partial_report(
     options: SessionOptions,
     failure: CallFailed,
@@ -125,45 +115,29 @@ def partial_report(
     audio_path: Mapping[str, Any] | None = None,
     host: Mapping[str, Any] | None = None,
 ) -> Report:
-    """The report of a test that could not start: why, what was checked, where it ran.
-
-    Nothing was measured on the media path, so the network, playout and quality sections are
-    null; the verdict says the test is incomplete and did not pass; ``errors`` holds the reason
-    code and the words the user saw; ``connectivity`` the checks done before it stopped.
-    """
+    """The report of a test that could not start (:func:`callcheck.core.report.failure_report`,
+    filled with what the session knows: the connectivity checks, the host, the ICE set-up)."""
     details = failure.details or {}
     connectivity = details.get("connectivity")
-    environment = environment_json()
+    environment: dict[str, Any] = dict(host_facts())
     if host is not None:
         environment["host"] = dict(host)
     call = options.call
     urls = options.ice_server_urls
     if urls is None:
         urls = tuple(s.url for s in call.ice_servers)
-    return Report(
-        id=uuid.uuid4().hex[:12],
+    return failure_report(
+        report_id=uuid.uuid4().hex[:12],
         started_at=started_at.isoformat(timespec="seconds"),
         mode=call.mode,
         codec=call.codec,
-        duration_s=0.0,
         app_version=__version__,
-        uplink=None,
-        downlink=None,
-        playout=None,
-        quality=None,
-        verdict={
-            "passed": False,
-            "grade": None,
-            "mos": None,
-            "complete": False,
-            "summary": verdict_text(None, partial=True),
-        },
-        audio_path=dict(audio_path or {"device_used": False}),
-        ice={"ice_servers": list(urls), "relay_forced": call.force_relay},
-        recommendations={"codecs": [], "actions": []},
-        errors=({"code": failure.reason_code, "message": failure.message},),
+        code=failure.reason_code,
+        message=failure.message,
+        connectivity=connectivity if isinstance(connectivity, Mapping) else None,
         environment=environment,
-        connectivity=dict(connectivity) if isinstance(connectivity, Mapping) else None,
+        audio_path=audio_path,
+        ice={"ice_servers": list(urls), "relay_forced": call.force_relay},
     )
 
 

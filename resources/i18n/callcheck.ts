@@ -138,6 +138,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The network is fine for this call (predicted MOS {predicted}), but the audio that reached the speaker scored {heard}: it is damaged on this computer. Check the headset and its cable, make sure a Bluetooth headset is not in hands-free mode, and close programs that keep the CPU busy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The biggest cost to this call is delay on the network: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it on the network path. Use a server or relay closer to you, and avoid VPN, satellite or mobile links for calls.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +779,23 @@
     </message>
     <message>
         <source>The needle shows the call so far. The faint mark (last 1 s) shows the last second when it was worse: a short dropout shows there at once.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted from the network</source>
+        <extracomment>Issue 19: the E-model&apos;s prediction and the score of the audio the listener actually got.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the listener heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mos} ({scale})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

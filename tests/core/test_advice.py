@@ -200,6 +200,13 @@ CASES: list[tuple[str, Severity, AdviceInputs, AdviceInputs]] = [
     # Never "all good" beside a finding, not even an INFO one above a target.
     ("all-good", Severity.INFO, _with(), _with(rtt_ms=120.0)),
     ("all-good", Severity.INFO, _with(), _with(loss_pct=2.0)),
+    # Issue 19: the listener got audio far worse than the network predicts.
+    (
+        "heard-damage",
+        Severity.WARNING,
+        _with(heard_mos=3.2),
+        _with(heard_mos=4.6),
+    ),
 ]
 
 

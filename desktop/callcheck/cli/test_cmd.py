@@ -19,6 +19,7 @@ from typing import Any, Final, TextIO
 from callcheck.cli import report_file
 from callcheck.cli.share import ShareSession
 from callcheck.core.grades import format_mos
+from callcheck.core.heard import heard_line
 from callcheck.core.report import Report
 from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig
@@ -271,6 +272,9 @@ def _print_result(report: Report, out: TextIO) -> None:
             f"loss down/up {down['loss_pct']['mean']:.1f}/{up['loss_pct']['mean']:.1f} %",
             file=out,
         )
+        heard = heard_line(q.get("heard"))
+        if heard is not None:
+            print(heard, file=out)
     for err in data["errors"]:
         print(f"note: {err['message']}", file=out)
     codecs = data["recommendations"].get("codecs") or []

@@ -22,6 +22,7 @@ from typing import Any, Final
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec as codec_entry
 from callcheck.core.grades import PASS_MOS, format_mos
+from callcheck.core.heard import DISAGREEMENT_MOS, heard_shortfall
 from callcheck.core.host import HostInfo, InterfaceKind
 from callcheck.core.phrase import (
     QT_TRANSLATE_NOOP,
@@ -179,6 +180,8 @@ class AdviceInputs:
     """Delay of the audio devices (the report's ``audio_path.device_roundtrip_ms``)."""
     audio_devices: tuple[str, ...] = ()
     """Names of the speaker and microphone the call used (one when they are the same)."""
+    heard_mos: float | None = None
+    """The worst heard score (MOS-LQO) of what the listener got (:mod:`callcheck.core.heard`)."""
 
 
 #: The translation context of the actions' sentences.
@@ -845,6 +848,39 @@ def rule_codec(i: AdviceInputs) -> Action | None:
     )
 
 
+def rule_heard_damage(i: AdviceInputs) -> Action | None:
+    """The network predicts better audio than the listener got: the damage is on the computer.
+
+    The E-model sees only the network and the codec; the heard score hears the audio as handed
+    to the speaker. A shortfall beyond :data:`~callcheck.core.heard.DISAGREEMENT_MOS` means the
+    device, its driver (a Bluetooth headset in hands-free mode) or a busy CPU damaged it.
+    """
+    shortfall = heard_shortfall(i.mos, i.heard_mos)
+    if shortfall is None or shortfall <= DISAGREEMENT_MOS or i.heard_mos is None:
+        return None
+    return _action(
+        "heard-damage",
+        Severity.WARNING,
+        _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "The network is fine for this call (predicted MOS {predicted}), but the audio "
+                "that reached the speaker scored {heard}: it is damaged on this computer. Check "
+                "the headset and its cable, make sure a Bluetooth headset is not in hands-free "
+                "mode, and close programs that keep the CPU busy.",
+            ),
+            predicted=format_mos(i.mos) if i.mos is not None else "",
+            heard=format_mos(i.heard_mos),
+        ),
+        {
+            "predicted_mos": i.mos,
+            "heard_mos": i.heard_mos,
+            "shortfall_mos": shortfall,
+            "limit_mos": DISAGREEMENT_MOS,
+        },
+    )
+
+
 RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
     rule_delay,
     rule_audio_device_delay,
@@ -861,6 +897,7 @@ RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
     rule_qos,
     rule_relay,
     rule_codec,
+    rule_heard_damage,
 )
 
 
@@ -1070,6 +1107,7 @@ def inputs_from_report(
         for c in (report.get("recommendations") or {}).get("codecs") or []
     )
     ta = _stat(quality.get("inputs"), "Ta", "value") if isinstance(quality, Mapping) else None
+    heard = quality.get("heard") if isinstance(quality, Mapping) else None
     return AdviceInputs(
         mos=_stat(quality, "mos"),
         mouth_to_ear_ms=ta,
@@ -1089,4 +1127,5 @@ def inputs_from_report(
         codecs=codecs,
         device_delay_ms=_stat(audio, "device_roundtrip_ms") if audio.get("device_used") else None,
         audio_devices=tuple(dict.fromkeys(str(n) for n in names)),
+        heard_mos=_stat(heard, "mos") if isinstance(heard, Mapping) else None,
     )

@@ -18,6 +18,7 @@ from callcheck import __version__
 from callcheck.core.advice import AdviceInputs, CodecOption, advise
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec
+from callcheck.core.heard import HeardQuality
 from callcheck.core.host import HostInfo
 from callcheck.core.packets import Percentiles
 from callcheck.core.qos import QosResult
@@ -147,8 +148,11 @@ def build_recommendations(
     capacity: Sequence[CapacityResult] = (),
     rating: CallRating | None = None,
     audio_path: Mapping[str, Any] | None = None,
+    heard_mos: float | None = None,
 ) -> dict[str, Any]:
     """The report's ``recommendations``: ranked codecs and the actions that apply.
+
+    ``heard_mos`` is the worst heard score of the call (``quality.heard.mos``), when scored.
 
     Both derive from the call's one rating (:func:`call_rating`): codecs are ranked on the
     measurements the call was rated from, on the common wideband scale, and the call's own
@@ -190,6 +194,7 @@ def build_recommendations(
         mouth_to_ear_ms=None if rating is None else rating.quality.ta_ms,
         rating=rating,
         **_device_facts(audio_path),
+        heard_mos=heard_mos,
     )
     return {"codecs": codecs, "actions": [a.to_json() for a in advise(inputs)]}
 
@@ -217,9 +222,52 @@ def enrich_report(
     return dataclasses.replace(
         report,
         recommendations=build_recommendations(
-            result, host=host, qos=qos, capacity=capacity, audio_path=report.audio_path
+            result,
+            host=host,
+            qos=qos,
+            capacity=capacity,
+            audio_path=report.audio_path,
+            heard_mos=_heard_mos(report),
         ),
         environment=env,
+    )
+
+
+def _heard_mos(report: Report) -> float | None:
+    heard = (report.quality or {}).get("heard")
+    mos = heard.get("mos") if isinstance(heard, Mapping) else None
+    return float(mos) if isinstance(mos, int | float) else None
+
+
+def with_heard(
+    report: Report,
+    result: CallResult,
+    heard: HeardQuality,
+    *,
+    host: HostInfo | None = None,
+    qos: QosResult | None = None,
+    capacity: Sequence[CapacityResult] = (),
+) -> Report:
+    """The report with ``quality.heard`` (what the listener heard) and the advice it implies.
+
+    Additive: a report without media (``quality`` null) stays as it is. The recommendations are
+    recomputed so a heard score far below the prediction gets its advice (``heard-damage``);
+    pass the same host, QoS and capacity as :func:`enrich_report` got.
+    """
+    if report.quality is None:
+        return report
+    quality = {**report.quality, "heard": heard.to_json()}
+    return dataclasses.replace(
+        report,
+        quality=quality,
+        recommendations=build_recommendations(
+            result,
+            host=host,
+            qos=qos,
+            capacity=capacity,
+            audio_path=report.audio_path,
+            heard_mos=heard.mos,
+        ),
     )
 
 

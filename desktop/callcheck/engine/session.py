@@ -35,8 +35,9 @@ from callcheck import __version__
 from callcheck.core.report import Report, failure_report
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
+from callcheck.engine.heard import HeardCapture, preload_visqol
 from callcheck.engine.probe_client import ProbeOutcome, run_probe
-from callcheck.engine.reporting import build_report, enrich_report, host_facts
+from callcheck.engine.reporting import build_report, enrich_report, host_facts, with_heard
 from callcheck.engine.snapshots import STOPPED, CallFailed, CallResult, LiveSnapshot
 from callcheck.engine.system_info import CpuLoadMeter, detect_host
 
@@ -64,6 +65,8 @@ class SessionOptions:
     """Server mode: run the capacity / bufferbloat / QoS probe after the call."""
     ice_server_urls: tuple[str, ...] | None = None
     """The STUN/TURN servers as the user wrote them, for the report (``None``: from ``call``)."""
+    heard: bool = True
+    """Keep the call's audio and score what the listener heard (``quality.heard``, issue 19)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,13 +191,19 @@ class TestSession:
         options = self.options
         started_at = datetime.datetime.now(datetime.UTC)
         audio = CallAudio(_audio_config(options))
+        far_end = audio.far_end_source if options.call.mode == "loopback" else None
+        heard = HeardCapture(options.call.mode) if options.heard else None
+        if heard is not None and heard.mode != "peer":
+            # Before the media: the ~1 s ViSQOL import would otherwise delay the report, and
+            # during the call it would hold the GIL in 5 ms slices (packet stamps).
+            await preload_visqol()
         call = TestCall(
             options.call,
             on_snapshot=self._on_snapshot,
             on_waiting=self._on_waiting,
-            source=audio.source,
-            far_end_source=audio.far_end_source if options.call.mode == "loopback" else None,
-            audio_sink=audio.sink,
+            source=audio.source if heard is None else heard.source(audio.source),
+            far_end_source=far_end if heard is None else heard.far_end(far_end),
+            audio_sink=audio.sink if heard is None else heard.sink(audio.sink),
         )
         self.call = call
         if self._stop_requested:
@@ -228,6 +237,9 @@ class TestSession:
                 result, quality=rerate_call(result, summary) or result.quality
             )
         probe = await self._probe(call, result)
+        # The heard score runs in a worker thread while the host is detected; not during the
+        # probe, whose delay-under-load figures its CPU (and GIL) use would inflate.
+        scoring = None if heard is None else asyncio.ensure_future(heard.score())
         # Host detection runs OS commands: off the engine loop.
         host = await asyncio.to_thread(detect_host, cpu_load_pct=cpu_load)
         urls = options.ice_server_urls
@@ -240,6 +252,15 @@ class TestSession:
             qos=None if probe is None else probe.qos,
             capacity=() if probe is None else probe.capacity,
         )
+        if scoring is not None:
+            report = with_heard(
+                report,
+                result,
+                await scoring,
+                host=host,
+                qos=None if probe is None else probe.qos,
+                capacity=() if probe is None else probe.capacity,
+            )
         if probe is not None:
             report = dataclasses.replace(
                 report, environment={**report.environment, "probe": probe.to_json()}

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from callcheck.core.advice import action_text
+from callcheck.core.grades import format_mos
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import (
     failure_reason,
@@ -95,6 +96,14 @@ class ResultsScreen(QWidget):
         form.addRow(texts.RESULTS_RTT, self.rttValue)
         form.addRow(texts.RESULTS_JITTER, self.jitterValue)
         form.addRow(texts.RESULTS_LOSS, self.lossValue)
+        # What the listener heard, beside the prediction (issue 19): both rows hide when the
+        # report has no heard score (older reports, calls without audio kept).
+        self.predictedValue, self.heardValue = QLabel(), QLabel()
+        self.predictedValue.setObjectName("predictedValue")
+        self.heardValue.setObjectName("heardValue")
+        form.addRow(texts.RESULTS_PREDICTED, self.predictedValue)
+        form.addRow(texts.RESULTS_HEARD, self.heardValue)
+        self._numbersForm = form
 
         why = QGroupBox(texts.RESULTS_WHY)
         self.why = _rich_label()
@@ -207,6 +216,7 @@ class ResultsScreen(QWidget):
         reason = failure_reason(data, texts.translate)
         self.reason.setText(reason or "")
         self.reason.setVisible(reason is not None)
+        self._show_heard(quality if isinstance(quality, dict) else None)
         self.why.setText(
             "<ul style='margin-left: -20px'>" + why_html(quality) + "</ul>"
             if quality
@@ -245,6 +255,31 @@ class ResultsScreen(QWidget):
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)
         self.detailsButton.setText(texts.RESULTS_DETAILS_HIDE if shown else texts.RESULTS_DETAILS)
+
+    def _show_heard(self, quality: dict[str, Any] | None) -> None:
+        heard = None if quality is None else quality.get("heard")
+        shown = isinstance(heard, dict)
+        self._numbersForm.setRowVisible(self.predictedValue, shown)
+        self._numbersForm.setRowVisible(self.heardValue, shown)
+        if not isinstance(heard, dict) or quality is None:
+            return
+        predicted = quality.get("mos")
+        label = quality.get("mos_label") or ""
+        self.predictedValue.setText(
+            texts.RESULTS_HEARD_FIGURE.format(mos=format_mos(float(predicted)), scale=label)
+            if isinstance(predicted, int | float)
+            else texts.NOT_MEASURED
+        )
+        mos = heard.get("mos")
+        models = sorted({str(d.get("model")) for d in heard.get("directions") or []})
+        notes = [str(d["note"]) for d in heard.get("directions") or [] if d.get("note")]
+        if isinstance(mos, int | float):
+            self.heardValue.setText(
+                texts.RESULTS_HEARD_FIGURE.format(mos=format_mos(float(mos)), scale=heard["scale"])
+            )
+        else:
+            self.heardValue.setText(texts.RESULTS_HEARD_NOT_AVAILABLE)
+        self.heardValue.setToolTip("\n".join([", ".join(models), *notes]))
 
     def setCompareAvailable(self, available: bool) -> None:
         """Enable "Compare with previous test" (there is an earlier test in the history)."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
+from callcheck.cli import upload_opts
 from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
@@ -78,6 +79,7 @@ def add_parser(subparsers: Any) -> None:
         action="store_true",
         help="server mode: skip the bandwidth, bufferbloat and QoS (DSCP) probe after the call",
     )
+    upload_opts.add_upload_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -306,10 +308,12 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = _config(args)
         report_path = _report_path(args)
-    except UsageError as exc:
+        upload_opts.check_upload(args)
+    except (UsageError, upload_opts.UploadUsageError) as exc:
         print(f"callcheck test: error: {exc}", file=err)
         return EXIT_USAGE
-    return run_config(config, args, report_path)
+    with upload_opts.quiet_output(args):
+        return run_config(config, args, report_path)
 
 
 def _report_path(args: argparse.Namespace) -> Path | None:
@@ -395,6 +399,7 @@ def _finish(
             write_text_atomically(report_path, render_report(data, report_path.suffix))
         except OSError as exc:
             print(f"{prog}: could not write the report to {report_path}: {exc}", file=err)
+    upload_opts.upload_after_test(data, args, prog)
     if args.json:
         print(json.dumps(data, indent=2))
     elif failure is None:

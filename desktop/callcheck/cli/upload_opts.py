@@ -18,26 +18,23 @@ import os
 import socket
 import sys
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any, Final, TextIO
 
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.engine.signaling import parse_server_url
-from callcheck.engine.upload_queue import UploadTarget, upload_report
+from callcheck.engine.upload_queue import UploadTarget, default_queue_dir, upload_report
 
 __all__ = [
     "FLEET_TOKEN_ENV",
     "UploadUsageError",
     "add_upload_arguments",
     "check_upload",
-    "queue_dir",
     "quiet_output",
     "upload_after_test",
     "upload_target",
 ]
 
 FLEET_TOKEN_ENV: Final = "CALLCHECK_FLEET_TOKEN"
-DATA_DIR_ENV: Final = "CALLCHECK_DATA_DIR"
 
 
 def add_upload_arguments(p: argparse.ArgumentParser) -> None:
@@ -62,17 +59,6 @@ def add_upload_arguments(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="print nothing but errors (for scripts and RMM tools; exit codes unchanged)",
     )
-
-
-def queue_dir() -> Path:
-    """Where unsent reports wait: ``$CALLCHECK_DATA_DIR/upload-queue``, else in the user's data
-    directory (the app's tray uses the same queue)."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override) / "upload-queue"
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("CallCheck", appauthor=False)) / "upload-queue"
 
 
 def _managed(err: TextIO, prog: str) -> ManagedConfig:
@@ -128,7 +114,7 @@ def upload_after_test(
     if target is None:
         return
     try:
-        result = asyncio.run(upload_report(data, queue_dir(), target))
+        result = asyncio.run(upload_report(data, default_queue_dir(), target))
     except OSError as exc:
         print(f"{prog}: could not queue the report for upload: {exc}", file=err)
         return

@@ -34,6 +34,7 @@ __all__ = [
     "UploadQueue",
     "UploadResult",
     "UploadTarget",
+    "default_queue_dir",
     "upload_report",
 ]
 
@@ -48,6 +49,17 @@ _NAME: Final = re.compile(r"^(\d{12})-[A-Za-z0-9_.-]{0,64}\.json$")
 _REJECTED: Final = frozenset({400, 413, 415, 422})
 #: Answers that mean "the server is fine but not for this client": stop, keep everything.
 _REFUSED: Final = frozenset({401, 403})
+
+
+def default_queue_dir() -> Path:
+    """The one queue of this user (CLI and app alike): ``$CALLCHECK_DATA_DIR/upload-queue``,
+    else in the user's data directory."""
+    override = os.environ.get("CALLCHECK_DATA_DIR")
+    if override:
+        return Path(override) / "upload-queue"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("CallCheck", appauthor=False)) / "upload-queue"
 
 
 @dataclass(frozen=True, slots=True)

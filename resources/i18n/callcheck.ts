@@ -868,6 +868,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Short test in the background every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also a short test after I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send each result to the test server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Test now</source>
         <translation type="unfinished"></translation>
     </message>

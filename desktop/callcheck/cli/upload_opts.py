@@ -18,11 +18,16 @@ import os
 import socket
 import sys
 from collections.abc import Iterator, Mapping
-from typing import Any, Final, TextIO
+from typing import Any, TextIO
 
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.engine.signaling import parse_server_url
-from callcheck.engine.upload_queue import UploadTarget, default_queue_dir, upload_report
+from callcheck.engine.upload_queue import (
+    FLEET_TOKEN_ENV,
+    UploadTarget,
+    default_queue_dir,
+    upload_report,
+)
 
 __all__ = [
     "FLEET_TOKEN_ENV",
@@ -33,8 +38,6 @@ __all__ = [
     "upload_after_test",
     "upload_target",
 ]
-
-FLEET_TOKEN_ENV: Final = "CALLCHECK_FLEET_TOKEN"
 
 
 def add_upload_arguments(p: argparse.ArgumentParser) -> None:

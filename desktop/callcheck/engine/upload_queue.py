@@ -30,6 +30,7 @@ from typing import IO, Any, Final
 import aiohttp
 
 __all__ = [
+    "FLEET_TOKEN_ENV",
     "REPORTS_PATH",
     "UploadQueue",
     "UploadResult",
@@ -41,6 +42,8 @@ __all__ = [
 #: Where the server takes reports (``callcheck.server.fleet_api``).
 REPORTS_PATH: Final = "/api/v1/reports"
 HOST_HEADER: Final = "X-CallCheck-Host"
+#: The fleet token when none is given (CLI and app; so it need not appear in ``ps`` output).
+FLEET_TOKEN_ENV: Final = "CALLCHECK_FLEET_TOKEN"
 #: One upload's time limit (connect + send + answer).
 DEFAULT_TIMEOUT_S: Final = 20.0
 _SUFFIX: Final = ".json"

@@ -270,6 +270,11 @@ SETTINGS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Settings saved.")
 SETTINGS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save")
 #: Beside a setting the admin fixed in the managed settings file (issue 18).
 SETTINGS_MANAGED: Final = QT_TRANSLATE_NOOP("texts", "set by your IT department")
+SETTINGS_SCHEDULE_EVERY: Final = QT_TRANSLATE_NOOP("texts", "Short test in the background every")
+SETTINGS_SCHEDULE_OFF: Final = QT_TRANSLATE_NOOP("texts", "never")
+SETTINGS_HOURS_SUFFIX: Final = QT_TRANSLATE_NOOP("texts", " h")
+SETTINGS_AT_LOGIN: Final = QT_TRANSLATE_NOOP("texts", "Also a short test after I log in")
+SETTINGS_UPLOAD: Final = QT_TRANSLATE_NOOP("texts", "Send each result to the test server")
 
 # ---------------------------------------------------------------- Tray (scheduled tests)
 

@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import datetime
 import logging
+import os
+import socket
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
@@ -39,10 +41,16 @@ from callcheck.core.grades import Grade, format_mos
 from callcheck.core.report import Report
 from callcheck.core.schedule import ScheduleSettings, TestSchedule
 from callcheck.engine import mic_busy
-from callcheck.engine.upload_queue import UploadTarget, default_queue_dir, upload_report
+from callcheck.engine.managed_config import ManagedConfig
 from callcheck.gui import texts
 from callcheck.gui.bridge import EngineBridge, TestFailure, TestMode, TestOptions, TestOutcome
 from callcheck.gui.gauge import DEFAULT_BAND_COLORS
+from callcheck.gui.settings import AppSettings
+
+if TYPE_CHECKING:
+    # aiohttp and aiortc (under the upload queue and signalling) are imported when uploads are
+    # set up, not at start: the first window must appear within 1.5 s.
+    from callcheck.engine.upload_queue import UploadTarget
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +76,45 @@ class TrayConfig:
     upload: UploadTarget | None = None
     """Where each result is sent; ``None`` = not uploaded."""
     duration_s: float = TRAY_TEST_DURATION_S
+
+
+def upload_target(settings: AppSettings, managed: ManagedConfig) -> UploadTarget | None:
+    """Where the app sends its results (``settings`` with the managed settings applied), or
+    ``None``. The token: the admin's fleet token, else ``$CALLCHECK_FLEET_TOKEN``, else the
+    server token (the server takes that when it has no fleet token of its own)."""
+    if not settings.upload or not settings.server_url.strip():
+        return None
+    from callcheck.engine.signaling import parse_server_url
+    from callcheck.engine.upload_queue import FLEET_TOKEN_ENV, UploadTarget
+
+    try:
+        base = parse_server_url(settings.server_url).base
+    except ValueError:
+        return None  # Settings says so where the address is used for tests
+    token = managed.fleet_token or os.environ.get(FLEET_TOKEN_ENV) or settings.server_token
+    return UploadTarget(base, token or None, socket.gethostname() or None)
+
+
+def tray_config(settings: AppSettings, managed: ManagedConfig) -> TrayConfig:
+    """The tray's tests from the settings in effect (managed settings applied)."""
+    return TrayConfig(
+        schedule=ScheduleSettings(
+            every_h=settings.schedule_every_h or None, at_login=settings.schedule_at_login
+        ),
+        server_url=settings.server_url,
+        token=settings.server_token,
+        upload=upload_target(settings, managed),
+    )
+
+
+def upload_in_background(bridge: EngineBridge, report: Report, target: UploadTarget | None) -> None:
+    """Queue ``report`` and send the queue on the engine thread (never blocks the GUI)."""
+    if target is None:
+        return
+    from callcheck.engine.upload_queue import default_queue_dir, upload_report
+
+    future = bridge.submit(upload_report(report.to_json(), default_queue_dir(), target))
+    future.add_done_callback(_log_upload)
 
 
 def grade_icon(color: str) -> QIcon:
@@ -262,11 +309,7 @@ class CallCheckTray(QObject):
 
     def _deliver(self, report: Report) -> None:
         self.reportReady.emit(report)
-        target = self._config.upload
-        if target is None:
-            return
-        future = self.bridge.submit(upload_report(report.to_json(), default_queue_dir(), target))
-        future.add_done_callback(_log_upload)
+        upload_in_background(self.bridge, report, self._config.upload)
 
 
 def _log_upload(future: Any) -> None:

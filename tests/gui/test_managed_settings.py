@@ -79,3 +79,11 @@ def test_user_values_win_where_not_locked() -> None:
     assert off.upload is None
     assert not off.schedule.enabled
     assert isinstance(tray_config(effective, managed).upload, UploadTarget)
+
+
+def test_schedule_and_upload_survive_a_restart(tmp_path: Path) -> None:
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(schedule_every_h=6.0, schedule_at_login=True, upload=True))
+    again = SettingsStore(tmp_path / "settings.ini").load()
+    assert (again.schedule_every_h, again.schedule_at_login, again.upload) == (6.0, True, True)
+    assert SettingsStore(tmp_path / "other.ini").load().schedule_every_h == 0.0  # off by default

@@ -23,3 +23,8 @@ def test_a_call_app_recording_the_microphone() -> None:
 def test_a_level_meter_on_the_speaker_monitor_is_not_the_microphone() -> None:
     outputs = "7\t0\t3\tprotocol-native.c\tfloat32le 2ch 44100Hz\nnot a line\n"
     assert recording_streams(outputs, SOURCES) == 0
+
+
+def test_the_sound_servers_own_modules_are_not_an_app() -> None:
+    outputs = "0\t1\t-\tmodule-remap-source.c\ts16le 2ch 48000Hz\n"
+    assert recording_streams(outputs, SOURCES) == 0

@@ -21,13 +21,15 @@ _TIMEOUT_S: Final = 3.0
 
 
 def recording_streams(source_outputs: str, source_names: dict[str, str]) -> int:
-    """How many recording streams in ``pactl list short source-outputs`` text read from a
-    real input (not a ``.monitor`` source); ``source_names`` maps a source index to its name
-    (``pactl list short sources``)."""
+    """How many recording streams in ``pactl list short source-outputs`` text (index, source,
+    client, driver, format) an app reads from a real input: not a ``.monitor`` source, and not
+    the sound server's own modules (client ``-``, e.g. a remapped or echo-cancelled source
+    feeding on the microphone); ``source_names`` maps a source index to its name (``pactl
+    list short sources``)."""
     count = 0
     for line in source_outputs.splitlines():
         fields = line.split("\t")
-        if len(fields) < 2 or not fields[0].strip().isdigit():
+        if len(fields) < 3 or not fields[0].strip().isdigit() or fields[2].strip() == "-":
             continue
         name = source_names.get(fields[1].strip(), "")
         if not name.endswith(".monitor"):

@@ -4,16 +4,20 @@ and the upload follow the settings in effect."""
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Iterator
 from pathlib import Path
+from typing import cast
 
 import pytest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from test_app import _open_window
 
 from callcheck.engine.managed_config import MANAGED_CONFIG_ENV, ManagedConfig
 from callcheck.engine.upload_queue import UploadTarget
-from callcheck.gui.app import MainWindow
+from callcheck.gui.app import MainWindow, _start_tray
+from callcheck.gui.bridge import TestOutcome
 from callcheck.gui.settings import AppSettings, SettingsStore, apply_managed
 from callcheck.gui.tray import tray_config
 
@@ -87,3 +91,32 @@ def test_schedule_and_upload_survive_a_restart(tmp_path: Path) -> None:
     again = SettingsStore(tmp_path / "settings.ini").load()
     assert (again.schedule_every_h, again.schedule_at_login, again.upload) == (6.0, True, True)
     assert SettingsStore(tmp_path / "other.ini").load().schedule_every_h == 0.0  # off by default
+
+
+def test_a_manual_result_is_uploaded_when_settings_say_so(
+    qtbot: QtBot, tmp_path: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(MANAGED_CONFIG_ENV, str(tmp_path / "absent.toml"))
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        down = f"http://127.0.0.1:{s.getsockname()[1]}"  # closed once the socket is
+    store = SettingsStore(tmp_path / "settings.ini")
+    store.save(AppSettings(duration_s=5.0, server_url=down, upload=True))
+    win = _open_window(qtbot, store, data_dir)
+    try:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        tray = _start_tray(app, win)
+        with qtbot.waitSignal(win.bridge.finished, timeout=40_000) as done:
+            win.start_test("loopback")
+        report_id = cast(TestOutcome, done.args[0]).report.id
+        queue = data_dir / "upload-queue"
+        # The server is down: the report waits in the queue for the next send.
+        qtbot.waitUntil(
+            lambda: any(report_id in p.name for p in queue.glob("*.json")), timeout=20_000
+        )
+        if tray is not None:
+            tray.shutdown()
+    finally:
+        win.bridge.shutdown()
+        win.historyStore.close()

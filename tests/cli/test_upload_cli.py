@@ -133,3 +133,23 @@ def test_upload_without_a_server_is_a_usage_error(tmp_path: Path) -> None:
     proc = _run(*TEST, "--upload", env=env)
     assert proc.returncode == 2
     assert "--upload needs the fleet server" in proc.stderr
+
+
+def test_a_test_that_could_not_run_uploads_its_partial_report(serve: str, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "CALLCHECK_DATA_DIR": str(tmp_path / "data"),
+        "CALLCHECK_MANAGED_CONFIG": str(tmp_path / "absent.toml"),
+        "CALLCHECK_FLEET_TOKEN": FLEET,
+    }
+    down = f"http://127.0.0.1:{_closed_port()}"
+    proc = _run(
+        "test", "--server", down, "--no-audio-device", "--upload", "--upload-server", serve,
+        "--quiet", env=env,
+    )  # fmt: skip
+    assert proc.returncode == 3  # could not run: the exit code is the test's
+    assert proc.stdout == ""
+    assert "the test could not run" in proc.stderr
+    (stored,) = _stored(serve)
+    assert stored["mos"] is None
+    assert stored["failure_reason"]

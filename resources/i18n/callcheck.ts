@@ -898,6 +898,88 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>set by your IT department</source>
+        <extracomment>Beside a setting the admin fixed in the managed settings file (issue 18).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Short test in the background every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also a short test after I log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send each result to the test server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open CallCheck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No test yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing the call quality …</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test {time}: MOS {mos}, {grade}</source>
+        <extracomment>{time} is the local time of the test (HH:MM); {mos} the MOS as printed everywhere.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last test {time} could not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled test put off: another app is using the microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled tests: off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled tests: every {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled tests: at login</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduled tests: at login and every {hours} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call quality below the pass mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The call quality test could not run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Opus (wideband)</source>
         <extracomment>The engine&apos;s codec names as users read them.</extracomment>
         <translation type="unfinished"></translation>

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
-from callcheck.cli import report_file
+from callcheck.cli import report_file, upload_opts
 from callcheck.cli.share import ShareSession
 from callcheck.core.grades import format_mos
 from callcheck.core.heard import heard_line
@@ -86,6 +86,7 @@ def add_parser(subparsers: Any) -> None:
         help="share the test live with the helpdesk through the server (prints 'share: URL' "
         "first; the helpdesk may ask for another run, which runs only if you say yes)",
     )
+    upload_opts.add_upload_arguments(p)
     p.set_defaults(handler=run)
 
 
@@ -309,9 +310,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         config = _config(args)
         report_path = _report_path(args)
-    except UsageError as exc:
+        upload_opts.check_upload(args)
+    except (UsageError, upload_opts.UploadUsageError) as exc:
         print(f"callcheck test: error: {exc}", file=err)
         return EXIT_USAGE
+    with upload_opts.quiet_output(args):
+        return _run_shared(config, args, report_path)
+
+
+def _run_shared(config: CallConfig, args: argparse.Namespace, report_path: Path | None) -> int:
+    """Run the test, shared live with the helpdesk when ``--share`` asks (again on request)."""
+    err = sys.stderr
     if not getattr(args, "share", False):
         return run_config(config, args, report_path)
     if config.server_url is None:
@@ -443,6 +452,7 @@ def _finish(
         except report_file.ReportFileError as exc:
             print(f"{prog}: {exc}", file=err)
             report_written = False
+    upload_opts.upload_after_test(data, args, prog)
     if args.json:
         print(json.dumps(data, indent=2))
     elif failure is None:

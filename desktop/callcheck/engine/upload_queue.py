@@ -30,16 +30,20 @@ from typing import IO, Any, Final
 import aiohttp
 
 __all__ = [
+    "FLEET_TOKEN_ENV",
     "REPORTS_PATH",
     "UploadQueue",
     "UploadResult",
     "UploadTarget",
+    "default_queue_dir",
     "upload_report",
 ]
 
 #: Where the server takes reports (``callcheck.server.fleet_api``).
 REPORTS_PATH: Final = "/api/v1/reports"
 HOST_HEADER: Final = "X-CallCheck-Host"
+#: The fleet token when none is given (CLI and app; so it need not appear in ``ps`` output).
+FLEET_TOKEN_ENV: Final = "CALLCHECK_FLEET_TOKEN"
 #: One upload's time limit (connect + send + answer).
 DEFAULT_TIMEOUT_S: Final = 20.0
 _SUFFIX: Final = ".json"
@@ -48,6 +52,17 @@ _NAME: Final = re.compile(r"^(\d{12})-[A-Za-z0-9_.-]{0,64}\.json$")
 _REJECTED: Final = frozenset({400, 413, 415, 422})
 #: Answers that mean "the server is fine but not for this client": stop, keep everything.
 _REFUSED: Final = frozenset({401, 403})
+
+
+def default_queue_dir() -> Path:
+    """The one queue of this user (CLI and app alike): ``$CALLCHECK_DATA_DIR/upload-queue``,
+    else in the user's data directory."""
+    override = os.environ.get("CALLCHECK_DATA_DIR")
+    if override:
+        return Path(override) / "upload-queue"
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("CallCheck", appauthor=False)) / "upload-queue"
 
 
 @dataclass(frozen=True, slots=True)

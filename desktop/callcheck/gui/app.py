@@ -7,6 +7,7 @@ window stops a running test and the engine thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -19,6 +20,7 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -35,8 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from callcheck import __build__, __version__
-from callcheck.core.report import failure_report, public_server_url
+from callcheck.core.report import Report, failure_report, public_server_url
 from callcheck.core.report_text import summary_text
+from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
     NO_SERVER,
@@ -57,10 +60,12 @@ from callcheck.gui.settings import (
     THEMES,
     AppSettings,
     SettingsStore,
+    apply_managed,
 )
 from callcheck.gui.share_panel import RunAgainPrompt
 from callcheck.gui.start_screen import StartScreen
 from callcheck.gui.theme import apply_theme
+from callcheck.gui.tray import CallCheckTray, tray_config, upload_in_background, upload_target
 
 if TYPE_CHECKING:
     from callcheck.engine.live_share import ShareInfo
@@ -176,9 +181,16 @@ class ErrorScreen(QWidget):
 class SettingsScreen(QWidget):
     """Test length, codec and ICE servers, saved to the settings file."""
 
-    def __init__(self, store: SettingsStore, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: SettingsStore,
+        parent: QWidget | None = None,
+        *,
+        managed: ManagedConfig | None = None,
+    ) -> None:
         super().__init__(parent)
         self._store = store
+        self._managed = managed or ManagedConfig()
         self._base = AppSettings()
         self.duration = QDoubleSpinBox()
         self.duration.setRange(MIN_DURATION_S, MAX_DURATION_S)
@@ -206,6 +218,13 @@ class SettingsScreen(QWidget):
                 QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
             )
         )
+        self.scheduleEvery = QDoubleSpinBox()
+        self.scheduleEvery.setRange(0, 24 * 7)
+        self.scheduleEvery.setDecimals(0)
+        self.scheduleEvery.setSuffix(texts.SETTINGS_HOURS_SUFFIX)
+        self.scheduleEvery.setSpecialValueText(texts.SETTINGS_SCHEDULE_OFF)  # 0 = off
+        self.scheduleAtLogin = QCheckBox(texts.SETTINGS_AT_LOGIN)
+        self.upload = QCheckBox(texts.SETTINGS_UPLOAD)
         self.theme = QComboBox()
         for key in THEMES:
             self.theme.addItem(texts.THEME_NAMES[key], key)
@@ -215,6 +234,7 @@ class SettingsScreen(QWidget):
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        labels: dict[QWidget, QLabel] = {}
         for text, field in (
             (texts.SETTINGS_DURATION, self.duration),
             (texts.SETTINGS_CODEC, self.codec),
@@ -222,10 +242,28 @@ class SettingsScreen(QWidget):
             (texts.SETTINGS_SERVER_URL, self.serverUrl),
             (texts.SETTINGS_SERVER_TOKEN, self.serverToken),
             (texts.SETTINGS_ICE, self.ice),
+            (texts.SETTINGS_SCHEDULE_EVERY, self.scheduleEvery),
+            ("", self.scheduleAtLogin),
+            ("", self.upload),
         ):
             label = QLabel(text)
             label.setBuddy(field)
             form.addRow(label, field)
+            labels[field] = label
+        # Issue 18: what the admin locked in the managed settings is shown, not editable.
+        self.managedFields: dict[str, QWidget] = {
+            "server_url": self.serverUrl,
+            "server_token": self.serverToken,
+            "schedule_every_h": self.scheduleEvery,
+            "schedule_at_login": self.scheduleAtLogin,
+            "upload": self.upload,
+        }
+        for key, widget in self.managedFields.items():
+            if self._managed.is_locked(key):
+                widget.setEnabled(False)
+                widget.setToolTip(texts.SETTINGS_MANAGED)
+                label = labels[widget]
+                label.setText(f"{label.text()} ({texts.SETTINGS_MANAGED})".lstrip())
         layout = QVBoxLayout(self)
         layout.addWidget(_title(texts.SETTINGS_TITLE))
         layout.addLayout(form)
@@ -242,6 +280,9 @@ class SettingsScreen(QWidget):
         self.serverToken.setText(settings.server_token)
         self.codec.setCurrentIndex(max(0, self.codec.findData(settings.codec)))
         self.ice.setPlainText("\n".join(settings.ice_server_urls))
+        self.scheduleEvery.setValue(settings.schedule_every_h)
+        self.scheduleAtLogin.setChecked(settings.schedule_at_login)
+        self.upload.setChecked(settings.upload)
 
     def current(self) -> AppSettings:
         """What the form says."""
@@ -254,6 +295,9 @@ class SettingsScreen(QWidget):
             theme=str(self.theme.currentData()),
             server_url=self.serverUrl.text().strip(),
             server_token=self.serverToken.text().strip(),
+            schedule_every_h=self.scheduleEvery.value(),
+            schedule_at_login=self.scheduleAtLogin.isChecked(),
+            upload=self.upload.isChecked(),
         )
 
     def save(self) -> AppSettings:
@@ -282,7 +326,8 @@ class MainWindow(QMainWindow):
         self.resize(DEFAULT_SIZE)
         self.bridge = bridge or EngineBridge(self)
         self.store = store or SettingsStore()
-        self.settings = self.store.load()
+        self.managed = _load_managed()
+        self.settings = apply_managed(self.store.load(), self.managed)
         apply_theme(self.settings.theme)
         self.historyStore = history or HistoryStore()
         self._device_backend = device_backend
@@ -317,7 +362,7 @@ class MainWindow(QMainWindow):
         self.history.compareRequested.connect(self.show_comparison)
         self.compareScreen = CompareScreen()
         self.compareScreen.backRequested.connect(self._back_from_compare)
-        self.settingsScreen = SettingsScreen(self.store)
+        self.settingsScreen = SettingsScreen(self.store, managed=self.managed)
         self.settingsScreen.show_settings(self.settings)
         self.settingsScreen.saveButton.clicked.connect(self._settings_saved)
         for screen in (
@@ -712,6 +757,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
+def _load_managed() -> ManagedConfig:
+    """The admin's managed settings; a broken file is logged and ignored (the app still
+    starts; the CLI prints the same error)."""
+    try:
+        return load_managed_config()
+    except ManagedConfigError as exc:
+        logger.error("managed settings ignored: %s", exc)
+        return ManagedConfig()
+
+
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
     existing = QApplication.instance()
@@ -727,6 +782,45 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow(store=store)
     window.show()
+    tray = _start_tray(app, window)
     code = app.exec()
+    if tray is not None:
+        tray.shutdown()
     window.bridge.shutdown()
     return int(code)
+
+
+def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
+    """Issue 18: the tray icon with its scheduled tests (where the desktop has a tray), and
+    the upload of every result of the window and the tray when Settings asks for it."""
+
+    def upload(report: object) -> None:
+        if isinstance(report, Report):
+            upload_in_background(
+                window.bridge, report, upload_target(window.settings, window.managed)
+            )
+
+    window.bridge.finished.connect(lambda outcome: upload(outcome.report))
+    window.bridge.failure.connect(lambda failure: upload(failure.report))
+    if not CallCheckTray.available():
+        return None
+    tray = CallCheckTray(tray_config(window.settings, window.managed))
+
+    def remember(report: object) -> None:
+        if isinstance(report, Report):
+            with contextlib.suppress(HistoryError):
+                window.historyStore.add(report.to_json())
+
+    def show_window() -> None:
+        window.showNormal()
+        window.raise_()
+        window.activateWindow()
+
+    tray.reportReady.connect(remember)
+    tray.openRequested.connect(show_window)
+    tray.quitRequested.connect(app.quit)
+    window.settingsScreen.saveButton.clicked.connect(
+        lambda: tray.change(tray_config(window.settings, window.managed))
+    )
+    tray.start()
+    return tray

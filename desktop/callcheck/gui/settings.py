@@ -16,12 +16,13 @@ import contextlib
 import logging
 import math
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from callcheck.engine.managed_config import ManagedConfig
 from callcheck.gui.bridge import TestOptions
 
 logger = logging.getLogger(__name__)
@@ -57,6 +58,12 @@ class AppSettings:
     """Microphone chosen on the Devices screen (name; empty = the system default)."""
     output_device: str = ""
     """Speaker chosen on the Devices screen (name; empty = the system default)."""
+    schedule_every_h: float = 0.0
+    """Tray: a short test every N hours while logged in (0 = off, the default; issue 18)."""
+    schedule_at_login: bool = False
+    """Tray: a short test after login."""
+    upload: bool = False
+    """Send every result to the server's fleet collection (``server_url``)."""
 
     def test_options(self) -> TestOptions:
         """A loopback test with these settings."""
@@ -66,6 +73,44 @@ class AppSettings:
             codec=self.codec,
             ice_server_urls=self.ice_server_urls,
         )
+
+
+#: The managed keys the user's own settings have (``fleet_token`` is the admin's only).
+MANAGED_SETTINGS: Final = (
+    "server_url",
+    "server_token",
+    "upload",
+    "schedule_every_h",
+    "schedule_at_login",
+)
+
+
+def apply_managed(settings: AppSettings, managed: ManagedConfig) -> AppSettings:
+    """The settings in effect: the admin's value where it is locked, and the admin's preset
+    where the user kept the default (issue 18, "Managed settings")."""
+    defaults = AppSettings()
+    changes: dict[str, Any] = {}
+    for key in MANAGED_SETTINGS:
+        value = getattr(managed, key)
+        if value is None:
+            continue
+        if managed.is_locked(key) or getattr(settings, key) == getattr(defaults, key):
+            changes[key] = value
+    return replace(settings, **changes) if changes else settings
+
+
+def _flag(value: object) -> bool:
+    """An INI boolean as QSettings returns it (``"true"`` after a round trip)."""
+    return value is True or str(value).strip().lower() in ("true", "1", "yes")
+
+
+def _hours(value: object) -> float:
+    """Hours between scheduled tests; anything unreadable is "off" (0)."""
+    try:
+        hours = float(str(value))
+    except ValueError:
+        return 0.0
+    return hours if math.isfinite(hours) and 0 <= hours <= 24 * 7 else 0.0
 
 
 def default_path() -> Path:
@@ -206,6 +251,9 @@ class SettingsStore:
             server_token=self._token(qs),
             input_device=str(qs.value("devices/input", "") or ""),
             output_device=str(qs.value("devices/output", "") or ""),
+            schedule_every_h=_hours(qs.value("schedule/every_h", 0.0)),
+            schedule_at_login=_flag(qs.value("schedule/at_login", False)),
+            upload=_flag(qs.value("fleet/upload", False)),
         )
 
     def language(self) -> str:
@@ -229,6 +277,9 @@ class SettingsStore:
         qs.remove("server/token")
         qs.setValue("devices/input", settings.input_device)
         qs.setValue("devices/output", settings.output_device)
+        qs.setValue("schedule/every_h", settings.schedule_every_h)
+        qs.setValue("schedule/at_login", settings.schedule_at_login)
+        qs.setValue("fleet/upload", settings.upload)
         qs.sync()
 
     def _token(self, qs: QSettings) -> str:

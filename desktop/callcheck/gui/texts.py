@@ -288,6 +288,36 @@ SETTINGS_ICE: Final = QT_TRANSLATE_NOOP(
 )
 SETTINGS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Settings saved.")
 SETTINGS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save")
+#: Beside a setting the admin fixed in the managed settings file (issue 18).
+SETTINGS_MANAGED: Final = QT_TRANSLATE_NOOP("texts", "set by your IT department")
+SETTINGS_SCHEDULE_EVERY: Final = QT_TRANSLATE_NOOP("texts", "Short test in the background every")
+SETTINGS_SCHEDULE_OFF: Final = QT_TRANSLATE_NOOP("texts", "never")
+SETTINGS_HOURS_SUFFIX: Final = QT_TRANSLATE_NOOP("texts", " h")
+SETTINGS_AT_LOGIN: Final = QT_TRANSLATE_NOOP("texts", "Also a short test after I log in")
+SETTINGS_UPLOAD: Final = QT_TRANSLATE_NOOP("texts", "Send each result to the test server")
+
+# ---------------------------------------------------------------- Tray (scheduled tests)
+
+TRAY_TOOLTIP: Final = QT_TRANSLATE_NOOP("texts", "CallCheck")
+TRAY_TEST_NOW: Final = QT_TRANSLATE_NOOP("texts", "Test now")
+TRAY_OPEN: Final = QT_TRANSLATE_NOOP("texts", "Open CallCheck")
+TRAY_QUIT: Final = QT_TRANSLATE_NOOP("texts", "Quit")
+TRAY_NO_RESULT: Final = QT_TRANSLATE_NOOP("texts", "No test yet")
+TRAY_RUNNING: Final = QT_TRANSLATE_NOOP("texts", "Testing the call quality …")
+#: {time} is the local time of the test (HH:MM); {mos} the MOS as printed everywhere.
+TRAY_LAST_RESULT: Final = QT_TRANSLATE_NOOP("texts", "Last test {time}: MOS {mos}, {grade}")
+TRAY_LAST_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Last test {time} could not run")
+TRAY_PUT_OFF: Final = QT_TRANSLATE_NOOP(
+    "texts", "Scheduled test put off: another app is using the microphone"
+)
+TRAY_SCHEDULE_OFF: Final = QT_TRANSLATE_NOOP("texts", "Scheduled tests: off")
+TRAY_SCHEDULE_EVERY: Final = QT_TRANSLATE_NOOP("texts", "Scheduled tests: every {hours} h")
+TRAY_SCHEDULE_LOGIN: Final = QT_TRANSLATE_NOOP("texts", "Scheduled tests: at login")
+TRAY_SCHEDULE_BOTH: Final = QT_TRANSLATE_NOOP(
+    "texts", "Scheduled tests: at login and every {hours} h"
+)
+TRAY_BELOW_PASS: Final = QT_TRANSLATE_NOOP("texts", "Call quality below the pass mark")
+TRAY_FAILED: Final = QT_TRANSLATE_NOOP("texts", "The call quality test could not run")
 
 #: The engine's codec names as users read them.
 CODEC_NAMES: Final[dict[str, str]] = {

@@ -29,7 +29,7 @@ def test_clean_path_returns_the_voice_at_the_measured_delay() -> None:
     result = _echo(None)
     assert result.path_delay_ms is not None
     assert abs(result.heard_delay_ms - result.path_delay_ms) <= DELAY_TOLERANCE_MS
-    assert result.similarity >= 0.6, "the voice should come back close to what was spoken"
+    assert result.similarity >= 0.7, "the voice should come back close to what was spoken"
     # No concealment asserted: on a loaded 2-core machine a late packet is concealed too.
     played = result.playback_audio()
     assert played.size >= result.spoken.size - RATE_HZ // 50

@@ -27,7 +27,7 @@ from typing import Final, Literal
 import numpy as np
 import numpy.typing as npt
 
-from callcheck.core.audio_analysis import estimate_delay
+from callcheck.core.audio_analysis import estimate_delay, measure_level
 from callcheck.core.codecs import codec_for_webrtc
 from callcheck.core.resample import resample
 from callcheck.engine.audio_io import (
@@ -67,6 +67,11 @@ TAIL_S: Final = 0.8
 #: Search range of the delay between spoken and played-back audio, ms.
 MAX_PATH_DELAY_MS: Final = 2000.0
 INT16_FULL_SCALE: Final = 32_767
+#: Similarity is judged on windows this long (a few codec frames: a concealed frame shows)…
+SIMILARITY_WINDOW_MS: Final = 100.0
+#: …each found within this much of the overall delay (the playout buffer's grow and shrink
+#: steps are one 20 ms frame; two of them either way are allowed).
+SIMILARITY_SLACK_MS: Final = 40.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,10 @@ class EchoResult:
     heard_delay_ms: float
     """Where ``spoken`` was found in ``played_back`` by cross-correlation."""
     similarity: float
-    """Normalised cross-correlation at that delay, 0–1: how much of the voice came through."""
+    """How much of the voice came through, 0–1: the mean over the spoken 100 ms windows with
+    sound of their normalised cross-correlation with the played-back audio, each found within
+    ±40 ms of ``heard_delay_ms`` (the playout buffer stretches and shrinks the timeline, which
+    is no loss; a concealed frame is)."""
     frames_decoded: int
     frames_concealed: int
     call: CallResult
@@ -253,11 +261,27 @@ async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions
         sample_rate_hz=sample_rate_hz,
         path_delay_ms=_path_delay_ms(result.downlink, options.mode, options.codec),
         heard_delay_ms=found.delay_ms(sample_rate_hz),
-        similarity=found.confidence,
+        similarity=_local_similarity(spoken, back, found.delay_samples, sample_rate_hz),
         frames_decoded=result.downlink.frames_decoded,
         frames_concealed=result.downlink.frames_concealed,
         call=result,
     )
+
+
+def _local_similarity(
+    spoken: Int16Array, back: Int16Array, delay_samples: float, rate_hz: int
+) -> float:
+    window = round(SIMILARITY_WINDOW_MS * rate_hz / 1000.0)
+    slack = round(SIMILARITY_SLACK_MS * rate_hz / 1000.0)
+    scores: list[float] = []
+    for start in range(0, spoken.size - window + 1, window):
+        part = spoken[start : start + window]
+        if measure_level(part).silent:
+            continue  # a pause says nothing about how the voice came through
+        lo = max(0, start + round(delay_samples) - slack)
+        hi = min(back.size, start + round(delay_samples) + window + slack)
+        scores.append(estimate_delay(part, back[lo:hi]).confidence)
+    return float(np.mean(scores)) if scores else 0.0
 
 
 # ------------------------------------------------------------------------------ devices and files

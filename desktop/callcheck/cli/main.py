@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from callcheck import __build__, __version__
-from callcheck.cli import devices, mos, room_cmd, serve, test_cmd
+from callcheck.cli import devices, echo_cmd, mos, room_cmd, serve, test_cmd
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     devices.add_parser(sub)
     serve.add_parser(sub)
     room_cmd.add_parser(sub)
+    echo_cmd.add_parser(sub)
     mos.add_parser(sub)
     return parser
 

@@ -105,8 +105,11 @@ class EchoResult:
     ``spoken`` was sent, so the speech sits ``path_delay_ms`` in."""
     sample_rate_hz: int
     path_delay_ms: float | None
-    """Mouth-to-ear delay of the path as the call measured it (one-way delay, or round trip in
-    server mode, plus the mean playout wait); ``None`` if it was not measured."""
+    """Mouth-to-ear delay of the path as the call measured it: the medians of the sender's
+    lateness, the one-way delay (the round trip in server mode) and the playout wait, plus the
+    codec's look-ahead. Medians, because a stall at the start grows the playout buffer for the
+    rest of the call: the typical delay is what the voice is heard at. ``None`` if the network
+    part was not measured."""
     heard_delay_ms: float
     """Where ``spoken`` was found in ``played_back`` by cross-correlation."""
     similarity: float
@@ -131,22 +134,33 @@ class EchoResult:
 
 
 class _RecordingSource:
-    """Sends ``samples`` once, then silence; notes when the first sample was read (sent)."""
+    """Sends ``samples`` once, then silence; notes when the first sample was read (sent), and
+    how late each frame of the recording was read after its slot on that clock (a busy
+    computer's sender holds the audio back: part of the path, measured here)."""
 
     def __init__(self, samples: Int16Array, sample_rate_hz: int) -> None:
         self._samples = samples
         self.sample_rate_hz = sample_rate_hz
         self._position = 0
         self.first_read_ms: float | None = None
+        self.late_ms: list[float] = []
 
     def read(self, n_samples: int) -> Int16Array:
+        now = now_ms()
         if self.first_read_ms is None:
-            self.first_read_ms = now_ms()
+            self.first_read_ms = now
+        if self._position < self._samples.size:
+            slot_ms = 1000.0 * self._position / self.sample_rate_hz
+            self.late_ms.append(now - self.first_read_ms - slot_ms)
         out = np.zeros(n_samples, dtype=np.int16)
         chunk = self._samples[self._position : self._position + n_samples]
         out[: chunk.size] = chunk
         self._position += n_samples
         return out
+
+    @property
+    def typical_late_ms(self) -> float:
+        return float(np.median(self.late_ms)) if self.late_ms else 0.0
 
 
 class _PlayedFrames:
@@ -199,18 +213,23 @@ def _rate_converted(samples: Int16Array, from_hz: int, to_hz: int) -> Int16Array
     return samples if from_hz == to_hz else _to_int16(resample(samples, from_hz, to_hz))
 
 
-def _path_delay_ms(direction: DirectionResult, mode: str, codec_key: str) -> float | None:
-    """Network part (one-way in loopback, round trip through the reflector), mean playout wait
+def _path_delay_ms(
+    direction: DirectionResult, mode: str, codec_key: str, sender_late_ms: float
+) -> float | None:
+    """The typical (median) delay of the path over the call: network part (one-way in loopback,
+    round trip through the reflector), playout wait
     and the codec's look-ahead (the encoder holds that much audio back; RFC 6716 §2 for Opus).
-    No packetisation delay: sample 0 of each frame is sent as the frame is read."""
+    No packetisation delay: sample 0 of each frame is sent as the frame is read; but the
+    sender's lateness, ``sender_late_ms``, when the event loop was busy."""
     if mode == "loopback":
         one_way = direction.totals.one_way_delay_ms
-        network = one_way.mean if one_way is not None else None
+        network = one_way.p50 if one_way is not None else None
     else:
-        network = direction.rtt_ms.mean if direction.rtt_ms is not None else None
+        network = direction.rtt_ms.p50 if direction.rtt_ms is not None else None
     if network is None:
         return None
-    return network + direction.playout.wait_ms.mean + codec_for_webrtc(codec_key).lookahead_ms
+    lookahead_ms = codec_for_webrtc(codec_key).lookahead_ms
+    return sender_late_ms + network + direction.playout.wait_ms.p50 + lookahead_ms
 
 
 async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions) -> EchoResult:
@@ -259,7 +278,9 @@ async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions
         spoken=spoken,
         played_back=back,
         sample_rate_hz=sample_rate_hz,
-        path_delay_ms=_path_delay_ms(result.downlink, options.mode, options.codec),
+        path_delay_ms=_path_delay_ms(
+            result.downlink, options.mode, options.codec, source.typical_late_ms
+        ),
         heard_delay_ms=found.delay_ms(sample_rate_hz),
         similarity=_local_similarity(spoken, back, found.delay_samples, sample_rate_hz),
         frames_decoded=result.downlink.frames_decoded,

@@ -62,6 +62,10 @@ def test_the_voice_comes_back_through_the_devices(backend: SoundDeviceBackend) -
     assert result.path_delay_ms >= 60.0
     assert abs(result.heard_delay_ms - result.path_delay_ms) <= DELAY_TOLERANCE_MS
     assert result.similarity >= 0.7
-    # What the speaker played is what was said: the spoken signal is found in it, clearly.
-    found = estimate_delay(resample(spoken, RATE_HZ, heard_rate), heard)
-    assert found.confidence >= 0.6, found
+    # The speaker played the echo as it came back: found in what the monitor heard, nearly
+    # sample for sample. (Not the spoken signal at one lag: the adaptive playout buffer shortens
+    # pauses by whole frames, so the echo is the voice with some pauses 20 ms shorter; the
+    # voice itself is judged window by window, ``result.similarity`` above.)
+    played = result.playback_audio()
+    found = estimate_delay(resample(played, result.sample_rate_hz, heard_rate), heard)
+    assert found.confidence >= 0.9, found

@@ -15,6 +15,7 @@ HTTP contract
 ``GET /healthz``           ``200`` ``{"status": "ok", …}``
 ``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
 ``/api/v1/…``, ``/fleet``  fleet reports, summaries and page (:mod:`callcheck.server.fleet_api`)
+``/live/…``                helpdesk live view (:mod:`callcheck.server.live.api`)
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
@@ -78,6 +79,7 @@ from callcheck.server.limits import (
     client_key,
     plain_error,
 )
+from callcheck.server.live import LiveApi
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -129,6 +131,7 @@ REFLECTOR_KEY: Final = web.AppKey("reflector", Reflector)
 ROOMS_KEY: Final = web.AppKey("rooms", RoomRegistry)
 LIMITER_KEY: Final = web.AppKey("limiter", RateLimiter)
 STARTED_KEY: Final = web.AppKey("started", float)
+LIVE_KEY: Final = web.AppKey("live", LiveApi)
 
 
 class ApiError(Exception):
@@ -516,7 +519,11 @@ def create_app(config: ServerConfig) -> web.Application:
         require_token=_require_token,
         active_calls=app[REFLECTOR_KEY].active_calls,
     ).mount(app)
-    FleetApi(config, metrics, error=ApiError).mount(app)  # /api/v1, /fleet (fleet_api.py)
+    fleet = FleetApi(config, metrics, error=ApiError)
+    fleet.mount(app)  # /api/v1, /fleet (fleet_api.py)
+    # /live (helpdesk live view, live/api.py): the same store, opened by the fleet's start-up.
+    app[LIVE_KEY] = LiveApi(config, fleet.store, error=ApiError, require_token=_require_token)
+    app[LIVE_KEY].mount(app)
 
     log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
 

@@ -1282,6 +1282,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hear yourself</source>
+        <extracomment>&quot;Hear yourself&quot; (issue 16): the user speaks, then hears it as the other side of a call would.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hear yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speak for a few seconds, then listen: you hear yourself as the other side of a call would.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speak now for {seconds} seconds. Then listen: it plays back by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That is how the other side hears you. Your voice arrived after {delay} ms; {lost} % of it was lost on the way and filled in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear yourself did not work: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (default)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from callcheck import __build__, __version__
-from callcheck.cli import devices, mos, room_cmd, serve, test_cmd
+from callcheck.cli import devices, echo_cmd, mos, room_cmd, serve, test_cmd
 from callcheck.cli.report_file import PdfLoader
 
 EXIT_USAGE = 2
@@ -27,6 +27,7 @@ def build_parser() -> argparse.ArgumentParser:
     devices.add_parser(sub)
     serve.add_parser(sub)
     room_cmd.add_parser(sub)
+    echo_cmd.add_parser(sub)
     mos.add_parser(sub)
     _add_gui_parser(sub)
     return parser

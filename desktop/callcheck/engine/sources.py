@@ -137,6 +137,11 @@ def _to_int16(samples: npt.NDArray[np.float64]) -> npt.NDArray[np.int16]:
     return np.clip(np.round(samples), -32_768, INT16_FULL_SCALE).astype(np.int16)
 
 
+def read_wav(path: str | Path) -> tuple[npt.NDArray[np.int16], int]:
+    """A 16-bit PCM WAV file as mono int16 and its sample rate; raises :class:`AudioSourceError`."""
+    return _read_wav_mono(Path(path))
+
+
 def _read_wav_mono(path: Path) -> tuple[npt.NDArray[np.int16], int]:
     """Read a 16-bit PCM WAV file as mono int16 and its sample rate."""
     convert_hint = "Convert it to 16-bit PCM WAV (e.g. `sox in.ext -b 16 out.wav`)."

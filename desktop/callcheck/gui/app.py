@@ -43,6 +43,8 @@ from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, l
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
     NO_SERVER,
+    EchoOutcome,
+    EchoRequest,
     EngineBridge,
     TestFailure,
     TestMode,
@@ -84,6 +86,8 @@ DEFAULT_SIZE = QSize(1100, 720)
 START_DEFER_MS = 0
 #: After the window is resized, pre-render the chart screen again once resizing has paused.
 PRERENDER_AFTER_RESIZE_MS = 400
+#: "Hear yourself": how long the user speaks (a sentence or two; the call adds under 1 s).
+ECHO_SECONDS = 5.0
 
 logger = logging.getLogger(__name__)
 
@@ -423,6 +427,7 @@ class MainWindow(QMainWindow):
         self.bridge.shareViewers.connect(lambda n: self.liveScreen().sharePanel.set_viewers(n))
         self.bridge.runAgainRequested.connect(self.runAgainPrompt.ask)
         self.runAgainPrompt.runRequested.connect(lambda: self.start_test(self._last_mode))
+        self.bridge.echoFinished.connect(self._on_echo_finished)
         if problems:
             self.statusBar().showMessage(" ".join(problems))
             self.history.message.setText(self.historyStore.problem or "")
@@ -468,6 +473,7 @@ class MainWindow(QMainWindow):
             self._results = ResultsScreen()
             self._results.againRequested.connect(lambda: self.start_test(self._last_mode))
             self._results.compareRequested.connect(self.compare_with_previous)
+            self._results.echoRequested.connect(self.hear_yourself)
             self.stack.addWidget(self._results)
         return self._results
 
@@ -491,6 +497,7 @@ class MainWindow(QMainWindow):
             self._devices = DevicesScreen(service)
             self._devices.setPreferred(self.settings.input_device, self.settings.output_device)
             self._devices.devicesChosen.connect(self._devices_chosen)
+            self._devices.echoRequested.connect(self.hear_yourself)
             self.stack.addWidget(self._devices)
         return self._devices
 
@@ -597,6 +604,45 @@ class MainWindow(QMainWindow):
         results.setCompareAvailable(self._previous_entry() is not None)
         self._show(results)
         results.againButton.setFocus()
+
+    # ------------------------------------------------------------------ hear yourself
+
+    def hear_yourself(self) -> None:
+        """Issue 16: record a few seconds, send them through a test call (the reflector when a
+        server is set and the last test used it, else this computer's loopback), play back."""
+        if self.bridge.isRunning():
+            return
+        if self._devices is not None:
+            self._devices.listenButton.setChecked(False)  # free the microphone
+        settings = self.settings
+        through_server = self._last_mode == "server" and bool(settings.server_url)
+        request = EchoRequest(
+            mode="server" if through_server else "loopback",
+            seconds=ECHO_SECONDS,
+            codec=settings.codec,
+            server_url=settings.server_url,
+            token=settings.server_token,
+            use_devices=os.environ.get("CALLCHECK_NO_AUDIO_DEVICE", "") != "1",
+            input_device=settings.input_device,
+            output_device=settings.output_device,
+        )
+        self._show_echo(texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"), running=True)
+        self.bridge.start_echo(request)
+
+    def _on_echo_finished(self, outcome: EchoOutcome) -> None:
+        if outcome.error:
+            text = texts.ECHO_FAILED.format(error=outcome.error)
+        else:
+            text = texts.ECHO_DONE.format(
+                delay=f"{outcome.heard_delay_ms or 0.0:.0f}",
+                lost=f"{outcome.concealed_pct or 0.0:.1f}",
+            )
+        self._show_echo(text, running=False)
+
+    def _show_echo(self, text: str, *, running: bool) -> None:
+        for screen in (self._devices, self._results):
+            if screen is not None:
+                screen.showEcho(text, running=running)
 
     # ------------------------------------------------------------------ the test
 

@@ -97,6 +97,68 @@ class TestOptions:
 
 
 @dataclass(frozen=True, slots=True)
+class EchoRequest:
+    """Hear yourself: record, send through a test call, play back (issue 16)."""
+
+    mode: Literal["loopback", "server"] = "loopback"
+    """Loopback (the call on this computer) or through the reflector at ``server_url``."""
+    seconds: float = 5.0
+    """How long the user speaks."""
+    codec: str = "opus"
+    server_url: str = ""
+    token: str = ""
+    use_devices: bool = True
+    """Microphone and speaker; False = the built-in test signal, nothing played."""
+    input_device: str = ""
+    output_device: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EchoOutcome:
+    """How "Hear yourself" ended: the figures of what came back, or what went wrong."""
+
+    path_delay_ms: float | None = None
+    heard_delay_ms: float | None = None
+    concealed_pct: float | None = None
+    similarity: float | None = None
+    error: str = ""
+
+
+async def _run_echo(request: EchoRequest) -> EchoOutcome:
+    # Imported here: echo_test pulls in aiortc, which the GUI imports on the engine thread only.
+    from callcheck.engine import echo_test
+    from callcheck.engine.sources import SyntheticSpeechSource
+
+    if request.use_devices:
+        spoken, rate = await echo_test.record_microphone(request.seconds, request.input_device)
+    else:
+        rate = 16_000
+        spoken = SyntheticSpeechSource(sample_rate_hz=rate).read(round(request.seconds * rate))
+    options = (
+        echo_test.EchoOptions(codec=request.codec)
+        if request.mode == "loopback"
+        else echo_test.EchoOptions(
+            mode="server",
+            codec=request.codec,
+            server_url=request.server_url,
+            token=request.token or None,
+            connect_timeout_s=REMOTE_CONNECT_TIMEOUT_S,
+        )
+    )
+    result = await echo_test.run_echo(spoken, rate, options)
+    if request.use_devices:
+        await echo_test.play_to_speaker(
+            result.playback_audio(), result.sample_rate_hz, request.output_device
+        )
+    return EchoOutcome(
+        path_delay_ms=result.path_delay_ms,
+        heard_delay_ms=result.heard_delay_ms,
+        concealed_pct=result.concealed_pct,
+        similarity=result.similarity,
+    )
+
+
+@dataclass(frozen=True, slots=True)
 class TestFailure:
     """Why a test could not run: the engine's reason code and words, and what was checked."""
 
@@ -280,6 +342,7 @@ class EngineBridge(QObject):
     """How many have the helpdesk page open."""
     runAgainRequested = Signal()
     """The helpdesk asks for another run: ask the employee (never run without their click)."""
+    echoFinished = Signal(object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -289,6 +352,7 @@ class EngineBridge(QObject):
         self._cancel_requested = False
         self._pending: TestOptions | None = None
         self._share: ThreadedShare | None = None
+        self._echo: concurrent.futures.Future[EchoOutcome] | None = None
 
     def _engine_loop(self) -> EngineLoop:
         if self._engine is None:
@@ -347,6 +411,27 @@ class EngineBridge(QObject):
         future = self._engine_loop().submit(_run_test(options, self))
         self._future = future
         future.add_done_callback(self._on_done)
+
+    def start_echo(self, request: EchoRequest) -> None:
+        """Run "Hear yourself"; ``echoFinished(EchoOutcome)`` follows. Ignored while a test or
+        another echo runs (both want the microphone)."""
+        if self.isRunning() or (self._echo is not None and not self._echo.done()):
+            return
+        future = self._engine_loop().submit(_run_echo(request))
+        self._echo = future
+        future.add_done_callback(self._on_echo_done)
+
+    def _on_echo_done(self, future: concurrent.futures.Future[EchoOutcome]) -> None:
+        try:
+            outcome = future.result()
+        except concurrent.futures.CancelledError:
+            outcome = EchoOutcome(error=texts.ERROR_UNEXPECTED.format(error="cancelled"))
+        except CallFailed as exc:
+            outcome = EchoOutcome(error=exc.message)
+        except Exception as exc:  # a device or engine error: say it, keep running
+            logger.info("hear yourself failed", exc_info=True)
+            outcome = EchoOutcome(error=str(exc))
+        self.echoFinished.emit(outcome)
 
     def cancel(self) -> None:
         """Stop the running test; ``cancelled`` follows within about a second."""

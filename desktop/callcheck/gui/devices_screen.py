@@ -85,6 +85,7 @@ class DevicesScreen(QWidget):
     """Emits ``devicesChosen(input_name, output_name)`` when the user picks other devices."""
 
     devicesChosen = Signal(str, str)
+    echoRequested = Signal()
 
     def __init__(self, service: DeviceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -159,6 +160,16 @@ class DevicesScreen(QWidget):
         latency_layout.addWidget(self.latencyButton, 0, Qt.AlignmentFlag.AlignTop)
         latency_layout.addLayout(latency_text, 1)
 
+        echo_box = QGroupBox(texts.ECHO_BOX)
+        self.echoButton = QPushButton(texts.ECHO_BUTTON)
+        self.echoButton.setToolTip(texts.ECHO_HINT)
+        self.echoButton.clicked.connect(self.echoRequested)
+        self.echoStatus = _status_label()
+        self.echoStatus.setText(texts.ECHO_HINT)
+        echo_layout = QHBoxLayout(echo_box)
+        echo_layout.addWidget(self.echoButton, 0, Qt.AlignmentFlag.AlignTop)
+        echo_layout.addWidget(self.echoStatus, 1)
+
         top = QHBoxLayout()
         top.addLayout(pickers, 1)
         top.addWidget(self.refreshButton, 0, Qt.AlignmentFlag.AlignTop)
@@ -169,6 +180,7 @@ class DevicesScreen(QWidget):
         layout.addWidget(level_box)
         layout.addWidget(speaker_box)
         layout.addWidget(latency_box)
+        layout.addWidget(echo_box)
         layout.addStretch(1)
         for first, second in (
             (self.inputPicker, self.outputPicker),
@@ -176,6 +188,7 @@ class DevicesScreen(QWidget):
             (self.refreshButton, self.listenButton),
             (self.listenButton, self.toneButton),
             (self.toneButton, self.latencyButton),
+            (self.latencyButton, self.echoButton),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -272,6 +285,11 @@ class DevicesScreen(QWidget):
         self.latencyButton.setEnabled(has_in and has_out and not self.service.isBusy())
         self.inputPicker.setEnabled(self.inputPicker.count() > 0)
         self.outputPicker.setEnabled(self.outputPicker.count() > 0)
+
+    def showEcho(self, text: str, *, running: bool) -> None:
+        """What "Hear yourself" is doing or found; the button is off while it runs."""
+        self.echoStatus.setText(text)
+        self.echoButton.setEnabled(not running)
 
     def _chosen(self) -> None:
         self.listenButton.setChecked(False)

@@ -63,6 +63,7 @@ class ResultsScreen(QWidget):
 
     againRequested = Signal()
     compareRequested = Signal()
+    echoRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -126,6 +127,12 @@ class ResultsScreen(QWidget):
         self.againButton = QPushButton(texts.RESULTS_AGAIN_MNEMONIC)
         self.againButton.setObjectName("againButton")
         self.againButton.clicked.connect(self.againRequested)
+        self.echoButton = QPushButton(texts.ECHO_BUTTON)
+        self.echoButton.setToolTip(texts.ECHO_HINT)
+        self.echoButton.clicked.connect(self.echoRequested)
+        self.echoStatus = QLabel()
+        self.echoStatus.setWordWrap(True)
+        self.echoStatus.hide()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -143,7 +150,13 @@ class ResultsScreen(QWidget):
         summary.addStretch(1)
         head.addLayout(summary, 1)
         actions = QHBoxLayout()
-        for button in (self.againButton, self.copyButton, self.saveButton, self.compareButton):
+        for button in (
+            self.againButton,
+            self.copyButton,
+            self.saveButton,
+            self.compareButton,
+            self.echoButton,
+        ):
             actions.addWidget(button)
         actions.addStretch(1)
 
@@ -152,6 +165,7 @@ class ResultsScreen(QWidget):
         layout.addWidget(self.note)
         layout.addLayout(head)
         layout.addLayout(actions)
+        layout.addWidget(self.echoStatus)
         layout.addWidget(self.message)
         # Plain words first (issue 16): what to do; the E-model's figures (R, codecs,
         # connection checks) only when asked for.
@@ -251,6 +265,12 @@ class ResultsScreen(QWidget):
         # A new result, or one opened from History, starts at the verdict (issue 16), not
         # where the previous one was scrolled to.
         self.bodyScroll.verticalScrollBar().setValue(0)
+
+    def showEcho(self, text: str, *, running: bool) -> None:
+        """What "Hear yourself" is doing or found; the button is off while it runs."""
+        self.echoStatus.setText(text)
+        self.echoStatus.setVisible(bool(text))
+        self.echoButton.setEnabled(not running)
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)

@@ -513,6 +513,22 @@ DEVICES_LATENCY_RUNNING: Final = QT_TRANSLATE_NOOP(
     "texts", "Measuring: a short chirp plays a few times…"
 )
 DEVICES_UNAVAILABLE: Final = QT_TRANSLATE_NOOP("texts", "Audio devices unavailable: {reason}")
+#: "Hear yourself" (issue 16): the user speaks, then hears it as the other side of a call would.
+ECHO_BOX: Final = QT_TRANSLATE_NOOP("texts", "Hear yourself")
+ECHO_BUTTON: Final = QT_TRANSLATE_NOOP("texts", "&Hear yourself")
+ECHO_HINT: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Speak for a few seconds, then listen: you hear yourself as the other side of a call would.",
+)
+ECHO_RECORDING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Speak now for {seconds} seconds. Then listen: it plays back by itself."
+)
+ECHO_DONE: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "That is how the other side hears you. Your voice arrived after {delay} ms; "
+    "{lost} % of it was lost on the way and filled in.",
+)
+ECHO_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Hear yourself did not work: {error}")
 DEVICES_DEFAULT_MARK: Final = QT_TRANSLATE_NOOP("texts", " (default)")
 DEVICES_NO_INPUT: Final = QT_TRANSLATE_NOOP(
     "texts",

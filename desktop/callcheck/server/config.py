@@ -186,6 +186,11 @@ class ServerConfig:
     """Fleet reports older than this (by arrival) are deleted."""
     max_report_bytes: int = 2 * 1024 * 1024
     """Largest accepted uploaded report; larger get ``413``."""
+    workers: int = 0
+    """Worker processes sharing the port (:mod:`callcheck.server.workers`); 0 = one per CPU
+    core. ``max_calls`` is the whole server's: each worker takes its share."""
+    drain_timeout_s: float = 60.0
+    """After SIGTERM, how long calls in progress may go on before they are ended."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -217,15 +222,29 @@ class ServerConfig:
             "figures_interval_s": self.figures_interval_s,
             "retention_days": self.retention_days,
             "max_report_bytes": self.max_report_bytes,
+            "drain_timeout_s": self.drain_timeout_s,
         }
         for name, value in positive.items():
             if not value > 0:
                 raise ConfigError(f"{name} must be positive (got {value})")
+        if self.workers < 0:
+            raise ConfigError(f"workers must be 0 (one per core) or more (got {self.workers})")
         for address in self.ice_host_addresses or ():
             try:
                 ipaddress.ip_address(address)
             except ValueError:
                 raise ConfigError(f"ICE host address {address!r} is not an IP address") from None
+
+    @property
+    def worker_count(self) -> int:
+        """Worker processes to run: ``workers``, or one per CPU core this process may use."""
+        if self.workers > 0:
+            return self.workers
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
 
     @property
     def tls(self) -> bool:
@@ -343,6 +362,18 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-offer-bytes", type=int, metavar="N", help="largest SDP offer (32768)"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes sharing the port (default: one per CPU core; 1 = one process)",
+    )
+    parser.add_argument(
+        "--drain-timeout",
+        type=float,
+        metavar="S",
+        help="after SIGTERM, seconds calls in progress may go on (60)",
+    )
+    parser.add_argument(
         "--rate-limit",
         type=int,
         metavar="N",
@@ -371,6 +402,8 @@ def config_from_arguments(
         "max_session": "max_session_s",
         "max_offer_bytes": "max_offer_bytes",
         "rate_limit": "requests_per_minute",
+        "workers": "workers",
+        "drain_timeout": "drain_timeout_s",
     }
     for flag, name in simple.items():
         value = getattr(args, flag, None)

@@ -879,10 +879,13 @@ class Reflector:
         config: ServerConfig,
         metrics: ServerMetrics,
         other_load: Callable[[], int] = lambda: 0,
+        id_prefix: str = "",
     ) -> None:
         self._config = config
         self._metrics = metrics
         self._other_load = other_load
+        self._id_prefix = id_prefix
+        """Put in front of every session id: the worker that owns it (server.workers)."""
         self._sessions: dict[str, ReflectorSession] = {}
         self._negotiating = 0
         metrics.active_calls = self.active_calls
@@ -924,7 +927,10 @@ class Reflector:
         check_remote_candidates(offer_sdp, allow_loopback=self.allow_loopback_candidates())
         self._negotiating += 1
         session = ReflectorSession(
-            secrets.token_urlsafe(16), self._config, self._metrics, self._session_closed
+            self._id_prefix + secrets.token_urlsafe(16),
+            self._config,
+            self._metrics,
+            self._session_closed,
         )
         try:
             answer = await session.negotiate(offer_sdp, summary)

@@ -28,6 +28,7 @@ import signal
 import socket
 import sys
 import tempfile
+import time
 from dataclasses import replace
 from pathlib import Path
 from types import FrameType
@@ -120,6 +121,7 @@ class _Supervisor:
         )
         process.start()
         self.workers[index] = process
+        logger.info("worker %d started (pid %s)", index, process.pid)
 
     def signal_all(self, signum: int) -> None:
         for process in self.workers.values():
@@ -165,14 +167,12 @@ class _Supervisor:
                     with self._restarts.get_lock():
                         self._restarts.value += 1
                     self.start(index)
-        deadline_s = (
-            self._config.drain_timeout_s + EXIT_MARGIN_S
-            if self.stopping == signal.SIGTERM
-            else EXIT_MARGIN_S
-        )
+        allowed_s = EXIT_MARGIN_S
+        if self.stopping == signal.SIGTERM:
+            allowed_s += self._config.drain_timeout_s
+        deadline = time.monotonic() + allowed_s  # the workers drain side by side
         for process in self.workers.values():
-            process.join(deadline_s)
-            deadline_s = 1.0  # the workers drain side by side: the first wait covers them all
+            process.join(max(0.0, deadline - time.monotonic()))
         for process in self.workers.values():
             if process.is_alive():
                 logger.warning("worker pid %s did not stop in time: killing it", process.pid)

@@ -8,11 +8,13 @@ import inspect
 
 import aioice.ice
 from aiortc import RTCPeerConnection, RTCRtpSender
+from aiortc.clock import current_ntp_time
 
 from callcheck.server.ice import host_addresses, rtc_configuration
 from callcheck.server.reflector import (
     AIORTC_TESTED,
     ReturnStream,
+    _ntp_now,
     aiortc_version,
     check_aiortc_internals,
 )
@@ -39,6 +41,12 @@ def test_sender_internals_the_return_stream_keeps_are_there() -> None:
     for counter in ("__ntp_timestamp", "__rtp_timestamp", "__octet_count", "__packet_count"):
         assert f"self.{counter}" in source
     assert "packet.extensions.mid = self.__mid" in source
+
+
+def test_ntp_now_is_aiortcs_ntp_clock() -> None:
+    before, ours, after = current_ntp_time(), _ntp_now(), current_ntp_time()
+    slack = 1 << 22  # 1 ms in NTP units: time.time and datetime round differently
+    assert before - slack <= ours <= after + slack
 
 
 def test_return_stream_keeps_rtp_timing_across_timestamp_wrap() -> None:

@@ -114,13 +114,13 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Final
 
 import av
 from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
-from aiortc.clock import current_ntp_time
 from aiortc.jitterbuffer import JitterBuffer
 from aiortc.mediastreams import MediaStreamError
 from aiortc.rtp import RtpPacket
@@ -404,6 +404,16 @@ def check_aiortc_internals(receiver: Any, sender: Any) -> None:
 # ------------------------------------------------------------------------------ the return stream
 
 
+#: Seconds from the NTP epoch (1900) to the Unix epoch (1970), RFC 868.
+_NTP_UNIX_OFFSET_S: Final = 2_208_988_800
+
+
+def _ntp_now() -> int:
+    """The wall clock as a 64-bit NTP timestamp (RFC 3550 §4), what aiortc's
+    ``clock.current_ntp_time`` gives without building a ``datetime`` per packet."""
+    return int((time.time() + _NTP_UNIX_OFFSET_S) * 4_294_967_296.0) & 0xFFFFFFFFFFFFFFFF
+
+
 class _IdleTrack(MediaStreamTrack):
     """The sender's track: it never yields a frame (the return stream is sent at the transport)
     but keeps aiortc's sender running, so its RTCP sender reports go out. ``recv`` waits until
@@ -490,7 +500,7 @@ class ReturnStream:
         except ConnectionError:
             self.dropped += 1
             return
-        sender._RTCRtpSender__ntp_timestamp = current_ntp_time()
+        sender._RTCRtpSender__ntp_timestamp = _ntp_now()
         sender._RTCRtpSender__rtp_timestamp = timestamp
         sender._RTCRtpSender__octet_count += len(payload)
         sender._RTCRtpSender__packet_count += 1

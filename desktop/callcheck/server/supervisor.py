@@ -77,9 +77,10 @@ def _worker_main(
     place: WorkerPlace,
     events: Any,
     restarts: Any,
+    log_level: int,
 ) -> None:
     """One worker process: a whole server on the shared port and its private socket."""
-    setup_logging(config)
+    logging.basicConfig(level=log_level)  # the supervisor's level (a spawned process starts bare)
     logging.getLogger().handlers[0].setFormatter(
         logging.Formatter(f"%(asctime)s %(levelname)s [worker {place.index}] %(message)s")
     )
@@ -116,7 +117,13 @@ class _Supervisor:
         place = WorkerPlace(index=index, count=self._count, run_dir=self._run_dir)
         process = self._context.Process(
             target=_worker_main,
-            args=(self._config, place, self.events, self._restarts),
+            args=(
+                self._config,
+                place,
+                self.events,
+                self._restarts,
+                logging.getLogger().getEffectiveLevel(),
+            ),
             name=f"callcheck-worker-{index}",
         )
         process.start()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import aiohttp
 import pytest
-from server_helpers import WhipClient, metrics_value
+from server_helpers import WhipClient, metrics_value, running, server_config
 
 from callcheck.server.config import ConfigError, ServerConfig
 from callcheck.server.workers import WorkerPlace, sum_prometheus
@@ -190,3 +190,28 @@ def test_workers_setting_defaults_to_the_cores_and_rejects_negatives() -> None:
         ServerConfig(workers=-1)
     with pytest.raises(ConfigError, match="drain_timeout_s"):
         ServerConfig(drain_timeout_s=0)
+
+
+def test_an_instance_name_is_in_every_session_id_for_the_load_balancer() -> None:
+    """What the README's nginx/HAProxy examples route on: ``/whip/[wN-]NAME-…``."""
+    pattern = re.compile(r"^/whip/(w[0-9]+-)?(?P<instance>[a-z0-9]+)-")
+
+    async def scenario() -> tuple[str, int]:
+        async with (
+            running(server_config(instance_name="edge1")) as url,
+            aiohttp.ClientSession() as http,
+        ):
+            client = WhipClient()
+            response = await client.call(http, url)
+            assert response.status == 201
+            assert client.location is not None
+            await client.wait_packets(10)
+            return client.location, await client.hang_up(http, url)
+
+    location, hangup = asyncio.run(scenario())
+    match = pattern.match(location)
+    assert match
+    assert match.group("instance") == "edge1"
+    assert hangup == 200
+    with pytest.raises(ConfigError, match="instance_name"):
+        ServerConfig(instance_name="Edge-1")

@@ -585,11 +585,12 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     app[CONFIG_KEY] = config
     app[METRICS_KEY] = metrics
     app[DRAIN_KEY] = DrainState()
-    id_prefix = ""
+    # Ids name their worker, then their instance (server.workers; README "Several machines").
+    id_prefix = f"{config.instance_name}-" if config.instance_name else ""
     if place is not None:
         app[WORKER_KEY] = place
         install_clients(app)
-        id_prefix = place.id_prefix
+        id_prefix = place.id_prefix + id_prefix
     app[REFLECTOR_KEY] = Reflector(
         config, metrics, other_load=lambda: metrics.active_probes(), id_prefix=id_prefix
     )

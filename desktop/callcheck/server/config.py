@@ -57,6 +57,7 @@ __all__ = [
 #: Environment variable read for the bearer token when no ``--token`` flag is given.
 TOKEN_ENV: Final = "CALLCHECK_SERVER_TOKEN"
 
+_INSTANCE_NAME = re.compile(r"^[a-z0-9]{1,16}$")
 _ICE_URL = re.compile(r"^(stun|stuns|turn|turns):[^\s?]+(\?transport=(udp|tcp))?$")
 
 
@@ -191,6 +192,10 @@ class ServerConfig:
     core. ``max_calls`` is the whole server's: each worker takes its share."""
     drain_timeout_s: float = 60.0
     """After SIGTERM, how long calls in progress may go on before they are ended."""
+    instance_name: str | None = None
+    """This instance's name among several behind one load balancer (1–16 lower-case letters
+    and digits): WHIP session and probe ids then carry it (``/whip/[w1-]edge1-…``), so the
+    load balancer can send each session's later requests to the instance that answered."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -227,6 +232,10 @@ class ServerConfig:
         for name, value in positive.items():
             if not value > 0:
                 raise ConfigError(f"{name} must be positive (got {value})")
+        if self.instance_name is not None and not _INSTANCE_NAME.match(self.instance_name):
+            raise ConfigError(
+                f"instance_name {self.instance_name!r} must be 1–16 lower-case letters and digits"
+            )
         if self.workers < 0:
             raise ConfigError(f"workers must be 0 (one per core) or more (got {self.workers})")
         for address in self.ice_host_addresses or ():
@@ -368,6 +377,11 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help="worker processes sharing the port (default: one per CPU core; 1 = one process)",
     )
     parser.add_argument(
+        "--instance-name",
+        metavar="NAME",
+        help="this instance's name behind a load balancer (in session ids, for routing)",
+    )
+    parser.add_argument(
         "--drain-timeout",
         type=float,
         metavar="S",
@@ -404,6 +418,7 @@ def config_from_arguments(
         "rate_limit": "requests_per_minute",
         "workers": "workers",
         "drain_timeout": "drain_timeout_s",
+        "instance_name": "instance_name",
     }
     for flag, name in simple.items():
         value = getattr(args, flag, None)

@@ -215,3 +215,33 @@ def test_an_instance_name_is_in_every_session_id_for_the_load_balancer() -> None
     assert hangup == 200
     with pytest.raises(ConfigError, match="instance_name"):
         ServerConfig(instance_name="Edge-1")
+
+
+def test_room_guesses_meet_one_rate_limiter_whichever_worker_they_reach() -> None:
+    """Rooms live on worker 0 and requests are counted where they are answered: the limit on
+    guessing room codes is the configured one, not one per worker."""
+    with subprocess.Popen(
+        serve_command("--workers", "2", "--rate-limit", "5"),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    ) as process:
+        try:
+            assert process.stdout is not None
+            match = re.search(r"listening on (http://\S+) ", process.stdout.readline())
+            assert match
+            url = match.group(1)
+
+            async def guess() -> list[int]:
+                connector = aiohttp.TCPConnector(force_close=True)
+                async with aiohttp.ClientSession(connector=connector) as http:
+                    statuses = []
+                    for _ in range(6):
+                        async with http.get(f"{url}/rooms/ACD-EFG-HJK", headers=AUTH) as answer:
+                            statuses.append(answer.status)
+                    return statuses
+
+            assert asyncio.run(guess()) == [404] * 5 + [429]
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(30)

@@ -115,6 +115,7 @@ from callcheck.server.workers import (
     sibling_middleware,
     sum_prometheus,
 )
+from callcheck.server.workers import owner as worker_owner
 
 __all__ = [
     "EXIT_CANNOT_RUN",
@@ -260,7 +261,8 @@ async def _front(
                     "this server is shutting down and takes no new tests; try again",
                     {"Retry-After": str(RETRY_AFTER_FULL_S)},
                 )
-            if request.path.startswith(_LIMITED_PREFIXES) and not from_sibling(request):
+            # Counted where it is answered (server.workers): a forwarded request at its owner.
+            if request.path.startswith(_LIMITED_PREFIXES) and worker_owner(request) is None:
                 retry_s = app[LIMITER_KEY].check(client_key(request.remote), time.monotonic())
                 if retry_s > 0:
                     raise ApiError(

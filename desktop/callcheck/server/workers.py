@@ -21,9 +21,11 @@ session's peer connection and media sockets, a probe's UDP socket — and they n
   worker for its own figures over the Unix sockets and sums them; a worker that does not answer
   is counted as down (``callcheck_workers{state="down"}``, ``"workers": {"up": …}``).
 
-A request that came over a Unix socket is from a sibling worker: it is never forwarded again and
-not rate-limited twice (the worker that took the connection counted it), and its client address
-is the one the sibling saw (:data:`FORWARDED_FOR_HEADER`, only believed on the Unix socket).
+A request that came over a Unix socket is from a sibling worker: it is never forwarded again,
+and its client address is the one the sibling saw (:data:`FORWARDED_FOR_HEADER`, only believed
+on the Unix socket). Rate limits count a request where it is answered, not where it entered: all
+room requests meet worker 0's limiter, so guessing room codes is as slow as with one process;
+each worker limits the new calls it answers itself.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ __all__ = [
     "forward_middleware",
     "from_sibling",
     "gather_siblings",
+    "owner",
     "sibling_middleware",
     "sum_prometheus",
 ]
@@ -57,6 +60,8 @@ logger = logging.getLogger(__name__)
 
 #: The client address the forwarding worker saw (believed only on the private Unix socket).
 FORWARDED_FOR_HEADER: Final = "X-CallCheck-Forwarded-For"
+#: Time a sibling has to answer a forwarded request (an offer's answer takes up to 15 s).
+FORWARD_TIMEOUT_S: Final = 30.0
 #: Time a sibling has to answer a /metrics or /healthz question.
 SIBLING_TIMEOUT_S: Final = 2.0
 #: Headers not copied when a request or response is relayed (RFC 9110 §7.6.1 hop-by-hop).
@@ -167,14 +172,20 @@ def install_clients(app: web.Application) -> None:
     app.on_cleanup.append(close)
 
 
+def owner(request: web.Request) -> int | None:
+    """The worker ``request`` must go to; ``None`` when it is answered here."""
+    place = request.app.get(WORKER_KEY)
+    if place is None or from_sibling(request):
+        return None
+    target = place.target(request.path)
+    return None if target == place.index else target
+
+
 @web.middleware
 async def forward_middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
     """Hand a request for something another worker owns to that worker."""
-    place = request.app.get(WORKER_KEY)
-    if place is None or from_sibling(request):
-        return await handler(request)
-    target = place.target(request.path)
-    if target is None or target == place.index:
+    target = owner(request)
+    if target is None:
         return await handler(request)
     headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
     headers[FORWARDED_FOR_HEADER] = request.remote or ""
@@ -185,7 +196,12 @@ async def forward_middleware(request: web.Request, handler: Handler) -> web.Stre
             return await _forward_websocket(request, client, url, headers)
         body = await request.read()
         async with client.request(
-            request.method, url, headers=headers, data=body, allow_redirects=False
+            request.method,
+            url,
+            headers=headers,
+            data=body,
+            allow_redirects=False,
+            timeout=aiohttp.ClientTimeout(total=FORWARD_TIMEOUT_S),
         ) as answer:
             payload = await answer.read()
             out = web.Response(status=answer.status, body=payload)
@@ -193,7 +209,7 @@ async def forward_middleware(request: web.Request, handler: Handler) -> web.Stre
                 if key.lower() not in _HOP_BY_HOP:
                     out.headers.add(key, value)
             return out
-    except (aiohttp.ClientError, OSError):
+    except (aiohttp.ClientError, OSError, TimeoutError):
         logger.warning("worker %d did not answer a forwarded %s", target, request.method)
         return web.json_response(
             {"error": "not_found", "message": "the worker holding this session is gone"},

@@ -103,7 +103,9 @@ from callcheck.server.reflector import (
     OverCapacityError,
     Reflector,
 )
+from callcheck.server.room_bus import PostgresRoomBus
 from callcheck.server.rooms import RoomFullError, RoomLimitError, RoomRegistry
+from callcheck.server.store import is_postgres
 from callcheck.server.workers import (
     WORKER_KEY,
     WorkerPlace,
@@ -443,8 +445,8 @@ async def whip_get(request: web.Request) -> web.StreamResponse:
 # ------------------------------------------------------------------------------ rooms
 
 
-def _room_or_404(request: web.Request) -> Any:
-    room = request.app[ROOMS_KEY].get(request.match_info["code"])
+async def _room_or_404(request: web.Request) -> Any:
+    room = await request.app[ROOMS_KEY].get(request.match_info["code"])
     if room is None:
         raise ApiError(404, "not_found", "no such room: check the code (rooms expire)")
     return room
@@ -455,7 +457,7 @@ async def rooms_post(request: web.Request) -> web.StreamResponse:
     _require_token(request)
     config = request.app[CONFIG_KEY]
     try:
-        room = request.app[ROOMS_KEY].create()
+        room = await request.app[ROOMS_KEY].create()
     except RoomLimitError as exc:
         raise ApiError(
             503, "over_capacity", str(exc), {"Retry-After": str(RETRY_AFTER_FULL_S)}
@@ -476,7 +478,7 @@ async def rooms_post(request: web.Request) -> web.StreamResponse:
 async def rooms_get(request: web.Request) -> web.StreamResponse:
     """A room's state (``GET /rooms/<code>``)."""
     _require_token(request)
-    room = _room_or_404(request)
+    room = await _room_or_404(request)
     return web.json_response(
         {
             "code": room.code,
@@ -490,7 +492,7 @@ async def rooms_get(request: web.Request) -> web.StreamResponse:
 async def rooms_delete(request: web.Request) -> web.StreamResponse:
     """Close a room (``DELETE /rooms/<code>``): only with the room's own secret."""
     _require_token(request)
-    room = _room_or_404(request)
+    room = await _room_or_404(request)
     if not room.owned_by(request.headers.get(ROOM_SECRET_HEADER)):
         raise ApiError(
             403,
@@ -504,7 +506,7 @@ async def rooms_delete(request: web.Request) -> web.StreamResponse:
 async def rooms_ws(request: web.Request) -> web.StreamResponse:
     """Join a room's signaling relay (``GET /rooms/<code>/ws``, WebSocket)."""
     _require_token(request, allow_query=True)
-    room = _room_or_404(request)
+    room = await _room_or_404(request)
     try:
         return await request.app[ROOMS_KEY].relay(request, room)
     except RoomFullError as exc:
@@ -596,7 +598,10 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     app[REFLECTOR_KEY] = Reflector(
         config, metrics, other_load=lambda: metrics.active_probes(), id_prefix=id_prefix
     )
-    app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic)
+    # Rooms shared by the instances when they share PostgreSQL (server.room_bus).
+    database = config.database
+    bus = PostgresRoomBus(database) if database is not None and is_postgres(database) else None
+    app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic, bus)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
     app[STARTED_KEY] = time.monotonic()
     app.router.add_post("/whip", whip_post)
@@ -623,7 +628,7 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
 
     async def on_startup(app: web.Application) -> None:
         log_limit.install()
-        app[ROOMS_KEY].start()
+        await app[ROOMS_KEY].start()
 
     async def on_shutdown(app: web.Application) -> None:
         await app[REFLECTOR_KEY].close_all()

@@ -599,8 +599,10 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
         config, metrics, other_load=lambda: metrics.active_probes(), id_prefix=id_prefix
     )
     # Rooms shared by the instances when they share PostgreSQL (server.room_bus).
+    # Only the worker that holds the rooms (worker 0, server.workers) listens.
     database = config.database
-    bus = PostgresRoomBus(database) if database is not None and is_postgres(database) else None
+    shared = database is not None and is_postgres(database) and (place is None or place.index == 0)
+    bus = PostgresRoomBus(database) if shared and database is not None else None
     app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic, bus)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
     app[STARTED_KEY] = time.monotonic()

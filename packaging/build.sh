@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Build the frozen bundle and, on Debian/Ubuntu, the .deb:
+# Build the frozen bundle and, on Debian/Ubuntu, the .deb; the wheel and the reflector's .deb:
 #
-#   bash packaging/build.sh            # dist/callcheck/ and dist/callcheck_<version>+<build>_amd64.deb
+#   bash packaging/build.sh            # all of the below
 #   bash packaging/build.sh bundle     # only the frozen bundle (any OS with bash)
+#   bash packaging/build.sh desktop    # the bundle and dist/callcheck_<version>+<build>_amd64.deb
+#   bash packaging/build.sh wheel      # dist/callcheck-<version>.tar.gz and the wheel (python -m build)
+#   bash packaging/build.sh server     # the wheel and dist/callcheck-server_<version>+<build>_amd64.deb
 #
 # Outputs go to dist/ and build/ (both gitignored). The version is callcheck.__version__; the build
 # id is $CALLCHECK_BUILD_ID, else the git short hash, else the UTC time (see callcheck.spec).
@@ -12,7 +15,9 @@
 set -euo pipefail
 
 what="${1:-all}"
-case "$what" in all | bundle) ;; *) echo "usage: $0 [all|bundle]" >&2; exit 2 ;; esac
+case "$what" in all | bundle | desktop | wheel | server) ;;
+*) echo "usage: $0 [all|bundle|desktop|wheel|server]" >&2; exit 2 ;;
+esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 python="${PYTHON:-$root/.venv/bin/python}"
@@ -20,7 +25,7 @@ dist="$root/dist"
 work="$root/build/pyinstaller"
 started=$SECONDS
 
-if [[ "$(uname -s)" == Linux ]]; then
+if [[ "$(uname -s)" == Linux && "$what" != wheel ]]; then
     missing=()
     for tool in strip readelf nm cc icupkg dpkg-deb; do
         command -v "$tool" >/dev/null || missing+=("$tool")
@@ -31,18 +36,50 @@ if [[ "$(uname -s)" == Linux ]]; then
     fi
 fi
 
-if ! "$python" -c "import PyInstaller" 2>/dev/null; then
-    echo "build: installing PyInstaller into $("$python" -c 'import sys; print(sys.prefix)')"
-    "$python" -m pip install -q --disable-pip-version-check -r packaging/build-requirements.txt
-fi
-
 version="$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' desktop/callcheck/__init__.py)"
 [[ -n "$version" ]] || { echo "build: no __version__ in desktop/callcheck/__init__.py" >&2; exit 1; }
 
 # The translations the app loads (resources/i18n/*.qm) are built from the .ts files here;
-# the spec ships all of resources/.
+# the spec and the wheel ship all of resources/.
 LUPDATE="$root/.venv/bin/pyside6-lupdate" LRELEASE="$root/.venv/bin/pyside6-lrelease" \
     bash packaging/update_translations.sh qm
+
+# build_wheel: the sdist and the wheel (python -m build: an isolated build environment, the wheel
+# built from the unpacked sdist), the build backend pinned by the constraints.
+build_wheel() {
+    echo "build: wheel and sdist of callcheck $version"
+    rm -f "$dist"/callcheck-*.whl "$dist"/callcheck-*.tar.gz
+    if ! "$python" -c "import build" 2>/dev/null; then
+        "$python" -m pip install -q --disable-pip-version-check -c packaging/constraints.txt build
+    fi
+    PIP_CONSTRAINT="$root/packaging/constraints.txt" "$python" -m build --outdir "$dist" . >"$root/build/wheel.log" 2>&1 ||
+        { tail -20 "$root/build/wheel.log" >&2; exit 1; }
+    ls -l "$dist"/callcheck-*.whl "$dist"/callcheck-*.tar.gz | awk '{print "build: " $NF " (" $5 " bytes)"}'
+}
+
+# The build id for the server .deb, as callcheck.spec makes it for the bundle.
+build_id_of_checkout() {
+    [[ -n "${CALLCHECK_BUILD_ID:-}" ]] && { echo "$CALLCHECK_BUILD_ID"; return; }
+    git -C "$root" rev-parse --short=8 HEAD 2>/dev/null || date -u +%Y%m%d%H%M
+}
+
+mkdir -p "$dist" "$root/build"
+if [[ "$what" == wheel || "$what" == server || "$what" == all ]]; then
+    build_wheel
+fi
+if [[ "$what" == server || "$what" == all ]]; then
+    wheel="$(ls "$dist"/callcheck-"$version"-py3-none-any.whl)"
+    bash packaging/linux/build_server_deb.sh "$wheel" "$version" "$(build_id_of_checkout)" "$dist"
+fi
+if [[ "$what" == wheel || "$what" == server ]]; then
+    echo "build: done in $((SECONDS - started)) s"
+    exit 0
+fi
+
+if ! "$python" -c "import PyInstaller" 2>/dev/null; then
+    echo "build: installing PyInstaller into $("$python" -c 'import sys; print(sys.prefix)')"
+    "$python" -m pip install -q --disable-pip-version-check -r packaging/build-requirements.txt
+fi
 
 echo "build: freezing callcheck $version"
 rm -rf "$dist/callcheck"

@@ -24,10 +24,11 @@ apt_app=(
     libxcb-randr0 libxcb-render-util0 libxcb-image0
 )
 # Tests: a PulseAudio null sink as the sound card, network namespaces with nftables, a virtual
-# screen, a browser to render HTML reports, a TURN server (coturn) for relay tests, and the
-# fleet store's PostgreSQL and a Prometheus that scrapes the server.
+# screen, a browser to render HTML reports, a TURN server (coturn) for relay tests, the
+# fleet store's PostgreSQL and a Prometheus that scrapes the server, and poppler-utils
+# (pdftoppm, pdftotext) to read back the PDF report.
 apt_test=(pulseaudio pulseaudio-utils alsa-utils swh-plugins iproute2 nftables xvfb chromium coturn
-    postgresql prometheus)
+    postgresql prometheus poppler-utils)
 
 packages=("${apt_app[@]}")
 [[ "$mode" == test ]] && packages+=("${apt_test[@]}")

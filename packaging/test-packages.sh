@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Packaging test job: smoke-tests the frozen bundle and the .deb built by packaging/build.sh.
 #
-#   bash packaging/test-packages.sh [bundle|deb|all]     (default all; needs root for "deb")
+#   bash packaging/test-packages.sh [bundle|deb|server|container|all]   (default all; root for
+#                                                                       deb, server, container)
 #
 # bundle: from dist/callcheck with an empty PATH (no Python to fall back to): --version,
 #         devices --json (skipped while the sub-command does not exist), a full
@@ -12,16 +13,32 @@
 #         `apt-get install ./callcheck_*.deb`, the same smoke test with the installed `callcheck`,
 #         the GUI offscreen and on the host's Xvfb (abstract X socket), then `apt-get remove` and a check that nothing
 #         is left behind.
+# server: the reflector's .deb (callcheck-server) on another clean Debian 12 root: install (the
+#         service user, /etc/callcheck/serve.toml with a generated token, the unit enabled),
+#         `systemd-analyze verify` of the unit, the unit's ExecStart run as its user with
+#         no_new_privs and no capabilities in a private network namespace (/healthz, a client
+#         call, a refused token, SIGTERM); then the root booted with systemd-nspawn (host tool:
+#         systemd-container): the unit active, its process unprivileged, `systemd-analyze
+#         security`, the journal, a client call, reload refused, restart, stop; then
+#         `apt-get remove` and `purge` and a check that nothing is left.
+# container: packaging/container/Containerfile built with buildah on the clean root as its base,
+#         run with podman in a private network namespace: non-root, the /healthz health check,
+#         a client call from inside, podman stop (host tools: buildah podman runc).
 #
 # Environment: CALLCHECK_TEST_OUT (screenshots, logs; default build/packaging-test),
 # CALLCHECK_ROOTFS_CACHE (default /var/cache/callcheck/bookworm-minbase.tar),
 # DEBIAN_MIRROR (default http://deb.debian.org/debian).
-# Host tools: xvfb, x11-utils (xwininfo), x11-apps (xwd), imagemagick; for "deb" also debootstrap.
+# Host tools: xvfb, x11-utils (xwininfo), x11-apps (xwd), imagemagick; for "deb" and "server"
+# debootstrap, for "server" systemd-container (nspawn), for "container" buildah podman runc (the
+# missing ones of these are installed with apt-get, as root).
 # Prints "N passed, N failed, N skipped" last; exits non-zero if anything failed.
 set -uo pipefail
 
 what="${1:-all}"
-case "$what" in all | bundle | deb) ;; *) echo "usage: $0 [bundle|deb|all]" >&2; exit 2 ;; esac
+case "$what" in
+all | bundle | deb | server | container) ;;
+*) echo "usage: $0 [bundle|deb|server|container|all]" >&2; exit 2 ;;
+esac
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 bundle="$root/dist/callcheck"
 out="${CALLCHECK_TEST_OUT:-$root/build/packaging-test}"
@@ -169,8 +186,36 @@ gui_window() {
     else bad "$label: window up in $ms ms but the screenshot is blank ($colours colours)"; fi
 }
 
+# clean_root: a fresh clean Debian 12 root (minbase, from the cached tarball) with /proc, /sys
+# and /dev mounted and the host's resolv.conf; its path in $r. Returns 1 if there is none.
+clean_root() {
+    if [[ ! -s "$rootfs_cache" ]]; then
+        command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
+        local tmp_root
+        tmp_root="$(mktemp -d)"
+        echo "    debootstrap bookworm (minbase) from $mirror"
+        if debootstrap --variant=minbase bookworm "$tmp_root" "$mirror" >"$out/debootstrap.log" 2>&1; then
+            mkdir -p "$(dirname "$rootfs_cache")"
+            tar -C "$tmp_root" -cf "$rootfs_cache" .
+        else
+            bad "debootstrap failed (see $out/debootstrap.log)"
+        fi
+        rm -rf --one-file-system "$tmp_root"
+    fi
+    [[ -s "$rootfs_cache" ]] || return 1
+    r="$(mktemp -d /tmp/callcheck-debroot.XXXXXX)"
+    cleanup+=("rm -rf --one-file-system '$r'")
+    tar -C "$r" -xf "$rootfs_cache"
+    chmod 0755 "$r"  # the root's "/": mktemp made it 0700, which locks out non-root users in it
+    local m
+    for m in proc sys dev dev/pts; do
+        mount --bind "/$m" "$r/$m" && cleanup+=("umount -l '$r/$m'")
+    done
+    cp /etc/resolv.conf "$r/etc/resolv.conf"
+}
+
 # ------------------------------------------------------------------ the bundle
-if [[ "$what" != deb ]]; then
+if [[ "$what" == all || "$what" == bundle ]]; then
     echo "== frozen bundle: $bundle ($(du -sh "$bundle" 2>/dev/null | cut -f1))"
     if [[ ! -x "$bundle/callcheck" ]]; then
         bad "no bundle at $bundle: run packaging/build.sh first"
@@ -205,7 +250,7 @@ if [[ "$what" != deb ]]; then
 fi
 
 # ------------------------------------------------------------------ the .deb on clean Debian 12
-if [[ "$what" != bundle ]]; then
+if [[ "$what" == all || "$what" == deb ]]; then
     deb="$(ls -t "$root"/dist/callcheck_*.deb 2>/dev/null | head -1)"
     if [[ -z "$deb" ]]; then
         bad "no .deb in dist/: run packaging/build.sh first"
@@ -213,29 +258,10 @@ if [[ "$what" != bundle ]]; then
         skip "the .deb test needs root (chroot)"
     else
         echo "== .deb on a clean Debian 12 root: $(basename "$deb") ($(du -h "$deb" | cut -f1))"
-        if [[ ! -s "$rootfs_cache" ]]; then
-            command -v debootstrap >/dev/null || apt-get install -y -qq debootstrap >/dev/null
-            tmp_root="$(mktemp -d)"
-            echo "    debootstrap bookworm (minbase) from $mirror"
-            if debootstrap --variant=minbase bookworm "$tmp_root" "$mirror" >"$out/debootstrap.log" 2>&1; then
-                mkdir -p "$(dirname "$rootfs_cache")"
-                tar -C "$tmp_root" -cf "$rootfs_cache" .
-            else
-                bad "debootstrap failed (see $out/debootstrap.log)"
-            fi
-            rm -rf --one-file-system "$tmp_root"
-        fi
-        if [[ -s "$rootfs_cache" ]]; then
-            r="$(mktemp -d /tmp/callcheck-debroot.XXXXXX)"
-            cleanup+=("rm -rf --one-file-system '$r'")
-            tar -C "$r" -xf "$rootfs_cache"
-            for m in proc sys dev dev/pts; do
-                mount --bind "/$m" "$r/$m" && cleanup+=("umount -l '$r/$m'")
-            done
+        if clean_root; then
             # No bind mount of /tmp/.X11-unix: x11-common's postinst in the root would delete the
             # host's X sockets through it. The GUI in the root reaches the host's Xvfb through its
             # abstract socket (same network namespace).
-            cp /etc/resolv.conf "$r/etc/resolv.conf"
             cp "$deb" "$r/tmp/"
             debname="$(basename "$deb")"
             if run_in "$r" sh -c 'command -v python3 || command -v python' >/dev/null; then
@@ -270,6 +296,307 @@ if [[ "$what" != bundle ]]; then
             else
                 bad "apt-get install ./$debname failed: $(tail -5 "$out/apt-install.log" | tr '\n' ' ')"
             fi
+        fi
+    fi
+fi
+
+# ------------------------------------------------------------------ the reflector's .deb (service)
+# server_in NETNS ROOT CMD...: CMD in the clean root, inside the private network namespace.
+server_in() {
+    local ns="$1" chroot_dir="$2"; shift 2
+    ip netns exec "$ns" chroot "$chroot_dir" /usr/bin/env -i HOME=/root PATH=/usr/bin:/bin \
+        LANG=C.UTF-8 "$@"
+}
+if [[ "$what" == all || "$what" == server ]]; then
+    sdeb="$(ls -t "$root"/dist/callcheck-server_*.deb 2>/dev/null | head -1)"
+    unit=/lib/systemd/system/callcheck-server.service
+    conf=/etc/callcheck/serve.toml
+    if [[ $EUID -eq 0 ]] && ! command -v systemd-nspawn >/dev/null; then
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            systemd-container >/dev/null 2>&1
+    fi
+    if [[ -z "$sdeb" ]]; then
+        bad "no callcheck-server .deb in dist/: run packaging/build.sh server first"
+    elif [[ $EUID -ne 0 ]]; then
+        skip "the server .deb test needs root (chroot, network namespace)"
+    elif clean_root; then
+        echo "== callcheck-server on a clean Debian 12 root: $(basename "$sdeb") ($(du -h "$sdeb" | cut -f1))"
+        cp "$sdeb" "$r/tmp/"
+        sname="$(basename "$sdeb")"
+        # systemd first, as on a server (the package recommends it): the postinst then enables
+        # the unit, and systemd-analyze can verify it against the root's own units.
+        run_in "$r" sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends systemd" >"$out/apt-install-systemd.log" 2>&1 ||
+            bad "apt-get install systemd failed: $(tail -3 "$out/apt-install-systemd.log" | tr '\n' ' ')"
+        t0=$SECONDS
+        if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive \
+                apt-get install -y -qq --no-install-recommends ./tmp/$sname" \
+                >"$out/apt-install-server.log" 2>&1; then
+            ok "apt-get install ./$sname ($((SECONDS - t0)) s, $(grep -c '^Setting up' "$out/apt-install-server.log") packages set up)"
+            echo "    installed: $(run_in "$r" du -sh /opt/callcheck-server | cut -f1) in /opt/callcheck-server"
+            # What the postinst made: the user, the settings with a token, the unit enabled.
+            perms="$(run_in "$r" stat -c '%U:%G %a' "$conf" 2>/dev/null)"
+            token="$(sed -n 's/^token = "\(.*\)"$/\1/p' "$r$conf" 2>/dev/null)"
+            if run_in "$r" getent passwd callcheck | grep -q ':/usr/sbin/nologin$' &&
+                [[ "$perms" == "root:callcheck 640" && ${#token} -ge 24 && "$token" != *@* ]] &&
+                ! grep -q -F -- "$token" "$out/apt-install-server.log" &&
+                [[ -L "$r/etc/systemd/system/multi-user.target.wants/callcheck-server.service" ]]; then
+                ok "postinst: system user callcheck (nologin), $conf $perms with a generated token (not logged), unit enabled"
+            else
+                bad "postinst: user/settings/enable not as expected (settings: $perms, token length ${#token})"
+            fi
+            # The unit, checked by systemd itself against the installed files.
+            if command -v systemd-analyze >/dev/null; then
+                if systemd-analyze verify --root="$r" "$unit" >"$out/unit-verify.log" 2>&1 &&
+                    ! grep -q -i "callcheck-server" "$out/unit-verify.log"; then
+                    ok "systemd-analyze verify $unit"
+                else bad "systemd-analyze verify: $(grep -i callcheck "$out/unit-verify.log" | head -3 | tr '\n' ' ')"; fi
+            else skip "systemd-analyze verify (no systemd on the host)"; fi
+            # systemd does not run as PID 1 here, so the unit's ExecStart runs as the unit's user
+            # with no_new_privs and an empty capability set (setpriv), in a network namespace of
+            # its own with only lo: the admin's one edit is the ICE address on such a host.
+            exec_start="$(sed -n 's/^ExecStart=//p' "$r$unit")"
+            unit_user="$(sed -n 's/^User=//p' "$r$unit")"
+            sed -i 's|^# ice_host_addresses = .*|ice_host_addresses = ["127.0.0.2"]|' "$r$conf"
+            ns="h15wheel-pkg$$"
+            ip netns add "$ns" && cleanup+=("ip netns del '$ns'")
+            ip -n "$ns" link set lo up
+            # Not through server_in: a function in the background is a subshell, and SIGTERM must
+            # reach the server itself (ip netns exec, chroot, env and setpriv each exec the next).
+            # shellcheck disable=SC2086 # ExecStart is a command line: split it as systemd does
+            ip netns exec "$ns" chroot "$r" /usr/bin/env -i HOME=/nonexistent PATH=/usr/bin:/bin \
+                LANG=C.UTF-8 PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1 \
+                setpriv --reuid="$unit_user" --regid="$unit_user" --init-groups \
+                --no-new-privs --inh-caps=-all --bounding-set=-all $exec_start \
+                >"$out/server.log" 2>&1 &
+            spid=$!
+            cleanup+=("kill $spid")
+            for _ in $(seq 150); do
+                grep -q "listening on" "$out/server.log" && break
+                kill -0 "$spid" 2>/dev/null || break
+                sleep 0.1
+            done
+            url="$(sed -n 's/.*listening on \(http[^ ]*\) .*/\1/p' "$out/server.log" | head -1)"
+            if [[ -n "$url" ]]; then
+                ok "ExecStart as $unit_user (no_new_privs, no capabilities): $(grep -m1 'listening on' "$out/server.log")"
+                health="$(server_in "$ns" "$r" /opt/callcheck-server/bin/python -c \
+                    "import urllib.request; print(urllib.request.urlopen('$url/healthz').read().decode())" 2>&1)"
+                if [[ "$health" == *'"status": "ok"'* ]]; then ok "GET /healthz -> $health"
+                else bad "GET /healthz -> $health"; fi
+                # The unit listens on 0.0.0.0; a client on the same host calls 127.0.0.1.
+                url="${url/0.0.0.0/127.0.0.1}"
+                server_in "$ns" "$r" callcheck-server test --server "$url" --token "$token" \
+                    --no-audio-device --duration 3 --json >"$out/report-server.json" 2>"$out/test-server.err"
+                rc=$?
+                if [[ $rc -le 1 ]] && python3 - "$out/report-server.json" "$rc" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["mode"] == "server", report["mode"]
+assert report["verdict"]["complete"], report["verdict"]
+assert report["network"]["uplink"]["packets_received"] > 0
+print(f"    client call to the service: MOS {report['quality']['mos']}, {report['verdict']['grade']}, exit {sys.argv[2]}")
+EOF
+                then ok "callcheck-server test --server $url (a client call through the service)"
+                else bad "client call to the service (exit $rc; $(tail -2 "$out/test-server.err" | tr '\n' ' '))"; fi
+                if server_in "$ns" "$r" callcheck-server test --server "$url" --token wrong \
+                        --no-audio-device --duration 3 --json >/dev/null 2>"$out/test-server-badtoken.err"; then
+                    bad "a wrong token was accepted"
+                else ok "a wrong token is refused ($(tail -1 "$out/test-server-badtoken.err" | cut -c1-90))"; fi
+                kill -TERM "$spid"
+                wait "$spid"; src=$?
+                if [[ $src -eq 0 ]] && ! grep -q -E "Traceback" "$out/server.log" &&
+                    ! grep -q -F -- "$token" "$out/server.log"; then
+                    ok "SIGTERM (systemctl stop): exit 0, no traceback, token never logged"
+                else bad "SIGTERM: exit $src; $(grep -m2 -E 'Traceback|Error' "$out/server.log" | tr '\n' ' ')"; fi
+            else
+                kill "$spid" 2>/dev/null; wait "$spid" 2>/dev/null
+                bad "the service did not start: $(tail -3 "$out/server.log" | tr '\n' ' ')"
+            fi
+            # systemd for real: boot the root with systemd-nspawn (its own network namespace)
+            # and check the unit as systemd runs it. Where nspawn cannot boot, the run above
+            # (ExecStart as the user, without privileges) is what was exercised.
+            if command -v systemd-nspawn >/dev/null; then
+                run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+                    --no-install-recommends dbus" >>"$out/apt-install-systemd.log" 2>&1
+                for m in dev/pts dev sys proc; do umount "$r/$m"; done  # nspawn mounts its own
+                bns="h15wheel-boot$$"
+                ip netns add "$bns" && cleanup+=("ip netns del '$bns'")
+                ip -n "$bns" link set lo up
+                systemd-nspawn -q -D "$r" -b --register=no --keep-unit \
+                    --network-namespace-path="/run/netns/$bns" >"$out/nspawn.log" 2>&1 </dev/null &
+                npid=$!
+                cleanup+=("kill $npid")
+                init="" active=""
+                for _ in $(seq 600); do
+                    [[ -z "$init" ]] && init="$(pgrep -P "$npid" | head -1)"
+                    if [[ -n "$init" ]]; then
+                        active="$(nsenter -t "$init" -a systemctl is-active callcheck-server 2>/dev/null)"
+                        [[ "$active" == active ]] && break
+                    fi
+                    kill -0 "$npid" 2>/dev/null || break
+                    sleep 0.1
+                done
+                in_boot() { nsenter -t "$init" -a "$@"; }
+                if [[ "$active" == active ]]; then
+                    for _ in $(seq 100); do
+                        in_boot journalctl -u callcheck-server -q --no-pager 2>/dev/null | grep -q "listening on" && break
+                        sleep 0.1
+                    done
+                    ok "systemd (nspawn) booted the root: callcheck-server.service enabled by the postinst, active"
+                    main_pid="$(in_boot systemctl show -p MainPID --value callcheck-server)"
+                    status="$(in_boot cat "/proc/$main_pid/status" 2>/dev/null)"
+                    uid="$(awk '/^Uid:/ {print $2}' <<<"$status")"
+                    if [[ "$uid" != 0 && -n "$uid" ]] && grep -q "^NoNewPrivs:.1" <<<"$status" &&
+                        grep -q "^CapEff:.0000000000000000" <<<"$status" && grep -q "^Seccomp:.2" <<<"$status"; then
+                        ok "the service runs as uid $uid, no_new_privs, no capabilities, seccomp filter"
+                    else bad "the service's process: $(grep -E '^(Uid|NoNewPrivs|CapEff|Seccomp):' <<<"$status" | tr '\n' ' ')"; fi
+                    exposure="$(in_boot systemd-analyze security callcheck-server --no-pager 2>/dev/null |
+                        sed -n 's/.*Overall exposure level for callcheck-server.service: \([0-9.]*\).*/\1/p')"
+                    if [[ -n "$exposure" ]] && python3 -c "import sys; sys.exit(float('$exposure') >= 2.0)"; then
+                        ok "systemd-analyze security: exposure $exposure (< 2.0)"
+                    else bad "systemd-analyze security: exposure '$exposure'"; fi
+                    if in_boot journalctl -u callcheck-server -q --no-pager | grep -q "callcheck-server\[[0-9]*\]: callcheck serve: listening on"; then
+                        ok "the service logs to the journal (journalctl -u callcheck-server)"
+                    else bad "no 'listening on' in the journal"; fi
+                    in_boot callcheck-server test --server http://127.0.0.1:8080 --token "$token" \
+                        --no-audio-device --duration 3 --json >"$out/report-systemd.json" 2>"$out/test-systemd.err"
+                    rc=$?
+                    if [[ $rc -le 1 ]] && python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r['mode'] == 'server' and r['verdict']['complete'] and r['network']['uplink']['packets_received'] > 0
+print(f\"    client call to the systemd service: MOS {r['quality']['mos']}, exit {sys.argv[2]}\")" \
+                        "$out/report-systemd.json" "$rc"; then
+                        ok "a client call to the service systemd runs"
+                    else bad "client call to the systemd service (exit $rc; $(tail -1 "$out/test-systemd.err"))"; fi
+                    reload="$(in_boot systemctl reload callcheck-server 2>&1)"
+                    if [[ "$reload" == *"not applicable"* ]]; then
+                        ok "systemctl reload is refused, as documented (settings apply on restart)"
+                    else bad "systemctl reload: '$reload'"; fi
+                    # Synchronous: systemctl returns once the job is done (Type=exec: the server
+                    # process has been executed).
+                    in_boot systemctl restart callcheck-server
+                    if [[ "$(in_boot systemctl is-active callcheck-server)" == active ]]; then
+                        ok "systemctl restart: active again"
+                    else bad "systemctl restart: $(in_boot systemctl is-active callcheck-server)"; fi
+                    in_boot systemctl stop callcheck-server
+                    journal="$(in_boot journalctl -u callcheck-server -q --no-pager)"
+                    if [[ "$(in_boot systemctl is-active callcheck-server)" == inactive ]] &&
+                        ! grep -q -E "Traceback|status=[1-9]" <<<"$journal" && ! grep -q -F -- "$token" <<<"$journal"; then
+                        ok "systemctl stop: stopped cleanly; no traceback, no token in the journal"
+                    else bad "systemctl stop: $(in_boot systemctl is-active callcheck-server); $(grep -m2 -E 'Traceback|status=' <<<"$journal")"; fi
+                    in_boot systemctl poweroff >/dev/null 2>&1  # nspawn ends as the container does
+                else
+                    skip "systemd (nspawn) did not bring the unit up here ($active): $(grep -a -v '^$' "$out/nspawn.log" | tail -2 | tr '\n' ' ')"
+                    kill "$npid" 2>/dev/null
+                fi
+                wait "$npid" 2>/dev/null
+                for m in proc sys dev dev/pts; do mount --bind "/$m" "$r/$m"; done
+            else skip "systemd under systemd-nspawn (no systemd-container on the host)"; fi
+            t0=$SECONDS
+            if run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq callcheck-server" \
+                    >"$out/apt-remove-server.log" 2>&1; then
+                left=""
+                for p in /opt/callcheck-server /usr/bin/callcheck-server "$unit"; do
+                    [[ -e "$r$p" || -L "$r$p" ]] && left+=" $p"
+                done
+                if [[ -z "$left" && -f "$r$conf" ]]; then
+                    ok "apt-get remove callcheck-server: program and unit gone, settings kept ($((SECONDS - t0)) s)"
+                else bad "apt-get remove left:$left (settings kept: $([[ -f "$r$conf" ]] && echo yes || echo no))"; fi
+                run_in "$r" sh -c "DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq callcheck-server" \
+                    >>"$out/apt-remove-server.log" 2>&1
+                status="$(run_in "$r" dpkg-query -W -f='${Status}' callcheck-server 2>/dev/null)"
+                if [[ ! -e "$r/etc/callcheck" && "$status" != *installed* ]]; then
+                    ok "apt-get purge callcheck-server: settings and token gone"
+                else bad "apt-get purge left /etc/callcheck (status: $status)"; fi
+            else bad "apt-get remove callcheck-server failed: $(tail -3 "$out/apt-remove-server.log")"; fi
+        else
+            bad "apt-get install ./$sname failed: $(tail -5 "$out/apt-install-server.log" | tr '\n' ' ')"
+        fi
+    fi
+fi
+
+# ------------------------------------------------------------------ the reflector's container image
+# Built with buildah (chroot isolation: no OCI runtime needed to build) on the clean Debian 12
+# root imported as the base image (no image registry is reachable here; the Containerfile's
+# default base is docker.io's debian:bookworm-slim), run with podman in a private network
+# namespace: non-root, /healthz health check, a client call from inside it, stop.
+if [[ "$what" == all || "$what" == container ]]; then
+    if [[ $EUID -ne 0 ]]; then
+        skip "the container test needs root (rootful podman, network namespace)"
+    elif ! { command -v buildah && command -v podman && command -v runc; } >/dev/null &&
+        ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            buildah podman runc crun uidmap fuse-overlayfs slirp4netns containernetworking-plugins \
+            >"$out/apt-install-podman.log" 2>&1; then
+        skip "the container test needs buildah and podman (apt-get install buildah podman)"
+    else
+        echo "== container image: packaging/container/Containerfile"
+        # This sandbox's limits: crun refuses cgroup v1/v2 hybrid mode (runc works) and neither
+        # may raise RLIMIT_NPROC/NOFILE above the current hard limits (no CAP_SYS_RESOURCE).
+        runtime=()
+        command -v runc >/dev/null && runtime=(--runtime runc --cgroup-manager=cgroupfs)
+        nproc_max="$(ulimit -Hu)"; [[ "$nproc_max" == unlimited || "$nproc_max" -gt 32768 ]] && nproc_max=32768
+        ulimits=(--ulimit "nofile=$(ulimit -Hn):$(ulimit -Hn)" --ulimit "nproc=$nproc_max:$nproc_max")
+        base="${CALLCHECK_CONTAINER_BASE:-localhost/callcheck-test/debian-bookworm-minbase:latest}"
+        image=localhost/callcheck-test/callcheck-server:test
+        ctr="callcheck-test-$$"
+        if [[ -z "${CALLCHECK_CONTAINER_BASE:-}" ]]; then
+            [[ -s "$rootfs_cache" ]] || clean_root >/dev/null || true  # makes the rootfs cache
+            podman import "$rootfs_cache" "$base" >"$out/container-base.log" 2>&1
+        fi
+        # The host's CA bundle for pip, mounted at build time only (a TLS-intercepting proxy).
+        t0=$SECONDS
+        if buildah bud --isolation chroot --format docker "${ulimits[@]}" \
+                -v /etc/ssl/certs/ca-certificates.crt:/run/host-ca.crt:ro --build-arg PIP_CERT=/run/host-ca.crt \
+                --build-arg BASE="$base" -f packaging/container/Containerfile \
+                --ignorefile packaging/container/Containerfile.dockerignore -t "$image" "$root" \
+                >"$out/container-build.log" 2>&1; then
+            cleanup+=("podman rmi -f '$image'")
+            size="$(podman image inspect "$image" --format '{{.Size}}')"
+            ok "buildah bud Containerfile ($((SECONDS - t0)) s, image $((size / 1000000)) MB on a $(($(podman image inspect "$base" --format '{{.Size}}') / 1000000)) MB base)"
+            healthcheck="$(podman image inspect "$image" --format '{{.HealthCheck.Test}} {{.User}}' 2>/dev/null)"
+            echo "    health check and user: $healthcheck"
+            cns="h15wheel-ctr$$"
+            ip netns add "$cns" && cleanup+=("ip netns del '$cns'")
+            ip -n "$cns" link set lo up
+            if podman "${runtime[@]}" run -d --name "$ctr" "${ulimits[@]}" --network "ns:/run/netns/$cns" \
+                    -e CALLCHECK_SERVER_TOKEN=container-token "$image" \
+                    serve --host 0.0.0.0 --port 8080 --ice-address 127.0.0.2 >"$out/container-run.log" 2>&1; then
+                cleanup+=("podman ${runtime[*]} rm -f '$ctr'")
+                for _ in $(seq 100); do
+                    podman "${runtime[@]}" logs "$ctr" 2>&1 | grep -q "listening on" && break
+                    sleep 0.1
+                done
+                uid="$(podman "${runtime[@]}" exec "$ctr" id -u 2>/dev/null)"
+                if [[ -n "$uid" && "$uid" != 0 ]]; then ok "container runs as uid $uid (not root)"
+                else bad "container user: uid '$uid'"; fi
+                if podman "${runtime[@]}" healthcheck run "$ctr" >"$out/container-health.log" 2>&1; then
+                    ok "podman healthcheck run: healthy (/healthz)"
+                else bad "podman healthcheck run: $(grep -v -i timer "$out/container-health.log" | tail -2 | tr '\n' ' ')"; fi
+                podman "${runtime[@]}" exec "$ctr" /opt/callcheck/bin/callcheck test \
+                    --server http://127.0.0.1:8080 --token container-token --no-audio-device --duration 3 \
+                    --json >"$out/report-container.json" 2>"$out/test-container.err"
+                rc=$?
+                if [[ $rc -le 1 ]] && python3 - "$out/report-container.json" "$rc" <<'EOF'
+import json, sys
+report = json.load(open(sys.argv[1]))
+assert report["mode"] == "server", report["mode"]
+assert report["verdict"]["complete"], report["verdict"]
+assert report["network"]["uplink"]["packets_received"] > 0
+print(f"    client call to the container: MOS {report['quality']['mos']}, {report['verdict']['grade']}, exit {sys.argv[2]}")
+EOF
+                then ok "a client call to the containerised reflector"
+                else bad "client call to the container (exit $rc; $(tail -2 "$out/test-container.err" | tr '\n' ' '))"; fi
+                podman "${runtime[@]}" stop -t 10 "$ctr" >/dev/null 2>&1
+                state="$(podman "${runtime[@]}" inspect --format '{{.State.ExitCode}}' "$ctr" 2>/dev/null)"
+                if [[ "$state" == 0 ]] && ! podman "${runtime[@]}" logs "$ctr" 2>&1 | grep -q Traceback; then
+                    ok "podman stop: exit 0, no traceback"
+                else bad "podman stop: exit '$state'"; fi
+            else
+                bad "podman run failed: $(grep -v -i timer "$out/container-run.log" | tail -3 | tr '\n' ' ')"
+            fi
+        else
+            bad "buildah bud failed: $(tail -5 "$out/container-build.log" | tr '\n' ' ')"
         fi
     fi
 fi

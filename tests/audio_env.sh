@@ -14,14 +14,15 @@
 #   callcheck_direct    plays into the null sink (the direct path)
 #   callcheck_monitor   records the null sink's monitor
 #   callcheck_delayN    plays into a sink that delays by N ms, then into the null sink
-#                       (N = each of $CALLCHECK_TEST_DELAYS_MS, default "50 100 200")
+#                       (N = each of $CALLCHECK_TEST_DELAYS_MS, default "50 100 200 700"; 700 is a
+#                       device bad enough to make a perfect call Poor)
 #   callcheck_unplug    a second null sink (and callcheck_unplug_monitor): playing there while
 #                       recording callcheck_monitor routes nothing back; tests also remove it
 #                       mid-stream (re-running this script brings it back)
 set -euo pipefail
 
 dir="${CALLCHECK_AUDIO_DIR:-/tmp/callcheck-audio}"
-delays_ms="${CALLCHECK_TEST_DELAYS_MS:-50 100 200}"
+delays_ms="${CALLCHECK_TEST_DELAYS_MS:-50 100 200 700}"
 sink=callcheck_test
 runtime="$dir/runtime"
 config="$dir/config"

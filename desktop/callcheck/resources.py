@@ -1,9 +1,12 @@
-"""Locate files in CallCheck's top-level ``resources/`` folder (test signals, report schema).
+"""Locate CallCheck's run-time data (test signal, report schema, translations).
 
-The folder is found, in order:
+The data is kept in the repository's top-level ``resources/`` folder and ships inside the
+package as ``callcheck/data/`` (``pyproject.toml`` maps the folder into the wheel; the
+PyInstaller spec puts it at the same place in the bundle). The folder is found, in order:
 
 1. ``$CALLCHECK_RESOURCES`` if set: lets an admin or a test point at another copy;
-2. ``sys._MEIPASS/resources`` in a PyInstaller bundle (the spec ships the folder there);
+2. ``callcheck/data`` through :mod:`importlib.resources`: an installed wheel (pip, pipx, the
+   server .deb, a container image) and a PyInstaller bundle;
 3. ``<repo>/resources`` for a source checkout or an editable install, two levels above this file
    (``desktop/callcheck/resources.py`` → ``<repo>``).
 """
@@ -11,11 +14,23 @@ The folder is found, in order:
 from __future__ import annotations
 
 import os
-import sys
+from importlib.resources import files
 from pathlib import Path, PurePosixPath
+from typing import Final
 
-RESOURCES_ENV_VAR = "CALLCHECK_RESOURCES"
+RESOURCES_ENV_VAR: Final = "CALLCHECK_RESOURCES"
 """Environment variable that overrides the resources folder."""
+
+PACKAGED_FOLDER: Final = "data"
+"""The folder inside the ``callcheck`` package that an installed copy carries the data in."""
+
+
+def packaged_dir() -> Path | None:
+    """``callcheck/data`` of an installed package or a frozen bundle; ``None`` when this copy
+    has none (a source checkout) or is not on a file system (a zip import, which CallCheck does
+    not support: sounddevice and the report writer need real paths)."""
+    folder = files(__package__ or "callcheck").joinpath(PACKAGED_FOLDER)
+    return folder if isinstance(folder, Path) and folder.is_dir() else None
 
 
 def resources_dir() -> Path:
@@ -23,10 +38,7 @@ def resources_dir() -> Path:
     override = os.environ.get(RESOURCES_ENV_VAR)
     if override:
         return Path(override)
-    bundle_dir = getattr(sys, "_MEIPASS", None)  # set by PyInstaller's bootloader
-    if isinstance(bundle_dir, str):
-        return Path(bundle_dir) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
+    return packaged_dir() or Path(__file__).resolve().parents[2] / "resources"
 
 
 def resource_path(name: str) -> Path:

@@ -96,7 +96,7 @@ NATIVE_COMPONENTS: list[tuple[str, str, str, str]] = [
         "MIT",
         "permissive; on Linux not shipped (Debian package dependency)",
     ),
-    ("CallCheck codec/ICU stubs", "Linux: av.libs stubs, libicudata", "MIT", "our own code"),
+    ("CallCheck codec/ICU stubs", "Linux: av.libs stubs, libicudata", "Apache-2.0", "our own code"),
 ]
 
 
@@ -130,7 +130,7 @@ def write_notices(out_file: Path, bundled: set[str] | None = None) -> None:
         "CallCheck - third-party notices",
         "=" * 78,
         "",
-        "CallCheck is MIT-licensed. This installation bundles the components below. Licence",
+        "CallCheck is Apache-2.0-licensed. This installation bundles the components below. Licence",
         "texts follow. To obtain the source code of the LGPL components (Qt, PySide6, FFmpeg)",
         "in the exact versions shipped, see packaging/licenses/README.md in CallCheck's",
         "source, or ask the CallCheck maintainers (written offer, valid for three years).",

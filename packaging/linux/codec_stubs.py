@@ -16,9 +16,13 @@ libavcodec, libavformat, libavfilter (PyAV's AudioResampler uses it), libavutil,
 libswscale and libopus are kept unchanged. packaging/test-packages.sh checks every codec CallCheck
 offers with a real call from the bundle.
 
+The reflector's .deb and container image (installed from the wheel, not frozen) get the same
+stubs, put in place by :func:`stub_site_packages`.
+
 Usage (the spec calls :func:`build_stubs`)::
 
     python codec_stubs.py AV_LIBS_DIR OUT_DIR   # prints the stubs it built
+    python codec_stubs.py --site-packages SITE_PACKAGES WORK_DIR   # stubs in place, prunes
 """
 
 from __future__ import annotations
@@ -131,6 +135,35 @@ def build_stubs(av_libs: Path, out_dir: Path) -> dict[str, Path]:
     return stubs
 
 
+def stub_site_packages(site_packages: Path, work_dir: Path) -> list[str]:
+    """Put the stubs over the originals in an installed PyAV (``site-packages/av.libs``), then
+    delete the libraries nothing loads any more (GnuTLS's nettle, gmp, libunistring…); returns
+    what was done, one line per library. libopus stays: CallCheck loads it with ctypes."""
+    av_libs = site_packages / "av.libs"
+    done = []
+    for soname, stub in build_stubs(av_libs, work_dir).items():
+        (av_libs / soname).write_bytes(stub.read_bytes())
+        done.append(f"stubbed {soname}")
+    libs = {p.name: p for p in av_libs.iterdir()}
+    todo = [n for ext in (site_packages / "av").rglob("*.so") for n in _needed(ext)]
+    todo += [n for n in libs if n.startswith("libopus")]
+    reached: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in libs and name not in reached:
+            reached.add(name)
+            todo.extend(_needed(libs[name]))
+    for name, path in sorted(libs.items()):
+        if name not in reached:
+            path.unlink()
+            done.append(f"dropped {name}")
+    return done
+
+
 if __name__ == "__main__":
-    for name, path in build_stubs(Path(sys.argv[1]), Path(sys.argv[2])).items():
-        print(name, path, path.stat().st_size)
+    if sys.argv[1] == "--site-packages":
+        for line in stub_site_packages(Path(sys.argv[2]), Path(sys.argv[3])):
+            print(line)
+    else:
+        for name, path in build_stubs(Path(sys.argv[1]), Path(sys.argv[2])).items():
+            print(name, path, path.stat().st_size)

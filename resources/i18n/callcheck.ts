@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>Sound takes {ta_ms} ms from mouth to ear, far beyond the {limit_ms} ms limit of ITU-T G.114: people will talk over each other. Use a server or relay closer to you, and avoid satellite, VPN or mobile links.</source>
-        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: a *mouth-to-ear* delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. These are compared with Ta (mouth-to-ear), never with the network&apos;s share alone. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): Softphone vendors&apos; targets for the network path from the client to their edge (not an ITU limit, and not mouth to ear): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The translation context of the actions&apos; sentences.</extracomment>
+        <extracomment>ITU-T G.114 (05/2003) §3, Figure 1: a *mouth-to-ear* delay up to 150 ms is acceptable for most conversations; beyond 400 ms it is unacceptable for general network planning. These are compared with Ta (mouth-to-ear), never with the network&apos;s share alone. Common vendor network targets for voice (Microsoft Teams and Cisco network guidance): Softphone vendors&apos; targets for the network path from the client to their edge (not an ITU limit, and not mouth to ear): one-way &lt; 50 ms, RTT &lt; 100 ms, loss &lt; 1 %, jitter &lt; 30 ms. At 5 % random loss even G.711 with PLC (Bpl 25.1, G.113) falls below the pass mark on the MOS table (G.107: MOS ≈ 3.9), and bursty loss makes it Poor: treat it as critical. G.107 BurstR above 1 means bursty loss; 1.5 leaves room for the noise of a 20-second test. Late discards in the playout buffer: above the loss target, jitter is costing audio. Voice-grade Wi-Fi design guides (Cisco, Aruba) ask for a signal of −67 dBm or better; below −80 dBm the link is unreliable. CallCheck: a bare test call costs ≈ 0.18 CPU-s per second on two cores (DESIGN.md, Facts); with the machine above 85 % busy, audio threads start to miss their deadlines. Cisco QoS design guidance: keep real-time traffic at or below 33 % of a link&apos;s capacity. Bufferbloat test bands (Waveform): ≥ 60 ms extra RTT under load is grade C or worse, ≥ 200 ms grade D or worse. A codec change is worth suggesting when it gains at least this much predicted MOS. The audio devices&apos; own delay (output + input, as the call measured it): wired and USB headsets and laptop audio measure 10–60 ms through the host APIs CallCheck uses; Bluetooth in hands-free mode adds 100–200 ms. Above this the device is worth naming. A device delay that alone uses up G.114&apos;s recommended one-way budget (§3: 150 ms) is the cause when the call scores below the pass mark. The translation context of the actions&apos; sentences.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -78,6 +78,14 @@
     </message>
     <message>
         <source>Your Bluetooth headset “{device}” is in hands-free mode, which makes voices sound thin and muffled. Use a wired or USB headset, or a Bluetooth headset with its own USB dongle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Bluetooth headset “{device}” adds {delay} ms of delay in its hands-free mode: use a wired or USB headset, or the laptop&apos;s own speaker and microphone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your audio device “{device}” adds {delay} ms of delay: try another headset, a wired one, or the laptop&apos;s own speaker and microphone.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -389,6 +397,84 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quick local check</source>
+        <extracomment>The one name of each test mode, in every report face and on the screens (the GUI&apos;s ``texts.MODE_SHORT`` holds the same English; a test keeps them equal).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <extracomment>The labels of the &quot;for the helpdesk&quot; block, in its order.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>App version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode}, codec {codec}, {duration}, {date}, id {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (tested on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {cause}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main reason: the test ended before it was complete.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>delay on the network</source>
         <extracomment>The causes of :class:`callcheck.core.rating.Cause` in plain words.</extracomment>
         <translation type="unfinished"></translation>
@@ -426,7 +512,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Date: {date}   App: CallCheck {version}</source>
+        <source>Details:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -455,14 +541,6 @@
     </message>
     <message>
         <source>Round trip {rtt} | jitter {jitter} | packet loss {loss}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test: {mode} mode, codec {codec}, {duration}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Network: {network}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -653,10 +731,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lost audio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Why this score</source>
         <translation type="unfinished"></translation>
     </message>
@@ -681,15 +755,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>CallCheck report (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Web page (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
+        <extracomment>The formats a report is saved in, the first the default (a PDF anyone can open).</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -784,10 +855,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>STUN/TURN servers (one per line)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Settings saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -857,10 +924,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Call with a colleague</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Not available in this version: the {mode} needs the test server client, which this version does not include yet. Use the quick local check.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -921,35 +984,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>#</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Predicted MOS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bandwidth</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>CallCheck report {id}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>CallCheck call-quality report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Problems during the test</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -994,14 +1029,6 @@
     </message>
     <message>
         <source>Delete tests</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {count} test(s) from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deleted {count} test(s).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1174,10 +1201,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Test server (reflector) URL</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Test server token</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1210,19 +1233,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Calls the test server at {url}; it sends your audio straight back.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Create a room (you read the code out to your colleague)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Join with a code:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. ACD-234</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1235,6 +1250,105 @@
     </message>
     <message>
         <source>Call a colleague</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio lost or late</source>
+        <extracomment>The share of audio lost or too late to play (the same figure as &quot;why this score&quot; gives).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy for the helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This failed test could not be kept in the history: {error}</source>
+        <extracomment>The failure is in the history too ({error}: why it could not be stored, if it could not).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text for a ticket (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck report, all data (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Relay servers for strict firewalls
+(STUN/TURN, one per line)</source>
+        <extracomment>Plain words first; the protocol names stay in brackets for whoever sets them up.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what {device} plays</source>
+        <extracomment>A capture device that records what a speaker plays (PulseAudio/PipeWire &quot;monitor&quot;); {device}: the speaker&apos;s name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>system sound (default)</source>
+        <extracomment>The system&apos;s sound server as a device (ALSA &quot;pulse&quot; / &quot;pipewire&quot;).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete %n test(s) from the history? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted %n test(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packets lost on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delay from mouth to ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait in the playout buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio device delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codec delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audio too late to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls the test server at {url}.
+It sends your audio straight back.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. AC7-K3M-9PX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -94,6 +94,19 @@ class QueuedOffsetStream:
     def queued_output_frames(self) -> int:
         return 0
 
+    def discard_output(self, frames: int) -> None:
+        pass
+
+    def written_output_frames(self) -> int:
+        return 0
+
+    def output_consumption(self) -> list[tuple[int, float]]:
+        return []
+
+    @property
+    def live_output_latency_s(self) -> float | None:
+        return None
+
     def stats(self) -> StreamStats:
         return StreamStats(0, 0, 0, 0, 0)
 

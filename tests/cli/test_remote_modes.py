@@ -7,12 +7,14 @@ the emulator's truth; the RTT against the injected round trip.
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +27,7 @@ from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.reporting import build_report
 from callcheck.engine.snapshots import (
+    BAD_ANSWER,
     ROOM_NOT_FOUND,
     SERVER_UNREACHABLE,
     TOKEN_REFUSED,
@@ -150,6 +153,40 @@ def test_server_mode_counts_loss_exactly_and_rtt_within_2ms_3pct(server_url: str
     assert report["network"]["uplink"]["packets_lost"] == up_truth
 
 
+class _BadAnswerHandler(http.server.BaseHTTPRequestHandler):
+    """A "reflector" whose 201 carries an SDP answer that is not one."""
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        body = b"v=0\r\nthis is not the answer to your offer\r\n"
+        self.send_response(201)
+        self.send_header("Content-Type", "application/sdp")
+        self.send_header("Location", "/whip/nothing")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_DELETE(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def bad_answer_url() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _BadAnswerHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
@@ -157,23 +194,45 @@ def test_server_mode_counts_loss_exactly_and_rtt_within_2ms_3pct(server_url: str
         (["--server", "{url}", "--token", "wrong"], TOKEN_REFUSED, "token"),
         (["--server", "{url}"], TOKEN_REFUSED, "token"),
         (["--room", "ACD-234", "--server", "{url}", "--token", TOKEN], ROOM_NOT_FOUND, "room"),
+        (["--server", "{bad}"], BAD_ANSWER, "answer"),
     ],
-    ids=["server-down", "bad-token", "no-token", "room-not-found"],
+    ids=["server-down", "bad-token", "no-token", "room-not-found", "bad-answer"],
 )
-def test_failures_exit_3_within_10_s_with_a_distinct_reason(
-    server_url: str, args: list[str], code: str, words: str
+def test_failures_exit_3_within_10_s_with_a_distinct_reason_and_a_partial_report(
+    server_url: str,
+    bad_answer_url: str,
+    tmp_path: Path,
+    args: list[str],
+    code: str,
+    words: str,
 ) -> None:
-    filled = [a.format(url=server_url, free=_free_port()) for a in args]
+    """Issue 14 item 3: ``--report FILE`` is written even when the test cannot start."""
+    filled = [a.format(url=server_url, free=_free_port(), bad=bad_answer_url) for a in args]
+    path = tmp_path / "partial.json"
     started = time.monotonic()
-    proc = callcheck("test", *filled, "--duration", "3", "--json", timeout=20)
+    proc = callcheck(
+        "test", *filled, "--duration", "3", "--json", "--report", str(path), timeout=20
+    )
     elapsed = time.monotonic() - started
     assert proc.returncode == 3, proc.stderr
     assert elapsed < 10
-    error = json.loads(proc.stdout)["error"]
+    printed = json.loads(proc.stdout)
+    error = printed["error"]
     assert error["code"] == code
     assert words in error["message"].lower()
     assert "Traceback" not in proc.stderr
-    assert f"[{code}]" in proc.stderr
+    assert f"[{error['code']}]" in proc.stderr
+    written = json.loads(path.read_text())
+    jsonschema.validate(written, SCHEMA)
+    assert written["verdict"]["complete"] is False
+    assert written["verdict"]["passed"] is False
+    assert written["errors"] == [{"code": error["code"], "message": error["message"]}]
+    assert written["environment"]["os"]
+    assert written["quality"] is None
+    checks = written["connectivity"]["checks"] if written["connectivity"] else []
+    assert checks, "the connectivity checks done before the failure are kept"
+    assert checks[0]["name"] == "http"
+    assert printed == written
 
 
 def test_unreachable_server_is_diagnosed_in_the_engine(server_url: str) -> None:

@@ -119,6 +119,18 @@ CASES: list[tuple[str, Severity, AdviceInputs, AdviceInputs]] = [
         _with(host=_host(audio_devices=(A2DP,))),
     ),
     (
+        "audio-device-delay",
+        Severity.CRITICAL,
+        _with(mos=3.1, device_delay_ms=700.0, audio_devices=("USB Headset",)),
+        _with(mos=4.4, device_delay_ms=40.0, audio_devices=("USB Headset",)),
+    ),
+    (
+        "audio-device-delay",
+        Severity.WARNING,
+        _with(mos=4.2, device_delay_ms=120.0, audio_devices=("USB Headset",)),
+        _with(mos=4.4, device_delay_ms=None),
+    ),
+    (
         "cpu",
         Severity.WARNING,
         _with(host=_host(cpu_load_pct=93.0)),
@@ -400,6 +412,21 @@ def test_every_action_text_is_its_template_formatted(inputs: AdviceInputs) -> No
             "hands-free mode at 16 kHz, which makes voices sound thin and muffled. Use a wired or "
             "USB headset, or a Bluetooth headset with its own USB dongle.",
             id="bluetooth",
+        ),
+        pytest.param(
+            _with(mos=3.1, device_delay_ms=700.4, audio_devices=("Speakers", "Microphone")),
+            "audio-device-delay",
+            "Your audio device \u201cSpeakers / Microphone\u201d adds 700 ms of delay: try another "
+            "headset, a wired one, or the laptop's own speaker and microphone.",
+            id="audio-device-delay",
+        ),
+        pytest.param(
+            _with(mos=3.1, device_delay_ms=230.0, host=_host(audio_devices=(HFP,))),
+            "audio-device-delay",
+            "Your Bluetooth headset \u201cHeadset (WH-1000XM4 Hands-Free AG Audio)\u201d adds 230 "
+            "ms of delay in its hands-free mode: use a wired or USB headset, or the laptop's own "
+            "speaker and microphone.",
+            id="audio-device-delay-hands-free",
         ),
         pytest.param(
             _with(qos=QosResult(46, dscp_received_uplink=8)),

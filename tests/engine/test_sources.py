@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import struct
-import sys
 import wave
 from collections.abc import Callable
 from pathlib import Path
@@ -283,10 +282,13 @@ def test_resources_env_var_overrides(monkeypatch: pytest.MonkeyPatch, tmp_path: 
     assert resource_path("x.txt") == tmp_path / "x.txt"
 
 
-def test_resources_in_a_pyinstaller_bundle(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_resources_of_an_installed_package(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    # A wheel (and the PyInstaller bundle) carries the data as callcheck/data, found through
+    # importlib.resources; tests/packaging/test_wheel.py checks a real installed wheel.
+    (tmp_path / resources.PACKAGED_FOLDER).mkdir()
     monkeypatch.delenv(resources.RESOURCES_ENV_VAR, raising=False)
-    monkeypatch.setattr(sys, "_MEIPASS", str(tmp_path), raising=False)
-    assert resources.resources_dir() == tmp_path / "resources"
+    monkeypatch.setattr(resources, "files", lambda package: tmp_path)
+    assert resources.resources_dir() == tmp_path / resources.PACKAGED_FOLDER
 
 
 def test_missing_resource_names_the_file_and_the_folder(

@@ -32,6 +32,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("CALLCHECK_DATA_DIR", str(directory))
     # Test calls use the built-in signal: the test machine's sound server is the audio tests'.
     monkeypatch.setenv("CALLCHECK_NO_AUDIO_DEVICE", "1")
+    # Settings tests must never read or delete a token in the user's real keychain.
+    monkeypatch.setenv("CALLCHECK_NO_KEYRING", "1")
     yield directory
     from PySide6.QtWidgets import QApplication
 

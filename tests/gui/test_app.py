@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.engine.loop import THREAD_NAME
+from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.bridge import TestOutcome
 from callcheck.gui.history_store import HistoryStore
@@ -85,7 +86,8 @@ def test_a_loopback_test_through_the_ui(
     results = window.resultsScreen()
     assert window.stack.currentWidget() is results
     assert results.gauge.value == pytest.approx(report_mos)
-    assert f"{report_mos:.2f}" in results.verdict.text()
+    # The one MOS formatter: the verdict prints what the gauge prints.
+    assert f"MOS {texts.mos_text(report_mos)}" in results.verdict.text()
     assert len(live.mos.t) >= 4 * (TEST_S - 1)  # ≥ 4 snapshots a second reached the charts
     # The gauge, the Results screen and the stored history entry all carry the report's MOS.
     assert live.gauge.hasValue()
@@ -93,7 +95,11 @@ def test_a_loopback_test_through_the_ui(
     [entry] = window.historyStore.entries()
     assert entry.mos == pytest.approx(report_mos)
     assert entry.report_id == outcome.report.id
-    assert window.historyStore.report(entry.row_id) == outcome.report.to_json()
+    # The engine's report, plus what only the app knows for the helpdesk: the devices.
+    stored = window.historyStore.report(entry.row_id)
+    expected = outcome.report.to_json()
+    expected["environment"]["devices"] = {"input": "system default", "output": "system default"}
+    assert stored == expected
     _shot(window, screenshot_dir, "results")
 
     # History survives a restart: a new window on the same data directory lists the test.
@@ -104,7 +110,7 @@ def test_a_loopback_test_through_the_ui(
         assert again.stack.currentWidget() is again.history
         [listed] = again.history.entries()
         assert listed.mos == pytest.approx(report_mos)
-        assert again.history.table.item(0, 3).text() == f"{report_mos:.2f}"
+        assert again.history.table.item(0, 3).text() == texts.mos_text(report_mos)
         again.history.open_selected()
         assert again.stack.currentWidget() is again.resultsScreen()
         assert again.resultsScreen().gauge.value == pytest.approx(report_mos)

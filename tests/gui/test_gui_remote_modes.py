@@ -155,10 +155,12 @@ def test_a_network_test_through_the_ui(
     results = window.resultsScreen()
     assert window.stack.currentWidget() is results
     assert results.gauge.value == pytest.approx(mos)
-    assert f"{mos:.2f}" in results.verdict.text()
+    assert f"MOS {texts.mos_text(mos)}" in results.verdict.text()  # the one MOS formatter
     [entry] = window.historyStore.entries()
     assert entry.mos == pytest.approx(mos)
-    # The connectivity checks of the report are on the Results screen.
+    # The connectivity checks of the report are on the Results screen, in its details.
+    assert not results.details.isVisibleTo(results)
+    results.detailsButton.click()
     assert results.connectivity.isVisibleTo(results)
     assert check_statuses(results.connectivity.section) == {
         "http": "ok",
@@ -189,6 +191,22 @@ def test_a_server_that_is_down_shows_the_error_screen_within_10_s(
     assert check_statuses(error.connectivity.section) == {"http": "failed"}
     assert error.settingsButton.isVisibleTo(error)
     assert window.grab().save(str(screenshot_dir / "app-error-server-down.png"))
+    # Issue 14: the test that could not start left its report in the history.
+    [entry] = window.historyStore.entries()
+    partial = window.historyStore.report(entry.row_id)
+    assert partial["verdict"]["complete"] is False
+    assert partial["errors"][0]["code"] == "server_unreachable"
+    assert partial["connectivity"]["checks"][0]["name"] == "http"
+    assert entry.mos is None
+    window.show_history()  # lists it without a result to draw
+    window.history.openRequested.emit(partial, entry)  # and opens it
+    assert window.stack.currentWidget() is window.resultsScreen()
+    error_report = error.failure.report
+    assert error_report is not None
+    assert error_report.id == partial["id"]
+    window.show_start()
+    _click_start(qtbot, window)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.error, timeout=10_000)
     error.settingsButton.click()
     assert window.stack.currentWidget() is window.settingsScreen
 

@@ -118,10 +118,27 @@ def test_compare_gives_the_change_and_whether_it_is_better(
 ) -> None:
     mos, rtt, jitter, loss = compare(earlier, later)
     assert (mos.earlier, mos.later) == (3.52, 4.21)
-    assert mos.delta_text() == "+0.69 (better)"
+    assert mos.delta_text() == "+0.7 (better)"  # one decimal, like every MOS on screen
     assert rtt.delta_text() == "−120 ms (better)"
     assert jitter.change == "same"
     assert loss.delta_text() == "no change"
+
+
+def test_compare_adds_a_row_for_whatever_else_changed(
+    earlier: dict[str, Any], later: dict[str, Any]
+) -> None:
+    """MOS up while round trip, jitter and loss stayed: the delay row says why (issue 16)."""
+    later = {**later, "quality": json.loads(json.dumps(later["quality"]))}
+    later["network"] = earlier["network"]
+    ta, buffer = earlier["quality"]["inputs"]["Ta"]["value"], 60.0
+    later["quality"]["inputs"]["Ta"]["value"] = ta - 150.0
+    later["quality"]["inputs"]["buffer_ms"]["value"] = buffer
+    earlier["quality"]["inputs"]["buffer_ms"]["value"] = buffer + 150.0
+    rows = {row.label: row for row in compare(earlier, later)}
+    assert rows["Round trip"].change == "same"
+    assert rows["Delay from mouth to ear"].delta_text() == "−150 ms (better)"
+    assert rows["Wait in the playout buffer"].delta_text() == "−150 ms (better)"
+    assert "Audio device delay" not in rows  # unchanged inputs add no row
 
 
 # ---------------------------------------------------------------------- through the window
@@ -157,7 +174,7 @@ def test_history_lists_date_mode_grade_and_mos(
     table = window.history.table
     assert table.rowCount() == 2
     row = [table.item(0, c).text() for c in range(4)]
-    assert row[1:] == ["Quick local check", "Good", "4.21"]
+    assert row[1:] == ["Quick local check", "Good", "4.2"]  # the one MOS formatter
     assert row[0].startswith("2026-11-2")
 
 
@@ -190,7 +207,7 @@ def test_compare_two_selected_tests(
     screen = window.compareScreen
     assert window.stack.currentWidget() is screen
     cells = [[screen.table.item(r, c).text() for c in range(4)] for r in range(1, 5)]
-    assert cells[0] == ["MOS", "3.52", "4.21", "+0.69 (better)"]
+    assert cells[0] == ["MOS", "3.5", "4.2", "+0.7 (better)"]
     assert cells[1] == ["Round trip", "180 ms", "60 ms", "−120 ms (better)"]
     assert "Poor 3.5" in screen.table.item(0, 1).text()
     qtbot.mouseClick(screen.backButton, Qt.MouseButton.LeftButton)
@@ -213,7 +230,7 @@ def test_results_compare_with_the_previous_test(
     assert results.compareButton.isEnabled()
     qtbot.mouseClick(results.compareButton, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.compareScreen
-    assert window.compareScreen.table.item(1, 3).text() == "+0.69 (better)"
+    assert window.compareScreen.table.item(1, 3).text() == "+0.7 (better)"
     qtbot.mouseClick(window.compareScreen.backButton, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is results
 
@@ -308,3 +325,12 @@ def test_pdf_layout_has_the_verdict_and_numbers(
     for expected in ("Good", "Round trip", "Why this score", "What to do", "Opus 32k + FEC"):
         assert expected in text
     assert export_report(later, tmp_path / "r.pdf") == "pdf"
+
+
+def test_the_mos_change_is_the_difference_of_the_printed_figures(
+    earlier: dict[str, Any], later: dict[str, Any]
+) -> None:
+    earlier["verdict"]["mos"], later["verdict"]["mos"] = 3.52, 4.47
+    mos = compare(earlier, later)[0]
+    assert (mos.value_text(mos.earlier), mos.value_text(mos.later)) == ("3.5", "4.4")
+    assert mos.delta_text() == "+0.9 (better)"

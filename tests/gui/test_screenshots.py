@@ -54,7 +54,14 @@ def themed_window(
     request: pytest.FixtureRequest, qtbot: QtBot, tmp_path: Path
 ) -> Iterator[MainWindow]:
     store = SettingsStore(tmp_path / "settings.ini")
-    store.save(AppSettings(duration_s=20.0, theme=request.param))
+    store.save(
+        AppSettings(
+            duration_s=20.0,
+            theme=request.param,
+            server_url="https://callcheck.example.com:8443",
+            server_token="not-shown",
+        )
+    )
     win = MainWindow(store=store, device_backend=SyntheticAudioBackend)
     qtbot.addWidget(win)
     win.show()
@@ -88,6 +95,15 @@ def test_screenshots_of_every_screen(
         assert image.save(str(screenshot_dir / f"{theme}-{name}.png"))
 
     shot("start")
+    window.start.selectMode("server")
+    shot("start-network-test")
+    window.start.selectMode("peer")
+    shot("start-call-a-colleague")
+    window.start.selectMode("loopback")
+    room = window.roomScreen()
+    room.show_code("ac7k3m9px")
+    window.stack.setCurrentWidget(room)
+    shot("room")
     window.show_devices()
     qtbot.waitUntil(lambda: window.devicesScreen().inputPicker.count() > 0, timeout=5000)
     shot("devices")
@@ -100,6 +116,8 @@ def test_screenshots_of_every_screen(
     shot("live")
     window._on_finished(outcome)
     shot("results")
+    window.resultsScreen().detailsButton.click()
+    shot("results-details")
     window.compare_with_previous()
     assert window.stack.currentWidget() is window.compareScreen
     shot("compare")

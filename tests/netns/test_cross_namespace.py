@@ -74,10 +74,12 @@ class Namespaces:
     """Two namespaces joined by a veth pair; the server's has an nftables table to fill."""
 
     def __init__(self) -> None:
+        # CALLCHECK_NETNS_PREFIX: names of one's own when several runs share the machine.
+        prefix = os.environ.get("CALLCHECK_NETNS_PREFIX", "cc")[:5]
         suffix = f"{os.getpid() % 100000}"
-        self.server = f"ccsrv{suffix}"
-        self.client = f"cccli{suffix}"
-        veth_s, veth_c = f"ccs{suffix}", f"ccc{suffix}"
+        self.server = f"{prefix}srv{suffix}"
+        self.client = f"{prefix}cli{suffix}"
+        veth_s, veth_c = f"{prefix}s{suffix}", f"{prefix}c{suffix}"
         _run("ip", "netns", "add", self.server)
         _run("ip", "netns", "add", self.client)
         _run("ip", "link", "add", veth_s, "type", "veth", "peer", "name", veth_c)
@@ -202,17 +204,33 @@ def test_uplink_loss_equals_the_kernels_drop_counter(namespaces: Namespaces) -> 
     assert report["ice"]["pair"].startswith("host/udp")
 
 
-def test_a_firewall_that_blocks_udp_is_named_within_10_s(namespaces: Namespaces) -> None:
+def test_a_firewall_that_blocks_udp_is_named_within_10_s(
+    namespaces: Namespaces, tmp_path: Path
+) -> None:
     namespaces.nft("    meta l4proto udp counter drop")
+    report = tmp_path / "partial.json"
     started = time.monotonic()
     proc = _client(
-        namespaces, "--server", f"http://{SERVER_ADDRESS}:{PORT}", "--duration", "4", "--json"
+        namespaces,
+        "--server",
+        f"http://{SERVER_ADDRESS}:{PORT}",
+        "--duration",
+        "4",
+        "--json",
+        "--report",
+        str(report),
     )
     elapsed = time.monotonic() - started
     assert proc.returncode == 3, proc.stderr
     assert elapsed < 10
     out = json.loads(proc.stdout)
     assert out["error"]["code"] == "udp_blocked"
+    # Issue 14: the report of the test that could not start (ICE timed out) is still written.
+    written = json.loads(report.read_text())
+    assert written == out
+    jsonschema.validate(written, SCHEMA)
+    assert written["verdict"]["complete"] is False
+    assert written["errors"] == [out["error"]]
     assert "firewall" in out["error"]["message"]
     checks = {c["name"]: c for c in out["connectivity"]["checks"]}
     assert checks["http"]["status"] == "ok"

@@ -279,3 +279,123 @@ def test_chromium_screenshot_shows_gauge_grade_and_charts(
     # The page is mostly white paper, not a blank or error page.
     whites = sum(row.count(b"\xff\xff\xff") for row in rows[::20])
     assert whites > 0.3 * width * (height // 20)
+
+
+# --------------------------------------------------------------------------- plain words (issue 16)
+
+#: What a person must never read in the report: Python reprs, empty lists, code field names,
+#: pointers into the code, and a column of "unknown".
+_CODE_SMELLS = (
+    r"\[\{'",  # a list of dicts printed by Python
+    r"\{'",  # a dict printed by Python
+    r"\berrors \[\]",
+    r"\[\]",
+    r"\bNone\b",
+    r"\bTrue\b|\bFalse\b",
+    r"module documentation",
+    r"callcheck\.\w",
+    r"\b[a-z]+_[a-z_]+\b",  # snake_case field names (one_way_delay_ms, probe_windows …)
+    r"fits: unknown|>unknown<",
+)
+
+
+def _lower_half_text(html: str) -> str:
+    import re
+
+    details = html[html.index('id="details"') : html.index("<footer")]
+    text = re.sub(r"<svg.*?</svg>", " ", details, flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", text)
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("source", ["fixture", "engine-shaped"])
+def test_the_lower_half_reads_as_words(report: dict[str, Any], source: str) -> None:
+    """The details part carries no Python repr, no code names, no "unknown" column."""
+    import re
+
+    if source == "engine-shaped":
+        # The audio-path fields a real call writes, lists and nested dicts included (these
+        # printed as "[{'start_s': 0.0, …}]" and "errors []" before).
+        report["audio_path"] = {
+            "device_used": False,
+            "mode": "synthetic",
+            "input_device": None,
+            "portaudio_latency_ms": {"input": None, "output": None},
+            "probe_delay_ms": {"mean": 53.3, "p50": 53.3, "p95": 85.3, "max": 93.3},
+            "mouth_to_ear_ms": {"mean": 73.3, "p50": 73.3, "p95": 105.3, "max": 113.3},
+            "probes_expected": 6,
+            "probes_detected": 5,
+            "probe_windows": [{"start_s": 1.0, "detected": 1, "delay_ms": 93.3}],
+            "errors": [],
+            "notes": ["No audio device used: synthetic speech sent."],
+        }
+        report["quality"]["inputs"]["Ie"]["source"] = (
+            "derived: see callcheck.core.codecs module documentation (Opus)"
+        )
+        for codec in report["recommendations"]["codecs"]:
+            codec["fits_bandwidth"] = None
+    text = _lower_half_text(render_html(report))
+    for smell in _CODE_SMELLS:
+        found = re.findall(smell, text)
+        assert not found, (smell, found[:5], text[:400])
+    assert "mouth to ear" in text
+    assert "test tones heard 5 of 6" in text or source == "fixture"
+
+
+def test_one_name_for_each_mode(report: dict[str, Any]) -> None:
+    from callcheck.core.report_text import MODE_NAMES, summary_text
+
+    for mode, name in MODE_NAMES.items():
+        report["mode"] = mode
+        assert name in render_html(report)
+        assert name in summary_text(report)
+        assert f"{mode} mode" not in render_html(report)
+
+
+def test_a_failing_grade_gives_its_reason_and_the_helpdesk_facts(report: dict[str, Any]) -> None:
+    from callcheck.core.report_text import summary_text
+
+    report["verdict"].update(passed=False, grade="Poor", mos=3.42)
+    report["quality"].update(mos=3.42, grade="Poor")
+    report["environment"].update(
+        user="jdoe", host_name="LAPTOP-7", server="https://callcheck.example:8443"
+    )
+    report["environment"]["devices"] = {"input": "Headset microphone", "output": "Headset"}
+    html, text = render_html(report), summary_text(report)
+    for face in (html, text):
+        assert "Main reason:" in face
+        for fact in ("jdoe", "LAPTOP-7", "https://callcheck.example:8443", "Headset microphone"):
+            assert fact in face
+        assert "CallCheck 0.1.0" in face
+    # Plain words first: the reason comes before the helpdesk block, the R figures after it.
+    assert text.index("Main reason:") < text.index("For the helpdesk:")
+    assert html.index('id="reason"') < html.index('id="helpdesk"') < html.index("R = 1")
+
+
+def test_a_test_that_could_not_run_reads_well_in_every_face() -> None:
+    """A failed test kept in History: the reason once, no table of dashes, no code names."""
+    import re
+
+    from callcheck.core.report import failure_report
+    from callcheck.core.report_text import summary_text
+
+    report = failure_report(
+        report_id="f00d",
+        started_at="2026-12-03T10:00:00+00:00",
+        mode="server",
+        codec="opus",
+        app_version="0.1.0",
+        code="server_unreachable",
+        message="The test server cannot be reached.",
+        environment={"os": "Linux", "user": "jdoe", "server": "https://x.example/"},
+    ).to_json()
+    text = summary_text(report)
+    assert text.count("The test server cannot be reached.") == 1
+    assert "Main reason: The test server cannot be reached." in text
+    assert "Test server: https://x.example/" in text
+    html = render_html(report)
+    lower = _lower_half_text(html)
+    assert "No call was made" in lower
+    assert "server_unreachable" not in html
+    for smell in _CODE_SMELLS:
+        assert not re.findall(smell, lower), smell

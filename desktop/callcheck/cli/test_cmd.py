@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
-import dataclasses
 import ipaddress
 import json
 import math
@@ -21,18 +19,16 @@ from typing import Any, Final, TextIO
 from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
-from callcheck.engine.call import CallConfig, TestCall
-from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
+from callcheck.engine.call import CallConfig
 from callcheck.engine.ice_servers import IceServerError
 from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_server
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
-from callcheck.engine.probe_client import ProbeOutcome, run_probe
-from callcheck.engine.reporting import build_report, enrich_report, write_text_atomically
+from callcheck.engine.reporting import write_text_atomically
+from callcheck.engine.session import PHASE_PROBE, SessionOptions, SessionOutcome, TestSession
 from callcheck.engine.signaling import parse_server_url
-from callcheck.engine.snapshots import STOPPED, CallFailed, CallResult, LiveSnapshot
-from callcheck.engine.system_info import CpuLoadMeter, detect_host
+from callcheck.engine.snapshots import LiveSnapshot
 
 EXIT_PASS: Final = 0
 EXIT_BELOW_PASS: Final = 1
@@ -227,11 +223,18 @@ def _fmt(value: float | None, unit: str, digits: int = 1) -> str:
 
 
 def live_line(s: LiveSnapshot) -> str:
-    """One readable line of the live test (the worse direction's figures)."""
+    """One readable line of the live test (the worse direction's figures).
+
+    The MOS is the call so far (it converges to the verdict); ``last 1 s`` is the recent-trouble
+    rating (see :mod:`callcheck.core.live_rating`); jitter and loss are the last interval's raw
+    figures.
+    """
     d = s.downlink
     u = s.uplink
     mos = "MOS –   " if s.quality is None else f"MOS {s.quality.mos:.2f}"
     grade = "" if s.quality is None else f" {s.quality.grade:<9}"
+    if s.quality_recent is not None:
+        grade += f" (last 1 s {s.quality_recent.mos:.2f})"
     rtt = d.rtt_ms if d.rtt_ms is not None else u.rtt_ms
     loss = max(d.loss_interval_pct, u.loss_interval_pct)
     jitter = max(d.jitter_ms, u.jitter_ms)
@@ -285,13 +288,15 @@ def _device(text: str | None) -> int | str | None:
     return int(text) if text.strip().isdigit() else text
 
 
-def _audio_config(config: CallConfig, args: argparse.Namespace) -> CallAudioConfig:
-    return CallAudioConfig(
-        codec=config.codec,
+def session_options(config: CallConfig, args: argparse.Namespace) -> SessionOptions:
+    """The test session the command line asks for (the GUI bridge builds the same)."""
+    return SessionOptions(
+        call=config,
         use_devices=not args.no_audio_device,
         input_device=_device(getattr(args, "input", None)),
         output_device=_device(getattr(args, "output", None)),
-        probe_path="round_trip" if config.mode == "server" else "one_way",
+        probe=not getattr(args, "no_probe", False),
+        ice_server_urls=tuple(args.ice_server),
     )
 
 
@@ -314,50 +319,6 @@ def _report_path(args: argparse.Namespace) -> Path | None:
     return report_path
 
 
-def _probe(
-    engine: EngineLoop,
-    call: TestCall,
-    result: CallResult,
-    config: CallConfig,
-    args: argparse.Namespace,
-    stop_requested: threading.Event,
-) -> ProbeOutcome | None:
-    """Server mode: the bandwidth/bufferbloat/QoS probe after the call (None in other modes)."""
-    if config.mode != "server" or config.server_url is None:
-        return None  # loopback and rooms have no reflector to probe
-    if getattr(args, "no_probe", False):
-        return ProbeOutcome("skipped", "skipped (--no-probe)")
-    stopped = result.ended_early is not None and result.ended_early.reason_code == STOPPED
-    if stop_requested.is_set() or stopped:
-        return ProbeOutcome("skipped", "skipped: the test was stopped")
-    if not args.json:
-        print("measuring bandwidth, delay under load and QoS marking …", flush=True)
-    future = engine.submit(run_probe(config.server_url, config.token))
-    try:
-        while True:
-            try:
-                outcome = future.result(timeout=0.1)
-                break
-            except concurrent.futures.TimeoutError:
-                if stop_requested.is_set():
-                    future.cancel()
-                    return ProbeOutcome("skipped", "skipped: the test was stopped")
-    except concurrent.futures.CancelledError:
-        return ProbeOutcome("skipped", "skipped: the test was stopped")
-    marking = getattr(call.remote, "qos_marking", None)
-    if outcome.qos is not None and marking is not None:
-        # The call's own media sockets were marked too; say how many took it.
-        outcome = dataclasses.replace(
-            outcome,
-            qos=dataclasses.replace(
-                outcome.qos, sockets_marked=outcome.qos.sockets_marked + marking.sockets_marked
-            ),
-        )
-    if outcome.status != "ok" and not args.json:
-        print(f"note: {outcome.message}", flush=True)
-    return outcome
-
-
 def run_config(
     config: CallConfig,
     args: argparse.Namespace,
@@ -367,27 +328,18 @@ def run_config(
     prog: str = "callcheck test",
 ) -> int:
     """Run the call ``config`` with the output options of ``args``; returns the exit code."""
-    err = sys.stderr
     snapshots: queue.SimpleQueue[LiveSnapshot] = queue.SimpleQueue()
-    audio = CallAudio(_audio_config(config, args))
-    call = TestCall(
-        config,
+
+    def on_status(phase: str) -> None:
+        if phase == PHASE_PROBE and not args.json:
+            print("measuring bandwidth, delay under load and QoS marking …", flush=True)
+
+    session = TestSession(
+        session_options(config, args),
         on_snapshot=snapshots.put,
         on_waiting=on_waiting,
-        source=audio.source,
-        far_end_source=audio.far_end_source if config.mode == "loopback" else None,
-        audio_sink=audio.sink,
+        on_status=on_status,
     )
-
-    async def run_with_audio() -> CallResult:
-        # A missing or failing device never stops the call: CallAudio falls back to the test
-        # signal and records why (DESIGN.md: the packet-level test goes on, the result is kept).
-        audio.start()
-        try:
-            return await call.run()
-        finally:
-            audio.close()
-
     engine = EngineLoop()
     engine.start()
     stop_requested = threading.Event()
@@ -396,14 +348,12 @@ def run_config(
         stop_requested.set()
 
     previous = signal.signal(signal.SIGINT, on_signal)
-    cpu = CpuLoadMeter()
-    cpu.start()
     try:
-        future = engine.submit(run_with_audio())
+        future = engine.submit(session.run())
         last_second = -1
         while not future.done():
             if stop_requested.is_set():
-                engine.call_soon(call.request_stop)
+                engine.call_soon(session.request_stop)
                 stop_requested.clear()
             try:
                 snap = snapshots.get(timeout=0.1)
@@ -412,46 +362,34 @@ def run_config(
             if not args.json and int(snap.elapsed_s) > last_second:
                 last_second = int(snap.elapsed_s)
                 print(live_line(snap), flush=True)
-        try:
-            result = future.result()
-        except CallFailed as exc:
-            print(f"{prog}: the test could not run: {exc.message} [{exc.reason_code}]", file=err)
-            if args.json:
-                out: dict[str, Any] = {"error": {"code": exc.reason_code, "message": exc.message}}
-                if exc.details:
-                    out.update(
-                        {k: v for k, v in exc.details.items() if k == "connectivity"},
-                    )
-                print(json.dumps(out, indent=2))
-            return EXIT_COULD_NOT_RUN
-        cpu_load = cpu.stop()  # the call's load, not the probe's
-        probe = _probe(engine, call, result, config, args, stop_requested)
+        outcome = future.result()
     finally:
         signal.signal(signal.SIGINT, previous)
         engine.stop()
+    return _finish(outcome, args, report_path, prog)
 
-    if not args.json:
-        for line in (*audio.errors, *audio.notes):
+
+def _finish(
+    outcome: SessionOutcome, args: argparse.Namespace, report_path: Path | None, prog: str
+) -> int:
+    """Print and write the session's report; the exit code."""
+    err = sys.stderr
+    failure = outcome.failure
+    if failure is not None:
+        print(
+            f"{prog}: the test could not run: {failure.message} [{failure.reason_code}]", file=err
+        )
+    elif not args.json:
+        for line in outcome.notes:
             print(f"note: {line}", file=err)
-    audio_summary = audio.summary()
-    if config.mode != "peer":  # in peer mode the probes would cross two desktops' clocks
-        result = dataclasses.replace(
-            result, quality=rerate_call(result, audio_summary) or result.quality
-        )
-    ice_urls = tuple(s.url for s in config.ice_servers)
-    host = detect_host(cpu_load_pct=cpu_load)
-    report = enrich_report(
-        build_report(result, ice_servers=ice_urls, audio_path=audio_path_json(audio_summary)),
-        result,
-        host=host,
-        qos=None if probe is None else probe.qos,
-        capacity=() if probe is None else probe.capacity,
-    )
-    if probe is not None:
-        report = dataclasses.replace(
-            report, environment={**report.environment, "probe": probe.to_json()}
-        )
-    data = report.to_json()
+        probe = outcome.probe
+        if probe is not None and probe.status != "ok":
+            print(f"note: {probe.message}", flush=True)
+    data = outcome.report.to_json()
+    if failure is not None:
+        # The `--json` contract of a test that could not run: ``error`` at the top (kept from
+        # the first release), now beside the partial report itself.
+        data["error"] = {"code": failure.reason_code, "message": failure.message}
     if report_path is not None:
         try:
             write_text_atomically(report_path, render_report(data, report_path.suffix))
@@ -459,11 +397,11 @@ def run_config(
             print(f"{prog}: could not write the report to {report_path}: {exc}", file=err)
     if args.json:
         print(json.dumps(data, indent=2))
-    else:
-        _print_result(report, sys.stdout)
+    elif failure is None:
+        _print_result(outcome.report, sys.stdout)
         if args.summary:
             print("", file=sys.stdout)
             print(summary_text(data), file=sys.stdout)
-    if result.partial or result.quality is None:
+    if outcome.result is None or not outcome.complete or outcome.result.quality is None:
         return EXIT_COULD_NOT_RUN
-    return EXIT_PASS if result.quality.passed else EXIT_BELOW_PASS
+    return EXIT_PASS if outcome.passed else EXIT_BELOW_PASS

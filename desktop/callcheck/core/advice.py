@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any, Final
 
 from callcheck.core.capacity import CapacityResult, narrowest_kbps
 from callcheck.core.codecs import codec as codec_entry
-from callcheck.core.grades import PASS_MOS
+from callcheck.core.grades import PASS_MOS, format_mos
 from callcheck.core.host import HostInfo, InterfaceKind
 from callcheck.core.phrase import (
     QT_TRANSLATE_NOOP,
@@ -71,6 +71,13 @@ BUFFERBLOAT_WARN_MS: Final = 60.0
 BUFFERBLOAT_CRITICAL_MS: Final = 200.0
 #: A codec change is worth suggesting when it gains at least this much predicted MOS.
 CODEC_SWITCH_MIN_GAIN_MOS: Final = 0.2
+#: The audio devices' own delay (output + input, as the call measured it): wired and USB
+#: headsets and laptop audio measure 10–60 ms through the host APIs CallCheck uses; Bluetooth in
+#: hands-free mode adds 100–200 ms. Above this the device is worth naming.
+DEVICE_DELAY_WARN_MS: Final = 100.0
+#: A device delay that alone uses up G.114's recommended one-way budget (§3: 150 ms) is the
+#: cause when the call scores below the pass mark.
+DEVICE_DELAY_CRITICAL_MS: Final = G114_ONE_WAY_RECOMMENDED_MS
 
 
 class Severity(StrEnum):
@@ -168,6 +175,10 @@ class AdviceInputs:
     """Ta of the call's rating: mouth-to-ear delay, what G.114's limits apply to."""
     rating: CallRating | None = None
     """The call's one rating; below the pass mark its largest impairment is the first action."""
+    device_delay_ms: float | None = None
+    """Delay of the audio devices (the report's ``audio_path.device_roundtrip_ms``)."""
+    audio_devices: tuple[str, ...] = ()
+    """Names of the speaker and microphone the call used (one when they are the same)."""
 
 
 #: The translation context of the actions' sentences.
@@ -562,6 +573,48 @@ def rule_bluetooth(i: AdviceInputs) -> Action | None:
     )
 
 
+def rule_audio_device_delay(i: AdviceInputs) -> Action | None:
+    """The audio devices themselves add the delay (a Bluetooth headset in hands-free mode, a
+    device with a deep buffer): critical when it alone exceeds G.114's recommended one-way delay
+    and the call is below the pass mark, a warning above the usual device delay."""
+    delay = i.device_delay_ms
+    if delay is None or delay < DEVICE_DELAY_WARN_MS:
+        return None
+    critical = delay >= DEVICE_DELAY_CRITICAL_MS and i.mos is not None and i.mos < PASS_MOS
+    severity = Severity.CRITICAL if critical else Severity.WARNING
+    hands_free = () if i.host is None else i.host.hands_free_devices
+    ev: dict[str, float | str | None] = {
+        "device_delay_ms": delay,
+        "threshold_ms": DEVICE_DELAY_CRITICAL_MS if critical else DEVICE_DELAY_WARN_MS,
+        "mos": i.mos,
+    }
+    if hands_free:
+        name = hands_free[0].name
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your Bluetooth headset \u201c{device}\u201d adds {delay} ms of delay in its "
+                "hands-free mode: use a wired or USB headset, or the laptop's own speaker and "
+                "microphone.",
+            ),
+            device=name,
+            delay=_whole(delay),
+        )
+    else:
+        name = " / ".join(i.audio_devices) or "?"
+        phrase = _say(
+            QT_TRANSLATE_NOOP(
+                "advice",
+                "Your audio device \u201c{device}\u201d adds {delay} ms of delay: try another "
+                "headset, a wired one, or the laptop's own speaker and microphone.",
+            ),
+            device=name,
+            delay=_whole(delay),
+        )
+    ev["device"] = name
+    return _action("audio-device-delay", severity, phrase, ev)
+
+
 def rule_cpu(i: AdviceInputs) -> Action | None:
     """The computer was busy during the test."""
     load = None if i.host is None else i.host.cpu_load_pct
@@ -761,8 +814,8 @@ def rule_codec(i: AdviceInputs) -> Action | None:
                 "Ask IT to prefer it in the softphone's codec settings.",
             ),
             suggested=best.name,
-            suggested_mos=f"{best.predicted_mos:.1f}",
-            current_mos=f"{current.predicted_mos:.1f}",
+            suggested_mos=format_mos(best.predicted_mos),
+            current_mos=format_mos(current.predicted_mos),
             current=current.name,
         )
     else:
@@ -775,8 +828,8 @@ def rule_codec(i: AdviceInputs) -> Action | None:
                 "settings.",
             ),
             suggested=best.name,
-            suggested_mos=f"{best.predicted_mos:.1f}",
-            current_mos=f"{current.predicted_mos:.1f}",
+            suggested_mos=format_mos(best.predicted_mos),
+            current_mos=format_mos(current.predicted_mos),
             current=current.name,
         )
     return _action(
@@ -794,6 +847,7 @@ def rule_codec(i: AdviceInputs) -> Action | None:
 
 RULES: Final[tuple[Callable[[AdviceInputs], Action | None], ...]] = (
     rule_delay,
+    rule_audio_device_delay,
     rule_wifi_loss,
     rule_loss,
     rule_jitter,
@@ -876,9 +930,9 @@ def rule_largest_impairment(i: AdviceInputs) -> Action | None:
                 _CODEC_IMPAIRMENT_TEMPLATE,
                 codec=name,
                 label=r.mos_label,
-                ceiling_mos=f"{r.ceiling.mos:.1f}",
+                ceiling_mos=format_mos(r.ceiling.mos),
                 alternative=alt.name,
-                alternative_mos=f"{alt.predicted_mos:.1f}",
+                alternative_mos=format_mos(alt.predicted_mos),
             )
             evidence["alternative"] = alt.codec_key
             evidence["alternative_mos"] = alt.predicted_mos
@@ -887,7 +941,7 @@ def rule_largest_impairment(i: AdviceInputs) -> Action | None:
                 _CODEC_IMPAIRMENT_NO_ALTERNATIVE,
                 codec=name,
                 label=r.mos_label,
-                ceiling_mos=f"{r.ceiling.mos:.1f}",
+                ceiling_mos=format_mos(r.ceiling.mos),
             )
         evidence["ceiling_mos"] = r.ceiling.mos
     elif largest.cause is Cause.LOSS:
@@ -930,7 +984,7 @@ def rule_all_good(i: AdviceInputs, found: Sequence[Action]) -> Action | None:
                 "Your connection meets the targets for voice (MOS {mos}). If calls still sound "
                 "bad, the problem is likely at the other end or in the softphone's settings.",
             ),
-            mos=f"{i.mos:.1f}",
+            mos=format_mos(i.mos),
         ),
         {"mos": i.mos, "pass_mos": PASS_MOS},
     )
@@ -948,6 +1002,16 @@ def advise(inputs: AdviceInputs) -> tuple[Action, ...]:
     ordered = sorted(found, key=lambda a: _SEVERITY_ORDER[a.severity])
     largest = rule_largest_impairment(inputs)
     if largest is not None:
+        device = next((a for a in ordered if a.id == "audio-device-delay"), None)
+        if largest.evidence.get("cause") == Cause.DEVICE_DELAY and device is not None:
+            # The audio devices cost the most: the action that names them (and the device by
+            # its name) is the largest impairment, said once.
+            ordered.remove(device)
+            largest = replace(
+                device,
+                severity=largest.severity,
+                evidence={**largest.evidence, **device.evidence},
+            )
         ordered.insert(0, largest)
     return tuple(ordered)
 
@@ -994,6 +1058,8 @@ def inputs_from_report(
     quality = report.get("quality") or {}
     playout = report.get("playout") or {}
     ice = report.get("ice") or {}
+    audio = report.get("audio_path") or {}
+    names = [n for n in (audio.get("output_device"), audio.get("input_device")) if n]
     codecs = tuple(
         CodecOption(
             key=str(c.get("codec")),
@@ -1021,4 +1087,6 @@ def inputs_from_report(
         ice_protocol=ice.get("protocol") if isinstance(ice.get("protocol"), str) else None,
         current_codec=current_codec,
         codecs=codecs,
+        device_delay_ms=_stat(audio, "device_roundtrip_ms") if audio.get("device_used") else None,
+        audio_devices=tuple(dict.fromkeys(str(n) for n in names)),
     )

@@ -74,3 +74,20 @@ def grade_for(mos: float) -> Grade:
 def passes(mos: float) -> bool:
     """Whether a MOS is good enough for business calls."""
     return mos >= PASS_MOS
+
+
+def format_mos(mos: float, digits: int = 1) -> str:
+    """A MOS as every screen and report prints it: one decimal, rounded *down*.
+
+    The one MOS formatter (gauge, verdict, advice, reports, history): a figure printed twice
+    must read the same twice. Every band edge of the MOS table lies on a tenth (3.1, 3.6, 4.0,
+    4.3), so a figure rounded down never shows a better grade than the one printed beside it:
+    3.99 reads "3.9 Fair", not "4.0 Fair", and 4.39 reads "4.3" on the gauge and in the verdict.
+    ``digits`` 2 only where two figures would otherwise read alike (codec rows that differ by
+    hundredths). Raises ValueError for NaN or infinity.
+    """
+    if not math.isfinite(mos):
+        raise ValueError(f"MOS must be a finite number, got {mos!r}")
+    scale = 10.0**digits
+    # 1e-9: 4.3 * 10 must stay 43, not 42.99… after the float multiplication.
+    return f"{math.floor(mos * scale + 1e-9) / scale:.{digits}f}"

@@ -56,7 +56,7 @@ from typing import Any, Final
 from callcheck.core.codecs import CODECS, WEBRTC_CODEC_KEYS, Codec, codec
 from callcheck.core.delay import estimate_playout_wait_ms
 from callcheck.core.emodel import Scale, mos_label
-from callcheck.core.grades import PASS_MOS
+from callcheck.core.grades import PASS_MOS, format_mos
 from callcheck.core.quality import CallConditions, Figure, assess, estimated
 
 # ---------------------------------------------------------------------------------------------
@@ -414,17 +414,19 @@ def _reason(
         ref = reference if reference is not None and reference is not row else None
         # One decimal, like the MOS table, unless that would hide the difference.
         nd = (
-            2 if ref is not None and f"{ref.predicted_mos:.1f}" == f"{row.predicted_mos:.1f}" else 1
+            2
+            if ref is not None and format_mos(ref.predicted_mos) == format_mos(row.predicted_mos)
+            else 1
         )
-        text = f"{row.name} {verb} MOS {row.predicted_mos:.{nd}f} {at}"
+        text = f"{row.name} {verb} MOS {format_mos(row.predicted_mos, nd)} {at}"
         if ref is not None:
             drop = "fall to" if ref.predicted_mos < row.predicted_mos else "give"
-            text += f"; {ref.name} would {drop} {ref.predicted_mos:.{nd}f}"
+            text += f"; {ref.name} would {drop} {format_mos(ref.predicted_mos, nd)}"
         return text + note
     delta = row.predicted_mos - best.predicted_mos
     return (
-        f"{row.name} would give MOS {row.predicted_mos:.1f} ({delta:+.2f} against {best.name})"
-        + note
+        f"{row.name} would give MOS {format_mos(row.predicted_mos)} "
+        f"({delta:+.2f} against {best.name})" + note
     )
 
 

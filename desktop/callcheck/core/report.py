@@ -15,6 +15,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
+from urllib.parse import urlsplit, urlunsplit
 
 from callcheck.core.packets import Percentiles
 from callcheck.core.quality import QualityResult
@@ -238,3 +239,68 @@ def verdict_text(quality: QualityResult | None, *, partial: bool) -> str:
     if quality is None:
         return verdict_phrase(None, None, passed=False, partial=partial).text
     return verdict_phrase(quality.grade, quality.mos, passed=quality.passed, partial=partial).text
+
+
+def failure_report(
+    *,
+    report_id: str,
+    started_at: str,
+    mode: str,
+    codec: str,
+    app_version: str,
+    code: str,
+    message: str,
+    connectivity: Mapping[str, Any] | None = None,
+    environment: Mapping[str, Any] | None = None,
+    audio_path: Mapping[str, Any] | None = None,
+    ice: Mapping[str, Any] | None = None,
+) -> Report:
+    """The report of a test that could not run — the one definition, used by the engine's test
+    session (issue 14: a test that cannot start still leaves its report) and by the desktop app
+    for failures it sees itself (issue 16: failed tests are kept in History).
+
+    Nothing was measured on the media path, so the network, playout and quality sections are
+    null; the verdict says the test is incomplete and did not pass; ``errors`` holds the reason
+    code and the words the user saw; ``connectivity`` the checks done before it stopped.
+    ``started_at`` is given (the core reads no clock)."""
+    return Report(
+        id=report_id,
+        started_at=started_at,
+        mode=mode,
+        codec=codec,
+        duration_s=0.0,
+        app_version=app_version,
+        uplink=None,
+        downlink=None,
+        playout=None,
+        quality=None,
+        verdict={
+            "passed": False,
+            "grade": None,
+            "mos": None,
+            "complete": False,
+            "summary": verdict_text(None, partial=True),
+        },
+        audio_path=dict(audio_path or {"device_used": False}),
+        ice=dict(ice or {}),
+        recommendations={"codecs": [], "actions": []},
+        errors=({"code": code, "message": message},),
+        environment=dict(environment or {}),
+        connectivity=None if connectivity is None else dict(connectivity),
+    )
+
+
+def public_server_url(url: str) -> str:
+    """A server URL as a report may carry it: scheme, host, port and path only — no user
+    name, password, query or fragment (a token pasted into a URL must not reach a ticket)."""
+    try:
+        parts = urlsplit(url.strip())
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return ""
+    if not host:
+        return ""
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
+    return urlunsplit((parts.scheme, f"{host}{port}", parts.path, "", ""))

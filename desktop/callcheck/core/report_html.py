@@ -4,23 +4,38 @@ Pure string building from the report's JSON dict (through
 :func:`callcheck.core.report.upgrade`, so old reports render): no scripts, no external fonts,
 images or styles; charts are inline SVG. Every piece of text from the report is escaped.
 
-Sections: the verdict with a gauge, the three numbers that matter, the MOS timeline and the
-RTT / jitter / loss charts, "why this score" (the E-model breakdown in plain words, with the
-inputs and their provenance), recommendations (actions and codecs), network and device details,
-and errors.
+Plain words first, details on demand (issue 16): the verdict with a gauge and, for a failing
+grade, its reason; the three numbers that matter; what to do; the "for the helpdesk" block; the
+MOS timeline and the RTT / jitter / loss charts. Then one "Details" part: "why this score" (the
+E-model breakdown, with the inputs and their provenance), the codecs on this network, the
+network directions, this computer and the connection, and problems during the test. Nothing in
+it is a Python repr or a code field name: every row has a label written for people.
+
+The PDF is this page (:func:`render_html` with ``inline_svg=False``): the gauge and the charts
+are then ``<img>`` references to :func:`report_images`, which the desktop app rasterises, because
+Qt's rich-text engine draws no inline SVG.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, Final
 
-from callcheck.core.grades import GRADE_BANDS, PASS_MOS
+from callcheck.core.grades import GRADE_BANDS, PASS_MOS, format_mos
 from callcheck.core.report import upgrade
-from callcheck.core.report_text import key_numbers, network_line, why_this_score
-from callcheck.core.result_phrases import why_phrases
+from callcheck.core.report_text import (
+    HELPDESK_HEADING,
+    failure_reason,
+    helpdesk_facts,
+    key_numbers,
+    mode_name,
+    network_line,
+    why_this_score,
+)
+from callcheck.core.result_phrases import verdict_summary, why_phrases
 
 #: Grade band colours (best first), shared by the gauge and the MOS timeline.
 GRADE_COLOURS: Final[dict[str, str]] = {
@@ -53,11 +68,11 @@ h2 { font-size: 1.15em; border-bottom: 2px solid #ddd; padding-bottom: 2px; marg
 .grade { font-size: 1.6em; font-weight: bold; }
 .badge { display: inline-block; padding: 1px 8px; border-radius: 10px; color: #fff;
   font-size: 0.8em; font-weight: bold; text-transform: uppercase; }
-.cards { display: flex; gap: 12px; flex-wrap: wrap; }
-.card { flex: 1; min-width: 150px; border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; }
+table.cards { border-collapse: separate; border-spacing: 12px 0; margin: 0 -12px; }
+table.cards td.card { width: 33%; border: 1px solid #ccc; border-radius: 6px; padding: 8px 12px; }
 .card .v { font-size: 1.5em; font-weight: bold; }
 .card .t { color: #555; font-size: 0.85em; }
-.card.bad { border-color: #d73027; }
+table.cards td.card.bad { border-color: #d73027; }
 .charts { display: grid; grid-template-columns: 1fr; gap: 8px; }
 svg.chart { width: 100%; height: auto; max-width: 640px; }
 table { border-collapse: collapse; width: 100%; font-size: 0.9em; }
@@ -154,7 +169,7 @@ def gauge_svg(mos: float | None, grade: str | None) -> str:
         parts.append(f'<circle cx="{cx:.0f}" cy="{cy:.0f}" r="6" fill="#222"/>')
         parts.append(
             f'<text x="{cx:.0f}" y="{cy + 22:.0f}" text-anchor="middle" font-size="18" '
-            f'font-weight="bold" fill="{_grade_colour(grade)}">MOS {mos:.2f}</text>'
+            f'font-weight="bold" fill="{_grade_colour(grade)}">MOS {format_mos(mos)}</text>'
         )
     else:
         parts.append(
@@ -283,48 +298,50 @@ def _timeline_points(timeline: list[Any], key: str) -> list[tuple[float, float |
 
 def charts_html(data: Mapping[str, Any]) -> str:
     """The MOS timeline and the RTT, jitter and loss charts."""
+    return '<div class="charts">' + "".join(_chart_svgs(data).values()) + "</div>"
+
+
+def _chart_svgs(data: Mapping[str, Any]) -> dict[str, str]:
+    """The four charts by id (an SVG, or a "no samples" paragraph)."""
     timeline = _list(data.get("timeline"))
     bands = [(b.low_mos, b.high_mos, GRADE_COLOURS[b.grade]) for b in GRADE_BANDS]
-    return "".join(
-        (
-            '<div class="charts">',
-            line_chart(
-                "chart-mos",
-                "MOS over the test",
-                [("MOS", "#222", _timeline_points(timeline, "mos"))],
-                unit="MOS",
-                y_min=1.0,
-                y_max=5.0,
-                bands=bands,
-                target=PASS_MOS,
-            ),
-            line_chart(
-                "chart-rtt",
-                "Round-trip time",
-                [("RTT", "#3778c2", _timeline_points(timeline, "rtt_ms"))],
-                unit="ms",
-                target=100.0,
-            ),
-            line_chart(
-                "chart-jitter",
-                "Jitter and playout buffer",
-                [
-                    ("jitter", "#8e44ad", _timeline_points(timeline, "jitter_ms")),
-                    ("buffer", "#95a5a6", _timeline_points(timeline, "buffer_ms")),
-                ],
-                unit="ms",
-                target=30.0,
-            ),
-            line_chart(
-                "chart-loss",
-                "Packet loss per interval",
-                [("loss", "#d73027", _timeline_points(timeline, "loss_pct"))],
-                unit="%",
-                target=1.0,
-            ),
-            "</div>",
-        )
+    charts = (
+        line_chart(
+            "chart-mos",
+            "MOS over the test",
+            [("MOS", "#222", _timeline_points(timeline, "mos"))],
+            unit="MOS",
+            y_min=1.0,
+            y_max=5.0,
+            bands=bands,
+            target=PASS_MOS,
+        ),
+        line_chart(
+            "chart-rtt",
+            "Round-trip time",
+            [("RTT", "#3778c2", _timeline_points(timeline, "rtt_ms"))],
+            unit="ms",
+            target=100.0,
+        ),
+        line_chart(
+            "chart-jitter",
+            "Jitter and playout buffer",
+            [
+                ("jitter", "#8e44ad", _timeline_points(timeline, "jitter_ms")),
+                ("buffer", "#95a5a6", _timeline_points(timeline, "buffer_ms")),
+            ],
+            unit="ms",
+            target=30.0,
+        ),
+        line_chart(
+            "chart-loss",
+            "Packet loss per interval",
+            [("loss", "#d73027", _timeline_points(timeline, "loss_pct"))],
+            unit="%",
+            target=1.0,
+        ),
     )
+    return dict(zip(("chart-mos", "chart-rtt", "chart-jitter", "chart-loss"), charts, strict=True))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -340,6 +357,85 @@ def why_items(quality: Mapping[str, Any]) -> list[str]:
     return [f"<li>{escape(phrase.text)}</li>" for phrase in why_phrases(quality)]
 
 
+#: The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets
+#: for whoever checks the arithmetic.
+INPUT_NAMES: Final[dict[str, str]] = {
+    "network_delay_ms": "one-way network delay",
+    "jitter_ms": "jitter",
+    "buffer_ms": "wait in the playout buffer",
+    "coding_delay_ms": "codec delay (packet and look-ahead)",
+    "device_ms": "audio device delay",
+    "loss_pct": "packets lost on the network",
+    "late_discard_pct": "packets too late to play",
+    "burst_ratio": "how bunched the losses are",
+    "Ta": "mouth-to-ear delay (Ta)",
+    "T": "talker echo path delay (T)",
+    "Tr": "listener echo loop delay (Tr)",
+    "Ppl": "packets lost or too late (Ppl)",
+    "BurstR": "how bunched the losses are (BurstR)",
+    "Ie": "what the codec itself costs (Ie)",
+    "Bpl": "how well the codec hides loss (Bpl)",
+    # Evidence of the actions (``recommendations.actions[].evidence``).
+    "rtt_ms": "round trip",
+    "target_rtt_ms": "target round trip",
+    "one_way_delay_ms": "one-way delay",
+    "mouth_to_ear_ms": "mouth to ear",
+    "cpu_load_pct": "computer busy",
+    "ppl_pct": "audio lost or late",
+}
+#: A source that points into the code reads, in a report, as where a person finds it.
+_CODE_REFERENCE: Final = re.compile(r"see callcheck(\.\w+)+ module documentation")
+
+
+def label_for(key: str) -> str:
+    """A report field's name in words: a known name, else the key without its unit suffix and
+    underscores ("mouth_to_ear_ms" → "mouth to ear")."""
+    if key in INPUT_NAMES:
+        return INPUT_NAMES[key]
+    words = key
+    for suffix in _UNIT_SUFFIXES:
+        if words.endswith(suffix):
+            words = words[: -len(suffix)]
+            break
+    return words.replace("_", " ").strip()
+
+
+#: Field-name suffixes and the unit they stand for.
+_UNIT_SUFFIXES: Final[dict[str, str]] = {
+    "_ms": "ms",
+    "_pct": "%",
+    "_kbps": "kbit/s",
+    "_hz": "Hz",
+    "_dbm": "dBm",
+    "_s": "s",
+    "_mos": "",
+}
+
+
+def _unit_of(key: str) -> str:
+    return next((u for suffix, u in _UNIT_SUFFIXES.items() if key.endswith(suffix)), "")
+
+
+def _plain(value: Any, nd: int = 1) -> str:
+    """Any JSON value as words (escaped): numbers rounded, lists joined, objects as
+    "name value" pairs; never a Python repr."""
+    if value is None:
+        return "–"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int | float):
+        return _fmt(value, 0 if isinstance(value, int) else nd)
+    if isinstance(value, Mapping):
+        return ", ".join(
+            f"{escape(label_for(str(k)))} {_plain(v, nd)}"
+            for k, v in value.items()
+            if v is not None
+        )
+    if isinstance(value, list | tuple):
+        return "; ".join(_plain(v, nd) for v in value) or "none"
+    return escape(_CODE_REFERENCE.sub("documented with CallCheck's codec table", str(value)))
+
+
 def inputs_table(quality: Mapping[str, Any]) -> str:
     """The E-model inputs with value, unit, provenance and source."""
     rows = []
@@ -352,15 +448,17 @@ def inputs_table(quality: Mapping[str, Any]) -> str:
             else ""
         )
         rows.append(
-            f"<tr><td>{_t(name)}</td><td class='n'>{_fmt(it.get('value'), 2)}{clamped}</td>"
-            f"<td>{_t(it.get('unit'))}</td>"
-            f"<td class='prov-{escape(prov)}'>{_t(prov)}</td><td>{_t(it.get('source'))}</td></tr>"
+            f"<tr><td>{escape(label_for(str(name)))}</td>"
+            f"<td class='n'>{_fmt(it.get('value'), 2)}{clamped}</td>"
+            f"<td>{_t(it.get('unit') or '')}</td>"
+            f"<td class='prov-{escape(prov)}'>{_t(prov)}</td>"
+            f"<td>{_plain(it.get('source'))}</td></tr>"
         )
     if not rows:
         return ""
     return (
-        "<table id='inputs'><thead><tr><th>input</th><th>value</th><th>unit</th>"
-        "<th>how known</th><th>source</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<table id='inputs'><thead><tr><th>what</th><th>value</th><th>unit</th>"
+        "<th>how known</th><th>from</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
     )
 
 
@@ -375,15 +473,16 @@ def _key_cards(data: Mapping[str, Any]) -> str:
         ("card-jitter", "Jitter", k["jitter_ms"], 1, "ms", 30.0, "target under 30 ms"),
         ("card-loss", "Packet loss", k["loss_pct"], 1, "%", 1.0, "target under 1 %"),
     ]
-    out = ['<div class="cards">']
+    # A table row, not flex boxes: the PDF (Qt's rich text) lays out tables, not flex.
+    out = ['<table class="cards"><tr>']
     for cid, label, value, nd, unit, limit, hint in cards:
         bad = " bad" if value is not None and value > limit else ""
         out.append(
-            f'<div class="card{bad}" id="{cid}"><div class="t">{escape(label)}</div>'
-            f'<div class="v">{_fmt(value, nd, unit)}</div>'
-            f'<div class="t">{escape(hint)}</div></div>'
+            f'<td class="card{bad}" id="{cid}"><div class="t">{escape(label)}</div>'
+            f'<div class="v"><b>{_fmt(value, nd, unit)}</b></div>'
+            f'<div class="t">{escape(hint)}</div></td>'
         )
-    out.append("</div>")
+    out.append("</tr></table>")
     return "".join(out)
 
 
@@ -394,15 +493,15 @@ def _actions(recs: Mapping[str, Any]) -> str:
         sev = str(a.get("severity", "info"))
         colour = SEVERITY_COLOURS.get(sev, "#3778c2")
         evidence = ", ".join(
-            f"{escape(str(k))} {_t(v if not isinstance(v, float) else round(v, 2))}"
+            f"{escape(label_for(str(k)))} {_plain(v)} {escape(_unit_of(str(k)))}".rstrip()
             for k, v in _map(a.get("evidence")).items()
-            if v is not None
+            if v is not None and not isinstance(v, Mapping | list)
         )
         items.append(
             f'<li class="action" data-id="{_t(a.get("id"))}" style="border-left-color:{colour}">'
             f'<span class="badge" style="background:{colour}">{_t(sev)}</span> '
             f"{_t(a.get('text'))}"
-            + (f'<div class="muted">Evidence: {evidence}</div>' if evidence else "")
+            + (f'<div class="muted">Measured: {evidence}</div>' if evidence else "")
             + "</li>"
         )
     if not items:
@@ -417,16 +516,20 @@ def _codec_scale_label(recs: Mapping[str, Any]) -> str:
 
 def _codecs(recs: Mapping[str, Any]) -> str:
     rows = []
-    for c in _list(recs.get("codecs")):
-        c = _map(c)
+    codecs = [_map(c) for c in _list(recs.get("codecs"))]
+    # "Fits the connection" only when a capacity probe measured it; no column of "unknown".
+    show_fits = any(c.get("fits_bandwidth") is not None for c in codecs)
+    for c in codecs:
         fits = c.get("fits_bandwidth")
-        fit_text = "unknown" if fits is None else ("yes" if fits else "does not fit")
+        fit_text = "" if fits is None else ("yes" if fits else "does not fit")
+        mos = _num(c.get("predicted_mos"))
         rows.append(
             f"<tr><td class='n'>{_t(c.get('rank', ''))}</td>"
             f"<td>{_t(c.get('name') or c.get('codec'))}</td>"
-            f"<td class='n'>{_fmt(c.get('predicted_mos'), 2)}</td>"
+            f"<td class='n'>{'–' if mos is None else format_mos(mos)}</td>"
             f"<td class='n'>{_fmt(c.get('bandwidth_kbps'), 0, 'kbit/s')}</td>"
-            f"<td>{escape(fit_text)}</td><td>{_t(c.get('reason'))}</td></tr>"
+            + (f"<td>{escape(fit_text)}</td>" if show_fits else "")
+            + f"<td>{_t(c.get('reason'))}</td></tr>"
         )
     if not rows:
         return "<p class='muted'>No codec predictions (no delay was measured).</p>"
@@ -435,7 +538,9 @@ def _codecs(recs: Mapping[str, Any]) -> str:
         "<table id='codecs'><thead><tr><th>#</th><th>codec</th><th>predicted "
         + escape(_codec_scale_label(recs))
         + "</th>"
-        "<th>bandwidth</th><th>fits</th><th>why</th></tr></thead><tbody>"
+        "<th>bandwidth</th>"
+        + ("<th>fits the connection</th>" if show_fits else "")
+        + "<th>why</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
     )
@@ -455,6 +560,10 @@ def _direction_table(network: Mapping[str, Any]) -> str:
         ("burst ratio", "burst_ratio", None, ""),
     ]
     up, down = _map(network.get("uplink")), _map(network.get("downlink"))
+    if not up and not down:
+        return (
+            "<p id='network' class='muted'>No call was made, so there are no network figures.</p>"
+        )
     out = [
         "<table id='network'><thead><tr><th></th><th>uplink (you → far end)</th>"
         "<th>downlink (far end → you)</th></tr></thead><tbody>"
@@ -480,7 +589,7 @@ def _direction_table(network: Mapping[str, Any]) -> str:
 
 
 def _kv_table(table_id: str, items: Sequence[tuple[str, Any]]) -> str:
-    rows = "".join(f"<tr><td>{escape(k)}</td><td>{_t(v)}</td></tr>" for k, v in items)
+    rows = "".join(f"<tr><td>{escape(k)}</td><td>{_plain(v)}</td></tr>" for k, v in items)
     return f"<table id='{escape(table_id)}'><tbody>{rows}</tbody></table>"
 
 
@@ -541,15 +650,100 @@ def _details(data: Mapping[str, Any]) -> str:
             ("late discards", f"{_num(playout.get('late_discard_pct')) or 0:.2f} %"),
             ("concealed frames", f"{_num(playout.get('concealed_pct')) or 0:.2f} %"),
         ]
-    items += [(f"audio path: {k}", v) for k, v in audio.items() if not isinstance(v, Mapping)]
+    items += _audio_items(audio)
     impairment = _map(data.get("impairment"))
     if impairment:
         items.append(("emulated network (what-if)", impairment.get("spec")))
     return _kv_table("details", items)
 
 
-def render_html(report: Mapping[str, Any]) -> str:
-    """The whole HTML page of a report (JSON dict of any supported schema version)."""
+def _mean_p95(value: Any, unit: str) -> str | None:
+    v = _map(value)
+    if _num(v.get("mean")) is None:
+        return None
+    return f"{_num(v.get('mean')) or 0:.0f} {unit} (p95 {_num(v.get('p95')) or 0:.0f} {unit})"
+
+
+def _audio_items(audio: Mapping[str, Any]) -> list[tuple[str, Any]]:
+    """The audio path (report ``audio_path``) as labelled rows: what was used, the delays
+    measured, dropouts, notes and problems — not the raw fields."""
+    if not audio:
+        return []
+    items: list[tuple[str, Any]] = [("audio devices used", bool(audio.get("device_used")))]
+    for key, label in (("input_device", "microphone"), ("output_device", "speaker")):
+        if audio.get(key):
+            items.append((label, audio[key]))
+    for key, label in (
+        ("mouth_to_ear_ms", "mouth to ear, network and buffer"),
+        ("mouth_to_ear_with_device_ms", "mouth to ear, with the audio devices"),
+    ):
+        text = _mean_p95(audio.get(key), "ms")
+        if text:
+            items.append((label, text))
+    roundtrip = _num(audio.get("device_roundtrip_ms"))
+    if roundtrip is not None:
+        items.append(("speaker to microphone, measured", f"{roundtrip:.0f} ms"))
+    expected, detected = _num(audio.get("probes_expected")), _num(audio.get("probes_detected"))
+    if expected:
+        items.append(("test tones heard", f"{detected or 0:.0f} of {expected:.0f}"))
+    dropouts = sum(
+        int(_num(audio.get(k)) or 0)
+        for k in (
+            "input_overflows",
+            "output_underflows",
+            "capture_underruns",
+            "capture_overruns",
+            "output_starved",
+        )
+    )
+    if dropouts:
+        items.append(("audio dropouts", dropouts))
+    items += [("note", n) for n in _list(audio.get("notes"))]
+    for err in _list(audio.get("errors")):
+        e = _map(err)
+        items.append(("audio problem", e.get("message") if e else err))
+    return items
+
+
+def report_images(report: Mapping[str, Any]) -> dict[str, str]:
+    """The report's pictures as SVG documents, by name: the gauge and the four charts.
+
+    :func:`render_html` inlines them; with ``inline_svg=False`` it refers to them as
+    ``<img src="callcheck-image:NAME">`` for a renderer without SVG (the PDF)."""
+    data = upgrade(report)
+    quality = _map(data.get("quality"))
+    verdict = _map(data.get("verdict"))
+    grade = verdict.get("grade") or quality.get("grade")
+    images = {"gauge": gauge_svg(_num(quality.get("mos")), None if grade is None else str(grade))}
+    for chart_id, svg in _chart_svgs(data).items():
+        if svg.startswith("<svg"):
+            images[chart_id] = svg
+    return images
+
+
+#: The scheme of image references in a page rendered without inline SVG.
+IMAGE_SCHEME: Final = "callcheck-image:"
+
+
+def _picture(name: str, svg: str, *, inline_svg: bool, width_px: int) -> str:
+    if inline_svg or not svg.startswith("<svg"):
+        return svg
+    return f'<img src="{IMAGE_SCHEME}{escape(name)}" width="{width_px}" alt="{escape(name)}">'
+
+
+def _helpdesk(data: Mapping[str, Any]) -> str:
+    rows = "".join(
+        f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in helpdesk_facts(data)
+    )
+    return f"<table id='helpdesk-facts'><tbody>{rows}</tbody></table>"
+
+
+def render_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
+    """The whole HTML page of a report (JSON dict of any supported schema version).
+
+    ``inline_svg=False``: the gauge and charts as ``<img>`` references to
+    :func:`report_images` (for the PDF), the rest the same page.
+    """
     data = upgrade(report)
     verdict = _map(data.get("verdict"))
     quality = _map(data.get("quality"))
@@ -562,11 +756,10 @@ def render_html(report: Mapping[str, Any]) -> str:
         f'<span class="badge" id="pass-badge" style="background:'
         f'{"#1a9850" if passed else "#d73027"}">{"pass" if passed else "below pass mark"}</span>'
     )
-    errors = "".join(
-        f"<li>{_t(_map(e).get('message'))} "
-        f"<span class='muted'>({_t(_map(e).get('code'))})</span></li>"
-        for e in _list(data.get("errors"))
-    )
+    errors = "".join(f"<li>{_t(_map(e).get('message'))}</li>" for e in _list(data.get("errors")))
+    reason = failure_reason(data)
+    why_score = why_this_score(data)
+    charts = _chart_svgs(data)
     body = [
         "<!DOCTYPE html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -574,56 +767,70 @@ def render_html(report: Mapping[str, Any]) -> str:
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         "<header>",
         "<h1>CallCheck call-quality report</h1>",
-        f'<div class="meta" id="meta">Test {_t(data.get("id"))} · {_t(data.get("started_at"))} · '
-        f"{_t(data.get('mode'))} mode · codec {_t(data.get('codec'))} · "
-        f"{_fmt(data.get('duration_s'), 0, 's')} · CallCheck {_t(data.get('app_version'))}</div>",
+        f'<div class="meta" id="meta">{escape(mode_name(data.get("mode")))} · '
+        f"{_t(data.get('started_at'))} · codec {_t(data.get('codec'))} · "
+        f"{_fmt(data.get('duration_s'), 0, 's')} · test {_t(data.get('id'))} · "
+        f"CallCheck {_t(data.get('app_version'))}</div>",
         "</header>",
         '<section id="verdict" class="verdict">',
-        gauge_svg(mos, None if grade is None else str(grade)),
+        _picture(
+            "gauge",
+            gauge_svg(mos, None if grade is None else str(grade)),
+            inline_svg=inline_svg,
+            width_px=220,
+        ),
         '<div class="text">',
         f'<div class="grade" id="grade" style="color:{_grade_colour(grade)}">'
         f"{_t(grade or 'No score')}</div>",
-        f"<p>{_t(verdict.get('summary'))} {pass_badge}</p>",
-        (
-            f'<p class="muted" id="mos-scale">{_t(quality.get("mos_label"))} '
-            f"{_fmt(mos, 2)} ({_t(quality.get('scale'))} scale, ITU-T P.800.1)</p>"
-            if quality.get("mos_label") and mos is not None
-            else ""
-        ),
-        (
-            f'<p id="why-score">{escape(why_score)}</p>'
-            if (why_score := why_this_score(data)) is not None
-            else ""
-        ),
+        f"<p>{escape(verdict_summary(data))} {pass_badge}</p>",
+        f'<p id="reason"><b>{escape(reason)}</b></p>' if reason else "",
         "</div></section>",
         '<section id="numbers"><h2>The three numbers that matter</h2>',
         _key_cards(data),
         "</section>",
-        '<section id="timeline"><h2>During the test</h2>',
-        charts_html(data),
+        '<section id="recommendations"><h2>What to do</h2>',
+        _actions(recs),
         "</section>",
-        '<section id="why"><h2>Why this score</h2>',
+        f'<section id="helpdesk"><h2>{escape(HELPDESK_HEADING)}</h2>',
+        _helpdesk(data),
+        "</section>",
+        '<section id="timeline"><h2>During the test</h2>',
+        '<div class="charts">',
+        *(
+            _picture(name, svg, inline_svg=inline_svg, width_px=CHART_W)
+            for name, svg in charts.items()
+        ),
+        "</div></section>",
+        '<section id="details"><h2>Details</h2>',
+        '<section id="why"><h3>Why this score</h3>',
         (
-            '<ul class="why">' + "".join(why_items(quality)) + "</ul>" + inputs_table(quality)
+            (f'<p id="why-score">{escape(why_score)}</p>' if why_score is not None else "")
+            + (
+                f'<p class="muted" id="mos-scale">{_t(quality.get("mos_label"))} '
+                f"{format_mos(mos)} ({_t(quality.get('scale'))} scale, ITU-T P.800.1)</p>"
+                if quality.get("mos_label") and mos is not None
+                else ""
+            )
+            + '<ul class="why">'
+            + "".join(why_items(quality))
+            + "</ul>"
+            + inputs_table(quality)
             if quality
             else "<p class='muted'>No audio was measured, so there is no score.</p>"
         ),
         "</section>",
-        '<section id="recommendations"><h2>What to do</h2>',
-        _actions(recs),
         "<h3>Codecs on this network</h3>",
         _codecs(recs),
-        "</section>",
-        '<section id="details"><h2>Network and device details</h2>',
+        "<h3>The network, each way</h3>",
         _direction_table(_map(data.get("network"))),
         "<h3>This computer and the connection</h3>",
         _details(data),
-        "</section>",
     ]
     if errors:
         body.append(
-            f'<section id="errors"><h2>Problems during the test</h2><ul>{errors}</ul></section>'
+            f'<section id="errors"><h3>Problems during the test</h3><ul>{errors}</ul></section>'
         )
+    body.append("</section>")
     body.append(
         f"<footer>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema "
         f"{_t(data.get('schema'))}.</footer></body></html>"

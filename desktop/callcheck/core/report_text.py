@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from typing import Any, Final
 
 from callcheck.core.advice import action_text
-from callcheck.core.grades import PASS_MOS
+from callcheck.core.grades import PASS_MOS, format_mos
 from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase, Translate, english
 from callcheck.core.rating import worse_direction
 from callcheck.core.report import upgrade
@@ -105,6 +105,18 @@ def key_numbers(report: Mapping[str, Any]) -> dict[str, float | None]:
     }
 
 
+def lost_or_late_pct(report: Mapping[str, Any]) -> float | None:
+    """The share of the audio lost on the network or arriving too late to play (the E-model's
+    Ppl, ``quality.inputs.Ppl``): what a listener misses. The worse direction's network loss
+    when the report has no rating."""
+    quality = report.get("quality")
+    inputs = quality.get("inputs") if isinstance(quality, Mapping) else None
+    ppl = inputs.get("Ppl") if isinstance(inputs, Mapping) else None
+    if isinstance(ppl, Mapping) and _num(ppl.get("value")) is not None:
+        return _num(ppl.get("value"))
+    return key_numbers(report)["loss_pct"]
+
+
 def network_phrase(environment: Mapping[str, Any]) -> Phrase | None:
     """:func:`network_line` as a translatable phrase."""
     host = environment.get("host")
@@ -146,6 +158,134 @@ def network_line(environment: Mapping[str, Any]) -> str | None:
     return None if phrase is None else phrase.text
 
 
+#: The one name of each test mode, in every report face and on the screens (the GUI's
+#: ``texts.MODE_SHORT`` holds the same English; a test keeps them equal).
+MODE_NAMES: Final[dict[str, str]] = {
+    "loopback": QT_TRANSLATE_NOOP("summary", "Quick local check"),
+    "server": QT_TRANSLATE_NOOP("summary", "Network test"),
+    "peer": QT_TRANSLATE_NOOP("summary", "Call a colleague"),
+}
+
+
+def mode_name(mode: Any, translate: Translate = english) -> str:
+    """A report's ``mode`` code as the user reads it; an unknown code as it is."""
+    name = MODE_NAMES.get(str(mode))
+    return str(mode) if name is None else _say(name).render(translate)
+
+
+#: The labels of the "for the helpdesk" block, in its order.
+HELPDESK_LABELS: Final[dict[str, str]] = {
+    "user": QT_TRANSLATE_NOOP("summary", "User"),
+    "host": QT_TRANSLATE_NOOP("summary", "Computer"),
+    "os": QT_TRANSLATE_NOOP("summary", "Operating system"),
+    "input": QT_TRANSLATE_NOOP("summary", "Microphone"),
+    "output": QT_TRANSLATE_NOOP("summary", "Speaker"),
+    "network": QT_TRANSLATE_NOOP("summary", "Network"),
+    "server": QT_TRANSLATE_NOOP("summary", "Test server"),
+    "test": QT_TRANSLATE_NOOP("summary", "Test"),
+    "version": QT_TRANSLATE_NOOP("summary", "App version"),
+}
+HELPDESK_HEADING: Final = QT_TRANSLATE_NOOP("summary", "For the helpdesk")
+
+
+def _device_names(environment: Mapping[str, Any]) -> dict[str, str]:
+    """The microphone and speaker used: ``environment.devices`` (the names the app showed),
+    else the devices the host detection saw."""
+    out: dict[str, str] = {}
+    devices = environment.get("devices")
+    if isinstance(devices, Mapping):
+        for key in ("input", "output"):
+            if devices.get(key):
+                out[key] = str(devices[key])
+    host = environment.get("host")
+    if isinstance(host, Mapping):
+        for d in host.get("audio_devices") or []:
+            if isinstance(d, Mapping) and d.get("direction") in ("input", "output"):
+                out.setdefault(str(d["direction"]), str(d.get("name", "")))
+    return out
+
+
+def helpdesk_facts(
+    report: Mapping[str, Any], translate: Translate = english
+) -> list[tuple[str, str]]:
+    """The "for the helpdesk" block: (label, value) for user, computer, OS, microphone,
+    speaker, network, test server, test and app version — what a ticket needs first, the same
+    in the HTML, the PDF and the text. A fact the report does not hold is "not recorded"."""
+    data = upgrade(report)
+    env = data.get("environment")
+    env = env if isinstance(env, Mapping) else {}
+    unknown = _say(QT_TRANSLATE_NOOP("summary", "not recorded")).render(translate)
+    devices = _device_names(env)
+    net = network_phrase(env)
+    os_text = f"{env.get('os', '')} {env.get('os_release', '')}".strip()
+    test = _say(
+        QT_TRANSLATE_NOOP("summary", "{mode}, codec {codec}, {duration}, {date}, id {id}"),
+        mode=mode_name(data.get("mode"), translate),
+        codec=str(data.get("codec", "?")),
+        duration=_fmt(_num(data.get("duration_s")), "s"),
+        date=str(data.get("started_at", "?")),
+        id=str(data.get("id", "?")),
+    ).render(translate)
+    server = env.get("server")
+    if not server and data.get("mode") == "loopback":
+        server = _say(QT_TRANSLATE_NOOP("summary", "none (tested on this computer)")).render(
+            translate
+        )
+    values = {
+        "user": env.get("user"),
+        "host": env.get("host_name"),
+        "os": os_text,
+        "input": devices.get("input"),
+        "output": devices.get("output"),
+        "network": None if net is None else net.render(translate),
+        "server": server,
+        "test": test,
+        "version": f"CallCheck {data['app_version']}" if data.get("app_version") else None,
+    }
+    return [
+        (_say(label).render(translate), str(values[key]) if values[key] else unknown)
+        for key, label in HELPDESK_LABELS.items()
+    ]
+
+
+def failure_reason(report: Mapping[str, Any], translate: Translate = english) -> str | None:
+    """Why a test did not pass, in plain words (None when it passed): the largest cost of the
+    rating, else the most severe action, else the first problem the test ran into."""
+    data = upgrade(report)
+    verdict = data.get("verdict")
+    verdict = verdict if isinstance(verdict, Mapping) else {}
+    if verdict.get("passed"):
+        return None
+    rating = verdict.get("rating")
+    if isinstance(rating, Mapping):
+        cause = _CAUSE_WORDS.get(str(rating.get("largest_impairment")))
+        if cause is not None:
+            return _say(
+                QT_TRANSLATE_NOOP("summary", "Main reason: {cause}."), cause=_say(cause)
+            ).render(translate)
+    recs = data.get("recommendations")
+    actions = [
+        a
+        for a in (recs.get("actions") or [] if isinstance(recs, Mapping) else [])
+        if isinstance(a, Mapping) and a.get("severity") in ("critical", "warning")
+    ]
+    if actions:
+        return _say(
+            QT_TRANSLATE_NOOP("summary", "Main reason: {reason}"),
+            reason=action_text(actions[0], translate),
+        ).render(translate)
+    errors = [e for e in data.get("errors") or [] if isinstance(e, Mapping) and e.get("message")]
+    if errors:
+        return _say(
+            QT_TRANSLATE_NOOP("summary", "Main reason: {reason}"), reason=str(errors[0]["message"])
+        ).render(translate)
+    if verdict.get("complete") is False:
+        return _say(
+            QT_TRANSLATE_NOOP("summary", "Main reason: the test ended before it was complete.")
+        ).render(translate)
+    return None
+
+
 #: The causes of :class:`callcheck.core.rating.Cause` in plain words.
 _CAUSE_WORDS: Final[dict[str, str]] = {
     "network-delay": QT_TRANSLATE_NOOP("summary", "delay on the network"),
@@ -177,7 +317,7 @@ def why_this_score(report: Mapping[str, Any], translate: Translate = english) ->
                 "devices cost {cost} R below that.",
             ),
             label=label,
-            ceiling=f"{ceiling:.2f}",
+            ceiling=format_mos(ceiling),
             cost=f"{cost:.1f}",
         ).render(translate)
     ]
@@ -196,14 +336,17 @@ def why_this_score(report: Mapping[str, Any], translate: Translate = english) ->
                     "summary", "A wideband codec ({name}) would give MOS-CQEW {mos} here."
                 ),
                 name=str(alt.get("name", alt.get("codec"))),
-                mos=f"{_num(alt.get('mos')) or 0:.2f}",
+                mos=format_mos(_num(alt.get("mos")) or 1.0),
             ).render(translate)
         )
     return " ".join(parts)
 
 
 def summary_text(report: Mapping[str, Any], translate: Translate = english) -> str:
-    """The summary: grade, MOS, the three numbers, top recommendations, test id, date, version.
+    """The summary: plain words first — grade and MOS, the verdict, the reason for a failing
+    grade, the three numbers, the top actions and the best codec — then the "for the helpdesk"
+    block (user, computer, OS, devices, network, server, test, app version), then the details
+    (the E-model's "why this score", with R figures).
 
     In English, or in the language of ``translate`` (``QCoreApplication.translate``).
     """
@@ -218,11 +361,6 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         say(
             QT_TRANSLATE_NOOP("summary", "CallCheck call-quality test {id}"),
             id=str(data.get("id", "?")),
-        ),
-        say(
-            QT_TRANSLATE_NOOP("summary", "Date: {date}   App: CallCheck {version}"),
-            date=str(data.get("started_at", "?")),
-            version=str(data.get("app_version", "?")),
         ),
     ]
     mos = _num(quality.get("mos")) if isinstance(quality, Mapping) else None
@@ -246,7 +384,7 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
                 ),
                 grade=grade,
                 label=label,
-                mos=f"{mos:.2f}",
+                mos=format_mos(mos),
                 result=passed,
                 pass_mos=f"{PASS_MOS:.1f}",
             )
@@ -258,7 +396,7 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
                     "summary", "Result: {grade}, MOS {mos} of 5 ({result}; {pass_mos} needed)"
                 ),
                 grade=grade,
-                mos=f"{mos:.2f}",
+                mos=format_mos(mos),
                 result=passed,
                 pass_mos=f"{PASS_MOS:.1f}",
             )
@@ -275,9 +413,9 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         lines.extend(
             textwrap.wrap(verdict_summary(data, translate) or str(verdict["summary"]), WIDTH)
         )
-    why = why_this_score(data, translate)
-    if why is not None:
-        lines.extend(textwrap.wrap(why, WIDTH, subsequent_indent="  "))
+    reason = failure_reason(data, translate)
+    if reason is not None:
+        lines.extend(textwrap.wrap(reason, WIDTH, subsequent_indent="  "))
     k = key_numbers(data)
     lines.append(
         say(
@@ -287,25 +425,6 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
             loss=_fmt(k["loss_pct"], "%", 1),
         )
     )
-    duration = _num(data.get("duration_s"))
-    lines.append(
-        say(
-            QT_TRANSLATE_NOOP("summary", "Test: {mode} mode, codec {codec}, {duration}"),
-            mode=str(data.get("mode", "?")),
-            codec=str(data.get("codec", "?")),
-            duration=_fmt(duration, "s"),
-        )
-    )
-    env = data.get("environment") or {}
-    net = network_phrase(env) if isinstance(env, Mapping) else None
-    if net is not None:
-        lines.extend(
-            textwrap.wrap(
-                say(QT_TRANSLATE_NOOP("summary", "Network: {network}"), network=net),
-                WIDTH,
-                subsequent_indent="  ",
-            )
-        )
     recs = data.get("recommendations") or {}
     actions = [a for a in recs.get("actions") or [] if isinstance(a, Mapping)]
     if actions:
@@ -338,7 +457,7 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
                 ),
                 name=str(best.get("name", best.get("codec"))),
                 label=best_label,
-                mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
+                mos=format_mos(_num(best.get("predicted_mos")) or 1.0),
                 kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
             )
             if isinstance(best_label, str)
@@ -348,13 +467,14 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
                     "Best codec: {name}, predicted MOS {mos}, {kbps} kbit/s per direction",
                 ),
                 name=str(best.get("name", best.get("codec"))),
-                mos=f"{_num(best.get('predicted_mos')) or 0:.1f}",
+                mos=format_mos(_num(best.get("predicted_mos")) or 1.0),
                 kbps=f"{_num(best.get('bandwidth_kbps')) or 0:.0f}",
             )
         )
         lines.extend(textwrap.wrap(line, WIDTH, subsequent_indent="  "))
     for err in data.get("errors") or []:
-        if isinstance(err, Mapping):
+        # An error already given as the main reason is not repeated as a note.
+        if isinstance(err, Mapping) and not (reason and str(err.get("message")) in reason):
             lines.extend(
                 textwrap.wrap(
                     say(
@@ -364,4 +484,13 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
                     WIDTH,
                 )
             )
+    lines.append("")
+    lines.append(say(HELPDESK_HEADING) + ":")
+    for name, value in helpdesk_facts(data, translate):
+        lines.extend(textwrap.wrap(f"  {name}: {value}", WIDTH, subsequent_indent="    "))
+    why = why_this_score(data, translate)
+    if why is not None:
+        lines.append("")
+        lines.append(say(QT_TRANSLATE_NOOP("summary", "Details:")))
+        lines.extend(textwrap.wrap(why, WIDTH, initial_indent="  ", subsequent_indent="  "))
     return "\n".join(lines) + "\n"

@@ -18,14 +18,13 @@ import math
 from collections.abc import Mapping
 from typing import Any, Final
 
-from callcheck.core.grades import GRADE_BANDS, PASS_MOS, Grade
+from callcheck.core.grades import GRADE_BANDS, PASS_MOS, Grade, format_mos
 from callcheck.core.phrase import (
     QT_TRANSLATE_NOOP,
     Phrase,
     Translate,
     english,
     joined,
-    localized,
 )
 
 #: Translation contexts.
@@ -91,7 +90,7 @@ def verdict_phrase(
         )
     params: dict[str, str | Phrase] = {
         "grade": grade_phrase(str(band.grade)),
-        "mos": f"{mos:.2f}",
+        "mos": format_mos(mos),
         "experience": Phrase(GRADES_CONTEXT, band.experience),
     }
     if not passed:
@@ -130,7 +129,15 @@ def report_verdict_phrase(report: Mapping[str, Any]) -> Phrase | None:
         )
     except ValueError:  # a grade this version does not know
         return None
-    return phrase if phrase.text == verdict["summary"] else None
+    if phrase.text == verdict["summary"]:
+        return phrase
+    # Reports made before the one MOS formatter printed two decimals ("MOS 4.39"): the same
+    # sentence, shown now with the figure every screen prints.
+    if mos is not None and "mos" in phrase.params:
+        legacy = Phrase(phrase.context, phrase.template, {**phrase.params, "mos": f"{mos:.2f}"})
+        if legacy.text == verdict["summary"]:
+            return phrase
+    return None
 
 
 def verdict_summary(report: Mapping[str, Any], translate: Translate = english) -> str:
@@ -140,7 +147,9 @@ def verdict_summary(report: Mapping[str, Any], translate: Translate = english) -
     stored = verdict.get("summary") if isinstance(verdict, Mapping) else None
     if not isinstance(stored, str):
         return ""
-    return localized(report_verdict_phrase(report), stored, translate)
+    phrase = report_verdict_phrase(report)
+    # The rebuilt phrase is the stored sentence (or it with the MOS in today's format).
+    return stored if phrase is None else phrase.render(translate)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -168,7 +177,11 @@ def why_phrases(quality: Mapping[str, Any]) -> list[Phrase]:
     b = b if isinstance(b, Mapping) else {}
     inputs = quality.get("inputs")
     inputs = inputs if isinstance(inputs, Mapping) else {}
-    score = {"r_factor": _figure(quality.get("r_factor"), 1), "mos": _figure(quality.get("mos"), 2)}
+    mos = _number(quality.get("mos"))
+    score = {
+        "r_factor": _figure(quality.get("r_factor"), 1),
+        "mos": NO_FIGURE if mos is None else format_mos(mos),
+    }
     label = quality.get("mos_label")
     wideband = str(quality.get("scale", "narrowband")) == "wideband"
     if isinstance(label, str):

@@ -14,6 +14,33 @@ it to the engine loop with ``loop.call_soon_threadsafe``, pulls queued output fr
 append/popleft are atomic, so no lock), counts problems and returns. It never logs, never blocks.
 Errors that end a stream (the device was unplugged) arrive through PortAudio's finished callback
 and are turned into :class:`AudioDeviceError` on the loop.
+
+Host APIs and their latency figures, per platform (what PortAudio reports, and how far the call
+trusts it; the call's device figures come from its own probes heard back, timed by the callbacks,
+:mod:`callcheck.engine.call_audio`):
+
+* **Linux — PulseAudio or PipeWire through ALSA's ``pulse`` plugin** (PortAudio's ALSA host; the
+  plugin is what ``default`` and the desktop's devices are). ``suggestedLatency`` 20 ms
+  (:data:`DEFAULT_LATENCY_S`) gives 256-sample periods in a duplex stream and 10 ms periods in a
+  separate one. The output clock (``outputBufferDacTime − currentTime``, :class:`InputBlock`'s
+  ``output_latency_s``) follows the stream's queue exactly (checked against LADSPA delay sinks,
+  ``tests/audio/test_audio_latency.py``), but differs between streams by whole periods. The
+  input side's ``inputBufferAdcTime`` is garbage through the plugin (≈ 700 ms) and
+  ``stream.latency`` is a fixed figure that never moves with the queue: neither is used as a
+  measurement. A stream takes its first callbacks, then none for 0.7–1.4 s while PulseAudio
+  starts it; the plugin ends about one stream in 200 on its own (both are handled above).
+* **macOS — Core Audio.** One host API; ``latency`` is the device's safety offset plus buffer
+  frames and the DAC/ADC times come from the HAL's own clock: trustworthy to a buffer, but the
+  hardware's converter delay and any Bluetooth link are not in them.
+* **Windows — WASAPI** (shared mode) is the host API to use where a device appears under
+  several (MME and DirectSound add 30–100 ms of their own buffering on top of WASAPI's; pick the
+  WASAPI entry with ``--input``/``--output`` or its index — :func:`find_device` does not yet
+  prefer it by itself). Its latency figures cover the engine's period and buffer, not the
+  device driver's or a Bluetooth headset's own delay.
+
+On every platform a Bluetooth headset's radio link and codec (100–200 ms in hands-free mode) are
+invisible to the host API's figures; only the signal (the latency check's chirps, the call's
+probes) sees them.
 """
 
 from __future__ import annotations
@@ -21,6 +48,7 @@ from __future__ import annotations
 import asyncio
 import collections
 import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
@@ -118,6 +146,9 @@ class InputBlock:
     output_latency_s: float | None
     """Live output latency at this callback: PortAudio's DAC time minus the callback time (what is
     queued between the application and the speaker now); None without an output side."""
+    callback_time_s: float | None = None
+    """When the callback ran (``time.monotonic()``, the engine's clock): the block's last sample
+    had just been captured, less the input device's own latency."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +165,8 @@ class StreamStats:
     """Callbacks where PortAudio reported an output gap (the device ran dry)."""
     output_starved: int
     """Callbacks that found too little queued output and played silence for the rest."""
+    callbacks: int = 0
+    """Callbacks run."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +217,25 @@ class AudioStream(Protocol):
 
     def queued_output_frames(self) -> int:
         """Samples queued for playback and not yet handed to the device."""
+        ...
+
+    def written_output_frames(self) -> int:
+        """Samples written (queued) since the stream opened."""
+        ...
+
+    def output_consumption(self) -> list[tuple[int, float]]:
+        """(samples taken from the queue so far — played or discarded —, monotonic time in s) at
+        every output callback: when each written sample was handed to the host."""
+        ...
+
+    def discard_output(self, frames: int) -> None:
+        """Drop the oldest ``frames`` queued samples (the queue holds delay nobody needs)."""
+        ...
+
+    @property
+    def live_output_latency_s(self) -> float | None:
+        """The host's output buffer at the latest callback: the output DAC time of its first
+        sample minus the callback time (None before the first, or without an output side)."""
         ...
 
     def stats(self) -> StreamStats:
@@ -364,12 +416,21 @@ class SoundDeviceStream:
         # Shared with the PortAudio thread: plain ints (written there only) and a deque.
         self._queue: collections.deque[Samples] = collections.deque()
         self._head_offset = 0
+        # Discards are asked for here (loop thread, only ever increased) and carried out by the
+        # callback (which alone touches the queue's head), so neither side needs a lock.
+        self._discard_asked = 0
+        self._discard_done = 0
+        self._live_output_latency_s: float | None = None  # written by the callback only
         self._input_frames = 0
         self._output_frames = 0
         self._overflows = 0
         self._underflows = 0
         self._starved = 0
         self._callbacks = 0
+        self._written = 0  # loop thread
+        self._consumed = 0  # callback thread: queued samples played
+        self._dropped = 0  # callback thread: queued samples discarded
+        self._consumption: list[tuple[int, float]] = []  # appended by the callback only
         self._closing = False
         self._error: AudioDeviceError | None = None
         self._watchdog: asyncio.TimerHandle | None = None
@@ -450,10 +511,31 @@ class SoundDeviceStream:
         block = _as_float32(samples)
         if block.size:
             self._queue.append(block)
+            self._written += block.size
+
+    def written_output_frames(self) -> int:
+        """Samples written since the stream opened."""
+        return self._written
+
+    def output_consumption(self) -> list[tuple[int, float]]:
+        """(queued samples taken so far, monotonic time) at every output callback."""
+        return list(self._consumption)
 
     def queued_output_frames(self) -> int:
         """Samples queued and not yet handed to PortAudio (approximate while running)."""
-        return sum(b.size for b in list(self._queue)) - self._head_offset
+        pending = self._discard_asked - self._discard_done
+        return max(0, sum(b.size for b in list(self._queue)) - self._head_offset - pending)
+
+    def discard_output(self, frames: int) -> None:
+        """Drop the oldest ``frames`` queued samples at the next callback."""
+        if frames > 0:
+            self._discard_asked += frames
+
+    @property
+    def live_output_latency_s(self) -> float | None:
+        """The host's output buffer at the latest callback (PortAudio's DAC time − callback
+        time)."""
+        return self._live_output_latency_s
 
     def stats(self) -> StreamStats:
         """A snapshot of the counters."""
@@ -463,6 +545,7 @@ class SoundDeviceStream:
             input_overflows=self._overflows,
             output_underflows=self._underflows,
             output_starved=self._starved,
+            callbacks=self._callbacks,
         )
 
     def close(self) -> None:
@@ -510,19 +593,22 @@ class SoundDeviceStream:
     def _duplex_callback(
         self, indata: Samples, outdata: Samples, frames: int, time: Any, status: Any
     ) -> None:
-        self._count(status)
+        self._count(status, frames)
         self._fill(outdata, frames)
-        self._hand_off(indata, frames, float(time.outputBufferDacTime - time.currentTime))
+        latency = float(time.outputBufferDacTime - time.currentTime)
+        self._live_output_latency_s = latency
+        self._hand_off(indata, frames, latency)
 
     def _input_callback(self, indata: Samples, frames: int, time: Any, status: Any) -> None:
-        self._count(status)
+        self._count(status, frames)
         self._hand_off(indata, frames, None)
 
     def _output_callback(self, outdata: Samples, frames: int, time: Any, status: Any) -> None:
-        self._count(status)
+        self._count(status, frames)
         self._fill(outdata, frames)
+        self._live_output_latency_s = float(time.outputBufferDacTime - time.currentTime)
 
-    def _count(self, status: Any) -> None:
+    def _count(self, status: Any, frames: int) -> None:
         self._callbacks += 1
         if status.input_overflow:
             self._overflows += 1
@@ -531,7 +617,9 @@ class SoundDeviceStream:
 
     def _hand_off(self, indata: Samples, frames: int, output_latency_s: float | None) -> None:
         if self._on_input is not None:
-            block = InputBlock(indata[:, 0].copy(), self._input_frames, output_latency_s)
+            block = InputBlock(
+                indata[:, 0].copy(), self._input_frames, output_latency_s, time.monotonic()
+            )
             with contextlib.suppress(RuntimeError):  # loop closed while the stream stops
                 self._loop.call_soon_threadsafe(self._on_input, block)
         self._input_frames += frames
@@ -539,6 +627,19 @@ class SoundDeviceStream:
     def _fill(self, outdata: Samples, frames: int) -> None:
         written = 0
         queue = self._queue
+        skip = self._discard_asked - self._discard_done
+        while skip > 0 and queue:
+            head = queue[0]
+            take = min(skip, head.size - self._head_offset)
+            skip -= take
+            self._discard_done += take
+            self._dropped += take
+            self._head_offset += take
+            if self._head_offset >= head.size:
+                queue.popleft()
+                self._head_offset = 0
+        if skip > 0:
+            self._discard_done += skip  # asked for more than was queued: nothing left to drop
         while written < frames and queue:
             head = queue[0]
             take = min(frames - written, head.size - self._head_offset)
@@ -554,6 +655,8 @@ class SoundDeviceStream:
             outdata[written:] = 0.0
             self._starved += 1
         self._output_frames += frames
+        self._consumed += written
+        self._consumption.append((self._consumed + self._dropped, time.monotonic()))
 
 
 # ----------------------------------------------------------------------------------- synthetic
@@ -642,6 +745,9 @@ class SyntheticStream:
         self._rng = np.random.default_rng(route.seed)
         self._queue: collections.deque[Samples] = collections.deque()
         self._pending = np.zeros(0, dtype=np.float32)
+        self._written = 0
+        self._taken = 0
+        self._consumption: list[tuple[int, float]] = []
         self._frames = 0
         self._starved = 0
         self._timer: asyncio.Handle | None = None
@@ -677,17 +783,41 @@ class SyntheticStream:
         block = _as_float32(samples)
         if block.size:
             self._queue.append(block)
+            self._written += block.size
+
+    def written_output_frames(self) -> int:
+        """Samples written since the stream opened."""
+        return self._written
+
+    def output_consumption(self) -> list[tuple[int, float]]:
+        """(queued samples taken so far, monotonic time) at every tick."""
+        return list(self._consumption)
 
     def queued_output_frames(self) -> int:
         """Samples queued and not yet played."""
         return sum(b.size for b in self._queue) + self._pending.size
+
+    def discard_output(self, frames: int) -> None:
+        """Drop the oldest ``frames`` queued samples."""
+        if frames > 0:
+            self._take_output(min(frames, self.queued_output_frames()), count_starved=False)
+
+    @property
+    def live_output_latency_s(self) -> float | None:
+        """Nothing is buffered beyond the queue (0), when the stream plays."""
+        return None if self._config.output_device is None else 0.0
 
     def stats(self) -> StreamStats:
         """Counters (a synthetic stream never overflows)."""
         has_in = self._config.input_device is not None
         has_out = self._config.output_device is not None
         return StreamStats(
-            self._frames if has_in else 0, self._frames if has_out else 0, 0, 0, self._starved
+            self._frames if has_in else 0,
+            self._frames if has_out else 0,
+            0,
+            0,
+            self._starved,
+            callbacks=self._frames // self._block if self._block else 0,
         )
 
     def close(self) -> None:
@@ -696,7 +826,7 @@ class SyntheticStream:
         if self._timer is not None:
             self._timer.cancel()
 
-    def _take_output(self, n: int) -> Samples:
+    def _take_output(self, n: int, *, count_starved: bool = True) -> Samples:
         parts = [self._pending]
         have = self._pending.size
         while have < n and self._queue:
@@ -705,10 +835,11 @@ class SyntheticStream:
             have += block.size
         joined = np.concatenate(parts) if len(parts) > 1 else self._pending
         if joined.size < n:
-            if self._config.output_device is not None:
+            if self._config.output_device is not None and count_starved:
                 self._starved += 1
             joined = np.concatenate([joined, np.zeros(n - joined.size, dtype=np.float32)])
         self._pending = joined[n:]
+        self._taken += min(n, have)
         return joined[:n]
 
     def _tick(self) -> None:
@@ -717,6 +848,8 @@ class SyntheticStream:
         n = self._block
         route = self._backend.route
         played = self._take_output(n) if self._config.output_device is not None else None
+        if played is not None:
+            self._consumption.append((self._taken, time.monotonic()))
         limit = self._backend.fail_after_frames
         if limit is not None and self._frames >= limit:
             self._error = AudioDeviceError(
@@ -737,7 +870,7 @@ class SyntheticStream:
                 self._line = line[n:]
             if self._on_input is not None:
                 out_latency = None if played is None else 0.0
-                self._on_input(InputBlock(captured, self._frames, out_latency))
+                self._on_input(InputBlock(captured, self._frames, out_latency, time.monotonic()))
         self._frames += n
         # Schedule by absolute time so the pace does not drift with the loop's jitter.
         due = self._t0 + self._frames / self._config.sample_rate_hz

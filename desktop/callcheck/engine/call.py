@@ -10,6 +10,18 @@ on a deadline clock, to a callback called on the engine thread (the GUI bridge r
 Qt signal; the CLI prints), and returns a :class:`CallResult`. If the call cannot start it raises
 :class:`CallFailed`; if it breaks once running, the result is returned with ``ended_early`` set
 and everything measured until then.
+
+**The end of a call, and packets still in flight** (issue 12, item 7: the loss was off by one).
+The loss is counted the same way in every mode and on both sides: at the end, both sides stop
+sending (:meth:`~callcheck.engine.peer.MeasuredPeer.pause_sending`), the engine waits until
+nothing more is sent and nothing has arrived for ``SETTLE_QUIET_MS`` (300 ms, longer than any
+jitter a call survives), and then *every packet sent and not received is lost*:
+``lost = sent − received`` (:func:`~callcheck.engine.remote.settled_totals`). So a packet
+dropped after the last one received counts (sequence-number gaps cannot see it), and a packet
+still on its way when the measured part ends is waited for, not guessed (in loopback the
+playout ends with the measured part, so the wait adds no concealed frames). In server and peer
+modes the far end's send count comes over the data channel or the room; in loopback both
+counts are local.
 """
 
 from __future__ import annotations
@@ -24,6 +36,7 @@ from typing import Final, Literal
 import numpy as np
 
 from callcheck.core.codecs import codec_for_webrtc
+from callcheck.core.live_rating import RecentWindow
 from callcheck.core.packets import DirectionStats, Percentiles
 from callcheck.core.playout import PlayoutConfig, PlayoutStats
 from callcheck.core.quality import (
@@ -43,6 +56,7 @@ from callcheck.engine.loopback import CONNECT_TIMEOUT_S, LoopbackCall
 from callcheck.engine.peer import AudioSink, IceServer, MeasuredPeer, PeerOptions
 from callcheck.engine.remote import (
     PEER_WAIT_S,
+    SETTLE_QUIET_MS,
     PeerCall,
     RemoteCall,
     ServerCall,
@@ -75,6 +89,9 @@ MEDIA_TIMEOUT_S: Final = 3.0
 
 #: Longest time the end-of-call exchange of settled figures may take.
 SETTLE_LIMIT_S: Final = 10.0
+#: Loopback: longest wait for the packets in flight at the end (module docstring).
+DRAIN_LIMIT_S: Final = 3.0
+DRAIN_POLL_S: Final = 0.05
 
 SnapshotCallback = Callable[[LiveSnapshot], None]
 CallMode = Literal["loopback", "server", "peer"]
@@ -209,6 +226,68 @@ def _worse(*results: QualityResult | None) -> QualityResult | None:
     return min(rated, key=lambda r: r.mos) if rated else None
 
 
+def _as_if_finished(totals: DirectionStats, receiver: MeasuredPeer) -> DirectionStats:
+    """``totals`` with the gaps not yet settled counted lost, as the end of the call will.
+
+    :class:`~callcheck.core.packets.StreamStatistics` settles a gap only 64 packets (1.3 s)
+    later, so its loss so far leaves out the last 1.3 s of losses: at 8 s into a call at 5 %
+    loss it says 4.2 % and the gauge would sit ~0.1 MOS above the verdict. Counting every
+    sequence number up to the highest received (``highest − lowest + 1 − received``) is what
+    :meth:`~callcheck.core.packets.StreamStatistics.finish` does at the end; a packet merely
+    reordered counts lost for a snapshot or two.
+    """
+    if receiver.highest_ext is None or receiver.lowest_ext is None:
+        return totals
+    span = receiver.highest_ext - receiver.lowest_ext + 1
+    lost = max(totals.packets_lost, span - totals.packets_received)
+    expected = totals.packets_received + lost
+    return replace(
+        totals,
+        packets_expected=expected,
+        packets_lost=lost,
+        loss_pct=100.0 * lost / expected if expected else 0.0,
+    )
+
+
+async def _drain_loopback(call: LoopbackCall) -> bool:
+    """Stop both peers sending; wait until nothing is in flight (module docstring).
+
+    True when the counts settled: no packet sent and none arrived for ``SETTLE_QUIET_MS``;
+    False if that did not happen within ``DRAIN_LIMIT_S`` (the counts are then used as they
+    are, gaps only).
+    """
+    peers = (call.a, call.b)
+    for peer in peers:
+        peer.pause_sending()
+        await peer.stop_playout()
+    paused_ms = now_ms()
+    deadline_ms = paused_ms + DRAIN_LIMIT_S * 1000.0
+    sent = tuple(p.send_times.packets_sent for p in peers)
+    quiet_since_ms = paused_ms
+    while now_ms() < deadline_ms:
+        await asyncio.sleep(DRAIN_POLL_S)
+        now = now_ms()
+        still = tuple(p.send_times.packets_sent for p in peers)
+        if still != sent:  # the encoder's pipeline was still emptying
+            sent, quiet_since_ms = still, now
+        last = max((p.last_packet_ms or 0.0) for p in peers)
+        quiet_since_ms = max(quiet_since_ms, last)
+        if now - quiet_since_ms >= SETTLE_QUIET_MS:
+            return True
+    logger.info("packets were still arriving %g s after the end; counting gaps only", DRAIN_LIMIT_S)
+    return False
+
+
+def _mean_rtt_ms(sender: MeasuredPeer) -> float | None:
+    """The mean round trip so far, as the result will take it (echo, else raw RTCP)."""
+    samples = sender.probe.samples_ms if sender.probe is not None else []
+    if not samples:
+        samples = sender.rtcp_rtt.samples_ms
+    if not samples:
+        return None
+    return sum(rtt for _, rtt in samples) / len(samples)
+
+
 def _percentiles(values: Sequence[float]) -> Percentiles | None:
     if not values:
         return None
@@ -261,6 +340,12 @@ class TestCall:
         self.remote: RemoteCall | None = None
         """Server and peer modes: the user's peer and the far end's figures."""
         self.connected_ms: float | None = None
+        self._recent: dict[Direction, RecentWindow] = {
+            "uplink": RecentWindow(),
+            "downlink": RecentWindow(),
+        }
+        self._far_latest: object = None
+        """The far end's last figures fed to the uplink's recent window (fed once each)."""
 
     def request_stop(self) -> None:
         """End the call now (call on the engine loop); :meth:`run` returns a partial result."""
@@ -296,7 +381,8 @@ class TestCall:
             except CallFailed:
                 raise
             except Exception as error:  # an aiortc/aioice error while negotiating
-                logger.exception("test call could not start")
+                # The user reads the CallFailed; the traceback is for the log, not stderr.
+                logger.info("test call could not start", exc_info=True)
                 raise CallFailed(ENGINE_ERROR, f"The test call could not start: {error}") from error
             self.connected_ms = now_ms()
             call.start_playout()
@@ -312,7 +398,10 @@ class TestCall:
                     (now_ms() - self.connected_ms) / 1000.0,
                 )
             duration_s = (now_ms() - self.connected_ms) / 1000.0
-            return self._result(call, started_at, connect_ms, duration_s, ended_early)
+            drained = False
+            if ended_early is None or ended_early.reason_code == STOPPED:
+                drained = await _drain_loopback(call)
+            return self._result(call, started_at, connect_ms, duration_s, ended_early, drained)
         finally:
             await call.close()
 
@@ -372,13 +461,16 @@ class TestCall:
     def _direction(
         self, direction: Direction, receiver: MeasuredPeer, sender: MeasuredPeer
     ) -> DirectionSnapshot:
-        interval = receiver.stats.take_interval(now_ms())
+        now = now_ms()
+        interval = receiver.stats.take_interval(now)
         totals = receiver.stats.totals()
         assert receiver.playout is not None
         playout = receiver.playout.stats()
         echo = sender.probe.latest_ms if sender.probe is not None else None
         rtcp = sender.rtcp_rtt.latest_ms
         rtt = echo if echo is not None else rtcp
+        recent = self._recent[direction]
+        recent.add(now, totals)
         return DirectionSnapshot(
             direction=direction,
             rtt_ms=rtt,
@@ -393,9 +485,38 @@ class TestCall:
             interval=interval,
             totals=totals,
             playout=playout,
+            # The call so far, rated as the verdict will be (totals, mean buffer, mean RTT).
             quality=_quality_for(
-                self.config.codec, interval, playout, rtt, buffer_ms=playout.current_delay_ms
+                self.config.codec,
+                _as_if_finished(totals, receiver),
+                playout,
+                _mean_rtt_ms(sender),
+                buffer_ms=playout.delay_ms.mean,
             ),
+            quality_recent=self._recent_quality(
+                self.config.codec, recent, playout, rtt, far_playout_assumed=False
+            ),
+        )
+
+    def _recent_quality(
+        self,
+        codec: str,
+        recent: RecentWindow,
+        playout: PlayoutStats,
+        rtt_ms: float | None,
+        *,
+        far_playout_assumed: bool,
+    ) -> QualityResult | None:
+        window = recent.window()
+        if window is None:
+            return None
+        return _quality_for(
+            codec,
+            window,
+            playout,
+            rtt_ms,
+            buffer_ms=playout.current_delay_ms,
+            far_playout_assumed=far_playout_assumed,
         )
 
     def _snapshot(self, call: LoopbackCall | RemoteCall, elapsed_s: float) -> LiveSnapshot:
@@ -412,13 +533,21 @@ class TestCall:
             uplink=uplink,
             downlink=downlink,
             quality=_worse(uplink.quality, downlink.quality),
+            quality_recent=_worse(uplink.quality_recent, downlink.quality_recent),
         )
 
     def _direction_result(
-        self, direction: Direction, receiver: MeasuredPeer, sender: MeasuredPeer
+        self,
+        direction: Direction,
+        receiver: MeasuredPeer,
+        sender: MeasuredPeer,
+        *,
+        drained: bool = False,
     ) -> DirectionResult:
         receiver.stats.finish()
         totals = receiver.stats.totals()
+        if drained:  # nothing in flight: every packet sent and not received is lost
+            totals = settled_totals(totals, sender.send_times.packets_sent)
         assert receiver.playout is not None
         playout = receiver.playout.stats()
         echo = tuple(rtt for _, rtt in sender.probe.samples_ms) if sender.probe else ()
@@ -450,9 +579,10 @@ class TestCall:
         connect_ms: float,
         duration_s: float,
         ended_early: EndedEarly | None,
+        drained: bool = False,
     ) -> CallResult:
-        uplink = self._direction_result("uplink", call.b, call.a)
-        downlink = self._direction_result("downlink", call.a, call.b)
+        uplink = self._direction_result("uplink", call.b, call.a, drained=drained)
+        downlink = self._direction_result("downlink", call.a, call.b, drained=drained)
         ice = call.a.ice_info()
         spec = self.config.uplink_impairment
         return CallResult(
@@ -521,7 +651,8 @@ class TestCall:
                     failure.details = {"connectivity": call.connectivity.to_json()}
                 raise
             except Exception as error:  # an aiortc/aioice/aiohttp error while negotiating
-                logger.exception("test call could not start")
+                # The user reads the CallFailed; the traceback is for the log, not stderr.
+                logger.info("test call could not start", exc_info=True)
                 raise CallFailed(
                     ENGINE_ERROR,
                     f"The test call could not start: {error}",
@@ -569,6 +700,12 @@ class TestCall:
         far_playout = latest.playout if latest is not None else None
         playout = far_playout if far_playout is not None else peer.playout.stats()
         rtt = self._rtt(peer)
+        recent = self._recent["uplink"]
+        if latest is not None and latest is not self._far_latest:
+            # Each of the far end's reports once, at the time it arrived here.
+            self._far_latest = latest
+            recent.add(now_ms(), totals)
+        codec = self.config.codec if far_playout is not None else peer.options.codec
         return DirectionSnapshot(
             direction="uplink",
             rtt_ms=rtt,
@@ -584,12 +721,15 @@ class TestCall:
             totals=totals,
             playout=playout,
             quality=_quality_for(
-                self.config.codec if far_playout is not None else peer.options.codec,
-                interval,
+                codec,
+                totals,
                 playout,
-                rtt,
-                buffer_ms=playout.current_delay_ms,
+                _mean_rtt_ms(peer),
+                buffer_ms=playout.delay_ms.mean,
                 far_playout_assumed=far_playout is None,
+            ),
+            quality_recent=self._recent_quality(
+                codec, recent, playout, rtt, far_playout_assumed=far_playout is None
             ),
         )
 

@@ -18,9 +18,23 @@ engine's monotonic clock (:func:`~callcheck.engine.loop.now_ms`) at its first fr
 samples from there, which follows the call's deadline-paced 20 ms frames exactly. A probe's delay
 is therefore the time from the moment its frame entered the call to the moment it was handed to
 the output: network + playout buffer + codec, one way in loopback, the round trip through the
-reflector. What the probes cannot see is added from measurements beside them: the time captured
-audio waits in the FIFO (at least one frame: the packetization delay), the output queue, and the
-device hardware (the round trip of :func:`~callcheck.engine.device_checks.measure_device_latency`).
+reflector.
+
+The device path — the one model of it, shared with the latency check's figures: CallCheck's
+output queue (:class:`PlaybackControl` keeps it at a 10 ms cushion whatever the device's clock
+does), the host and device beyond it to the speaker, whatever lies between speaker and
+microphone, the host and device on the way in, and CallCheck's capture FIFO (held at its
+target). The probes played on the speaker are searched again in the microphone's audio
+(:class:`~callcheck.engine.probes.HeardBackDetector`): the time from a probe's hand-over to the
+output to its arrival in the call is the whole path, measured by the signal, no device clock
+involved. Each stream logs its callbacks' times (``time.monotonic``, the engine's clock), so
+what each probe's frames waited in CallCheck's two queues is known exactly; the rest is the
+device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
+host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
+ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
+(headphones: the microphone does not hear the speaker), the latency check's chirp round trip or,
+as an estimate, PortAudio's reported latencies stand in, and the report says which
+(``audio_path.methods``).
 
 Failures (no device, busy, unplugged mid-test, rate refused, permission denied) never stop the
 call: the error is kept with a message naming the device and what to do, the source switches to
@@ -35,6 +49,7 @@ from __future__ import annotations
 import collections
 import contextlib
 import logging
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Final, Literal
@@ -63,6 +78,7 @@ from callcheck.engine.audio_io import (
     SoundDeviceBackend,
     StreamConfig,
     StreamStats,
+    SyntheticAudioBackend,
     find_device,
 )
 from callcheck.engine.device_checks import LatencyMeasurement
@@ -70,6 +86,7 @@ from callcheck.engine.loop import now_ms
 from callcheck.engine.peer import FRAME_MS, SOURCE_RATE_HZ, AudioSink
 from callcheck.engine.probes import (
     DEFAULT_PERIOD_MS,
+    HeardBackDetector,
     ProbeDetector,
     ProbeInjector,
     ProbeSummary,
@@ -91,9 +108,41 @@ FIFO_MAX_MS: Final = 200.0
 """Above this the capture runs ahead of the call (device clock faster, or a stall): the oldest
 audio is dropped back to the target and an overrun counted, so the delay cannot grow."""
 
-OUTPUT_PREFILL_MS: Final = 20.0
-"""Silence queued before the first received frame, so the 20 ms playout bursts never starve the
-output callback."""
+OUTPUT_CUSHION_MS: Final = 10.0
+"""What the output queue keeps at its low point, just before a 20 ms frame is written: enough for
+the engine loop's wake-up jitter (a few ms; DESIGN.md, Facts) so the device callback never finds
+the queue dry. A queue that falls below half of it is topped up with silence (a stretch)."""
+
+QUEUE_EXCESS_MS: Final = 10.0
+"""A queue whose low point over the last :data:`QUEUE_WINDOW_FRAMES` frames stays this far above
+its cushion holds delay nobody needs: it is trimmed back (the clock of the device runs slower
+than the call's 20 ms pacing, or the device started or stalled late)."""
+
+QUEUE_WINDOW_FRAMES: Final = 50
+"""The window (1 s of 20 ms frames) over which a queue's low point is taken."""
+
+QUEUE_LARGE_WINDOW_FRAMES: Final = 10
+"""A large excess is acted on once the low point of this many frames (200 ms) shows it."""
+
+QUEUE_LARGE_EXCESS_MS: Final = 20.0
+"""An excess over a frame (a stall, a late start) is trimmed at once even from speech, so the
+queue never holds a frame more than it needs for longer than :data:`QUEUE_LARGE_WINDOW_FRAMES`; a
+smaller one waits for a silent frame, as the playout buffer does (Ramjee et al., INFOCOM 1994),
+for at most :data:`QUEUE_PATIENCE_FRAMES`. (With 40 ms, a 60 s benchmark call through a loaded
+PulseAudio kept 25 ms of excess for seconds at a time.)"""
+
+QUEUE_PATIENCE_FRAMES: Final = 100
+"""2 s of frames: the longest a small excess waits for a pause before speech is trimmed (the
+playout buffer waits 10 s, but its excess is the network's; this one is CallCheck's own delay,
+and a 10–40 ms cut is one short glitch)."""
+
+SILENT_FRAME_DBFS: Final = -55.0
+"""A frame quieter than this (RMS) is a pause: trimming it costs no audio (the playout buffer's
+threshold, core/playout.py)."""
+
+MIN_CAPTURED_BACK: Final = 3
+"""Probes that must be heard back through the devices before the delay measured by the signal
+replaces the figures read from queues and clocks."""
 
 SILENT_INPUT_S: Final = 2.0
 """A microphone delivering exact digital zeros for this long is muted or blocked (macOS privacy)."""
@@ -137,6 +186,9 @@ class CallAudioConfig:
     reflector (the user's own probes come back)."""
     fifo_target_ms: float = FIFO_TARGET_MS
     """Capture FIFO target level."""
+    duplex: bool | None = None
+    """One duplex stream (True) or separate capture and playback streams (False); None = the
+    backend's choice (separate for PortAudio, see :meth:`CallAudio._open`)."""
 
 
 # ------------------------------------------------------------------------------ building blocks
@@ -170,11 +222,25 @@ class CaptureFifo:
     ``maximum`` (an overrun). Both keep the capture delay bounded and are counted.
     """
 
-    def __init__(self, target_samples: int, maximum_samples: int) -> None:
+    def __init__(
+        self,
+        target_samples: int,
+        maximum_samples: int,
+        *,
+        excess_samples: int | None = None,
+        window: int = QUEUE_WINDOW_FRAMES,
+    ) -> None:
         if not 0 < target_samples < maximum_samples:
             raise ValueError("need 0 < target < maximum")
         self.target = target_samples
         self.maximum = maximum_samples
+        self.excess = excess_samples
+        """Trim when the level's low point over ``window`` pops stays this far above ``target``
+        (None: only the hard ``maximum`` bounds it)."""
+        self._recent: collections.deque[int] = collections.deque(maxlen=window)
+        self.trimmed_samples = 0
+        """Samples dropped because the level stayed above target (device clock faster than the
+        call's pacing, or a burst after a stall)."""
         self._chunks: collections.deque[FloatArray] = collections.deque()
         self._size = 0
         self._primed = False
@@ -184,6 +250,9 @@ class CaptureFifo:
         """Times the FIFO overflowed and old audio was dropped."""
         self.dropped_samples = 0
         """Samples dropped by overruns."""
+        self.taken = 0
+        """Samples that ever left the FIFO (taken, trimmed, dropped or cleared): the index, among
+        all samples pushed, of the next one to leave."""
         self.depths: list[int] = []
         """FIFO level before each frame taken (the wait of the frame's first sample)."""
 
@@ -211,15 +280,33 @@ class CaptureFifo:
         if self._size < n:
             self.underruns += 1
             self._primed = False
+            self._recent.clear()
             return None
+        self._trim_excess()
         self.depths.append(self._size)
         return self._take(n)
 
+    def _trim_excess(self) -> None:
+        """Keep the wait at target whatever the clocks do: a level whose low point stayed above
+        target + excess for a whole window holds delay nobody needs, and the oldest of it goes."""
+        recent = self._recent
+        recent.append(self._size)
+        if self.excess is None or len(recent) < (recent.maxlen or 0):
+            return
+        extra = min(recent) - self.target
+        if extra > self.excess:
+            self.trimmed_samples += extra
+            self._take(extra)
+            recent.clear()
+            recent.append(self._size)
+
     def clear(self) -> None:
         """Forget everything held."""
+        self.taken += self._size
         self._chunks.clear()
         self._size = 0
         self._primed = False
+        self._recent.clear()
 
     def _take(self, n: int) -> FloatArray:
         parts: list[FloatArray] = []
@@ -234,11 +321,110 @@ class CaptureFifo:
                 self._chunks[0] = head[need:]
                 need = 0
         self._size -= n
+        self.taken += n
         return np.concatenate(parts) if len(parts) > 1 else parts[0]
 
     def _discard(self, n: int) -> None:
         self.dropped_samples += n
         self._take(n)
+
+
+class PlaybackControl:
+    """Keeps the queue between the call's 20 ms frames and the output device at its cushion.
+
+    The call writes a frame every 20 ms by the engine's clock; the device takes samples by its own
+    clock, which may run a little faster or slower, or start or stall late (through PulseAudio a
+    new stream often takes its first callback, then nothing for about a second). Left alone the
+    queue absorbs every such difference and keeps it: delay the user hears for the rest of the
+    call (one run kept 1.4 s). Instead the queue's level is read before every write (the wait of
+    the frame's first sample), and:
+
+    * below half the cushion (the device ran faster) silence tops it up: a pause stretched;
+    * when its low point over the last :data:`QUEUE_LARGE_WINDOW_FRAMES` frames is more than
+      ``large_excess`` above the cushion (a late start, a stall), the excess is dropped from the
+      queue at once;
+    * when its low point over the last ``window`` frames stays more than ``excess`` above the
+      cushion (the device clock runs slower), the excess is cut from the next silent frame (costs
+      no audio, as the playout buffer does it), or from the queue after ``patience`` frames
+      without a pause.
+
+    Everything dropped or added is counted.
+    """
+
+    def __init__(
+        self,
+        cushion_samples: int,
+        *,
+        excess_samples: int,
+        large_excess_samples: int,
+        window: int = QUEUE_WINDOW_FRAMES,
+        patience: int = QUEUE_PATIENCE_FRAMES,
+    ) -> None:
+        if cushion_samples <= 0:
+            raise ValueError("the cushion must be positive")
+        self.cushion = cushion_samples
+        self.excess = excess_samples
+        self.large_excess = large_excess_samples
+        self.patience = patience
+        self._recent: collections.deque[int] = collections.deque(maxlen=window)
+        self._waiting = 0
+        self.stretched_samples = 0
+        """Silence added because the queue ran low."""
+        self.trimmed_silence_samples = 0
+        """Samples of silent frames not played to take excess delay out."""
+        self.trimmed_audio_samples = 0
+        """Queued samples dropped to take excess delay out (a late start, a stall, or a lasting
+        excess without a pause)."""
+
+    def plan(self, level: int, frame: FloatArray) -> tuple[FloatArray, int]:
+        """``frame``'s turn came with ``level`` samples still queued: what to write, and how many
+        of the queued samples to drop first."""
+        recent = self._recent
+        if level < self.cushion // 2:
+            pad = self.cushion - level
+            self.stretched_samples += pad
+            recent.append(level + pad)
+            return np.concatenate([np.zeros(pad), frame]), 0
+        recent.append(level)
+        latest = list(recent)[-QUEUE_LARGE_WINDOW_FRAMES:]
+        if len(latest) == QUEUE_LARGE_WINDOW_FRAMES:
+            extra = min(latest) - self.cushion
+            if extra > self.large_excess:
+                self._lower(extra)
+                self.trimmed_audio_samples += extra
+                return frame, extra
+        if len(recent) < (recent.maxlen or 0):
+            return frame, 0
+        extra = min(recent) - self.cushion
+        if extra <= self.excess:
+            self._waiting = 0
+            return frame, 0
+        self._waiting += 1
+        if _rms_dbfs(frame) < SILENT_FRAME_DBFS:
+            cut = min(extra, frame.size)
+            self.trimmed_silence_samples += cut
+            self._lower(cut)
+            out: FloatArray = frame[cut:]
+            return out, 0
+        if self._waiting >= self.patience:
+            self.trimmed_audio_samples += extra
+            self._lower(extra)
+            return frame, extra
+        return frame, 0
+
+    def _lower(self, samples: int) -> None:
+        """The levels seen so far would all have been ``samples`` lower: restart the count."""
+        self._waiting = 0
+        kept = [v - samples for v in self._recent]
+        self._recent.clear()
+        self._recent.extend(kept)
+
+
+def _rms_dbfs(x: FloatArray) -> float:
+    if x.size == 0:
+        return -math.inf
+    rms = float(np.sqrt(np.mean(np.square(x))))
+    return 20.0 * math.log10(rms) if rms > 0.0 else -math.inf
 
 
 class ProbedSource:
@@ -262,6 +448,8 @@ class ProbedSource:
         self._next: int | None = None
         self.reads: list[tuple[int, float]] = []
         """(first sample, engine time) of every frame read: the probes' insertion times."""
+        self.position: int | None = None
+        """First sample of the frame being read (the inner source may use it)."""
 
     def read(self, n_samples: int) -> Int16Array:
         """The next frame, probes mixed in."""
@@ -269,6 +457,7 @@ class ProbedSource:
             self._next = self._clock.anchor(self.sample_rate_hz)
         t = self._next
         self.reads.append((t, self._clock.now()))
+        self.position = t
         frame = self._injector.process(self._inner(n_samples), t)
         self._next = t + n_samples
         out: Int16Array = frame.astype(np.int16, copy=False)
@@ -292,6 +481,26 @@ class DeviceCounters:
     """Call frames that found the capture FIFO dry (sent as silence)."""
     capture_overruns: int = 0
     """Times the capture FIFO overflowed and old audio was dropped."""
+    output_stretched_ms: float = 0.0
+    """Silence added to the output queue because it ran low (the device clock ran faster)."""
+    output_trimmed_silence_ms: float = 0.0
+    """Silence not played to keep the output queue at its cushion."""
+    output_trimmed_audio_ms: float = 0.0
+    """Sound not played to keep the output queue at its cushion (a late start or a stall)."""
+    capture_trimmed_ms: float = 0.0
+    """Captured audio dropped to keep the capture FIFO at its target."""
+
+
+@dataclass(frozen=True)
+class QueueLevel:
+    """The two queues of the device path in one second of the call (their low points)."""
+
+    at_s: float
+    """Start of the second, since the first frame was played."""
+    output_ms: float
+    """Output queue before a frame was written: the wait of the frame's first sample."""
+    capture_ms: float
+    """Capture FIFO at the same moments."""
 
 
 @dataclass(frozen=True)
@@ -335,6 +544,19 @@ class AudioPathSummary:
     """Device errors, each naming the device and what to do."""
     notes: tuple[str, ...]
     """Other remarks (fallbacks, silent microphone)."""
+    device_loop_delays_ms: tuple[float, ...] = ()
+    """For every probe heard back in the microphone: the time from its frame's hand-over to the
+    output to its arrival in the call's capture: output queue + output device + the path
+    between speaker and microphone + input device + capture FIFO, measured by the signal."""
+    device_delays_ms: tuple[float, ...] = ()
+    """The same loops less what each probe waited in CallCheck's two queues: the device path
+    (host buffers, hardware, and what lies between speaker and microphone)."""
+    host_output_buffer_ms: float | None = None
+    """Median of the host's live output buffer over the call (PortAudio's DAC time − callback
+    time): the part of the device path the output clock tells; through the ALSA pulse plugin it
+    is exact to a fraction of a ms (tests/audio/test_audio_latency.py), the input side's is not."""
+    queue_timeline: tuple[QueueLevel, ...] = ()
+    """The output and capture queues over the call, one entry per second."""
 
     @property
     def mouth_to_ear_delays_ms(self) -> tuple[float, ...]:
@@ -342,6 +564,39 @@ class AudioPathSummary:
         to ear, without the device hardware."""
         extra = self.capture_buffer_ms + self.output_buffer_ms
         return tuple(d + extra for d in self.probe_delays_ms)
+
+    @property
+    def measured_by_signal(self) -> bool:
+        """Enough probes were heard back through the devices to measure the device path."""
+        return len(self.device_loop_delays_ms) >= MIN_CAPTURED_BACK
+
+    @property
+    def device_roundtrip_ms(self) -> float | None:
+        """The device path beyond CallCheck's own queues (output + input device, host buffers
+        and whatever lies between speaker and microphone): the median probe loop minus the two
+        queue waits. None when too few probes came back."""
+        if not self.measured_by_signal:
+            return None
+        return float(np.median(self.device_delays_ms))
+
+    @property
+    def full_mouth_to_ear_delays_ms(self) -> tuple[float, ...]:
+        """Each probe's :attr:`mouth_to_ear_delays_ms` plus the device path measured by the
+        signal: mouth to ear with every part of the path. Empty when too few probes came back."""
+        device = self.device_roundtrip_ms
+        if device is None:
+            return ()
+        return tuple(d + device for d in self.mouth_to_ear_delays_ms)
+
+    @property
+    def device_beyond_host_buffer_ms(self) -> float | None:
+        """The device path less the host's output buffer: what lies beyond the output stream's
+        queue (the same figure as the latency check's ``beyond_output_buffer_ms``; ≈ 0 for a
+        null sink's monitor, the added delay for a delay sink)."""
+        device = self.device_roundtrip_ms
+        if device is None or self.host_output_buffer_ms is None:
+            return None
+        return device - self.host_output_buffer_ms
 
 
 # ------------------------------------------------------------------------------ the device path
@@ -387,7 +642,25 @@ class CallAudio:
         self._fifo = CaptureFifo(
             max(self._frame + 1, _ms_to_samples(self.config.fifo_target_ms, self.rate_hz)),
             _ms_to_samples(FIFO_MAX_MS, self.rate_hz),
+            excess_samples=_ms_to_samples(QUEUE_EXCESS_MS, self.rate_hz),
         )
+        self.captured_back: HeardBackDetector | None = None
+        """Finds the probes played on the speaker in the microphone's audio."""
+        self._playback: PlaybackControl | None = None
+        self._output_frames: list[tuple[int, float, int]] = []
+        # (sink sample, engine time, index among the samples written) of every frame's first
+        # sample written to the device
+        self._capture_frames: list[tuple[int, float, int]] = []
+        # (source sample, engine time, index among the samples pushed) of every microphone
+        # frame's first sample
+        self._pushes: list[tuple[int, float]] = []
+        # (samples pushed into the FIFO so far, monotonic s of the callback that captured them)
+        self._pushed = 0
+        self._consumption: list[tuple[int, float]] = []  # the closed output stream's
+        self._live_output_ms: list[float] = []
+        self.queue_levels: list[tuple[float, float, float]] = []
+        """(engine time, output queue ms, capture FIFO ms) at every frame written to the device:
+        the two queues of the device path over the call."""
         self._stream: AudioStream | None = None  # playback
         self._in_stream: AudioStream | None = None  # capture
         self._final_in_stats: StreamStats | None = None
@@ -402,6 +675,7 @@ class CallAudio:
         self._sink_rate: int | None = None
         self._active = False
         self._ever_active = False
+        self._reopened = False
         self._active_since_ms: float | None = None
         self._active_s = 0.0
         self._stats_at_first_write: StreamStats | None = None
@@ -449,13 +723,20 @@ class CallAudio:
         default_rate = round(self._input.default_sample_rate_hz)
         if self.config.device_rate_hz is None and default_rate not in rates and default_rate > 0:
             rates.append(default_rate)  # the device refuses the codec's rate: convert ourselves
-        # At the codec's rate one duplex stream (one callback for both directions; an unplugged
-        # headset ends it). At another rate separate capture and playback streams: a duplex ALSA
-        # stream through PulseAudio's plugin failed within seconds at 44.1 kHz.
+        # Separate capture and playback streams for real devices: in one duplex stream every
+        # callback moves as many samples in as out, so input the host held back during a stall
+        # (PulseAudio keeps it in the record stream) can never be caught up and stays as delay
+        # for the rest of the call (measured: +150 ms on a loaded machine); a capture stream of
+        # its own drains it into the FIFO, which trims it. (A duplex ALSA stream through
+        # PulseAudio's plugin also failed within seconds at 44.1 kHz.) The synthetic backend
+        # routes its output back within one stream, so it stays duplex.
+        duplex = self.config.duplex
+        if duplex is None:
+            duplex = isinstance(backend, SyntheticAudioBackend)
         last: AudioDeviceError | None = None
         for rate in rates:
             try:
-                if rate == self.rate_hz:
+                if duplex:
                     self._stream = backend.open_stream(
                         StreamConfig(self._input, self._output, rate, self.config.latency_s),
                         loop=loop,
@@ -487,10 +768,12 @@ class CallAudio:
             assert self._device_rate is not None
             self._capture_resampler = StreamingResampler(self._device_rate, self.rate_hz)
             self._play_resampler = StreamingResampler(self.rate_hz, self._device_rate)
-            self.notes.append(
+            note = (
                 f"The devices run at {self._device_rate} Hz; audio is converted to and from the "
                 f"codec's {self.rate_hz} Hz."
             )
+            if note not in self.notes:  # opened a second time
+                self.notes.append(note)
         capture = self._in_stream or self._stream
         self._portaudio_latency = (
             capture.reported_latency_ms[0],
@@ -520,6 +803,7 @@ class CallAudio:
             with contextlib.suppress(Exception):
                 self._final_stats = self._stream.stats()
             self._stream.close()
+            self._consumption = self._stream.output_consumption()
             self._stream = None
 
     def _deactivate(self) -> None:
@@ -529,7 +813,26 @@ class CallAudio:
         self._fifo.clear()
 
     def _on_error(self, error: AudioDeviceError) -> None:
-        """The device stopped mid-call: keep going without it."""
+        """The device stopped mid-call: keep going without it (a stream that ends before it
+        ever ran is opened once more first)."""
+        if self._playback is None and not self._reopened:
+            # PortAudio's ALSA host sometimes ends a stream through PulseAudio during its slow
+            # start (the latency check retries for the same reason); a device really gone fails
+            # the second time too.
+            self._reopened = True
+            logger.warning(
+                "audio device: the stream failed at its start (%s); opening it again", error
+            )
+            self._shutdown_stream()
+            self._fifo.clear()
+            try:
+                self._open()
+            except AudioDeviceError as again:
+                error = again
+            except AudioUnavailable as again:
+                error = AudioDeviceError(str(again))
+            else:
+                return
         self._record_error(str(error))
         self.notes.append(
             "From then on synthetic speech was sent and nothing was played; the probe figures "
@@ -554,6 +857,9 @@ class CallAudio:
         samples = block.samples.astype(np.float64)
         if self._capture_resampler is not None:
             samples = self._capture_resampler.process(samples)
+        if samples.size and block.callback_time_s is not None:
+            self._pushed = self._fifo.taken + self._fifo.size + samples.size
+            self._pushes.append((self._pushed, block.callback_time_s))
         self._fifo.push(samples)
         self._watch_silence(block.samples)
 
@@ -578,10 +884,29 @@ class CallAudio:
     def _read_microphone(self, n: int) -> Int16Array:
         if not self._active:
             return self._fallback_speech.read(n)
+        first = self._fifo.taken
         frame = self._fifo.pop(n)
+        t = self.source.position
+        if frame is not None and t is not None:
+            trimmed = self._fifo.taken - n - first  # a trim inside pop() came first
+            self._capture_frames.append((t, self.clock.now(), first + trimmed))
+        self._hear_back(frame, n)
         if frame is None:
             return np.zeros(n, dtype=np.int16)
         return _to_int16(frame)
+
+    def _hear_back(self, frame: FloatArray | None, n: int) -> None:
+        """Search the microphone's frame (as it enters the call) for the probes the speaker
+        played: the delay of each from the far end's source to here is the mouth-to-ear delay
+        measured by the signal, device hardware, host buffers and both queues included."""
+        t = self.source.position
+        if t is None or self._stream is None:
+            return
+        if self.captured_back is None:
+            self.captured_back = HeardBackDetector(
+                self.detector.detections_view, self.rate_hz, self.config.probe_period_ms
+            )
+        self.captured_back.feed(np.zeros(n) if frame is None else frame, t)
 
     # ---------------------------------------------------------------- playback side
 
@@ -601,17 +926,54 @@ class CallAudio:
         self.detector.feed(received, t)
         self._next_received = t + received.size
         if self._active and self._stream is not None:
-            self._play(received)
+            self._play(received, t, now)
 
-    def _play(self, received: FloatArray) -> None:
+    def _play(self, received: FloatArray, t: int, now: float) -> None:
         stream = self._stream
         assert stream is not None
-        if self._stats_at_first_write is None:
-            self._stats_at_first_write = stream.stats()
-            stream.write(np.zeros(_ms_to_samples(OUTPUT_PREFILL_MS, self._device_rate or 1)))
+        rate = self._device_rate or self.rate_hz
         out = received if self._play_resampler is None else self._play_resampler.process(received)
-        self._output_waits.append(stream.queued_output_frames())
-        stream.write(out.astype(np.float32))
+        if self._playback is None:
+            if stream.stats().output_frames < self._started_frames(rate):
+                # The device is not running yet. Through PulseAudio a stream takes its first
+                # callbacks (filling the host's buffer), then none for 0.7–1.4 s; what would be
+                # queued meanwhile would add that time to every later frame.
+                return
+            self._stats_at_first_write = stream.stats()
+            self._playback = PlaybackControl(
+                _ms_to_samples(OUTPUT_CUSHION_MS, rate),
+                excess_samples=_ms_to_samples(QUEUE_EXCESS_MS, rate),
+                large_excess_samples=_ms_to_samples(QUEUE_LARGE_EXCESS_MS, rate),
+            )
+        live = stream.live_output_latency_s
+        if live is not None:
+            # The host's output buffer (PortAudio: DAC time − callback time), read once the
+            # device runs steadily: the part of the device path a clock can tell.
+            self._live_output_ms.append(1000.0 * live)
+        level = stream.queued_output_frames()
+        planned, drop = self._playback.plan(level, out)
+        if drop:
+            stream.discard_output(drop)
+        pad = max(0, planned.size - out.size)
+        self._output_waits.append(level - drop + pad)
+        self._output_frames.append((t, now, stream.written_output_frames() + pad))
+        out = planned
+        self.queue_levels.append(
+            (
+                self.clock.now(),
+                1000.0 * level / rate,
+                1000.0 * self._fifo.size / self.rate_hz,
+            )
+        )
+        if out.size:
+            stream.write(out.astype(np.float32))
+
+    def _started_frames(self, rate: int) -> int:
+        """Output samples a running device has taken: more than its host buffer (PortAudio's
+        reported output latency) plus one frame, which a stream filling that buffer at its start
+        never reaches before it really runs."""
+        reported = self._portaudio_latency[1] or 0.0
+        return _ms_to_samples(reported + FRAME_MS, rate)
 
     # ---------------------------------------------------------------- figures
 
@@ -624,46 +986,106 @@ class CallAudio:
         anchor's error is the first frame's lateness beyond that.
         """
 
-        def anchor_late_ms(frames: Sequence[tuple[int, float]]) -> float:
-            if not frames:
-                return 0.0
-            t0, time0 = frames[0]
-            offsets = [(time - time0) - 1000.0 * (t - t0) / self.rate_hz for t, time in frames]
-            return -min(offsets)
+        return self._anchor_late_ms(self._probe_origin().reads) - self._anchor_late_ms(self.plays)
 
+    def captured_back_correction_ms(self) -> float:
+        """The same correction for the probes heard back in the microphone: their positions
+        count on the user's source's counter."""
+        return self._anchor_late_ms(self._probe_origin().reads) - self._anchor_late_ms(
+            self.source.reads
+        )
+
+    def _probe_origin(self) -> ProbedSource:
         # The far end (loopback) or the user's source (reflector) was read first by whichever
         # sent the probes the detector found; both are anchored on the same clock.
-        source = self.far_end_source if self.far_end_source.reads else self.source
-        if self.config.probe_path == "round_trip":
-            source = self.source
-        return anchor_late_ms(source.reads) - anchor_late_ms(self.plays)
+        if self.config.probe_path == "round_trip" or not self.far_end_source.reads:
+            return self.source
+        return self.far_end_source
+
+    def _anchor_late_ms(self, frames: Sequence[tuple[int, float]]) -> float:
+        if not frames:
+            return 0.0
+        t0, time0 = frames[0]
+        offsets = [(time - time0) - 1000.0 * (t - t0) / self.rate_hz for t, time in frames]
+        return -min(offsets)
+
+    def device_loop_delays_ms(self) -> tuple[float, ...]:
+        """Per probe heard back: its arrival in the capture minus its hand-over to the output."""
+        return tuple(loop for loop, _ in self._heard_back())
+
+    def device_delays_ms(self) -> tuple[float, ...]:
+        """Per probe heard back: the device path beyond CallCheck's queues (see
+        :meth:`_heard_back`)."""
+        return tuple(device for _, device in self._heard_back())
+
+    def _heard_back(self) -> list[tuple[float, float]]:
+        """(loop, device) for every probe played and heard back.
+
+        The loop runs from the probe's place in the received audio to its place in the
+        microphone's audio, both on the call's sample clock. Of it, CallCheck's own queues took
+        what the probe's frames waited (:meth:`output_waits`, :meth:`capture_waits`), plus the
+        write's and minus the read's lateness against the clock's grid. The rest is the device
+        path.
+        """
+        if self.captured_back is None:
+            return []
+        played = {d.index: d for d in self.detector.detections}
+        shift = self.captured_back_correction_ms() - self.anchor_correction_ms()
+        out_wait = _frame_waits(self.output_waits(), self.plays, self.rate_hz, sign=1.0)
+        cap_wait = _frame_waits(self.capture_waits(), self.source.reads, self.rate_hz, sign=-1.0)
+        pairs = []
+        for d in self.captured_back.detections:
+            p = played.get(d.index)
+            if p is None:
+                continue
+            loop = d.delay_ms - p.delay_ms + shift
+            w_out, w_cap = out_wait(p.received_sample), cap_wait(d.received_sample)
+            if w_out is None or w_cap is None:
+                continue
+            pairs.append((loop, loop - w_out - w_cap))
+        return pairs
+
+    def queue_timeline(self) -> tuple[QueueLevel, ...]:
+        """The output and capture queues per second of the call: each one's low point, what it held
+        for the whole second (a burst of frames written after a late wake-up of the engine drains by
+        itself; a queue that grows raises its low point)."""
+        if not self.queue_levels:
+            return ()
+        t0 = self.queue_levels[0][0]
+        seconds: dict[int, list[tuple[float, float]]] = {}
+        for t, out_ms, cap_ms in self.queue_levels:
+            seconds.setdefault(int((t - t0) // 1000.0), []).append((out_ms, cap_ms))
+        return tuple(
+            QueueLevel(
+                at_s=float(second),
+                output_ms=min(o for o, _ in levels),
+                capture_ms=min(c for _, c in levels),
+            )
+            for second, levels in sorted(seconds.items())
+        )
 
     def summary(self) -> AudioPathSummary:
         """The figures so far (call after :meth:`close` for the final ones)."""
         correction = self.anchor_correction_ms()
+        stats, in_stats = self._stream_stats()
+        heard_back = self._heard_back()
         probe = _shifted(self.detector.summary(), correction)
         fifo = self._fifo
         device_rate = self._device_rate or self.rate_hz
         if self._ever_active:
-            capture_ms = 1000.0 * float(np.mean(fifo.depths)) / self.rate_hz if fifo.depths else 0.0
-            output_ms = (
-                1000.0 * float(np.mean(self._output_waits)) / device_rate
-                if self._output_waits
-                else 0.0
-            )
+            capture_ms = _mean_wait(self.capture_waits())
+            if capture_ms is None:  # no callback times: the FIFO's level (its newest sample)
+                depths = fifo.depths
+                capture_ms = 1000.0 * float(np.mean(depths)) / self.rate_hz if depths else 0.0
+            output_ms = _mean_wait(self.output_waits())
+            if output_ms is None:  # no callback log: the queue's level before each write
+                levels = self._output_waits
+                output_ms = 1000.0 * float(np.mean(levels)) / device_rate if levels else 0.0
         else:
             capture_ms, output_ms = float(FRAME_MS), 0.0  # packetization; no output queue
         active_s = self._active_s
         if self._active and self._active_since_ms is not None:
             active_s += (self.clock.now() - self._active_since_ms) / 1000.0
-        stats = self._final_stats
-        if stats is None and self._stream is not None:
-            stats = self._stream.stats()
-        in_stats = self._final_in_stats
-        if in_stats is None and self._in_stream is not None:
-            in_stats = self._in_stream.stats()
-        if in_stats is None:
-            in_stats = stats  # the duplex stream
         base = self._stats_at_first_write
         starved = 0
         if stats is not None and base is not None:
@@ -690,11 +1112,101 @@ class CallAudio:
                 output_starved=starved,
                 capture_underruns=fifo.underruns,
                 capture_overruns=fifo.overruns,
+                output_stretched_ms=self._device_ms(lambda p: p.stretched_samples),
+                output_trimmed_silence_ms=self._device_ms(lambda p: p.trimmed_silence_samples),
+                output_trimmed_audio_ms=self._device_ms(lambda p: p.trimmed_audio_samples),
+                capture_trimmed_ms=1000.0 * fifo.trimmed_samples / self.rate_hz,
             ),
             device_active_s=active_s if self._ever_active else None,
             errors=tuple(self.errors),
             notes=tuple(self.notes),
+            device_loop_delays_ms=tuple(loop for loop, _ in heard_back),
+            device_delays_ms=tuple(device for _, device in heard_back),
+            host_output_buffer_ms=(
+                float(np.median(self._live_output_ms)) if self._live_output_ms else None
+            ),
+            queue_timeline=self.queue_timeline(),
         )
+
+    def _stream_stats(self) -> tuple[StreamStats | None, StreamStats | None]:
+        """(playback, capture) stream counters, final once closed (the same for a duplex
+        stream)."""
+        stats = self._final_stats
+        if stats is None and self._stream is not None:
+            stats = self._stream.stats()
+        in_stats = self._final_in_stats
+        if in_stats is None and self._in_stream is not None:
+            in_stats = self._in_stream.stats()
+        return stats, in_stats or stats
+
+    def output_waits(self) -> list[tuple[int, float, float]]:
+        """(sink sample, engine time ms, wait ms) of every frame written to the device: from the
+        write to the callback that handed the frame's first sample to the host (the stream logs
+        each callback's time and how far into the written samples it got)."""
+        log = self._consumption
+        if self._stream is not None:
+            log = self._stream.output_consumption()
+        if not log:
+            return []
+        taken = np.array([n for n, _ in log], dtype=np.int64)
+        times_ms = 1000.0 * np.array([t for _, t in log])
+        waits = []
+        for t, written_ms, index in self._output_frames:
+            i = int(np.searchsorted(taken, index, side="right"))
+            if i < len(log):
+                waits.append((t, written_ms, float(times_ms[i]) - written_ms))
+        return waits
+
+    def capture_waits(self) -> list[tuple[int, float, float]]:
+        """(source sample, engine time ms, wait ms) of every microphone frame the call took:
+        from the capture of the frame's first sample (the callback's time, less the samples
+        captured after it in the same block) to the read."""
+        if not self._pushes:
+            return []
+        pushed = np.array([n for n, _ in self._pushes], dtype=np.int64)
+        times_ms = 1000.0 * np.array([t for _, t in self._pushes])
+        waits = []
+        for t, read_ms, index in self._capture_frames:
+            i = int(np.searchsorted(pushed, index, side="right"))
+            if i < len(self._pushes):
+                captured_ms = float(times_ms[i]) - 1000.0 * (pushed[i] - index) / self.rate_hz
+                waits.append((t, read_ms, read_ms - captured_ms))
+        return waits
+
+    def _device_ms(self, counter: Callable[[PlaybackControl], int]) -> float:
+        """A playback control counter (samples at the device's rate) in ms."""
+        if self._playback is None:
+            return 0.0
+        return 1000.0 * counter(self._playback) / (self._device_rate or self.rate_hz)
+
+
+def _mean_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:
+    return float(np.mean([w for _, _, w in waits])) if waits else None
+
+
+def _frame_waits(
+    frames: Sequence[tuple[int, float, float]],
+    grid: Sequence[tuple[int, float]],
+    rate_hz: int,
+    *,
+    sign: float,
+) -> Callable[[float], float | None]:
+    """The wait, in ms, of a sample at a position of the call's clock in one of CallCheck's
+    queues: the wait of the frame holding it plus (output) or minus (capture) how late that frame
+    was handled against the clock's grid (placed by the least late of ``grid``'s frames, as
+    :meth:`CallAudio.anchor_correction_ms` places it)."""
+    if not frames or not grid:
+        return lambda position: None
+    base = min(time - 1000.0 * t / rate_hz for t, time in grid)
+    starts = np.array([t for t, _, _ in frames], dtype=np.float64)
+    offsets = np.array([time - 1000.0 * t / rate_hz for t, time, _ in frames])
+    waits = np.array([w for _, _, w in frames]) + sign * (offsets - base)
+
+    def wait(position: float) -> float | None:
+        i = int(np.searchsorted(starts, position, side="right")) - 1
+        return None if i < 0 else float(waits[i])
+
+    return wait
 
 
 def _shifted(probe: ProbeSummary, shift_ms: float) -> ProbeSummary:
@@ -751,18 +1263,53 @@ def device_latency_ms(latency: LatencyMeasurement | None) -> float | None:
     return latency.roundtrip_ms.median
 
 
+METHOD_SIGNAL: Final = "probes_heard_back"
+"""The call's probes, played on the output and found again in the input: the device path of the
+call's own streams, by the signal (no device clock involved)."""
+METHOD_CHIRP: Final = "chirp_check"
+"""The device latency check's chirps (separate streams, before or beside the call)."""
+METHOD_REPORTED: Final = "portaudio_reported"
+"""PortAudio's reported stream latency: an estimate (the host API's own figure)."""
+METHOD_QUEUE: Final = "queue_count"
+"""Samples counted in CallCheck's own queue, exact."""
+METHOD_PROBES_AND_QUEUES: Final = "probes_plus_queues"
+"""The probes' delay to the output plus CallCheck's queues, without the device path."""
+
+
+def device_figure(
+    summary: AudioPathSummary, latency: LatencyMeasurement | None = None
+) -> tuple[float | None, str | None]:
+    """The device path's delay and the method that gave it, best first: the call's probes heard
+    back; else the latency check's chirps; else nothing (PortAudio's reported latency is only
+    used, as an estimate, for the rating)."""
+    by_signal = summary.device_roundtrip_ms
+    if by_signal is not None:
+        return by_signal, METHOD_SIGNAL
+    checked = device_latency_ms(latency)
+    if checked is not None:
+        return checked, METHOD_CHIRP
+    return None, None
+
+
 def audio_path_json(
     summary: AudioPathSummary, latency: LatencyMeasurement | None = None
 ) -> dict[str, Any]:
     """The report's ``audio_path`` section (resources/report.schema.json)."""
     pa_in, pa_out = summary.portaudio_latency_ms
     probe = summary.probe
-    device_rt = device_latency_ms(latency)
-    m2e = _stats(summary.mouth_to_ear_delays_ms)
-    full = None
-    if m2e is not None and device_rt is not None:
-        full = round(m2e["mean"] + device_rt, 2)
+    device_rt, device_method = device_figure(summary, latency)
+    m2e_method: str | None = METHOD_PROBES_AND_QUEUES if summary.probe_delays_ms else None
+    if summary.full_mouth_to_ear_delays_ms:
+        m2e = _stats(summary.full_mouth_to_ear_delays_ms)
+        full = None if m2e is None else m2e["mean"]
+        m2e_method = METHOD_SIGNAL
+    else:
+        m2e = _stats(summary.mouth_to_ear_delays_ms)
+        full = None
+        if m2e is not None and device_rt is not None:
+            full = round(m2e["mean"] + device_rt, 2)
     c = summary.counters
+    queues = METHOD_QUEUE if summary.device_used else None
     return {
         "device_used": summary.device_used,
         "mode": summary.mode,
@@ -801,6 +1348,32 @@ def audio_path_json(
         "device_active_s": _round(summary.device_active_s),
         "errors": list(summary.errors),
         "notes": list(summary.notes),
+        "method": "signal" if device_method == METHOD_SIGNAL else "clocks",
+        "methods": {
+            "mouth_to_ear_ms": m2e_method,
+            "device_roundtrip_ms": device_method,
+            "output_buffer_ms": queues,
+            "capture_buffer_ms": queues,
+        },
+        "device_path": {
+            "probes_heard_back": len(summary.device_loop_delays_ms),
+            "loop_ms": _stats(summary.device_loop_delays_ms),
+            "device_ms": _stats(summary.device_delays_ms),
+            "host_output_buffer_ms": _round(summary.host_output_buffer_ms),
+            "beyond_host_buffer_ms": _round(summary.device_beyond_host_buffer_ms),
+        },
+        "queue_timeline": [
+            {
+                "at_s": q.at_s,
+                "output_ms": round(q.output_ms, 2),
+                "capture_ms": round(q.capture_ms, 2),
+            }
+            for q in summary.queue_timeline
+        ],
+        "output_stretched_ms": round(c.output_stretched_ms, 2),
+        "output_trimmed_silence_ms": round(c.output_trimmed_silence_ms, 2),
+        "output_trimmed_audio_ms": round(c.output_trimmed_audio_ms, 2),
+        "capture_trimmed_ms": round(c.capture_trimmed_ms, 2),
     }
 
 
@@ -829,8 +1402,9 @@ def rerate(
     """``quality`` recomputed with the probes' mouth-to-ear delay and the device latency.
 
     Ta becomes the mean mouth-to-ear delay (probes + capture and output waits; half of it when
-    the probes made the round trip, an estimate) plus the device latency: the measured round
-    trip when the latency check heard its bursts, else PortAudio's reported input + output
+    the probes made the round trip, an estimate) plus the device latency: the call's own probes
+    heard back through the devices when enough were (:func:`device_figure`), else the latency
+    check's round trip when it heard its bursts, else PortAudio's reported input + output
     latency (estimated). Without probe detections the delay budget stays as it was and only the
     device latency is added. Losses, jitter and the codec are unchanged.
     """
@@ -844,9 +1418,11 @@ def rerate(
         else:
             m2e = measured(mean, "in-band probes + capture and output buffers")
     device: Figure | None = None
-    device_rt = device_latency_ms(latency)
+    device_rt, method = device_figure(summary, latency)
     pa_in, pa_out = summary.portaudio_latency_ms
-    if device_rt is not None:
+    if device_rt is not None and method == METHOD_SIGNAL:
+        device = measured(device_rt, "the call's probes played and heard back (median)")
+    elif device_rt is not None:
         device = measured(device_rt, "chirp round trip through the devices (median)")
     elif summary.device_used and pa_in is not None and pa_out is not None:
         device = estimated(pa_in + pa_out, "PortAudio reported input + output latency")

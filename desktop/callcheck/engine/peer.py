@@ -20,6 +20,10 @@ hook                                          purpose
 ``RTCIceTransport._send`` (wrapped)           the impairment emulator (only when asked for)
 ``RTCIceTransport._recv`` (wrapped)           the emulator on the receive path (server and peer
                                               modes: the downlink impaired on this side)
+``RTCSctpTransport._handle_data`` (wrapped)    arrival time of each data-channel datagram: the
+                                              RTT echo subtracts how long a ping was held
+``aioice.Connection.data_received`` and       when each datagram reached aioice (a FIFO of
+``RTCIceTransport._recv`` (wrapped)           stamps beside aioice's queue): that arrival time
 ``aioice.ice.get_host_addresses`` (wrapped    ICE host addresses per call via a context variable:
 once, process-wide)                           loopback calls use 127.0.0.1, which aioice skips
 ============================================  ===================================================
@@ -32,6 +36,7 @@ measuring nothing; ``tests/engine/test_aiortc_hooks.py`` fails loudly on such an
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import contextvars
 import fractions
@@ -58,7 +63,7 @@ from aiortc.rtcconfiguration import RTCBundlePolicy, RTCIceTransportPolicy
 from av import AudioFrame
 
 from callcheck.core.audio_analysis import measure_level
-from callcheck.core.packets import PacketRecord, StreamStatistics
+from callcheck.core.packets import SEQUENCE_CYCLE, PacketRecord, StreamStatistics, extend_sequence
 from callcheck.core.playout import PlayoutBuffer, PlayoutConfig, PlayoutFrame
 from callcheck.engine.decoders import FrameDecoder, make_decoder
 from callcheck.engine.impairment import ImpairedLink, ImpairedReceive, ImpairmentSpec
@@ -198,16 +203,35 @@ class SourceTrack(MediaStreamTrack):
         self._start_ms: float | None = None
         self._frames = 0
         self._paused: asyncio.Future[None] | None = None
+        self._discarding: asyncio.Task[None] | None = None
 
     def pause(self) -> None:
-        """Stop releasing frames (the sender goes quiet; RTCP and the data channel go on)."""
+        """Stop releasing frames (the sender goes quiet; RTCP and the data channel go on).
+
+        The source is still read on its clock and the audio dropped: a microphone behind it
+        keeps capturing, and unread its buffer would overrun while the end of the call settles.
+        """
         if self._paused is None:
-            self._paused = asyncio.get_running_loop().create_future()
+            loop = asyncio.get_running_loop()
+            self._paused = loop.create_future()
+            self._discarding = loop.create_task(self._discard(), name="source-discard")
+
+    async def _discard(self) -> None:
+        while self._paused is not None and not self._paused.done():
+            if self._start_ms is None:
+                self._start_ms = now_ms()
+            wait_ms = self._start_ms + self._frames * FRAME_MS - now_ms()
+            if wait_ms > 0:
+                await asyncio.sleep(wait_ms / 1000.0)
+            self._source.read(self._samples_per_frame)
+            self._frames += 1
 
     def stop(self) -> None:
         super().stop()
         if self._paused is not None and not self._paused.done():
             self._paused.set_result(None)
+        if self._discarding is not None:
+            self._discarding.cancel()
 
     async def recv(self) -> AudioFrame:
         if self._paused is not None:
@@ -326,6 +350,9 @@ class MeasuredPeer:
         """The emulator on the receive path (``receive_impairment``), with its truth."""
         self.track: SourceTrack | None = None
         self.probe: RttProbe | None = None
+        self._sctp_stamps: list[float | None] = [None]
+        self._datagram_arrival: list[float | None] = [None]
+        self._sctp_stamped = False
         self.channel: Any = None
         """The ``callcheck-rtt`` data channel (opened here, or accepted from the far end)."""
         self.on_channel: Callable[[Any], None] | None = None
@@ -336,6 +363,10 @@ class MeasuredPeer:
         """Wire sequence number of the first RTP packet received."""
         self.last_seq: int | None = None
         """Wire sequence number of the latest RTP packet received (arrival order)."""
+        self.highest_ext: int | None = None
+        """Highest extended sequence number received (RFC 3550 A.1)."""
+        self.lowest_ext: int | None = None
+        """Lowest extended sequence number received."""
         # playout outcome counters (frames of 20 ms)
         self.frames_decoded = 0
         self.frames_concealed = 0
@@ -378,8 +409,37 @@ class MeasuredPeer:
     def create_probe_channel(self) -> None:
         """Open the RTT echo data channel (the offering side)."""
         channel = self.pc.createDataChannel(CHANNEL_LABEL, **CHANNEL_OPTIONS)
-        self.probe = RttProbe(channel, ping=self.options.ping)
+        self.probe = RttProbe(channel, ping=self.options.ping, arrival_ms=self._stamp_sctp())
         self._channel_ready(channel)
+
+    def _stamp_sctp(self) -> Callable[[], float]:
+        """Stamp each datagram entering the SCTP stack; the clock of the current one.
+
+        aiortc's DTLS loop hands one datagram at a time to ``_handle_data`` and a message is
+        delivered within that call, so while a message callback runs the latest stamp is the
+        arrival of the datagram that carried it (RTT echo, module docstring of ``rtt_probe``).
+        Without the hook (an aiortc whose internals moved) the callback's own time is used.
+        """
+        sctp = self.pc.sctp
+        handle = getattr(sctp, "_handle_data", None)
+        if sctp is None or handle is None or self._sctp_stamped:
+            return self._sctp_arrival_ms
+        stamps = self._sctp_stamps
+
+        datagram = self._datagram_arrival
+
+        async def stamped(data: bytes) -> None:
+            # The datagram's arrival at the socket when known, else now (entering SCTP).
+            stamps[0] = datagram[0] if datagram[0] is not None else now_ms()
+            await handle(data)
+
+        sctp._handle_data = stamped  # type: ignore[method-assign]
+        self._sctp_stamped = True
+        return self._sctp_arrival_ms
+
+    def _sctp_arrival_ms(self) -> float:
+        stamp = self._sctp_stamps[0]
+        return stamp if stamp is not None else now_ms()
 
     def _channel_ready(self, channel: Any) -> None:
         self.channel = channel
@@ -391,7 +451,9 @@ class MeasuredPeer:
 
         def on_datachannel(channel: Any) -> None:
             if channel.label == CHANNEL_LABEL and self.probe is None:
-                self.probe = RttProbe(channel, ping=self.options.ping)
+                self.probe = RttProbe(
+                    channel, ping=self.options.ping, arrival_ms=self._stamp_sctp()
+                )
                 self._channel_ready(channel)
 
         self.pc.on("datachannel", on_datachannel)
@@ -428,8 +490,13 @@ class MeasuredPeer:
         assert playout is not None
         clock_rate_hz = self.clock_rate_hz
 
+        datagram = self._datagram_arrival
+
         async def tapped_handle_rtp(packet: Any, arrival_time_ms: int) -> None:
-            arrival = now_ms()
+            # When the datagram reached aioice (``_stamp_datagrams``), not when aiortc's DTLS
+            # loop got round to it: under load that wait is jitter the network did not add.
+            stamped = datagram[0]
+            arrival = stamped if stamped is not None else now_ms()
             seq = packet.sequence_number
             remote = self.remote_send_times
             record = PacketRecord(
@@ -444,6 +511,14 @@ class MeasuredPeer:
             playout.insert(record, packet.payload)
             self.last_packet_ms = arrival
             self.last_seq = seq
+            # The sequence span so far, for the live loss (``TestCall``): gaps settle as lost
+            # only 64 packets later, so the settled loss lags the call by 1.3 s.
+            if self.highest_ext is None or self.lowest_ext is None:
+                self.highest_ext = self.lowest_ext = seq + SEQUENCE_CYCLE
+            else:
+                ext = extend_sequence(seq, self.highest_ext)
+                self.highest_ext = max(self.highest_ext, ext)
+                self.lowest_ext = min(self.lowest_ext, ext)
             if self.first_packet_ms is None:
                 self.first_packet_ms = arrival
                 self.first_seq = seq
@@ -465,7 +540,40 @@ class MeasuredPeer:
             ice = dtls.transport
             self.receive_link = ImpairedReceive(receive_spec, ice._recv)
             ice._recv = self.receive_link.recv
+        else:
+            self._stamp_datagrams(dtls.transport)
         self._hooked = True
+
+    def _stamp_datagrams(self, ice: Any) -> None:
+        """Note when each datagram reached aioice, for the RTT echo (``rtt_probe``).
+
+        aiortc's DTLS loop takes one datagram at a time from aioice's queue and decrypts every
+        RTP packet too, so under load a ping can wait there for milliseconds; RTCP's DLSR
+        would not count that wait and neither should the echo. aioice queues datagrams in
+        ``Connection.data_received`` and hands them out in order through ``recv``: a FIFO of
+        stamps beside the queue tells the arrival of the datagram being handled. Skipped when
+        the receive path is emulated (the emulator's release is the arrival then) or when
+        aioice's internals moved (the stamp is then taken entering SCTP).
+        """
+        connection = getattr(ice, "_connection", None)
+        received = getattr(connection, "data_received", None)
+        recv = getattr(ice, "_recv", None)
+        if connection is None or received is None or recv is None:
+            return
+        stamps: collections.deque[float] = collections.deque(maxlen=4096)
+        current = self._datagram_arrival
+
+        def stamped_received(data: bytes, component: int) -> None:
+            stamps.append(now_ms())
+            received(data, component)
+
+        async def stamped_recv() -> bytes:
+            data: bytes = await recv()
+            current[0] = stamps.popleft() if stamps else None
+            return data
+
+        connection.data_received = stamped_received
+        ice._recv = stamped_recv
 
     def verify_transport(self) -> None:
         """After negotiation: the hooked transport must carry audio and data (max-bundle)."""
@@ -541,6 +649,15 @@ class MeasuredPeer:
         """Stop sending audio (to settle the counts at the end of a call)."""
         if self.track is not None:
             self.track.pause()
+
+    async def stop_playout(self) -> None:
+        """End playout: the measured part of the call is over (what arrives later is counted,
+        not played, so the settling adds no concealed frames and no audio to the sink)."""
+        task, self._playout_task = self._playout_task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
 
     # ---------------------------------------------------------------- state
 

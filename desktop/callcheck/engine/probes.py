@@ -20,6 +20,7 @@ Measured offline through Opus (PyAV's libopus) at 12–32 kbit/s with 5 % of 20 
 from __future__ import annotations
 
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -175,6 +176,10 @@ class ProbeDetector:
         """Every probe found so far (a copy)."""
         return list(self._detections)
 
+    def detections_view(self) -> Sequence[ProbeDetection]:
+        """Every probe found so far, without copying (read it, do not keep it)."""
+        return self._detections
+
     def feed(self, frame: npt.NDArray[np.generic], t_sample: int) -> list[ProbeDetection]:
         """Add received samples starting at ``t_sample``; return the probes newly found.
 
@@ -286,4 +291,51 @@ class ProbeDetector:
                 delay_ms=statistics.median(groups[w]) if w in groups else None,
             )
             for w in range(first, last + 1)
+        )
+
+
+class HeardBackDetector(ProbeDetector):
+    """Finds, in the microphone's audio, the probes that were played on the speaker.
+
+    Each probe found is assigned to the latest probe of its sweep direction that was already
+    played (``played()``: the output detector's detections, on the same sample clock): sound
+    cannot come back before it was played, and alternating sweeps make the pairing unambiguous
+    for any device path shorter than two periods (1 s), however the delay jumps meanwhile (the
+    output queue being trimmed after a late start moves it by hundreds of ms at once, which would
+    throw off a tracker that follows the last delay).
+    """
+
+    def __init__(
+        self,
+        played: Callable[[], Sequence[ProbeDetection]],
+        sample_rate_hz: int = 48_000,
+        period_ms: float = DEFAULT_PERIOD_MS,
+        *,
+        threshold: float = DETECTION_THRESHOLD,
+        window_ms: float = DEFAULT_WINDOW_MS,
+        tolerance_ms: float = 5.0,
+    ) -> None:
+        super().__init__(sample_rate_hz, period_ms, threshold=threshold, window_ms=window_ms)
+        self._played = played
+        self._tolerance = tolerance_ms * sample_rate_hz / 1000.0
+
+    def _assign(self, position: float, template: int, confidence: float) -> ProbeDetection | None:
+        candidates = [
+            d
+            for d in self._played()
+            if d.index % 2 == template and d.received_sample <= position + self._tolerance
+        ]
+        if not candidates:
+            return None
+        k = max(candidates, key=lambda d: d.index).index
+        if self._detections and k <= self._detections[-1].index:
+            return None  # a repeat or out-of-order match: keep the first
+        delay = position - k * self.period_samples
+        self._last_delay = delay
+        return ProbeDetection(
+            index=k,
+            sent_sample=k * self.period_samples,
+            received_sample=position,
+            delay_ms=1000.0 * delay / self.sample_rate_hz,
+            confidence=confidence,
         )

@@ -79,6 +79,7 @@ from callcheck.engine.signaling import (
     WhipClient,
 )
 from callcheck.engine.snapshots import (
+    BAD_ANSWER,
     CONNECT_TIMEOUT,
     DTLS_FAILED,
     ICE_FAILED,
@@ -132,6 +133,24 @@ def default_host_addresses(url: ServerUrl) -> tuple[str, ...] | None:
         if ipaddress.ip_address(host).is_loopback:
             return ("127.0.0.1",) if ":" not in host else ("::1",)
     return None
+
+
+async def _apply_answer(pc: Any, sdp: str, who: str) -> None:
+    """Set the far end's SDP answer; an unusable one is a :class:`CallFailed` in plain words.
+
+    aiortc's own errors ("Media sections in answer do not match offer", a Unicode error …) are
+    internals: they go to the log, the user reads what happened (issue 14, item 10).
+    """
+    try:
+        await pc.setRemoteDescription(RTCSessionDescription(sdp, "answer"))
+    except Exception as error:
+        logger.info("the %s's SDP answer was refused: %r", who, error, exc_info=True)
+        raise CallFailed(
+            BAD_ANSWER,
+            f"The {who} answered with something this app cannot use (not a valid answer to "
+            "its call offer): it may be another program or a different version. Check the "
+            "server address.",
+        ) from None
 
 
 def settled_totals(stats: DirectionStats, sent_packets: int) -> DirectionStats:
@@ -495,7 +514,7 @@ class ServerCall(RemoteCall):
         if answer.reflection is not None:
             self.far_end_info["reflection"] = answer.reflection
         with host_addresses(self._host_addresses()):
-            await self.a.pc.setRemoteDescription(RTCSessionDescription(answer.sdp, "answer"))
+            await _apply_answer(self.a.pc, answer.sdp, "server")
         await self._wait_connected(deadline)
         return now_ms() - start
 
@@ -623,9 +642,7 @@ class PeerCall(RemoteCall):
         )
         answer = await self._next(lambda m: m.get("type") == "answer", deadline)
         with host_addresses(self._host_addresses()):
-            await peer.pc.setRemoteDescription(
-                RTCSessionDescription(str(answer.get("sdp", "")), "answer")
-            )
+            await _apply_answer(peer.pc, str(answer.get("sdp", "")), "other desktop")
 
     async def _answer(self, servers: tuple[IceServer, ...], deadline: float) -> None:
         assert self._signaling is not None

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import getpass
 import json
 import os
 import platform
@@ -40,7 +42,11 @@ def _summary(p: Percentiles | None) -> Summary | None:
 def _direction(d: DirectionResult, timeline: tuple[LiveSnapshot, ...]) -> DirectionReport:
     t = d.totals
     snaps = [getattr(s, d.direction) for s in timeline]
-    jitter = Summary.of(s.jitter_ms for s in snaps) or Summary.single(t.jitter_ms)
+    # Intervals that carried no packet (before the first one, or before the far end's first
+    # figures) have no jitter to report: averaging their 0 in put the mean 0.4–2 ms below the
+    # wire's RFC 3550 value (issue 12, item 7).
+    heard = [s for s in snaps if s.interval.packets_received > 0]
+    jitter = Summary.of(s.jitter_ms for s in heard) or Summary.single(t.jitter_ms)
     loss = Summary.of(s.loss_interval_pct for s in snaps)
     # The mean over the call is the total loss, not the mean of the intervals.
     if loss is not None:
@@ -90,10 +96,6 @@ def _timeline(result: CallResult) -> tuple[TimelineSample, ...]:
     return tuple(samples)
 
 
-def _recommendations(result: CallResult) -> dict[str, Any]:
-    return build_recommendations(result)
-
-
 def _worse_direction(result: CallResult) -> DirectionResult:
     """The direction the user hears worst (:func:`callcheck.core.rating.worse_direction`)."""
     return worse_direction(
@@ -123,6 +125,20 @@ def call_rating(
     )
 
 
+def _device_facts(audio_path: Mapping[str, Any] | None) -> dict[str, Any]:
+    """What the device-delay advice needs from the report's ``audio_path``: the devices' delay
+    (when the call used them) and their names."""
+    audio = audio_path or {}
+    if not audio.get("device_used"):
+        return {}
+    delay = audio.get("device_roundtrip_ms")
+    names = [n for n in (audio.get("output_device"), audio.get("input_device")) if n]
+    return {
+        "device_delay_ms": float(delay) if isinstance(delay, int | float) else None,
+        "audio_devices": tuple(dict.fromkeys(str(n) for n in names)),
+    }
+
+
 def build_recommendations(
     result: CallResult,
     *,
@@ -130,6 +146,7 @@ def build_recommendations(
     qos: QosResult | None = None,
     capacity: Sequence[CapacityResult] = (),
     rating: CallRating | None = None,
+    audio_path: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The report's ``recommendations``: ranked codecs and the actions that apply.
 
@@ -172,6 +189,7 @@ def build_recommendations(
         ),
         mouth_to_ear_ms=None if rating is None else rating.quality.ta_ms,
         rating=rating,
+        **_device_facts(audio_path),
     )
     return {"codecs": codecs, "actions": [a.to_json() for a in advise(inputs)]}
 
@@ -198,7 +216,9 @@ def enrich_report(
         env["capacity"] = [c.to_json() for c in capacity]
     return dataclasses.replace(
         report,
-        recommendations=build_recommendations(result, host=host, qos=qos, capacity=capacity),
+        recommendations=build_recommendations(
+            result, host=host, qos=qos, capacity=capacity, audio_path=report.audio_path
+        ),
         environment=env,
     )
 
@@ -244,16 +264,27 @@ def build_report(
         timeline=_timeline(result),
         audio_path=dict(audio_path or {"device_used": False}),
         ice=_ice(result, ice_servers),
-        recommendations=build_recommendations(result, rating=rating),
+        recommendations=build_recommendations(result, rating=rating, audio_path=audio_path),
         impairment=None if result.impairment is None else {"spec": result.impairment},
         errors=errors,
-        environment={
-            "os": platform.system(),
-            "os_release": platform.release(),
-            "python": platform.python_version(),
-        },
+        environment=host_facts(),
         connectivity=_connectivity(result),
     )
+
+
+def host_facts() -> dict[str, str]:
+    """A report's ``environment`` basics, the same in complete and partial reports: the OS,
+    the user and the computer's name (the first facts of a helpdesk ticket, issue 16)."""
+    out = {
+        "os": platform.system(),
+        "os_release": platform.release(),
+        "python": platform.python_version(),
+        "host_name": platform.node(),
+    }
+    # No login name and no USER/LOGNAME variable (a service account): no user.
+    with contextlib.suppress(OSError, KeyError):
+        out["user"] = getpass.getuser()
+    return {k: v for k, v in out.items() if v}
 
 
 def _connectivity(result: CallResult) -> dict[str, Any] | None:

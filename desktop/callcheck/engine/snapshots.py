@@ -40,6 +40,8 @@ SERVER_BUSY: Final = "server_busy"
 """The server is at its call or rate limit (503, 429)."""
 SERVER_REJECTED: Final = "server_rejected"
 """Any other HTTP error from the server (a bad offer, a server bug)."""
+BAD_ANSWER: Final = "bad_answer"
+"""The server (or the other desktop) answered with an SDP this call cannot use."""
 UDP_BLOCKED: Final = "udp_blocked"
 """The server answered over HTTP(S) but no UDP got through (ICE never connected)."""
 PEER_NOT_JOINED: Final = "peer_not_joined"
@@ -111,8 +113,14 @@ class DirectionSnapshot:
     playout: PlayoutStats
     """Playout buffer statistics since the start."""
     quality: QualityResult | None
-    """E-model estimate for the listener of this direction (interval figures); ``None`` before
-    there is enough to rate."""
+    """E-model estimate for the listener of this direction over **the call so far** (totals,
+    mean buffer, mean RTT: the figures the verdict is rated from, so it converges to it; see
+    :mod:`callcheck.core.live_rating` for why not the last interval); ``None`` before there is
+    enough to rate."""
+    quality_recent: QualityResult | None = None
+    """E-model estimate over the last second (:class:`~callcheck.core.live_rating.
+    RecentWindow`, current buffer and RTT): recent trouble, at once; ``None`` before there is
+    enough to rate."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +134,10 @@ class LiveSnapshot:
     uplink: DirectionSnapshot
     downlink: DirectionSnapshot
     quality: QualityResult | None
-    """The worse direction's estimate: what the gauge shows."""
+    """The worse direction's estimate over the call so far: what the gauge shows."""
+    quality_recent: QualityResult | None = None
+    """The worse direction's estimate over the last second: the gauge's minimum marker and the
+    "recent" line of the MOS chart."""
 
     @property
     def progress(self) -> float:

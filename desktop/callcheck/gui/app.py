@@ -7,13 +7,16 @@ window stops a running test and the engine thread.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import uuid
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -32,6 +35,8 @@ from PySide6.QtWidgets import (
 )
 
 from callcheck import __build__, __version__
+from callcheck.core.report import failure_report, public_server_url
+from callcheck.core.report_text import summary_text
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
     NO_SERVER,
@@ -73,11 +78,20 @@ START_DEFER_MS = 0
 #: After the window is resized, pre-render the chart screen again once resizing has paused.
 PRERENDER_AFTER_RESIZE_MS = 400
 
+logger = logging.getLogger(__name__)
+
 
 def _title(text: str) -> QLabel:
     label = QLabel(text)
     label.setStyleSheet("font-size: 20px; font-weight: bold;")
     return label
+
+
+def _device_fact(raw: str) -> str:
+    """A device for the helpdesk: the plain name the screens show, and the system's id
+    after it when that differs (a technician may need the id)."""
+    plain = texts.device_name(raw)
+    return plain if not raw or raw == plain else f"{plain} ({raw})"
 
 
 class ErrorScreen(QWidget):
@@ -104,8 +118,17 @@ class ErrorScreen(QWidget):
         self.settingsButton = QPushButton(texts.ERROR_OPEN_SETTINGS)
         self.settingsButton.hide()
         self.backButton = QPushButton(texts.ERROR_BACK)
+        # A failed test is a report too (kept in History): its summary goes into a ticket.
+        self.report: dict[str, Any] | None = None
+        self.copyButton = QPushButton(texts.ERROR_COPY)
+        self.copyButton.setObjectName("errorCopyButton")
+        self.copyButton.clicked.connect(self.copy_summary)
+        self.copyButton.setEnabled(False)
+        self.copied = QLabel()
+        self.copied.setObjectName("errorCopied")
+        self.copied.setWordWrap(True)
         buttons = QHBoxLayout()
-        for button in (self.tryAgainButton, self.settingsButton, self.backButton):
+        for button in (self.tryAgainButton, self.settingsButton, self.copyButton, self.backButton):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -116,13 +139,30 @@ class ErrorScreen(QWidget):
         layout.addWidget(self.details)
         layout.addWidget(self.connectivity)
         layout.addLayout(buttons)
+        layout.addWidget(self.copied)
         layout.addStretch(2)
+
+    def setReport(self, report: dict[str, Any] | None, note: str = "") -> None:
+        """The failed test's report (what "Copy for the helpdesk" copies); ``note`` says when
+        it could not be kept in the history."""
+        self.report = report
+        self.copyButton.setEnabled(report is not None)
+        self.copied.setText(note)
+
+    def copy_summary(self) -> None:
+        """Put the failed test's summary, with the helpdesk facts, on the clipboard."""
+        if self.report is None:
+            return
+        QGuiApplication.clipboard().setText(summary_text(self.report, texts.translate))
+        self.copied.setText(texts.RESULTS_COPIED)
 
     def show_failure(self, failure: TestFailure) -> None:
         """What happened (plain words for the reason), what to do, the details and checks."""
         self.failure = failure
         headline, advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
         self.message.setText(headline)
+        # The generic headline repeats the page title: say it once.
+        self.message.setVisible(headline.rstrip(".") != texts.ERROR_TITLE.rstrip("."))
         self.advice.setText(texts.ERROR_WHAT_TO_DO.format(advice=advice))
         detail = failure.message if failure.message != headline else ""
         self.details.setText(texts.ERROR_DETAILS.format(message=detail) if detail else "")
@@ -151,7 +191,19 @@ class SettingsScreen(QWidget):
         self.serverUrl = QLineEdit()
         self.serverUrl.setPlaceholderText("https://callcheck.example.com:8443")
         self.serverToken = QLineEdit()
-        self.serverToken.setEchoMode(QLineEdit.EchoMode.PasswordEchoOnEdit)
+        # A secret: masked by default (issue 16); the eye shows it while the user asks to.
+        self.serverToken.setEchoMode(QLineEdit.EchoMode.Password)
+        self.showToken = self.serverToken.addAction(
+            self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogContentsView),
+            QLineEdit.ActionPosition.TrailingPosition,
+        )
+        self.showToken.setCheckable(True)
+        self.showToken.setToolTip(texts.SETTINGS_SHOW_TOKEN)
+        self.showToken.toggled.connect(
+            lambda shown: self.serverToken.setEchoMode(
+                QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+            )
+        )
         self.theme = QComboBox()
         for key in THEMES:
             self.theme.addItem(texts.THEME_NAMES[key], key)
@@ -234,6 +286,7 @@ class MainWindow(QMainWindow):
         self._device_backend = device_backend
         self._last_mode: TestMode = "loopback"
         self._current_entry: HistoryEntry | None = None
+        self._closed = False
         problems = [p for p in (self.store.problem, self._open_history()) if p]
 
         self.stack = QStackedWidget()
@@ -295,6 +348,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(slot)
             toolbar.addAction(action)
             self.navActions[key] = action
+            # A tool bar's buttons take no keyboard focus by default: Tab must reach them too
+            # (issue 16; the shortcuts alone are not discoverable), and Space/Enter press them.
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(text.replace("&", ""))
         self._nav = toolbar
 
         self.bridge.snapshot.connect(self._on_snapshot)
@@ -306,6 +365,12 @@ class MainWindow(QMainWindow):
         if problems:
             self.statusBar().showMessage(" ".join(problems))
             self.history.message.setText(self.historyStore.problem or "")
+        geometry, last_mode = self.store.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if last_mode in ("loopback", "server", "peer"):
+            self._last_mode = last_mode  # type: ignore[assignment]  # checked just above
+            self.start.selectMode(self._last_mode)
         self.show_start()
         # After the first window is up: build the chart screen and import the media stack.
         QTimer.singleShot(0, self._warm_up)
@@ -368,6 +433,8 @@ class MainWindow(QMainWindow):
         return self._devices
 
     def _warm_up(self) -> None:
+        if self._closed:  # closed before the first event-loop turn: start no engine now
+            return
         self.bridge.warm_up()
         self._prerender_live()
 
@@ -530,6 +597,7 @@ class MainWindow(QMainWindow):
 
     def _on_finished(self, outcome: TestOutcome) -> None:
         report = outcome.report.to_json()
+        report["environment"] = {**report.get("environment", {}), **self._helpdesk_environment()}
         # Never lose a result: it is in the history before anyone sees it.
         note = ""
         try:
@@ -547,7 +615,50 @@ class MainWindow(QMainWindow):
         """Show the error screen for a failure known only by its message."""
         self._on_failure(TestFailure("", message))
 
+    def _helpdesk_environment(self) -> dict[str, Any]:
+        """What the report does not know but a ticket needs: the server and the devices, in
+        the names this app showed (issue 16, "for the helpdesk")."""
+        env: dict[str, Any] = {
+            "devices": {
+                "input": _device_fact(self.settings.input_device),
+                "output": _device_fact(self.settings.output_device),
+            }
+        }
+        server = public_server_url(self.settings.server_url)
+        if self._last_mode != "loopback" and server:
+            env["server"] = server
+        return env
+
     def _on_failure(self, failure: TestFailure) -> None:
+        env = self._helpdesk_environment()
+        if failure.report is not None:
+            # Issue 14: the session's own partial report (its connectivity checks, the host),
+            # with the server and devices as this app showed them (issue 16).
+            base = failure.report
+            report = replace(base, environment={**base.environment, **env}).to_json()
+        else:
+            from callcheck.engine.reporting import host_facts  # no engine import at start-up
+
+            headline, _advice = texts.FAILURES.get(failure.reason_code, texts.FAILURE_DEFAULT)
+            detail = failure.message if failure.message and failure.message != headline else ""
+            report = failure_report(
+                report_id=uuid.uuid4().hex[:12],
+                started_at=datetime.now().astimezone().isoformat(timespec="seconds"),
+                mode=self._last_mode,
+                codec=self.settings.codec,
+                app_version=__version__,
+                code=failure.reason_code or "failed",
+                message=f"{headline} {detail}".strip(),
+                connectivity=failure.connectivity,
+                environment={**host_facts(), **env},
+            ).to_json()
+        note = ""
+        try:
+            self._current_entry = self.historyStore.add(report)
+        except HistoryError as exc:
+            logger.warning("the failed test's report was not stored: %s", exc)
+            note = texts.ERROR_NOT_STORED.format(error=exc)
+        self.error.setReport(report, note)
         self.error.show_failure(failure)
         self.stack.setCurrentWidget(self.error)
         self.error.tryAgainButton.setFocus()
@@ -558,6 +669,9 @@ class MainWindow(QMainWindow):
         self.start.startButton.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._closed = True
+        # Remembered for the next start (issue 16): window size and place, last test type.
+        self.store.save_window_state(self.saveGeometry(), self.start.selectedMode())
         if self._devices is not None:
             self._devices.listenButton.setChecked(False)
         self.bridge.shutdown()

@@ -11,10 +11,8 @@ when the GUI starts: the first window must appear within 1.5 s.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures
 import contextlib
-import dataclasses
 import gc
 import logging
 from collections.abc import Callable, Coroutine
@@ -29,7 +27,7 @@ from callcheck.engine.snapshots import CallFailed, CallResult
 from callcheck.gui import texts
 
 if TYPE_CHECKING:
-    from callcheck.engine.call import TestCall
+    from callcheck.engine.session import TestSession
 
 logger = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -85,6 +83,8 @@ class TestOptions:
     """Peer mode: how long to wait for the colleague (``None``: the engine's default)."""
     use_devices: bool = True
     """Microphone and speaker in the call; False = the built-in test signal, no playback."""
+    probe: bool = True
+    """Server mode: the capacity / bufferbloat / QoS probe after the call, as the CLI runs it."""
     input_device: str = ""
     """Microphone by name ("" = the system default)."""
     output_device: str = ""
@@ -104,6 +104,9 @@ class TestFailure:
     """The engine's own description (names the server, the HTTP status …)."""
     connectivity: dict[str, Any] | None = None
     """The report-style ``connectivity`` section of the diagnosis so far, if there was one."""
+    report: Report | None = None
+    """The partial report of the test that could not start (issue 14: it goes to the history
+    like any other); ``None`` when no test was started (settings invalid, no server)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,23 +119,29 @@ class TestOutcome:
     report: Report
 
 
+class _SessionFailedError(Exception):
+    """The session ended with a partial report: carries it to :meth:`EngineBridge._on_done`."""
+
+    def __init__(self, failure: CallFailed, report: Report) -> None:
+        super().__init__(failure.message)
+        self.failure = failure
+        self.report = report
+
+
 def _invalid(what: str, error: Exception) -> CallFailed:
     return CallFailed(INVALID_SETTINGS, texts.INVALID_SETTING.format(what=what, error=error))
 
 
 async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
-    """The test call, on the engine thread (imports aiortc there on first use)."""
-    from callcheck.engine.call import CallConfig, TestCall
-    from callcheck.engine.call_audio import (
-        CallAudio,
-        CallAudioConfig,
-        audio_path_json,
-        rerate_call,
-    )
+    """The test, on the engine thread (imports aiortc there on first use).
+
+    Only translates ``options`` into a :class:`~callcheck.engine.session.TestSession`: the
+    session runs the same test as `callcheck test` (DESIGN.md, "One test session").
+    """
+    from callcheck.engine.call import CallConfig
     from callcheck.engine.ice_servers import IceServerError, parse_ice_server
     from callcheck.engine.impairment import ImpairmentSpec
-    from callcheck.engine.reporting import build_report, enrich_report
-    from callcheck.engine.system_info import CpuLoadMeter, detect_host
+    from callcheck.engine.session import SessionOptions, TestSession
 
     try:
         ice = tuple(parse_ice_server(u) for u in options.ice_server_urls)
@@ -176,42 +185,26 @@ async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
     except ValueError as exc:
         what = texts.SETTINGS_SERVER_URL if remote else texts.SETTINGS_TITLE
         raise _invalid(what, exc) from None
-    # The audio path as in `callcheck test`: a missing or failing device never stops the call
-    # (CallAudio falls back to the test signal and says why in the report's audio_path).
-    audio = CallAudio(
-        CallAudioConfig(
-            codec=config.codec,
+    session = TestSession(
+        SessionOptions(
+            call=config,
             use_devices=options.use_devices,
             input_device=options.input_device or None,
             output_device=options.output_device or None,
-            probe_path="round_trip" if config.mode == "server" else "one_way",
-        )
-    )
-    call = TestCall(
-        config,
+            probe=options.probe,
+            ice_server_urls=options.ice_server_urls,
+        ),
         on_snapshot=bridge.snapshot.emit,
         on_waiting=bridge.waiting.emit,
-        source=audio.source,
-        far_end_source=audio.far_end_source if config.mode == "loopback" else None,
-        audio_sink=audio.sink,
     )
-    bridge._call = call
-    cpu = CpuLoadMeter()
-    cpu.start()
-    audio.start()
-    try:
-        result = await call.run()
-    finally:
-        audio.close()
-    summary = audio.summary()
-    if config.mode != "peer":  # in peer mode the probes would cross two desktops' clocks
-        result = dataclasses.replace(result, quality=rerate_call(result, summary) or result.quality)
-    # Host detection runs OS commands: off the engine loop.
-    host = await asyncio.to_thread(detect_host, cpu_load_pct=cpu.stop())
-    report = build_report(
-        result, ice_servers=options.ice_server_urls, audio_path=audio_path_json(summary)
-    )
-    return TestOutcome(result, enrich_report(report, result, host=host))
+    bridge._session = session
+    outcome = await session.run()
+    if outcome.failure is not None or outcome.result is None:
+        failure = outcome.failure or CallFailed(
+            UNEXPECTED, texts.ERROR_UNEXPECTED.format(error="no result")
+        )
+        raise _SessionFailedError(failure, outcome.report)
+    return TestOutcome(outcome.result, outcome.report)
 
 
 def _freeze_heap() -> None:
@@ -233,8 +226,7 @@ _heap_frozen = False
 
 
 def _warm_up_imports() -> None:
-    import callcheck.engine.call
-    import callcheck.engine.reporting  # noqa: F401
+    import callcheck.engine.session  # noqa: F401  (the call, the audio path, the report)
 
 
 class EngineBridge(QObject):
@@ -259,7 +251,7 @@ class EngineBridge(QObject):
         super().__init__(parent)
         self._engine: EngineLoop | None = None
         self._future: concurrent.futures.Future[TestOutcome] | None = None
-        self._call: TestCall | None = None
+        self._session: TestSession | None = None
         self._cancel_requested = False
         self._pending: TestOptions | None = None
 
@@ -303,7 +295,7 @@ class EngineBridge(QObject):
             self._fail(TestFailure(NO_SERVER, texts.FAILURES[NO_SERVER][0]))
             return
         self._cancel_requested = False
-        self._call = None
+        self._session = None
         _freeze_heap()
         if defer_ms is None:
             self._submit(options)
@@ -331,9 +323,9 @@ class EngineBridge(QObject):
         if future is None or future.done():
             return
         self._cancel_requested = True
-        call, engine = self._call, self._engine
-        if call is not None and engine is not None:
-            engine.call_soon(call.request_stop)
+        session, engine = self._session, self._engine
+        if session is not None and engine is not None:
+            engine.call_soon(session.request_stop)
         # Still connecting (request_stop only ends the measuring part): cancel the task.
         QTimer.singleShot(CANCEL_GRACE_MS, future.cancel)
 
@@ -344,11 +336,11 @@ class EngineBridge(QObject):
         if it does not within :data:`STOP_GRACE_S` is its task cancelled.
         """
         self._pending = None
-        future, call, engine = self._future, self._call, self._engine
+        future, session, engine = self._future, self._session, self._engine
         if future is not None and not future.done():
             self._cancel_requested = True
-            if call is not None and engine is not None:
-                engine.call_soon(call.request_stop)
+            if session is not None and engine is not None:
+                engine.call_soon(session.request_stop)
             else:
                 future.cancel()
             with contextlib.suppress(BaseException):
@@ -371,6 +363,16 @@ class EngineBridge(QObject):
             outcome = future.result()
         except concurrent.futures.CancelledError:
             self.cancelled.emit()
+        except _SessionFailedError as exc:
+            connectivity = exc.report.connectivity
+            self._fail(
+                TestFailure(
+                    exc.failure.reason_code,
+                    exc.failure.message,
+                    dict(connectivity) if connectivity is not None else None,
+                    report=exc.report,
+                )
+            )
         except CallFailed as exc:
             connectivity = (exc.details or {}).get("connectivity")
             self._fail(

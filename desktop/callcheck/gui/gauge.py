@@ -2,7 +2,8 @@
 
 A custom-painted dial from MOS 1 to 5 with the grade bands of the MOS table, a needle animated to
 the latest value, the value and its grade in words in the centre, a marker at the pass mark and
-a faint trace of the lowest value seen in the test.
+a faint trace of the lowest value seen in the test — the needle's, or a lower "recent trouble"
+value given to :meth:`MosGauge.noteRecent`.
 
 The bands, the pass mark and the grade of a value come from :mod:`callcheck.core.grades`; the
 words from :mod:`callcheck.gui.texts`. The widget only draws.
@@ -218,6 +219,21 @@ class MosGauge(QWidget):
     def grade(self) -> Grade | None:
         """The grade of the value shown, ``None`` before the first value."""
         return None if math.isnan(self._value) else grade_for(self._value)
+
+    @Slot(float)
+    def noteRecent(self, mos: float) -> None:
+        """Mark recent trouble: a MOS rated over the last second (clamped to 1–5; NaN ignored).
+
+        The needle shows the call so far, which a short outage hardly moves; the minimum trace
+        takes this value when it is lower, so a dropout shows on the dial at once
+        (:mod:`callcheck.core.live_rating`).
+        """
+        if math.isnan(mos):
+            return
+        mos = min(MOS_HIGH, max(MOS_LOW, float(mos)))
+        if self._minimum is None or mos < self._minimum:
+            self._minimum = mos
+            self.update()
 
     def minimumValue(self) -> float | None:
         """The lowest value since the last :meth:`resetMinimum` (``None`` if none since)."""

@@ -31,9 +31,9 @@ from callcheck.gui.comparison import compare, ordered
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.report_export import (
     ExportError,
-    default_file_name,
     export_report,
     path_for_filter,
+    save_dialog_defaults,
 )
 from callcheck.gui.texts import mos_text
 
@@ -160,7 +160,7 @@ class HistoryScreen(QWidget):
             self.table.setItem(row, 0, date)
             self.table.setItem(row, 1, _item(texts.MODE_SHORT.get(entry.mode, entry.mode)))
             self.table.setItem(row, 2, _item(texts.grade_word(entry.grade)))
-            mos = texts.NOT_MEASURED if entry.mos is None else f"{entry.mos:.2f}"
+            mos = texts.NOT_MEASURED if entry.mos is None else texts.mos_text(entry.mos)
             self.table.setItem(row, 3, _item(mos))
         self.empty.setVisible(not self._entries)
         self.table.setVisible(bool(self._entries))
@@ -243,11 +243,9 @@ class HistoryScreen(QWidget):
         selected = self.selectedEntries()
         if len(selected) != 1:
             return
+        path, filters, chosen_filter = save_dialog_defaults({"id": selected[0].report_id})
         name, chosen = QFileDialog.getSaveFileName(
-            self,
-            texts.HISTORY_EXPORT_DIALOG,
-            default_file_name({"id": selected[0].report_id}),
-            ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
+            self, texts.HISTORY_EXPORT_DIALOG, path, filters, chosen_filter
         )
         if name:
             self.export_selected(path_for_filter(Path(name), chosen))
@@ -258,7 +256,7 @@ class HistoryScreen(QWidget):
         if not selected:
             return
         self._pending_delete = [entry.row_id for entry in selected]
-        self.confirmBox.setText(texts.HISTORY_DELETE_CONFIRM.format(count=len(selected)))
+        self.confirmBox.setText(texts.counted("HISTORY_DELETE_CONFIRM", len(selected)))
         self.confirmBox.open()
 
     def _confirmed(self, result: int) -> None:
@@ -271,7 +269,7 @@ class HistoryScreen(QWidget):
         except HistoryError as exc:
             self.message.setText(str(exc))
         else:
-            self.message.setText(texts.HISTORY_DELETED.format(count=len(row_ids)))
+            self.message.setText(texts.counted("HISTORY_DELETED", len(row_ids)))
         self.reload()
 
 

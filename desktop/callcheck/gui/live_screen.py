@@ -41,6 +41,27 @@ PRERENDER_PASSES = 3
 """Pause between the charts' updates of one snapshot: lets Qt paint each on its own turn."""
 
 
+class _Series:
+    """A second line on a chart, redrawn with it."""
+
+    def __init__(self, curve: Any) -> None:
+        self.curve = curve
+        self.t: list[float] = []
+        self.y: list[float] = []
+
+    def append(self, t_s: float, value: float | None) -> None:
+        self.t.append(t_s)
+        self.y.append(math.nan if value is None else value)
+
+    def redraw(self) -> None:
+        self.curve.setData(self.t, self.y, connect="finite")
+
+    def clear(self) -> None:
+        self.t.clear()
+        self.y.clear()
+        self.curve.setData([], [])
+
+
 class _Chart:
     """One live time series."""
 
@@ -68,6 +89,13 @@ class _Chart:
             )
         self.t: list[float] = []
         self.y: list[float] = []
+        self.extras: list[_Series] = []
+
+    def add_series(self, pen: Any) -> _Series:
+        """Another line on this chart (redrawn and cleared with it)."""
+        series = _Series(self.widget.plot(pen=pen))
+        self.extras.append(series)
+        return series
 
     def add(self, t_s: float, value: float | None) -> None:
         self.append(t_s, value)
@@ -80,6 +108,8 @@ class _Chart:
 
     def redraw(self) -> None:
         self.curve.setData(self.t, self.y, connect="finite")
+        for series in self.extras:
+            series.redraw()
 
     def set_duration(self, duration_s: float) -> None:
         self.widget.setXRange(0.0, max(1.0, duration_s), padding=0.02)
@@ -88,6 +118,8 @@ class _Chart:
         self.t.clear()
         self.y.clear()
         self.curve.setData([], [])
+        for series in self.extras:
+            series.clear()
 
 
 class LiveScreen(QWidget):
@@ -122,6 +154,11 @@ class LiveScreen(QWidget):
         self.mos = _Chart(texts.CHART_MOS, "#009E73", (MOS_LOW, MOS_HIGH))
         self.mos.widget.addItem(
             pg.InfiniteLine(PASS_MOS, angle=0, pen=pg.mkPen("#888", style=Qt.PenStyle.DashLine))
+        )
+        # The MOS chart's second line: the last second's rating (recent trouble), thin and
+        # dotted under the call-so-far line the gauge shows.
+        self.mosRecent = self.mos.add_series(
+            pg.mkPen("#E69F00", width=1, style=Qt.PenStyle.DotLine)
         )
         charts = QGridLayout()
         for i, chart in enumerate((self.rtt, self.jitter, self.loss, self.mos)):
@@ -228,12 +265,16 @@ class LiveScreen(QWidget):
         self.jitter.append(t, max(up.jitter_ms, down.jitter_ms))
         self.loss.append(t, max(up.loss_interval_pct, down.loss_interval_pct))
         self.mos.append(t, None if quality is None else quality.mos)
+        recent = snapshot.quality_recent
+        self.mosRecent.append(t, None if recent is None else recent.mos)
         for chart in self.charts():
             if chart not in self._pending:
                 self._pending.append(chart)
         self._chartTimer.start()
         if quality is not None:
             self.gauge.setValue(quality.mos)
+        if recent is not None:
+            self.gauge.noteRecent(recent.mos)
             self.status.setText(texts.LIVE_MEASURING)
         self.progress.setValue(round(snapshot.progress * PROGRESS_STEPS))
         self.progress.setFormat(texts.time_left(snapshot.duration_s - snapshot.elapsed_s))

@@ -1,38 +1,52 @@
-"""Writing a report to a file: JSON, HTML (the core's page) or PDF (Qt's own PDF writer).
+"""Writing a report to a file: JSON, HTML (the core's page), PDF or text.
 
-The format follows the file name's suffix. All three come from the report's JSON dict, so a
-saved file says what the Results screen says.
+The format follows the file name's suffix. All come from the report's JSON dict, so a saved
+file says what the Results screen says.
 
-The PDF is a simple print layout rendered by :class:`QTextDocument` into a :class:`QPdfWriter`:
-QTextDocument understands a subset of HTML 4 and no SVG, so the HTML report's inline charts
-would not survive; the PDF has the verdict, the three numbers, why, what to do and the codecs.
+One report, three faces (issue 16): the PDF is the HTML page itself, laid out by
+:class:`QTextDocument` into a :class:`QPdfWriter` — not a second layout. QTextDocument draws
+no SVG, so the page is rendered with ``inline_svg=False`` and the gauge and charts
+(:func:`callcheck.core.report_html.report_images`) are rasterised here with
+:class:`QSvgRenderer` and handed to the document as image resources. The text is the helpdesk
+summary (:func:`callcheck.core.report_text.summary_text`).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping
 from html import escape
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from PySide6.QtCore import QMarginsF
-from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSize, QStandardPaths, Qt, QUrl
+from PySide6.QtGui import (
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+from PySide6.QtSvg import QSvgRenderer
 
-from callcheck.core.advice import action_text
 from callcheck.core.report import upgrade
-from callcheck.core.report_html import inputs_table, render_html
-from callcheck.core.report_text import key_numbers
-from callcheck.core.result_phrases import verdict_summary, why_phrases
+from callcheck.core.report_html import IMAGE_SCHEME, render_html, report_images
+from callcheck.core.report_text import summary_text
+from callcheck.core.result_phrases import why_phrases
 from callcheck.gui import texts
 
-ReportFormat = Literal["json", "html", "pdf"]
+ReportFormat = Literal["json", "html", "pdf", "txt"]
 SUFFIXES: Final[dict[str, ReportFormat]] = {
     ".json": "json",
     ".html": "html",
     ".htm": "html",
     ".pdf": "pdf",
+    ".txt": "txt",
 }
+#: Pixels per SVG unit of the rasterised pictures: sharp at print resolution.
+IMAGE_SCALE: Final = 3.0
 PDF_RESOLUTION_DPI: Final = 300
 PDF_MARGIN_MM: Final = 15.0
 
@@ -49,6 +63,24 @@ def format_for(path: Path) -> ReportFormat:
 def default_file_name(report: Mapping[str, Any], fmt: ReportFormat = "json") -> str:
     """``callcheck-<id>.<fmt>``."""
     return f"callcheck-{report.get('id', 'report')}.{fmt}"
+
+
+def default_directory() -> Path:
+    """Where Save/Export start: the user's Documents folder, else the home folder — never the
+    folder the app happened to start in."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
+
+
+def save_dialog_defaults(report: Mapping[str, Any]) -> tuple[str, str, str]:
+    """What Save/Export dialogs start with: the suggested path (in :func:`default_directory`,
+    a PDF), the file-type filters, and the filter selected (PDF)."""
+    filters = texts.RESULTS_SAVE_FILTERS
+    fmt: ReportFormat = "pdf"
+    path = default_directory() / default_file_name(report, fmt)
+    return str(path), ";;".join(filters.values()), filters[fmt]
 
 
 def path_for_filter(path: Path, chosen_filter: str) -> Path:
@@ -70,6 +102,8 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
             path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         elif fmt == "html":
             path.write_text(render_html(data), encoding="utf-8")
+        elif fmt == "txt":
+            path.write_text(summary_text(data, texts.translate), encoding="utf-8")
         else:
             write_pdf(data, path)
     except OSError as exc:
@@ -77,11 +111,34 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
     return fmt
 
 
+def svg_image(svg: str) -> QImage:
+    """An SVG document rasterised on white at :data:`IMAGE_SCALE` pixels per unit."""
+    renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
+    size = renderer.defaultSize()
+    image = QImage(
+        QSize(round(size.width() * IMAGE_SCALE), round(size.height() * IMAGE_SCALE)),
+        QImage.Format.Format_ARGB32,
+    )
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    renderer.render(painter, QRectF(0, 0, image.width(), image.height()))
+    painter.end()
+    return image
+
+
 def print_document(report: Mapping[str, Any]) -> QTextDocument:
-    """The report laid out for print (also used to preview the PDF)."""
+    """The HTML report laid out for print, its gauge and charts as images (the PDF's page)."""
+    data = upgrade(report)
     document = QTextDocument()
     document.setDefaultStyleSheet(PRINT_CSS)
-    document.setHtml(print_html(upgrade(report)))
+    for name, svg in report_images(data).items():
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl(f"{IMAGE_SCHEME}{name}"),
+            svg_image(svg),
+        )
+    document.setHtml(print_html(data))
     return document
 
 
@@ -103,13 +160,15 @@ def write_pdf(report: Mapping[str, Any], path: Path) -> None:
 
 
 PRINT_CSS: Final = """
-body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 10pt; }
-h1 { font-size: 18pt; margin-bottom: 2pt; }
-h2 { font-size: 13pt; margin-top: 14pt; border-bottom: 1px solid #999; }
+body { font-family: 'DejaVu Sans', 'Segoe UI', Helvetica, Arial, sans-serif; font-size: 9pt; }
+h1 { font-size: 16pt; }
+h2 { font-size: 12pt; margin-top: 16pt; margin-bottom: 6pt; }
+h3 { font-size: 10pt; margin-top: 8pt; }
 .muted { color: #555; }
-.grade { font-size: 16pt; font-weight: bold; }
-td, th { padding: 3pt 6pt; }
-th { background: #e8e8e8; text-align: left; }
+.grade { font-size: 15pt; font-weight: bold; }
+.meta { color: #555; }
+td, th { padding: 2pt 4pt; }
+th { background: #eeeeee; text-align: left; }
 """
 
 
@@ -119,74 +178,15 @@ def why_html(quality: Mapping[str, Any]) -> str:
 
 
 def print_html(data: Mapping[str, Any]) -> str:
-    """The print layout as the HTML subset QTextDocument renders."""
-    verdict = data.get("verdict") or {}
-    quality = data.get("quality") or {}
-    recs = data.get("recommendations") or {}
-    numbers = key_numbers(data)
-    grade = texts.grade_word(verdict.get("grade"))
-    passed = texts.RESULTS_PASSED if verdict.get("passed") else texts.RESULTS_FAILED
-    parts = [
-        f"<h1>{escape(texts.PDF_HEADING)}</h1>",
-        "<p class='muted'>"
-        + escape(
-            texts.PDF_META.format(
-                id=data.get("id", ""),
-                date=data.get("started_at", ""),
-                mode=texts.MODE_SHORT.get(str(data.get("mode")), str(data.get("mode"))),
-                codec=data.get("codec", ""),
-                seconds=float(data.get("duration_s") or 0.0),
-            )
-        )
-        + "</p>",
-        f"<p class='grade'>{escape(grade)}</p>",
-        f"<p>{escape(verdict_summary(data, texts.translate))}</p>",
-        f"<p><b>{escape(passed)}</b></p>",
-        f"<h2>{escape(texts.RESULTS_NUMBERS)}</h2>",
-        "<table border='1' cellspacing='0'>",
-    ]
-    for label, value, unit, digits in (
-        (texts.RESULTS_RTT, numbers["rtt_ms"], texts.UNIT_MS, 0),
-        (texts.RESULTS_JITTER, numbers["jitter_ms"], texts.UNIT_MS, 1),
-        (texts.RESULTS_LOSS, numbers["loss_pct"], texts.UNIT_PERCENT, 1),
-    ):
-        parts.append(
-            f"<tr><td>{escape(label)}</td><td>{escape(texts.figure(value, unit, digits))}</td></tr>"
-        )
-    parts.append("</table>")
-    parts.append(f"<h2>{escape(texts.RESULTS_WHY)}</h2>")
-    if quality:
-        parts.append("<ul>" + why_html(quality) + "</ul>")
-        table = inputs_table(quality)
-        if table:
-            parts.append(table.replace("<table ", "<table border='1' cellspacing='0' ", 1))
-    else:
-        parts.append(f"<p>{escape(texts.NO_SCORE)}</p>")
-    actions = [a for a in recs.get("actions") or [] if isinstance(a, Mapping)]
-    if actions:
-        parts.append(f"<h2>{escape(texts.RESULTS_ACTIONS)}</h2><ol>")
-        parts += [f"<li>{escape(action_text(a, texts.translate))}</li>" for a in actions]
-        parts.append("</ol>")
-    codecs = [c for c in recs.get("codecs") or [] if isinstance(c, Mapping)]
-    if codecs:
-        parts.append(f"<h2>{escape(texts.RESULTS_RECOMMENDATIONS)}</h2>")
-        parts.append("<table border='1' cellspacing='0'><tr>")
-        parts += [f"<th>{escape(h)}</th>" for h in texts.CODEC_TABLE_HEADERS]
-        parts.append("</tr>")
-        for c in codecs[:6]:
-            mos = c.get("predicted_mos")
-            kbps = c.get("bandwidth_kbps")
-            bandwidth = "" if kbps is None else texts.figure(float(kbps), texts.UNIT_KBPS)
-            parts.append(
-                f"<tr><td>{escape(str(c.get('rank', '')))}</td>"
-                f"<td>{escape(str(c.get('name') or c.get('codec')))}</td>"
-                f"<td>{'' if mos is None else f'{float(mos):.2f}'}</td>"
-                f"<td>{escape(bandwidth)}</td></tr>"
-            )
-        parts.append("</table>")
-    errors = [e for e in data.get("errors") or [] if isinstance(e, Mapping)]
-    if errors:
-        parts.append(f"<h2>{escape(texts.PDF_ERRORS)}</h2><ul>")
-        parts += [f"<li>{escape(str(e.get('message', '')))}</li>" for e in errors]
-        parts.append("</ul>")
-    return "<html><body>" + "".join(parts) + "</body></html>"
+    """The HTML report as the PDF lays it out: the same page, pictures as image references,
+    tables with cell borders (QTextDocument ignores the page's CSS borders)."""
+    page = render_html(data, inline_svg=False)
+    # The screen page's style sheet (flex cards, max-width) is for browsers; QTextDocument
+    # reads a subset and laid the tables out at a fraction of the page. PRINT_CSS styles it.
+    page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)
+    # QTextDocument knows no <section>/<header>: as blocks they keep the gauge on its own line.
+    for tag in ("section", "header", "footer"):
+        page = page.replace(f"<{tag}", "<div").replace(f"</{tag}>", "</div>")
+    return page.replace(
+        "<table ", "<table border='1' cellspacing='0' cellpadding='4' width='100%' "
+    )

@@ -26,7 +26,12 @@ from PySide6.QtWidgets import (
 
 from callcheck.core.advice import action_text
 from callcheck.core.report import upgrade
-from callcheck.core.report_text import key_numbers, summary_text
+from callcheck.core.report_text import (
+    failure_reason,
+    key_numbers,
+    lost_or_late_pct,
+    summary_text,
+)
 from callcheck.core.result_phrases import verdict_summary
 from callcheck.gui import texts
 from callcheck.gui.bridge import TestOutcome
@@ -34,9 +39,9 @@ from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.report_export import (
     ExportError,
-    default_file_name,
     export_report,
     path_for_filter,
+    save_dialog_defaults,
     why_html,
 )
 
@@ -74,6 +79,11 @@ class ResultsScreen(QWidget):
         self.passLine.setObjectName("passLine")
         self.passLine.setWordWrap(True)
         self.passLine.setStyleSheet("font-weight: bold;")
+        # For a failing grade: the reason in plain words, right under the verdict.
+        self.reason = QLabel()
+        self.reason.setObjectName("reason")
+        self.reason.setWordWrap(True)
+        self.reason.hide()
         self.note = QLabel()
         self.note.setObjectName("resultsNote")
         self.note.setWordWrap(True)
@@ -119,6 +129,7 @@ class ResultsScreen(QWidget):
         summary.addWidget(self.title)
         summary.addWidget(self.verdict)
         summary.addWidget(self.passLine)
+        summary.addWidget(self.reason)
         summary.addWidget(numbers)
         summary.addStretch(1)
         head.addLayout(summary, 1)
@@ -133,12 +144,25 @@ class ResultsScreen(QWidget):
         layout.addLayout(head)
         layout.addLayout(actions)
         layout.addWidget(self.message)
-        layout.addWidget(why)
+        # Plain words first (issue 16): what to do; the E-model's figures (R, codecs,
+        # connection checks) only when asked for.
         layout.addWidget(actions_box)
-        layout.addWidget(codecs)
-        layout.addWidget(self.connectivity)
+        self.detailsButton = QPushButton(texts.RESULTS_DETAILS)
+        self.detailsButton.setObjectName("detailsButton")
+        self.detailsButton.setCheckable(True)
+        self.details = QWidget()
+        self.details.setObjectName("details")
+        details = QVBoxLayout(self.details)
+        details.setContentsMargins(0, 0, 0, 0)
+        details.addWidget(why)
+        details.addWidget(codecs)
+        details.addWidget(self.connectivity)
+        self.details.hide()
+        self.detailsButton.toggled.connect(self._show_details)
+        layout.addWidget(self.detailsButton, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.details)
         layout.addWidget(self.testId)
-        scroll = QScrollArea()
+        self.bodyScroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -179,7 +203,10 @@ class ResultsScreen(QWidget):
         numbers = key_numbers(data)
         self.rttValue.setText(texts.figure(numbers["rtt_ms"], texts.UNIT_MS))
         self.jitterValue.setText(texts.figure(numbers["jitter_ms"], texts.UNIT_MS, 1))
-        self.lossValue.setText(texts.figure(numbers["loss_pct"], texts.UNIT_PERCENT, 1))
+        self.lossValue.setText(texts.figure(lost_or_late_pct(data), texts.UNIT_PERCENT, 1))
+        reason = failure_reason(data, texts.translate)
+        self.reason.setText(reason or "")
+        self.reason.setVisible(reason is not None)
         self.why.setText(
             "<ul style='margin-left: -20px'>" + why_html(quality) + "</ul>"
             if quality
@@ -200,7 +227,7 @@ class ResultsScreen(QWidget):
                 texts.CODEC_LINE.format(
                     rank=i,
                     name=row.get("name") or row.get("codec"),
-                    mos=float(row.get("predicted_mos") or 0.0),
+                    mos=texts.mos_text(float(row.get("predicted_mos") or 1.0)),
                     kbps=float(row.get("bandwidth_kbps") or 0.0),
                 )
                 for i, row in enumerate(rows[:CODECS_SHOWN], 1)
@@ -211,6 +238,13 @@ class ResultsScreen(QWidget):
         self.connectivity.show_section(connectivity if isinstance(connectivity, dict) else None)
         self.testId.setText(texts.RESULTS_TEST_ID.format(id=data["id"]))
         self.message.clear()
+        # A new result, or one opened from History, starts at the verdict (issue 16), not
+        # where the previous one was scrolled to.
+        self.bodyScroll.verticalScrollBar().setValue(0)
+
+    def _show_details(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.detailsButton.setText(texts.RESULTS_DETAILS_HIDE if shown else texts.RESULTS_DETAILS)
 
     def setCompareAvailable(self, available: bool) -> None:
         """Enable "Compare with previous test" (there is an earlier test in the history)."""
@@ -238,11 +272,9 @@ class ResultsScreen(QWidget):
         return True
 
     def _ask_and_save(self) -> None:
+        path, filters, selected = save_dialog_defaults(self._data)
         name, chosen = QFileDialog.getSaveFileName(
-            self,
-            texts.RESULTS_SAVE_DIALOG,
-            default_file_name(self._data),
-            ";;".join(texts.RESULTS_SAVE_FILTERS.values()),
+            self, texts.RESULTS_SAVE_DIALOG, path, filters, selected
         )
         if name:
             self.save_report(path_for_filter(Path(name), chosen))

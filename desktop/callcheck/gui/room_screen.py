@@ -19,6 +19,18 @@ CODE_POINT_SIZE: Final = 48
 NO_CODE: Final = "…"
 
 
+#: Characters per group of a room code as shown (``AC7-K3M-9PX``; the server's format).
+CODE_GROUP_CHARS = 3
+
+
+def display_code(code: str) -> str:
+    """A room code as it is shown and read out, with its dashes, whatever was typed:
+    "ac7 k3m9px" → "AC7-K3M-9PX" (issue 16: "Room XNP365" lost its dash)."""
+    compact = "".join(ch for ch in code.upper() if ch.isalnum())
+    n = CODE_GROUP_CHARS
+    return "-".join(compact[i : i + n] for i in range(0, len(compact), n))
+
+
 def spelled(code: str) -> str:
     """``ACD-234`` → ``A C D dash 2 3 4`` (for screen readers and reading out)."""
     dash = texts.ROOM_CODE_DASH
@@ -100,6 +112,7 @@ class RoomScreen(QWidget):
 
     def begin_join(self, code: str) -> None:
         """Joining the colleague's room ``code``."""
+        code = display_code(code)
         self._set_code(code)
         self.status.setText(texts.ROOM_JOINING.format(code=code))
         self.instructions.clear()
@@ -110,6 +123,7 @@ class RoomScreen(QWidget):
 
     def show_code(self, code: str) -> None:
         """The room exists: show its code for reading out."""
+        code = display_code(code)
         self._set_code(code)
         self.status.setText(texts.ROOM_READ_OUT)
         self.instructions.setText(texts.ROOM_INSTRUCTIONS.format(code=code))

@@ -2,20 +2,36 @@
 
 A file Qt cannot read is moved aside and replaced by defaults, with a message for the user
 (issue 7: "a corrupt settings file is reported and replaced by defaults").
+
+The server token is a secret: it never goes into ``settings.ini`` (issue 16). It lives in the
+system keychain through ``keyring`` where one exists (Windows Credential Manager, macOS
+Keychain, Secret Service); without one, in a file beside the settings that only the user may
+read (0600), and the log says so once. A token found in an older ``settings.ini`` is moved
+there on the first load.
 """
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import math
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QByteArray, QSettings
 
 from callcheck.gui.bridge import TestOptions
 
+logger = logging.getLogger(__name__)
+
 CODECS: Final = ("opus", "g722", "pcmu", "pcma")
+#: The keychain entry of the server token (service, user name).
+KEYRING_SERVICE: Final = "CallCheck"
+KEYRING_USER: Final = "server-token"
+#: Permissions of the fallback token file: the user may read and write it, nobody else.
+TOKEN_FILE_MODE: Final = 0o600
 THEMES: Final = ("system", "light", "dark")
 MIN_DURATION_S: Final = 5.0
 MAX_DURATION_S: Final = 300.0
@@ -59,13 +75,104 @@ def default_path() -> Path:
     return Path(platformdirs.user_config_dir("CallCheck", appauthor=False)) / "settings.ini"
 
 
-class SettingsStore:
-    """Loads and saves :class:`AppSettings` in an INI file."""
+class SecretStore:
+    """The server token: in the system keychain (``keyring``) where one exists, else in a
+    file only the user can read. ``use_keyring=False`` forces the file (tests)."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, fallback_path: Path, *, use_keyring: bool = True) -> None:
+        self.fallback_path = fallback_path
+        # CALLCHECK_NO_KEYRING=1: never the user's keychain (the test suite sets it).
+        use_keyring = use_keyring and not os.environ.get("CALLCHECK_NO_KEYRING")
+        self._keyring = _system_keyring() if use_keyring else None
+        self._logged = False
+
+    @property
+    def in_keychain(self) -> bool:
+        """Whether the token goes to the system keychain."""
+        return self._keyring is not None
+
+    def get(self) -> str:
+        """The stored token, "" when there is none."""
+        if self._keyring is not None:
+            try:
+                return str(self._keyring.get_password(KEYRING_SERVICE, KEYRING_USER) or "")
+            except Exception:  # any keyring backend error: fall back to the file
+                logger.warning("the system keychain could not be read; using the token file")
+        try:
+            return self.fallback_path.read_text(encoding="utf-8").strip()
+        except OSError:
+            return ""
+
+    def set(self, token: str) -> None:
+        """Store ``token`` ("" deletes it)."""
+        if self._keyring is not None:
+            try:
+                if token:
+                    self._keyring.set_password(KEYRING_SERVICE, KEYRING_USER, token)
+                else:
+                    with contextlib.suppress(Exception):  # nothing stored: nothing to delete
+                        self._keyring.delete_password(KEYRING_SERVICE, KEYRING_USER)
+                with contextlib.suppress(OSError):
+                    self.fallback_path.unlink()
+                return
+            except Exception:  # a locked or broken keychain: the file rather than nothing
+                logger.warning("the system keychain refused the token; using the token file")
+        if not token:
+            with contextlib.suppress(OSError):
+                self.fallback_path.unlink()
+            return
+        if not self._logged:
+            # Said once, clearly, and without the token: where the secret is kept.
+            logger.warning(
+                "no system keychain: the server token is kept in %s, readable only by you",
+                self.fallback_path,
+            )
+            self._logged = True
+        self.fallback_path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.fallback_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, TOKEN_FILE_MODE)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(token)
+        os.chmod(self.fallback_path, TOKEN_FILE_MODE)  # an existing file keeps its old mode
+
+
+def _system_keyring() -> Any:
+    """The ``keyring`` backend when it is a real keychain; None without ``keyring`` or with
+    only its "fail" / "null" backends (priority ≤ 0, e.g. a headless Linux)."""
+    try:
+        import keyring
+    except ImportError:
+        return None
+    try:
+        backend = keyring.get_keyring()
+        priority = float(getattr(backend, "priority", 0))
+    except Exception:
+        return None
+    return backend if priority > 0 else None
+
+
+class SettingsStore:
+    """Loads and saves :class:`AppSettings` in an INI file (the token in :class:`SecretStore`)."""
+
+    def __init__(self, path: Path | None = None, *, secrets: SecretStore | None = None) -> None:
         self.path = path or default_path()
+        self.secrets = secrets or SecretStore(self.path.with_name("server-token"))
         self.problem: str | None = None
         """Set by :meth:`load` when the file was unreadable and defaults were used."""
+
+    def window_state(self) -> tuple[QByteArray | None, str]:
+        """The saved window geometry (``QWidget.saveGeometry``) and the last test type."""
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        geometry = qs.value("window/geometry")
+        mode = str(qs.value("window/last_mode", "") or "")
+        return (geometry if isinstance(geometry, QByteArray) else None), mode
+
+    def save_window_state(self, geometry: QByteArray, mode: str) -> None:
+        """Remember the window's geometry and the last test type for the next start."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        qs.setValue("window/geometry", geometry)
+        qs.setValue("window/last_mode", mode)
+        qs.sync()
 
     def load(self) -> AppSettings:
         """The saved settings, or defaults (setting :attr:`problem` if the file was damaged)."""
@@ -96,7 +203,7 @@ class SettingsStore:
             ice_server_urls=ice,
             theme=theme,
             server_url=str(qs.value("server/url", "") or ""),
-            server_token=str(qs.value("server/token", "") or ""),
+            server_token=self._token(qs),
             input_device=str(qs.value("devices/input", "") or ""),
             output_device=str(qs.value("devices/output", "") or ""),
         )
@@ -118,10 +225,22 @@ class SettingsStore:
         qs.setValue("network/ice_servers", "\n".join(settings.ice_server_urls))
         qs.setValue("appearance/theme", settings.theme)
         qs.setValue("server/url", settings.server_url)
-        qs.setValue("server/token", settings.server_token)
+        self.secrets.set(settings.server_token)
+        qs.remove("server/token")
         qs.setValue("devices/input", settings.input_device)
         qs.setValue("devices/output", settings.output_device)
         qs.sync()
+
+    def _token(self, qs: QSettings) -> str:
+        """The token from the secret store; one left in plain text by an older version is
+        moved there and removed from the file."""
+        plain = str(qs.value("server/token", "") or "")
+        if plain:
+            self.secrets.set(plain)
+            qs.remove("server/token")
+            qs.sync()
+            return plain
+        return self.secrets.get()
 
     def _move_aside(self) -> None:
         from callcheck.gui import texts

@@ -103,6 +103,9 @@ class StartScreen(QWidget):
             mode_layout.addWidget(button)
             if mode == "server":
                 self.serverInfo = self._sub_label("serverInfo")
+                # Lines broken in the text, not by word wrap: a wrapped label in this centred
+                # group box got the height of one line and was cut top and bottom (issue 16).
+                self.serverInfo.setWordWrap(False)
                 mode_layout.addWidget(self.serverInfo)
             elif mode == "peer":
                 self.peerOptions = self._peer_options()
@@ -254,8 +257,8 @@ class StartScreen(QWidget):
         """Show the chosen microphone and speaker."""
         self.devices.setText(
             texts.START_DEVICES.format(
-                input=input_name or texts.START_DEVICES_DEFAULT,
-                output=output_name or texts.START_DEVICES_DEFAULT,
+                input=texts.device_name(input_name),
+                output=texts.device_name(output_name),
             )
         )
 

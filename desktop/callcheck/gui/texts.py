@@ -27,13 +27,14 @@ translated with :func:`translate`.
 from __future__ import annotations
 
 import math
+import re
 import sys
 import types
 from typing import Any, Final
 
 from PySide6.QtCore import QCoreApplication
 
-from callcheck.core.grades import Grade
+from callcheck.core.grades import Grade, format_mos
 
 # The Qt translation context of every text here (the first argument of the markers).
 _CONTEXT: Final = "texts"
@@ -51,6 +52,20 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
 def tr(source: str) -> str:
     """``source`` (a text of this module, in English) in the user's language."""
     return QCoreApplication.translate(_CONTEXT, source)
+
+
+def counted(name: str, count: int) -> str:
+    """The text named ``name`` (``"HISTORY_DELETED"``), which holds a count (``%n``, Qt's
+    plural placeholder), in the user's language: the translator's plural form for ``count``;
+    in English "1 test", "2 tests" (a word written ``test(s)`` takes its English plural).
+    By name, because reading ``texts.X`` already translates it without the count."""
+    source = str(globals()[name])
+    translated = QCoreApplication.translate(_CONTEXT, source, None, count)
+    if translated in (source, source.replace("%n", str(count))):  # no translation: English
+        translated = re.sub(
+            r"(\w+)\(s\)", lambda m: m.group(1) + ("" if count == 1 else "s"), translated
+        )
+    return translated.replace("%n", str(count))
 
 
 def translate(context: str, source: str) -> str:
@@ -91,16 +106,11 @@ def grade_word(grade: str | None) -> str:
 
 
 def mos_text(mos: float) -> str:
-    """A MOS with one decimal, rounded *down*.
-
-    Every band edge of the MOS table lies on a tenth (3.1, 3.6, 4.0, 4.3), so a figure rounded
-    down never shows a better grade than the one printed next to it: 3.99 reads "3.9 Fair", not
-    "4.0 Fair".
-    """
+    """A MOS as every screen prints it: :func:`callcheck.core.grades.format_mos` (one decimal,
+    rounded down, so 3.99 reads "3.9 Fair", never "4.0 Fair"); the dash for NaN."""
     if math.isnan(mos):
         return tr(NO_VALUE)
-    tenths = math.floor(mos * 10.0 + 1e-9)  # 1e-9: 4.3 * 10 must stay 43, not 42.99…
-    return f"{tenths / 10.0:.1f}"
+    return format_mos(mos)
 
 
 # ---------------------------------------------------------------- the gauge
@@ -180,17 +190,27 @@ RESULTS_PARTIAL: Final = QT_TRANSLATE_NOOP(
 )
 RESULTS_RTT: Final = QT_TRANSLATE_NOOP("texts", "Round trip")
 RESULTS_JITTER: Final = QT_TRANSLATE_NOOP("texts", "Jitter")
-RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Lost audio")
+#: The share of audio lost or too late to play (the same figure as "why this score" gives).
+RESULTS_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Audio lost or late")
+RESULTS_DETAILS: Final = QT_TRANSLATE_NOOP("texts", "Show the details")
+RESULTS_DETAILS_HIDE: Final = QT_TRANSLATE_NOOP("texts", "Hide the details")
 RESULTS_WHY: Final = QT_TRANSLATE_NOOP("texts", "Why this score")
 RESULTS_RECOMMENDATIONS: Final = QT_TRANSLATE_NOOP("texts", "Codecs for this network")
 RESULTS_COPY: Final = QT_TRANSLATE_NOOP("texts", "Copy summary for the helpdesk")
 RESULTS_COPIED: Final = QT_TRANSLATE_NOOP("texts", "Summary copied.")
+ERROR_COPY: Final = QT_TRANSLATE_NOOP("texts", "&Copy for the helpdesk")
+#: The failure is in the history too ({error}: why it could not be stored, if it could not).
+ERROR_NOT_STORED: Final = QT_TRANSLATE_NOOP(
+    "texts", "This failed test could not be kept in the history: {error}"
+)
 RESULTS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save report…")
 RESULTS_SAVE_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Save the test report")
+#: The formats a report is saved in, the first the default (a PDF anyone can open).
 RESULTS_SAVE_FILTERS: Final[dict[str, str]] = {
-    "json": QT_TRANSLATE_NOOP("texts", "CallCheck report (*.json)"),
-    "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
     "pdf": QT_TRANSLATE_NOOP("texts", "PDF document (*.pdf)"),
+    "html": QT_TRANSLATE_NOOP("texts", "Web page (*.html)"),
+    "txt": QT_TRANSLATE_NOOP("texts", "Text for a ticket (*.txt)"),
+    "json": QT_TRANSLATE_NOOP("texts", "CallCheck report, all data (*.json)"),
 }
 RESULTS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Report saved to {path}.")
 RESULTS_SAVE_FAILED: Final = QT_TRANSLATE_NOOP(
@@ -242,7 +262,10 @@ SETTINGS_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Settings")
 SETTINGS_DURATION: Final = QT_TRANSLATE_NOOP("texts", "Test length")
 SETTINGS_DURATION_SUFFIX: Final = QT_TRANSLATE_NOOP("texts", " s")
 SETTINGS_CODEC: Final = QT_TRANSLATE_NOOP("texts", "Codec")
-SETTINGS_ICE: Final = QT_TRANSLATE_NOOP("texts", "STUN/TURN servers (one per line)")
+#: Plain words first; the protocol names stay in brackets for whoever sets them up.
+SETTINGS_ICE: Final = QT_TRANSLATE_NOOP(
+    "texts", "Relay servers for strict firewalls\n(STUN/TURN, one per line)"
+)
 SETTINGS_SAVED: Final = QT_TRANSLATE_NOOP("texts", "Settings saved.")
 SETTINGS_SAVE: Final = QT_TRANSLATE_NOOP("texts", "Save")
 
@@ -294,7 +317,7 @@ START_ENTER_TIP: Final = QT_TRANSLATE_NOOP("texts", "Press Enter to start")
 MODE_SHORT: Final[dict[str, str]] = {
     "loopback": QT_TRANSLATE_NOOP("texts", "Quick local check"),
     "server": QT_TRANSLATE_NOOP("texts", "Network test"),
-    "peer": QT_TRANSLATE_NOOP("texts", "Call with a colleague"),
+    "peer": QT_TRANSLATE_NOOP("texts", "Call a colleague"),
 }
 MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
     "texts",
@@ -303,6 +326,31 @@ MODE_NOT_AVAILABLE: Final = QT_TRANSLATE_NOOP(
 )
 START_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Microphone: {input}  ·  Speaker: {output}")
 START_DEVICES_DEFAULT: Final = QT_TRANSLATE_NOOP("texts", "system default")
+#: A capture device that records what a speaker plays (PulseAudio/PipeWire "monitor");
+#: {device}: the speaker's name.
+DEVICE_MONITOR: Final = QT_TRANSLATE_NOOP("texts", "what {device} plays")
+#: The system's sound server as a device (ALSA "pulse" / "pipewire").
+DEVICE_SOUND_SERVER: Final = QT_TRANSLATE_NOOP("texts", "system sound (default)")
+
+
+def device_name(raw: str) -> str:
+    """A device as a person reads it, not the system's id (issue 16: "default (default)",
+    "callcheck_monitor"): the default device as "system default", a sound server as such, a
+    monitor source as "what … plays", host-API and ALSA suffixes ("(hw:1,0)") dropped,
+    underscores as spaces."""
+    name = re.sub(r"\s*\((?:default|hw:[^)]*|plughw:[^)]*)\)\s*$", "", raw.strip())
+    key = name.lower()
+    if key in ("", "default", "sysdefault"):
+        return tr(START_DEVICES_DEFAULT)
+    if key in ("pulse", "pipewire", "jack"):
+        return tr(DEVICE_SOUND_SERVER)
+    monitor = re.match(r"^(?:monitor of\s+)?(.+?)(?:[._]monitor)?$", name, flags=re.IGNORECASE)
+    plain = (monitor.group(1) if monitor else name).replace("_", " ").strip()
+    if monitor and plain != name.replace("_", " ").strip():
+        return tr(DEVICE_MONITOR).format(device=plain)
+    return plain
+
+
 START_CHECK_DEVICES: Final = QT_TRANSLATE_NOOP("texts", "Check &devices…")
 
 # ---------------------------------------------------------------- Results (more)
@@ -324,20 +372,9 @@ RESULTS_NOT_STORED: Final = QT_TRANSLATE_NOOP(
     "texts", "This result could not be kept in the history ({error}). Save the report to keep it."
 )
 RESULTS_FROM_HISTORY: Final = QT_TRANSLATE_NOOP("texts", "From the history: test of {date}.")
-CODEC_TABLE_HEADERS: Final = (
-    QT_TRANSLATE_NOOP("texts", "#"),
-    QT_TRANSLATE_NOOP("texts", "Codec"),
-    QT_TRANSLATE_NOOP("texts", "Predicted MOS"),
-    QT_TRANSLATE_NOOP("texts", "Bandwidth"),
-)
-CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos:.2f}, {kbps:.0f} kbit/s")
+CODEC_LINE: Final = QT_TRANSLATE_NOOP("texts", "{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s")
 
 PDF_TITLE: Final = QT_TRANSLATE_NOOP("texts", "CallCheck report {id}")
-PDF_HEADING: Final = QT_TRANSLATE_NOOP("texts", "CallCheck call-quality report")
-PDF_META: Final = QT_TRANSLATE_NOOP(
-    "texts", "Test {id} · {date} · {mode} · codec {codec} · {seconds:.0f} s"
-)
-PDF_ERRORS: Final = QT_TRANSLATE_NOOP("texts", "Problems during the test")
 
 # ---------------------------------------------------------------- History
 
@@ -358,9 +395,9 @@ HISTORY_HINT: Final = QT_TRANSLATE_NOOP(
 )
 HISTORY_DELETE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Delete tests")
 HISTORY_DELETE_CONFIRM: Final = QT_TRANSLATE_NOOP(
-    "texts", "Delete {count} test(s) from the history? This cannot be undone."
+    "texts", "Delete %n test(s) from the history? This cannot be undone."
 )
-HISTORY_DELETED: Final = QT_TRANSLATE_NOOP("texts", "Deleted {count} test(s).")
+HISTORY_DELETED: Final = QT_TRANSLATE_NOOP("texts", "Deleted %n test(s).")
 HISTORY_EXPORTED: Final = QT_TRANSLATE_NOOP("texts", "Exported to {path}.")
 HISTORY_EXPORT_DIALOG: Final = QT_TRANSLATE_NOOP("texts", "Export the test report")
 HISTORY_DAMAGED: Final = QT_TRANSLATE_NOOP(
@@ -390,6 +427,12 @@ COMPARE_COLUMNS: Final = (
 )
 COMPARE_TEST: Final = QT_TRANSLATE_NOOP("texts", "{date}\n{mode}, {grade}")
 COMPARE_MOS: Final = QT_TRANSLATE_NOOP("texts", "MOS")
+COMPARE_NETWORK_LOSS: Final = QT_TRANSLATE_NOOP("texts", "Packets lost on the network")
+COMPARE_TA: Final = QT_TRANSLATE_NOOP("texts", "Delay from mouth to ear")
+COMPARE_BUFFER: Final = QT_TRANSLATE_NOOP("texts", "Wait in the playout buffer")
+COMPARE_DEVICE: Final = QT_TRANSLATE_NOOP("texts", "Audio device delay")
+COMPARE_CODING: Final = QT_TRANSLATE_NOOP("texts", "Codec delay")
+COMPARE_LATE: Final = QT_TRANSLATE_NOOP("texts", "Audio too late to play")
 COMPARE_SAME: Final = QT_TRANSLATE_NOOP("texts", "no change")
 COMPARE_DELTA: Final = QT_TRANSLATE_NOOP("texts", "{number} ({change})")
 COMPARE_CHANGE: Final[dict[str, str]] = {
@@ -450,8 +493,9 @@ DEVICES_SAVED: Final = QT_TRANSLATE_NOOP("texts", "These devices are now used fo
 
 # ---------------------------------------------------------------- Settings (more)
 
-SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server (reflector) URL")
+SETTINGS_SERVER_URL: Final = QT_TRANSLATE_NOOP("texts", "Test server address")
 SETTINGS_SERVER_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Test server token")
+SETTINGS_SHOW_TOKEN: Final = QT_TRANSLATE_NOOP("texts", "Show the token")
 SETTINGS_THEME: Final = QT_TRANSLATE_NOOP("texts", "Appearance")
 THEME_NAMES: Final[dict[str, str]] = {
     "system": QT_TRANSLATE_NOOP("texts", "Follow the system"),
@@ -471,13 +515,13 @@ MODE_NEEDS_SERVER_PLAIN: Final = QT_TRANSLATE_NOOP(
     "texts", "No test server is set up yet. Open Settings and enter the test server's address."
 )
 MODE_SERVER_AT: Final = QT_TRANSLATE_NOOP(
-    "texts", "Calls the test server at {url}; it sends your audio straight back."
+    "texts", "Calls the test server at {url}.\nIt sends your audio straight back."
 )
 PEER_CREATE: Final = QT_TRANSLATE_NOOP(
     "texts", "&Create a room (you read the code out to your colleague)"
 )
 PEER_JOIN: Final = QT_TRANSLATE_NOOP("texts", "&Join with a code:")
-PEER_CODE_PLACEHOLDER: Final = QT_TRANSLATE_NOOP("texts", "e.g. ACD-234")
+PEER_CODE_PLACEHOLDER: Final = QT_TRANSLATE_NOOP("texts", "e.g. AC7-K3M-9PX")
 PEER_CODE_ACCESSIBLE: Final = QT_TRANSLATE_NOOP("texts", "Room code your colleague read out")
 PEER_CODE_MISSING: Final = QT_TRANSLATE_NOOP(
     "texts", "Type the code your colleague read out, then press the green button."

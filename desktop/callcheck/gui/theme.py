@@ -14,7 +14,7 @@ from typing import Final
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -65,6 +65,19 @@ _LIGHT: Final[dict[QPalette.ColorRole, str]] = {
 }
 _DISABLED_TEXT: Final = {"dark": "#7c7f85", "light": "#9a9a9a"}
 
+#: Radio buttons in the dark theme. Fusion outlines an unselected one with the window colour
+#: darkened, which on a dark window is all but invisible (issue 16): a light ring instead,
+#: ≥ 3:1 against the window (WCAG 2.1 §1.4.11, non-text contrast). Only in the dark theme;
+#: the light theme and the system's keep the platform's own controls.
+DARK_CONTROLS_CSS: Final = """
+QRadioButton::indicator { width: 12px; height: 12px; border-radius: 8px; }
+QRadioButton::indicator:unchecked { border: 2px solid #9aa0a6; background: #17181a; }
+QRadioButton::indicator:checked { border: 2px solid #8ab4f8; background: qradialgradient(
+    cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
+    stop: 0 #8ab4f8, stop: 0.5 #8ab4f8, stop: 0.6 #17181a, stop: 1 #17181a); }
+QRadioButton::indicator:disabled { border-color: #5f6368; }
+"""
+
 
 def palette_for(theme: str) -> QPalette:
     """The full palette of the ``light`` or ``dark`` theme."""
@@ -83,7 +96,10 @@ def is_dark(palette: QPalette) -> bool:
 
 
 def apply_theme(theme: str) -> None:
-    """Switch the running application to ``system``, ``light`` or ``dark``."""
+    """Switch the running application to ``system``, ``light`` or ``dark``.
+
+    Takes effect at once on every widget, headings and the verdict included (issue 16).
+    """
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
@@ -92,8 +108,27 @@ def apply_theme(theme: str) -> None:
         if hasattr(hints, "setColorScheme"):
             hints.setColorScheme(Qt.ColorScheme.Dark if theme == "dark" else Qt.ColorScheme.Light)
         app.setPalette(palette_for(theme))
-        return
-    if hasattr(hints, "unsetColorScheme"):
-        hints.unsetColorScheme()
-    style = app.style()
-    app.setPalette(style.standardPalette() if style is not None else QPalette())
+        app.setStyleSheet(DARK_CONTROLS_CSS if theme == "dark" else "")
+    else:
+        app.setStyleSheet("")
+        if hasattr(hints, "unsetColorScheme"):
+            hints.unsetColorScheme()
+        style = app.style()
+        app.setPalette(style.standardPalette() if style is not None else QPalette())
+    repolish_style_sheets(app)
+
+
+def repolish_style_sheets(app: QApplication) -> None:
+    """Make widgets with their own style sheet (a heading's font size) take the new palette.
+
+    Qt resolves such a widget's palette when its sheet is set and does not redo it on an
+    application palette change, so after a runtime switch a heading stayed black on dark.
+    Setting the same sheet again resolves it against the current palette.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
+        if isinstance(widget, QLabel) and "<a " in widget.text():
+            # A rich-text label's links keep the link colour of when the text was set.
+            widget.setText(widget.text())

@@ -58,9 +58,11 @@ def test_return_stream_keeps_rtp_timing_across_timestamp_wrap() -> None:
 
 
 def test_return_stream_without_a_transport_counts_a_drop() -> None:
-    stream = ReturnStream()
+    drops: list[int] = []
+    stream = ReturnStream(on_drop=lambda: drops.append(1))
     asyncio.run(stream.reflect(b"x", 0, 0.0))
     assert stream.dropped == 1
+    assert drops == [1]
 
 
 def test_aioice_host_addresses_hook() -> None:

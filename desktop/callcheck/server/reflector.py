@@ -449,8 +449,13 @@ class ReturnStream:
     its wrap, minus the first one, plus this stream's random origin.
     """
 
-    def __init__(self, on_reflect: Callable[[float], None] | None = None) -> None:
+    def __init__(
+        self,
+        on_reflect: Callable[[float], None] | None = None,
+        on_drop: Callable[[], None] | None = None,
+    ) -> None:
         self._first_ts: int | None = None
+        self._on_drop = on_drop
         self._last_ts_ext = 0
         self._sequence_number = secrets.randbelow(1 << 16)
         self._timestamp_origin = secrets.randbelow(1 << 32)
@@ -481,7 +486,7 @@ class ReturnStream:
         """Send ``payload`` back (called from the receive hook)."""
         sender = self._sender
         if sender is None:
-            self.dropped += 1
+            self._dropped()
             return
         sequence_number, timestamp = self.next_header(rtp_timestamp)
         packet = RtpPacket(
@@ -498,7 +503,7 @@ class ReturnStream:
                 packet.serialize(sender._RTCRtpSender__rtp_header_extensions_map)
             )
         except ConnectionError:
-            self.dropped += 1
+            self._dropped()
             return
         sender._RTCRtpSender__ntp_timestamp = _ntp_now()
         sender._RTCRtpSender__rtp_timestamp = timestamp
@@ -506,6 +511,11 @@ class ReturnStream:
         sender._RTCRtpSender__packet_count += 1
         if self._on_reflect is not None:
             self._on_reflect(now_ms() - arrival_ms)
+
+    def _dropped(self) -> None:
+        self.dropped += 1
+        if self._on_drop is not None:
+            self._on_drop()
 
 
 # ------------------------------------------------------------------------------ figures
@@ -579,7 +589,7 @@ class ReflectorSession:
         """
         self.codec = f"{summary.codec_mime.split('/')[-1].lower()}/{summary.clock_rate_hz}"
         self.clock_rate_hz = summary.clock_rate_hz
-        self.track = ReturnStream(self._on_reflected)
+        self.track = ReturnStream(self._on_reflected, self._on_reflect_dropped)
         self._idle_track = _IdleTrack()
         transceiver = self.pc.addTransceiver(self._idle_track, direction="sendrecv")
         capability = next(
@@ -679,6 +689,9 @@ class ReflectorSession:
             if transceiver.kind == "audio":
                 return list(transceiver._codecs)
         return []  # pragma: no cover - negotiate() added the transceiver
+
+    def _on_reflect_dropped(self) -> None:
+        self._metrics.reflect_dropped_total += 1
 
     def _on_reflected(self, delay_ms: float) -> None:
         self.packets_reflected += 1

@@ -1586,6 +1586,60 @@ It sends your audio straight back.</source>
         <source>– skipped</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>S&amp;hare this test with my helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your helpdesk can watch the test live in a browser with a code you read out. Only the test&apos;s figures and report are shared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared with your helpdesk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read this code to your helpdesk:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>or send them the link: {url}</source>
+        <extracomment>{url}: the page the helpdesk opens, e.g. https://cc.example.com/live/AC7-K3M-9PX</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is shared: this test&apos;s figures, progress and report. No files, no other information from this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching now: {count}</source>
+        <extracomment>{count}: how many people have the page open.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop sharing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharing stopped. The test goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test could not be shared ({reason}). The test runs without sharing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your helpdesk asks you to run the test again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Not now</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>verdict</name>

@@ -57,3 +57,19 @@ def test_a_wrong_label_is_refused() -> None:
     report["verdict"]["mos_label"] = "MOS-LQO"
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(report, SCHEMA)
+
+
+def test_a_shared_test_report_validates_and_old_ones_still_do() -> None:
+    """Issue 17: ``share`` is additive; a report without it (every older one) stays valid."""
+    report = copy.deepcopy(V1)
+    shared = {
+        **report,
+        "share": {
+            "code": "AC7-K3M-9PX",
+            "url": "https://cc.example.com/live/AC7-K3M-9PX",
+            "expires_at": "2026-12-04T10:00:00+00:00",
+        },
+    }
+    jsonschema.validate(shared, SCHEMA)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate({**report, "share": {"code": "AC7-K3M-9PX"}}, SCHEMA)

@@ -20,11 +20,14 @@ from fleet_helpers import T0, hours, make_report
 from postgres_server import AVAILABLE, SKIP_REASON, postgres_server
 
 from callcheck.server.store import (
+    LiveRun,
+    LiveShare,
     ReportQuery,
     Store,
     open_store,
     record_from_report,
 )
+from callcheck.server.store.migrations import POSTGRES, SQLITE
 from callcheck.server.store.model import decode_cursor, percentile_of_counts
 
 _T = TypeVar("_T")
@@ -100,8 +103,8 @@ def test_migrations_apply_once_and_reopening_keeps_the_data(database: str) -> No
     async def second(store: Store, clock: Clock) -> tuple[int, bool]:
         return await store.schema_version(), (await store.get_report("r1")) is not None
 
-    assert run_with_store(database, first) == 1
-    assert run_with_store(database, second) == (1, True)
+    assert run_with_store(database, first) == len(SQLITE) == len(POSTGRES)
+    assert run_with_store(database, second) == (len(SQLITE), True)
 
 
 def test_a_report_is_stored_once_by_id_with_its_key_figures(database: str) -> None:
@@ -258,3 +261,32 @@ def test_percentile_of_counts_is_numpys_linear_percentile(
     assert percentile_of_counts(list(counts.items()), percent) == pytest.approx(
         float(np.percentile(values, percent))
     )
+
+
+def test_live_shares_and_runs_are_stored_once_and_purged_with_their_share(database: str) -> None:
+    """Issue 17: a share's runs reopen by its code; retention deletes the share and its runs."""
+
+    async def scenario(store: Store, clock: Clock) -> None:
+        old = LiveShare("AC7-K3M-9PX", "a" * 64, T0, T0 + hours(24))
+        new = LiveShare("TTT-222-XYZ", "b" * 64, T0 + hours(48), T0 + hours(72))
+        assert await store.add_live_share(old)
+        assert not await store.add_live_share(LiveShare(old.code, "c" * 64, T0, T0))
+        assert await store.add_live_share(new)
+        assert await store.get_live_share(old.code) == old
+        assert await store.get_live_share("NOT-THE-RE1") is None
+        for run in (2, 1):
+            report = make_report(f"run-{run}", mos=3.4 if run == 1 else 4.3)
+            assert await store.add_live_run(LiveRun(old.code, run, T0 + hours(1), report))
+        assert not await store.add_live_run(LiveRun(old.code, 1, T0, make_report("other")))
+        runs = await store.live_runs(old.code)
+        assert [(r.run, r.report["id"], r.report["verdict"]["mos"]) for r in runs] == [
+            (1, "run-1", 3.4),
+            (2, "run-2", 4.3),
+        ]
+        assert await store.add_live_run(LiveRun(new.code, 1, T0 + hours(49), make_report("n1")))
+        assert await store.purge_live(T0 + hours(47)) == 1
+        assert await store.get_live_share(old.code) is None
+        assert await store.live_runs(old.code) == ()
+        assert [r.report["id"] for r in await store.live_runs(new.code)] == ["n1"]
+
+    run_with_store(database, scenario)

@@ -6,7 +6,6 @@ stripping case runs in a network namespace made here, with an nftables rule that
 
 from __future__ import annotations
 
-import argparse
 import asyncio
 import json
 import os
@@ -15,7 +14,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,7 +23,6 @@ import pytest
 from aiohttp import web
 from server_helpers import metrics_value, running, server_config
 
-from callcheck.cli.test_cmd import _probe
 from callcheck.core.advice import advise, inputs_from_report
 from callcheck.core.capacity import narrowest_kbps
 from callcheck.core.codecs import codec
@@ -36,6 +33,7 @@ from callcheck.core.recommend import wire_bandwidth_kbps as wire_kbps
 from callcheck.engine.call import CallConfig
 from callcheck.engine.probe_client import ProbeOptions, ProbeOutcome, RateLimitedLink, run_probe
 from callcheck.engine.probe_wire import FLAG_ECHO, encode, parse, reply_to
+from callcheck.engine.session import SessionOptions, TestSession
 
 ROOT = Path(__file__).resolve().parents[2]
 TOKEN = "probe-token"
@@ -186,15 +184,17 @@ def test_server_without_probe_is_not_available() -> None:
     assert outcome.capacity == ()
 
 
-def test_cli_probe_is_skipped_with_no_probe_and_in_room_mode() -> None:
-    args = argparse.Namespace(no_probe=True, json=True)
+def test_session_probe_is_skipped_with_no_probe_and_in_room_mode() -> None:
+    """The test session (what `callcheck test --no-probe` and the app run) skips the probe when
+    asked, and has none to run in peer mode (no reflector to probe)."""
     server = CallConfig(mode="server", server_url="http://127.0.0.1:9")
-    skipped = _probe(None, None, None, server, args, threading.Event())  # type: ignore[arg-type]
+    session = TestSession(SessionOptions(call=server, use_devices=False, probe=False))
+    skipped = asyncio.run(session._probe(None, None))  # type: ignore[arg-type]
     assert skipped is not None
     assert skipped.status == "skipped"
-    room = CallConfig(mode="peer", server_url="http://127.0.0.1:9", room_code="ABC-234")
-    args.no_probe = False
-    assert _probe(None, None, None, room, args, threading.Event()) is None  # type: ignore[arg-type]
+    room = CallConfig(mode="peer", server_url="http://127.0.0.1:9", room_code="AC7-K3M-9PX")
+    session = TestSession(SessionOptions(call=room, use_devices=False))
+    assert asyncio.run(session._probe(None, None)) is None  # type: ignore[arg-type]
 
 
 # ------------------------------------------------------------------------------ hostile input

@@ -180,6 +180,7 @@ def test_ids_name_their_worker_and_paths_find_it() -> None:
     assert place.target("/probe/w1-abc/burst") == 1
     assert place.target("/whip/w7-abc") is None  # no such worker: answered (404) here
     assert place.target("/rooms/ABC-DEF-GHJ/ws") == 0
+    assert place.target("/live/ABC-DEF-GHJ/events") == 0
     assert place.target("/healthz") is None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, Final, TextIO
 
+from callcheck.cli.share import ShareSession
 from callcheck.core.report import Report
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
@@ -23,6 +24,7 @@ from callcheck.engine.call import CallConfig
 from callcheck.engine.ice_servers import IceServerError
 from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_server
 from callcheck.engine.impairment import ImpairmentSpec
+from callcheck.engine.live_share import ThreadedShare
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
 from callcheck.engine.reporting import write_text_atomically
@@ -77,6 +79,12 @@ def add_parser(subparsers: Any) -> None:
         "--no-probe",
         action="store_true",
         help="server mode: skip the bandwidth, bufferbloat and QoS (DSCP) probe after the call",
+    )
+    p.add_argument(
+        "--share",
+        action="store_true",
+        help="share the test live with the helpdesk through the server (prints 'share: URL' "
+        "first; the helpdesk may ask for another run, which runs only if you say yes)",
     )
     p.set_defaults(handler=run)
 
@@ -309,7 +317,26 @@ def run(args: argparse.Namespace) -> int:
     except UsageError as exc:
         print(f"callcheck test: error: {exc}", file=err)
         return EXIT_USAGE
-    return run_config(config, args, report_path)
+    if not getattr(args, "share", False):
+        return run_config(config, args, report_path)
+    if config.server_url is None:
+        print("callcheck test: error: --share needs a server (--server URL)", file=err)
+        return EXIT_USAGE
+    share = ShareSession(
+        parse_server_url(config.server_url).base,
+        config.token,
+        out=sys.stdout,
+        err=err,
+        interactive=not args.json,
+    )
+    shared = share.start()
+    try:
+        while True:
+            code = run_config(config, args, report_path, share=share.share if shared else None)
+            if shared is None or not share.run_again():
+                return code
+    finally:
+        share.close()
 
 
 def _report_path(args: argparse.Namespace) -> Path | None:
@@ -326,9 +353,21 @@ def run_config(
     *,
     on_waiting: Callable[[str], None] | None = None,
     prog: str = "callcheck test",
+    share: ThreadedShare | None = None,
 ) -> int:
-    """Run the call ``config`` with the output options of ``args``; returns the exit code."""
+    """Run the call ``config`` with the output options of ``args``; returns the exit code.
+
+    With ``share`` the snapshots and the report also go to the helpdesk's live view.
+    """
     snapshots: queue.SimpleQueue[LiveSnapshot] = queue.SimpleQueue()
+    on_snapshot: Callable[[LiveSnapshot], None] = snapshots.put
+    if share is not None:
+        share.begin_run(config.mode, config.duration_s)
+        shared = share.snapshot_hook(lambda: session.connectivity_checks())
+
+        def on_snapshot(snap: LiveSnapshot) -> None:
+            snapshots.put(snap)
+            shared(snap)
 
     def on_status(phase: str) -> None:
         if phase == PHASE_PROBE and not args.json:
@@ -336,7 +375,7 @@ def run_config(
 
     session = TestSession(
         session_options(config, args),
-        on_snapshot=snapshots.put,
+        on_snapshot=on_snapshot,
         on_waiting=on_waiting,
         on_status=on_status,
     )
@@ -366,11 +405,15 @@ def run_config(
     finally:
         signal.signal(signal.SIGINT, previous)
         engine.stop()
-    return _finish(outcome, args, report_path, prog)
+    return _finish(outcome, args, report_path, prog, share)
 
 
 def _finish(
-    outcome: SessionOutcome, args: argparse.Namespace, report_path: Path | None, prog: str
+    outcome: SessionOutcome,
+    args: argparse.Namespace,
+    report_path: Path | None,
+    prog: str,
+    share: ThreadedShare | None = None,
 ) -> int:
     """Print and write the session's report; the exit code."""
     err = sys.stderr
@@ -390,6 +433,11 @@ def _finish(
         # The `--json` contract of a test that could not run: ``error`` at the top (kept from
         # the first release), now beside the partial report itself.
         data["error"] = {"code": failure.reason_code, "message": failure.message}
+    if share is not None and share.info is not None:
+        data["share"] = share.info.to_json()
+        if failure is not None:
+            share.failed(failure.message)
+        share.report(data)
     if report_path is not None:
         try:
             write_text_atomically(report_path, render_report(data, report_path.suffix))

@@ -174,6 +174,15 @@ class TestSession:
         """A stop was requested."""
         return self._stop_requested
 
+    def connectivity_checks(self) -> list[dict[str, Any]] | None:
+        """The connection checks done so far (server and peer modes; call on the engine loop),
+        as the report carries them — for the helpdesk's live view. ``None`` before any."""
+        remote = None if self.call is None else self.call.remote
+        if remote is None:
+            return None
+        checks: list[dict[str, Any]] = remote.connectivity.to_json()["checks"]
+        return checks
+
     async def run(self) -> SessionOutcome:
         """Run the test; the outcome always carries a report (partial if it could not start)."""
         options = self.options

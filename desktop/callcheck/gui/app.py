@@ -58,10 +58,12 @@ from callcheck.gui.settings import (
     AppSettings,
     SettingsStore,
 )
+from callcheck.gui.share_panel import RunAgainPrompt
 from callcheck.gui.start_screen import StartScreen
 from callcheck.gui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from callcheck.engine.live_share import ShareInfo
     from callcheck.engine.snapshots import LiveSnapshot
     from callcheck.gui.device_service import BackendFactory
     from callcheck.gui.devices_screen import DevicesScreen
@@ -290,7 +292,15 @@ class MainWindow(QMainWindow):
         problems = [p for p in (self.store.problem, self._open_history()) if p]
 
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # Issue 17: the helpdesk's "run again" request shows above every screen (it may come
+        # while the Results screen is up); the test runs only on the employee's click.
+        self.runAgainPrompt = RunAgainPrompt()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.runAgainPrompt)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.start = StartScreen()
         self.start.setDuration(self.settings.duration_s)
         self.start.setDevices(self.settings.input_device, self.settings.output_device)
@@ -362,6 +372,12 @@ class MainWindow(QMainWindow):
         self.bridge.cancelled.connect(self._on_cancelled)
         self.bridge.roomCreated.connect(self._on_room_created)
         self.bridge.waiting.connect(self._on_waiting)
+        self.bridge.shareStarted.connect(self._on_share_started)
+        self.bridge.shareFailed.connect(self._on_share_failed)
+        self.bridge.shareStopped.connect(self._on_share_stopped)
+        self.bridge.shareViewers.connect(lambda n: self.liveScreen().sharePanel.set_viewers(n))
+        self.bridge.runAgainRequested.connect(self.runAgainPrompt.ask)
+        self.runAgainPrompt.runRequested.connect(lambda: self.start_test(self._last_mode))
         if problems:
             self.statusBar().showMessage(" ".join(problems))
             self.history.message.setText(self.historyStore.problem or "")
@@ -395,6 +411,7 @@ class MainWindow(QMainWindow):
 
             self._live = LiveScreen()
             self._live.cancelRequested.connect(self.bridge.cancel)
+            self._live.sharePanel.stopRequested.connect(self.bridge.stop_sharing)
             self.stack.addWidget(self._live)
         return self._live
 
@@ -561,7 +578,12 @@ class MainWindow(QMainWindow):
             use_devices=os.environ.get("CALLCHECK_NO_AUDIO_DEVICE", "") != "1",
             input_device=settings.input_device,
             output_device=settings.output_device,
+            share=mode != "loopback"
+            and (self.start.sharesWithHelpdesk() or self.bridge.isSharing()),
         )
+        self.runAgainPrompt.hide()
+        if not options.share:
+            self.liveScreen().sharePanel.hide()
         if mode != "loopback" and not settings.server_url:
             self._on_failure(TestFailure(NO_SERVER, texts.FAILURES[NO_SERVER][0]))
             return
@@ -588,6 +610,17 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(live)  # the colleague is there: the call runs
             live.cancelButton.setFocus()
         live.show_snapshot(snapshot)
+
+    def _on_share_started(self, info: ShareInfo) -> None:
+        self.liveScreen().sharePanel.show_share(info.code, info.url)
+
+    def _on_share_failed(self, reason: str) -> None:
+        self.statusBar().showMessage(texts.SHARE_FAILED.format(reason=reason))
+
+    def _on_share_stopped(self, reason: str) -> None:
+        del reason  # the panel says it in the user's language
+        self.liveScreen().sharePanel.set_stopped()
+        self.runAgainPrompt.hide()
 
     def _on_room_created(self, code: str) -> None:
         self.roomScreen().show_code(code)

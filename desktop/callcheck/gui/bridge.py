@@ -11,10 +11,12 @@ when the GUI starts: the first window must appear within 1.5 s.
 
 from __future__ import annotations
 
+import asyncio
 import concurrent.futures
 import contextlib
 import gc
 import logging
+import threading
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar
@@ -27,6 +29,7 @@ from callcheck.engine.snapshots import CallFailed, CallResult
 from callcheck.gui import texts
 
 if TYPE_CHECKING:
+    from callcheck.engine.live_share import ThreadedShare
     from callcheck.engine.session import TestSession
 
 logger = logging.getLogger(__name__)
@@ -89,6 +92,8 @@ class TestOptions:
     """Microphone by name ("" = the system default)."""
     output_device: str = ""
     """Speaker or headset by name ("" = the system default)."""
+    share: bool = False
+    """Server and peer modes: share the test live with the helpdesk (issue 17)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,6 +190,19 @@ async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
     except ValueError as exc:
         what = texts.SETTINGS_SERVER_URL if remote else texts.SETTINGS_TITLE
         raise _invalid(what, exc) from None
+    share = await bridge._share_for(options) if remote and options.share else None
+
+    def on_snapshot(snap: Any) -> None:
+        bridge.snapshot.emit(snap)
+
+    if share is not None:
+        share.begin_run(options.mode, options.duration_s)
+        shared = share.snapshot_hook(lambda: session.connectivity_checks())
+
+        def on_snapshot(snap: Any) -> None:
+            bridge.snapshot.emit(snap)
+            shared(snap)
+
     session = TestSession(
         SessionOptions(
             call=config,
@@ -194,11 +212,17 @@ async def _run_test(options: TestOptions, bridge: EngineBridge) -> TestOutcome:
             probe=options.probe,
             ice_server_urls=options.ice_server_urls,
         ),
-        on_snapshot=bridge.snapshot.emit,
+        on_snapshot=on_snapshot,
         on_waiting=bridge.waiting.emit,
     )
     bridge._session = session
     outcome = await session.run()
+    if share is not None and share.info is not None:
+        data = outcome.report.to_json()
+        data["share"] = share.info.to_json()
+        if outcome.failure is not None:
+            share.failed(outcome.failure.message)
+        share.report(data)
     if outcome.failure is not None or outcome.result is None:
         failure = outcome.failure or CallFailed(
             UNEXPECTED, texts.ERROR_UNEXPECTED.format(error="no result")
@@ -246,6 +270,16 @@ class EngineBridge(QObject):
     cancelled = Signal()
     roomCreated = Signal(str)
     waiting = Signal(str)
+    shareStarted = Signal(object)
+    """Sharing with the helpdesk started: the :class:`~callcheck.engine.live_share.ShareInfo`."""
+    shareFailed = Signal(str)
+    """The share could not be made (the test runs unshared): why."""
+    shareStopped = Signal(str)
+    """Sharing ended (stopped by the employee, or the server dropped the channel): why."""
+    shareViewers = Signal(int)
+    """How many have the helpdesk page open."""
+    runAgainRequested = Signal()
+    """The helpdesk asks for another run: ask the employee (never run without their click)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -254,6 +288,7 @@ class EngineBridge(QObject):
         self._session: TestSession | None = None
         self._cancel_requested = False
         self._pending: TestOptions | None = None
+        self._share: ThreadedShare | None = None
 
     def _engine_loop(self) -> EngineLoop:
         if self._engine is None:
@@ -336,6 +371,9 @@ class EngineBridge(QObject):
         if it does not within :data:`STOP_GRACE_S` is its task cancelled.
         """
         self._pending = None
+        share, self._share = self._share, None
+        if share is not None:
+            share.close(SHUTDOWN_TIMEOUT_S)
         future, session, engine = self._future, self._session, self._engine
         if future is not None and not future.done():
             self._cancel_requested = True
@@ -387,6 +425,54 @@ class EngineBridge(QObject):
             self._fail(TestFailure(UNEXPECTED, texts.ERROR_UNEXPECTED.format(error=exc)))
         else:
             self.finished.emit(outcome)
+
+    # ------------------------------------------------------------------ helpdesk live view
+
+    async def _share_for(self, options: TestOptions) -> ThreadedShare | None:
+        """The session's share (made on the first shared run, kept for "run again"); ``None``
+        (and ``shareFailed``) when it cannot be made — the test then runs unshared."""
+        from callcheck.engine.live_share import ShareError, ThreadedShare
+        from callcheck.engine.signaling import parse_server_url
+
+        share = self._share
+        if share is not None and share.info is not None and share.stopped is None:
+            return share
+        share = ThreadedShare(
+            parse_server_url(options.server_url).base,
+            options.token or None,
+            on_run_again=self.runAgainRequested.emit,
+            on_stopped=self.shareStopped.emit,
+            on_viewers=self.shareViewers.emit,
+        )
+        try:
+            info = await asyncio.to_thread(share.start)  # blocking: off the engine loop
+        except ShareError as exc:
+            self.shareFailed.emit(str(exc))
+            return None
+        self._share = share
+        self.shareStarted.emit(info)
+        return share
+
+    def isSharing(self) -> bool:
+        """A share is open (the helpdesk can watch and ask for another run)."""
+        share = self._share
+        return share is not None and share.info is not None and share.stopped is None
+
+    def stop_sharing(self) -> None:
+        """End the share (the page says so); ``shareStopped`` follows. Never blocks the GUI."""
+        share, self._share = self._share, None
+        if share is None:
+            return
+        thread = threading.Thread(
+            target=self._close_share, args=(share,), name="share-close", daemon=True
+        )
+        thread.start()
+
+    def _close_share(self, share: ThreadedShare) -> None:
+        try:
+            share.close()
+        finally:
+            self.shareStopped.emit(texts.SHARE_STOPPED)
 
     def _fail(self, failure: TestFailure) -> None:
         self.failure.emit(failure)

@@ -33,6 +33,7 @@ from callcheck.core.grades import PASS_MOS
 from callcheck.engine.snapshots import LiveSnapshot
 from callcheck.gui import texts
 from callcheck.gui.gauge import MOS_HIGH, MOS_LOW, MosGauge
+from callcheck.gui.share_panel import SharePanel
 
 PROGRESS_STEPS = 1000
 LINE_WIDTH_PX = 1
@@ -169,6 +170,9 @@ class LiveScreen(QWidget):
         left.addWidget(self.title)
         left.addWidget(self.status)
         left.addWidget(self.gauge, 1)
+        # Issue 17: the view code the employee reads to the helpdesk, while sharing.
+        self.sharePanel = SharePanel()
+        left.addWidget(self.sharePanel)
         top.addLayout(left, 2)
         top.addLayout(charts, 3)
         bottom = QHBoxLayout()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from callcheck.gui import texts
 from callcheck.gui.bridge import AVAILABLE_MODES, TestMode
+from callcheck.gui.share_panel import ShareSwitch
 
 START_PADDING_X_PX = 36
 START_PADDING_Y_PX = 16
@@ -121,6 +122,10 @@ class StartScreen(QWidget):
         )
         self.serverHint.linkActivated.connect(lambda _link: self.settingsRequested.emit())
         mode_layout.addWidget(self.serverHint)
+        # Issue 17: shown only when a server is configured and a network or colleague test is
+        # chosen; sharing is opt-in per test.
+        self.shareSwitch = ShareSwitch()
+        mode_layout.addWidget(self.shareSwitch)
         self._mode_buttons["loopback"].setChecked(True)
         self._mode_group.buttonToggled.connect(lambda *_: self._mode_changed())
 
@@ -218,6 +223,7 @@ class StartScreen(QWidget):
         self.serverInfo.setVisible(mode == "server" and self._server_url != "")
         self.peerOptions.setVisible(mode == "peer")
         self.peerMessage.hide()
+        self.shareSwitch.set_server_configured(self._server_url != "" and mode in SERVER_MODES)
 
     def setServer(self, url: str) -> None:
         """The test server from Settings (empty: none): enables the network test and rooms."""
@@ -240,6 +246,10 @@ class StartScreen(QWidget):
         button = self._mode_buttons[mode]
         if button.isEnabled():
             button.setChecked(True)
+
+    def sharesWithHelpdesk(self) -> bool:
+        """The test is to be shared live with the helpdesk (the switch is on and shown)."""
+        return self.shareSwitch.isVisibleTo(self) and self.shareSwitch.isChecked()
 
     def createsRoom(self) -> bool:
         """Peer mode: create a room (else join :meth:`roomCode`)."""

@@ -682,6 +682,34 @@ CONNECTIVITY_STATUS: Final[dict[str, str]] = {
 }
 
 
+# ---------------------------------------------------------------- Helpdesk live view (issue 17)
+
+SHARE_SWITCH: Final = QT_TRANSLATE_NOOP("texts", "S&hare this test with my helpdesk")
+SHARE_SWITCH_HINT: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Your helpdesk can watch the test live in a browser with a code you read out. Only the "
+    "test's figures and report are shared.",
+)
+SHARE_TITLE: Final = QT_TRANSLATE_NOOP("texts", "Shared with your helpdesk")
+SHARE_READ_OUT: Final = QT_TRANSLATE_NOOP("texts", "Read this code to your helpdesk:")
+#: {url}: the page the helpdesk opens, e.g. https://cc.example.com/live/AC7-K3M-9PX
+SHARE_LINK: Final = QT_TRANSLATE_NOOP("texts", "or send them the link: {url}")
+SHARE_WHAT: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "What is shared: this test's figures, progress and report. No files, no other "
+    "information from this computer.",
+)
+#: {count}: how many people have the page open.
+SHARE_VIEWERS: Final = QT_TRANSLATE_NOOP("texts", "Watching now: {count}")
+SHARE_STOP: Final = QT_TRANSLATE_NOOP("texts", "&Stop sharing")
+SHARE_STOPPED: Final = QT_TRANSLATE_NOOP("texts", "Sharing stopped. The test goes on.")
+SHARE_FAILED: Final = QT_TRANSLATE_NOOP(
+    "texts", "The test could not be shared ({reason}). The test runs without sharing."
+)
+SHARE_RUN_AGAIN: Final = QT_TRANSLATE_NOOP("texts", "Your helpdesk asks you to run the test again")
+SHARE_RUN: Final = QT_TRANSLATE_NOOP("texts", "&Run")
+SHARE_NOT_NOW: Final = QT_TRANSLATE_NOOP("texts", "&Not now")
+
 # ---------------------------------------------------------------- translation on reading
 
 # The names of this module's texts: the public constants holding strings, or tuples and dicts

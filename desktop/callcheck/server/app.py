@@ -16,6 +16,7 @@ HTTP contract
                            once SIGTERM was received (a load balancer stops sending)
 ``GET /metrics``           Prometheus text (:mod:`callcheck.server.metrics`)
 ``/api/v1/…``, ``/fleet``  fleet reports, summaries and page (:mod:`callcheck.server.fleet_api`)
+``/live/…``                helpdesk live view (:mod:`callcheck.server.live.api`)
 ``OPTIONS <any>``          CORS preflight → ``204``
 =========================  =====================================================================
 
@@ -94,6 +95,7 @@ from callcheck.server.limits import (
     client_key,
     plain_error,
 )
+from callcheck.server.live import LiveApi
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -159,6 +161,7 @@ REFLECTOR_KEY: Final = web.AppKey("reflector", Reflector)
 ROOMS_KEY: Final = web.AppKey("rooms", RoomRegistry)
 LIMITER_KEY: Final = web.AppKey("limiter", RateLimiter)
 STARTED_KEY: Final = web.AppKey("started", float)
+LIVE_KEY: Final = web.AppKey("live", LiveApi)
 #: Requests refused while draining: what starts new work.
 _NEW_WORK: Final = frozenset({("POST", "/whip"), ("POST", "/rooms"), ("POST", "/probe")})
 #: How often a draining server looks whether its calls have ended, s.
@@ -624,7 +627,11 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     )
     probes.id_prefix = id_prefix
     probes.mount(app)
-    FleetApi(config, metrics, error=ApiError).mount(app)  # /api/v1, /fleet (fleet_api.py)
+    fleet = FleetApi(config, metrics, error=ApiError)
+    fleet.mount(app)  # /api/v1, /fleet (fleet_api.py)
+    # /live (helpdesk live view, live/api.py): the same store, opened by the fleet's start-up.
+    app[LIVE_KEY] = LiveApi(config, fleet.store, error=ApiError, require_token=_require_token)
+    app[LIVE_KEY].mount(app)
 
     log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
 

@@ -15,6 +15,7 @@ the field names of :class:`ServerConfig`, optionally grouped in a ``[limits]`` t
     fleet_token = "laptops-upload-with-this"
     admin_token = "it-reads-with-this"
     sites_csv = "/etc/callcheck/sites.csv"
+    viewer_token = "helpdesk-login"      # live view (/live/<code>): default open by code
 
     [limits]
     max_calls = 50
@@ -196,6 +197,18 @@ class ServerConfig:
     """This instance's name among several behind one load balancer (1–16 lower-case letters
     and digits): WHIP session and probe ids then carry it (``/whip/[w1-]edge1-…``), so the
     load balancer can send each session's later requests to the instance that answered."""
+    viewer_token: str | None = field(default=None, repr=False)
+    """Helpdesk login for the live view: when set, ``/live/<code>`` data needs it (the page
+    asks for it); ``None`` = the view code alone opens a share."""
+    live_code_ttl_h: float = 24.0
+    """A view code is live (the app may publish to it) this long after the share is made."""
+    live_retention_days: float = 30.0
+    """Shares and their runs' reports are deleted this long after the share was made."""
+    live_lookups_per_minute: int = 60
+    """Live-view requests per client address per minute (IPv6 per /64): codes cannot be
+    guessed by brute force."""
+    max_live_shares: int = 1000
+    """Shares live at once (each holds its test's snapshots in memory); more get ``503``."""
 
     def __post_init__(self) -> None:
         if not 0 <= self.port <= 65535:
@@ -206,6 +219,7 @@ class ServerConfig:
             ("token", self.token),
             ("fleet_token", self.fleet_token),
             ("admin_token", self.admin_token),
+            ("viewer_token", self.viewer_token),
         ):
             if secret is not None and not secret.strip():
                 raise ConfigError(f"the {name} is empty")
@@ -228,6 +242,10 @@ class ServerConfig:
             "retention_days": self.retention_days,
             "max_report_bytes": self.max_report_bytes,
             "drain_timeout_s": self.drain_timeout_s,
+            "live_code_ttl_h": self.live_code_ttl_h,
+            "live_retention_days": self.live_retention_days,
+            "live_lookups_per_minute": self.live_lookups_per_minute,
+            "max_live_shares": self.max_live_shares,
         }
         for name, value in positive.items():
             if not value > 0:

@@ -19,9 +19,9 @@ Secrets never in the log (:class:`RedactingAccessLogger`)
     The access log writes the request line with the values of ``access_token``, ``token`` and
     ``secret`` query parameters replaced by ``REDACTED`` (a WebSocket passes the bearer token as
     ``?access_token=``, RFC 6750 §2.3, and RFC 6750 §5.3 warns that URLs end up in logs), and the
-    capability parts of paths shortened: a WHIP session id (its URL is its secret), a probe id
-    and a room code keep only their first two characters (enough to tell log lines apart, not
-    enough to guess with: a room code keeps 34 of its 43 bits secret).
+    capability parts of paths shortened: a WHIP session id (its URL is its secret), a probe id,
+    a room code and a live-view code keep only their first two characters (enough to tell log
+    lines apart, not enough to guess with: a code keeps 34 of its 43 bits secret).
 """
 
 from __future__ import annotations
@@ -71,9 +71,10 @@ LIMITED_LOGGERS: Final = (
     "callcheck.server.reflector",
     "callcheck.server.rooms",
     "callcheck.server.probe",
+    "callcheck.server.live.api",
 )
 
-_CAPABILITY_PATH: Final = re.compile(r"^/(whip|rooms|probe)/([^/?]+)")
+_CAPABILITY_PATH: Final = re.compile(r"^/(whip|rooms|probe|live)/([^/?]+)")
 
 
 def plain_error(exc: BaseException) -> str:

@@ -14,9 +14,10 @@ session's peer connection and media sockets, a probe's UDP socket — and they n
   ``Location`` works whichever worker, or whichever load-balanced connection, the client uses
   next. A per-worker public port was the alternative; it would need one more port per worker
   opened in every firewall and published by every load balancer.
-* **Rooms** (signaling only, no media) live on worker 0; the other workers forward ``/rooms``
-  requests and WebSockets to it. If worker 0 dies its open rooms are lost (the clients see the
-  WebSocket close and can create a new room); the calls on the other workers are not affected.
+* **Rooms** (signaling only, no media) and **live views** (``/live``: shares, the app's
+  WebSocket, the viewers' event streams) live on worker 0; the other workers forward those
+  requests, WebSockets and streams to it. If worker 0 dies its open rooms and live views are
+  lost (the clients see the WebSocket close); the calls on the other workers are not affected.
 * **/metrics and /healthz** describe the whole server: the worker that answers asks every other
   worker for its own figures over the Unix sockets and sums them; a worker that does not answer
   is counted as down (``callcheck_workers{state="down"}``, ``"workers": {"up": …}``).
@@ -60,8 +61,8 @@ logger = logging.getLogger(__name__)
 
 #: The client address the forwarding worker saw (believed only on the private Unix socket).
 FORWARDED_FOR_HEADER: Final = "X-CallCheck-Forwarded-For"
-#: Time a sibling has to answer a forwarded request (an offer's answer takes up to 15 s).
-FORWARD_TIMEOUT_S: Final = 30.0
+#: Time a sibling has to accept a forwarded request's connection.
+FORWARD_CONNECT_TIMEOUT_S: Final = 5.0
 #: Time a sibling has to answer a /metrics or /healthz question.
 SIBLING_TIMEOUT_S: Final = 2.0
 #: Headers not copied when a request or response is relayed (RFC 9110 §7.6.1 hop-by-hop).
@@ -114,7 +115,7 @@ class WorkerPlace:
         parts = path.split("/")
         if len(parts) >= 3 and parts[1] in ("whip", "probe"):
             return self.owner_of(parts[2])
-        if parts[1:2] == ["rooms"]:
+        if parts[1:2] in (["rooms"], ["live"]):
             return 0
         return None
 
@@ -201,13 +202,17 @@ async def forward_middleware(request: web.Request, handler: Handler) -> web.Stre
             headers=headers,
             data=body,
             allow_redirects=False,
-            timeout=aiohttp.ClientTimeout(total=FORWARD_TIMEOUT_S),
+            # No total: a live view's event stream lasts as long as the viewer watches.
+            timeout=aiohttp.ClientTimeout(total=None, sock_connect=FORWARD_CONNECT_TIMEOUT_S),
         ) as answer:
-            payload = await answer.read()
-            out = web.Response(status=answer.status, body=payload)
+            out = web.StreamResponse(status=answer.status)
             for key, value in answer.headers.items():
                 if key.lower() not in _HOP_BY_HOP:
                     out.headers.add(key, value)
+            await out.prepare(request)
+            async for chunk in answer.content.iter_any():  # relayed as it comes (streams)
+                await out.write(chunk)
+            await out.write_eof()
             return out
     except (aiohttp.ClientError, OSError, TimeoutError):
         logger.warning("worker %d did not answer a forwarded %s", target, request.method)

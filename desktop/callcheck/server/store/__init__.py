@@ -16,6 +16,8 @@ from typing import Final
 
 from callcheck.server.store.model import (
     FleetRecord,
+    LiveRun,
+    LiveShare,
     ReportPage,
     ReportQuery,
     Store,
@@ -27,6 +29,8 @@ from callcheck.server.store.model import (
 __all__ = [
     "DATA_DIR_ENV",
     "FleetRecord",
+    "LiveRun",
+    "LiveShare",
     "ReportPage",
     "ReportQuery",
     "Store",

@@ -1,4 +1,7 @@
-"""Versioned schema migrations of the fleet store, one list per SQL dialect.
+"""Versioned schema migrations of the server store, one list per SQL dialect.
+
+Version 1: fleet reports (issue 18). Version 2: helpdesk live-view shares and their runs
+(issue 17).
 
 A migration is applied once, in order, in its own transaction, and recorded in
 ``schema_migrations``; a released migration is never edited — add the next one. Both dialects
@@ -43,6 +46,25 @@ SQLITE: Final[tuple[tuple[int, str], ...]] = (
         CREATE INDEX fleet_reports_received ON fleet_reports (received_at_us);
         """,
     ),
+    (
+        2,
+        """
+        CREATE TABLE live_shares (
+            code TEXT PRIMARY KEY,
+            secret_sha256 TEXT NOT NULL,
+            created_at_us INTEGER NOT NULL,
+            expires_at_us INTEGER NOT NULL
+        );
+        CREATE INDEX live_shares_created ON live_shares (created_at_us);
+        CREATE TABLE live_runs (
+            code TEXT NOT NULL,
+            run INTEGER NOT NULL,
+            stored_at_us INTEGER NOT NULL,
+            report TEXT NOT NULL,
+            PRIMARY KEY (code, run)
+        );
+        """,
+    ),
 )
 
 #: PostgreSQL: ``timestamptz`` times, the report as JSONB.
@@ -74,6 +96,25 @@ POSTGRES: Final[tuple[tuple[int, str], ...]] = (
         CREATE INDEX fleet_reports_site ON fleet_reports (site, started_at);
         CREATE INDEX fleet_reports_host ON fleet_reports (host, started_at);
         CREATE INDEX fleet_reports_received ON fleet_reports (received_at);
+        """,
+    ),
+    (
+        2,
+        """
+        CREATE TABLE live_shares (
+            code text PRIMARY KEY,
+            secret_sha256 text NOT NULL,
+            created_at timestamptz NOT NULL,
+            expires_at timestamptz NOT NULL
+        );
+        CREATE INDEX live_shares_created ON live_shares (created_at);
+        CREATE TABLE live_runs (
+            code text NOT NULL REFERENCES live_shares (code) ON DELETE CASCADE,
+            run integer NOT NULL,
+            stored_at timestamptz NOT NULL,
+            report jsonb NOT NULL,
+            PRIMARY KEY (code, run)
+        );
         """,
     ),
 )

@@ -25,6 +25,8 @@ __all__ = [
     "MAX_LIMIT",
     "CursorError",
     "FleetRecord",
+    "LiveRun",
+    "LiveShare",
     "ReasonCount",
     "ReportPage",
     "ReportQuery",
@@ -380,6 +382,34 @@ def top_reasons(counts: Sequence[tuple[str, str, int]]) -> dict[str, tuple[Reaso
 PASS_MARK_MOS: Final = PASS_MOS
 
 
+@dataclass(frozen=True, slots=True)
+class LiveShare:
+    """A helpdesk live-view share (issue 17): its view code and when it stops being live."""
+
+    code: str
+    """The view code (``AC7-K3M-9PX``), the share's key."""
+    secret_sha256: str
+    """SHA-256 (hex) of the publisher's secret: the secret itself is never stored."""
+    created_at: datetime
+    """When the app created it (UTC; retention counts from here)."""
+    expires_at: datetime
+    """After this the app can no longer publish; the stored runs stay until retention."""
+
+
+@dataclass(frozen=True, slots=True)
+class LiveRun:
+    """The finished report of one run of a shared session."""
+
+    code: str
+    """The share's view code."""
+    run: int
+    """1 for the first test of the session, 2 after "ask to run again", …"""
+    stored_at: datetime
+    """When the server stored it (UTC)."""
+    report: Mapping[str, Any]
+    """The whole report as the app sent it (schema-valid)."""
+
+
 class Store(Protocol):
     """The server's store. Every back end applies its migrations in :meth:`open`."""
 
@@ -414,3 +444,19 @@ class Store(Protocol):
 
     async def schema_version(self) -> int:
         """The newest migration applied."""
+
+    async def add_live_share(self, share: LiveShare) -> bool:
+        """Store a new share; ``False`` (and no change) when its code is taken."""
+
+    async def get_live_share(self, code: str) -> LiveShare | None:
+        """The share with this code, or ``None``."""
+
+    async def add_live_run(self, run: LiveRun) -> bool:
+        """Store a run's report; ``False`` (and no change) when that run is already stored."""
+
+    async def live_runs(self, code: str) -> tuple[LiveRun, ...]:
+        """The stored runs of a share, first run first."""
+
+    async def purge_live(self, created_before: datetime) -> int:
+        """Delete shares created before ``created_before`` and their runs; returns how many
+        shares."""

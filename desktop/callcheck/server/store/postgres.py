@@ -23,6 +23,8 @@ from callcheck.server.store.model import (
     LOW_PERCENTILE,
     PASS_MARK_MOS,
     FleetRecord,
+    LiveRun,
+    LiveShare,
     ReportPage,
     ReportQuery,
     SummaryBy,
@@ -221,6 +223,56 @@ class PostgresStore:
     async def purge(self) -> int:
         status = await self._require_pool().execute(
             "DELETE FROM fleet_reports WHERE received_at < $1", self._clock() - self._retention
+        )
+        return int(str(status).rsplit(" ", 1)[-1])
+
+    # ------------------------------------------------------------------ live view (issue 17)
+
+    async def add_live_share(self, share: LiveShare) -> bool:
+        status = await self._require_pool().execute(
+            "INSERT INTO live_shares (code, secret_sha256, created_at, expires_at) "
+            "VALUES ($1, $2, $3, $4) ON CONFLICT (code) DO NOTHING",
+            share.code,
+            share.secret_sha256,
+            share.created_at,
+            share.expires_at,
+        )
+        return str(status) == "INSERT 0 1"
+
+    async def get_live_share(self, code: str) -> LiveShare | None:
+        row = await self._require_pool().fetchrow(
+            "SELECT code, secret_sha256, created_at, expires_at FROM live_shares WHERE code = $1",
+            code,
+        )
+        if row is None:
+            return None
+        return LiveShare(row["code"], row["secret_sha256"], row["created_at"], row["expires_at"])
+
+    async def add_live_run(self, run: LiveRun) -> bool:
+        status = await self._require_pool().execute(
+            "INSERT INTO live_runs (code, run, stored_at, report) VALUES ($1, $2, $3, $4::jsonb) "
+            "ON CONFLICT (code, run) DO NOTHING",
+            run.code,
+            run.run,
+            run.stored_at,
+            json.dumps(dict(run.report)),
+        )
+        return str(status) == "INSERT 0 1"
+
+    async def live_runs(self, code: str) -> tuple[LiveRun, ...]:
+        rows = await self._require_pool().fetch(
+            "SELECT code, run, stored_at, report::text AS report FROM live_runs "
+            "WHERE code = $1 ORDER BY run",
+            code,
+        )
+        return tuple(
+            LiveRun(r["code"], r["run"], r["stored_at"], json.loads(r["report"])) for r in rows
+        )
+
+    async def purge_live(self, created_before: datetime) -> int:
+        # The runs go with their share (ON DELETE CASCADE).
+        status = await self._require_pool().execute(
+            "DELETE FROM live_shares WHERE created_at < $1", created_before
         )
         return int(str(status).rsplit(" ", 1)[-1])
 

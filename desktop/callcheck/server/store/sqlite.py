@@ -22,6 +22,8 @@ from callcheck.server.store.model import (
     LOW_PERCENTILE,
     PASS_MARK_MOS,
     FleetRecord,
+    LiveRun,
+    LiveShare,
     ReportPage,
     ReportQuery,
     SummaryBy,
@@ -270,6 +272,84 @@ class SqliteStore:
             return db.execute(
                 "DELETE FROM fleet_reports WHERE received_at_us < ?", (cutoff,)
             ).rowcount
+
+        return await self._run(run)
+
+    # ------------------------------------------------------------------ live view (issue 17)
+
+    async def add_live_share(self, share: LiveShare) -> bool:
+        params = (
+            share.code,
+            share.secret_sha256,
+            to_us(share.created_at),
+            to_us(share.expires_at),
+        )
+
+        def insert(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
+                "INSERT INTO live_shares (code, secret_sha256, created_at_us, expires_at_us) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (code) DO NOTHING",
+                params,
+            )
+            return cursor.rowcount == 1
+
+        return await self._run(insert)
+
+    async def get_live_share(self, code: str) -> LiveShare | None:
+        def query(db: sqlite3.Connection) -> LiveShare | None:
+            row = db.execute(
+                "SELECT code, secret_sha256, created_at_us, expires_at_us FROM live_shares "
+                "WHERE code = ?",
+                (code,),
+            ).fetchone()
+            if row is None:
+                return None
+            return LiveShare(row[0], row[1], from_us(row[2]), from_us(row[3]))
+
+        return await self._run(query)
+
+    async def add_live_run(self, run: LiveRun) -> bool:
+        params = (run.code, run.run, to_us(run.stored_at), json.dumps(dict(run.report)))
+
+        def insert(db: sqlite3.Connection) -> bool:
+            cursor = db.execute(
+                "INSERT INTO live_runs (code, run, stored_at_us, report) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT (code, run) DO NOTHING",
+                params,
+            )
+            return cursor.rowcount == 1
+
+        return await self._run(insert)
+
+    async def live_runs(self, code: str) -> tuple[LiveRun, ...]:
+        def query(db: sqlite3.Connection) -> tuple[LiveRun, ...]:
+            rows = db.execute(
+                "SELECT code, run, stored_at_us, report FROM live_runs WHERE code = ? ORDER BY run",
+                (code,),
+            )
+            return tuple(LiveRun(c, r, from_us(at), json.loads(rep)) for c, r, at, rep in rows)
+
+        return await self._run(query)
+
+    async def purge_live(self, created_before: datetime) -> int:
+        cutoff = to_us(created_before)
+
+        def run(db: sqlite3.Connection) -> int:
+            db.execute("BEGIN IMMEDIATE")
+            try:
+                db.execute(
+                    "DELETE FROM live_runs WHERE code IN "
+                    "(SELECT code FROM live_shares WHERE created_at_us < ?)",
+                    (cutoff,),
+                )
+                deleted = db.execute(
+                    "DELETE FROM live_shares WHERE created_at_us < ?", (cutoff,)
+                ).rowcount
+                db.execute("COMMIT")
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            return int(deleted)
 
         return await self._run(run)
 

@@ -1,0 +1,618 @@
+"""Helpdesk live view (issue 17): the app shares its test, the technician watches it in a browser.
+
+HTTP contract
+=============
+=====================================  ============================================================
+``POST /live``                         the app (server ``token`` when one is set) → ``201``
+                                       ``{"code", "url", "expires_at", "secret",
+                                       "publish_path"}``; the code is a room-style 43-bit code
+``GET /live/<code>/publish``           the app's WebSocket (secret in ``X-CallCheck-Live-Secret``;
+                                       messages: :mod:`callcheck.core.live_wire`)
+``GET /live/<code>``                   the page (self-contained); ``404``/``410`` pages say
+                                       plainly that the code is unknown or expired
+``GET /live/<code>/events``            Server-Sent Events: ``state`` (everything so far), then
+                                       ``run``, ``status``, ``snapshot``, ``report``, ``ended``,
+                                       ``sharing`` (the app connected/stopped) and ``viewers``
+``GET /live/<code>/state``             the same state as JSON
+``POST /live/<code>/run-again``        ask the app for another run → ``202``; ``409`` when the
+                                       app is not connected
+``GET /live/<code>/runs/<n>.<fmt>``    run ``n``'s report as ``json``, ``html`` or ``txt``
+=====================================  ============================================================
+
+Access: viewer requests need ``viewer_token`` when one is configured (``Authorization: Bearer``
+or ``?access_token=``, since an EventSource cannot set headers; the access log redacts it) and
+are rate-limited per client address (IPv6 per /64, :func:`callcheck.server.limits.client_key`),
+so a 43-bit code cannot be found by trying. Publishing needs the share's own secret (128 random
+bits, stored only as its SHA-256).
+
+Lifetimes: a code is live for ``live_code_ttl_h`` (the app can publish); its runs' reports stay
+in the store for ``live_retention_days`` and reopen by the code. Shares live in memory only
+while live (bounded by ``max_live_shares``); after that the store answers.
+
+Fan-out goes through :class:`~callcheck.server.live.bus.LiveBus` (one encode per message,
+bounded drop-oldest queues per viewer), so the call's media loop never waits for a viewer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import json
+import logging
+import math
+import secrets
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any, Final
+
+import jsonschema
+from aiohttp import WSMsgType, web
+
+from callcheck.core import live_wire
+from callcheck.core.grades import GRADE_BANDS, PASS_MOS
+from callcheck.core.report_html import GRADE_COLOURS, render_html
+from callcheck.core.report_text import summary_text, why_this_score
+from callcheck.resources import resource_path
+from callcheck.server.config import ServerConfig
+from callcheck.server.limits import RateLimiter, client_key
+from callcheck.server.live.bus import CLOSED, LiveBus, LocalLiveBus
+from callcheck.server.rooms import new_room_code, normalize_code
+from callcheck.server.store import LiveRun, LiveShare, Store
+
+__all__ = ["LiveApi", "live_page_html"]
+
+logger = logging.getLogger(__name__)
+
+ErrorFactory = Callable[[int, str, str, dict[str, str] | None], Exception]
+TokenCheck = Callable[[web.Request], None]
+
+#: Snapshots kept per run for a late viewer's charts; past this every other one is dropped,
+#: so a long test keeps its whole span at a coarser step.
+HISTORY_SNAPSHOTS: Final = 600
+#: Largest message the app may send other than a report.
+MAX_MESSAGE_BYTES: Final = 64 * 1024
+#: Runs one share may hold (each run is one test of the session).
+MAX_RUNS: Final = 20
+#: A comment line every this often keeps proxies from closing an idle event stream and lets
+#: the server notice a viewer that left.
+HEARTBEAT_S: Final = 15.0
+#: How often expired shares leave memory and past-retention ones leave the store.
+SWEEP_INTERVAL_S: Final = 60.0
+#: The browser's reconnect delay (SSE ``retry:`` field, ms).
+RECONNECT_MS: Final = 1000
+_FORMATS: Final = {"json": "application/json", "html": "text/html", "txt": "text/plain"}
+_PAGE_CSP: Final = (
+    "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
+    "connect-src 'self'; img-src 'self' data:; frame-src blob:; base-uri 'none'; "
+    "form-action 'none'"
+)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+@cache
+def live_page_html() -> str:
+    """The page's HTML template (package data beside this module)."""
+    return (resources.files("callcheck.server.live") / "page.html").read_text(encoding="utf-8")
+
+
+@cache
+def _grades_json() -> str:
+    """The grade bands and colours from core (one definition), for the page's gauge."""
+    return json.dumps(
+        {
+            "pass_mos": PASS_MOS,
+            "bands": [
+                {
+                    "grade": str(b.grade),
+                    "low": b.low_mos,
+                    "high": b.high_mos,
+                    "colour": GRADE_COLOURS[b.grade],
+                }
+                for b in GRADE_BANDS
+            ],
+        }
+    )
+
+
+@dataclass
+class _Run:
+    run: int
+    mode: str | None = None
+    duration_s: float | None = None
+    status: dict[str, Any] | None = None
+    snapshots: list[dict[str, Any]] = field(default_factory=list)
+    last: dict[str, Any] | None = None
+    report: dict[str, Any] | None = None
+    ended: str | None = None
+
+    def add_snapshot(self, snapshot: dict[str, Any]) -> None:
+        self.last = snapshot
+        self.snapshots.append(snapshot)
+        if len(self.snapshots) > HISTORY_SNAPSHOTS:
+            self.snapshots = self.snapshots[::2]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "run": self.run,
+            "mode": self.mode,
+            "duration_s": self.duration_s,
+            "status": self.status,
+            "history": self.snapshots,
+            "last": self.last,
+            "report": self.report,
+            "why": None if self.report is None else why_this_score(self.report),
+            "ended": self.ended,
+        }
+
+
+@dataclass
+class _Live:
+    """A share that is live on this instance."""
+
+    share: LiveShare
+    runs: dict[int, _Run] = field(default_factory=dict)
+    publisher: web.WebSocketResponse | None = None
+    stopped: bool = False
+
+
+class LiveApi:
+    """The live-view endpoints, their in-memory sessions, the bus and the retention task."""
+
+    def __init__(
+        self,
+        config: ServerConfig,
+        store: Store,
+        *,
+        error: ErrorFactory,
+        require_token: TokenCheck,
+        bus: LiveBus | None = None,
+        clock: Callable[[], datetime] = _now,
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._config = config
+        self._store = store
+        self._error = error
+        self._require_token = require_token
+        self.bus: LiveBus = bus or LocalLiveBus()
+        self.clock = clock
+        """The wall clock (UTC) codes expire by; tests move it."""
+        self._monotonic = monotonic
+        self._limiter = RateLimiter(config.live_lookups_per_minute)
+        self._live: dict[str, _Live] = {}
+        self._sweeper: asyncio.Task[None] | None = None
+        schema = json.loads(resource_path("report.schema.json").read_text(encoding="utf-8"))
+        self._validator = jsonschema.Draft202012Validator(schema)
+
+    def mount(self, app: web.Application) -> None:
+        """Add the routes; start the sweeper at start-up (after the store opened)."""
+        app.router.add_post("/live", self.create)
+        app.router.add_get("/live/{code}", self.page)
+        app.router.add_get("/live/{code}/publish", self.publish)
+        app.router.add_get("/live/{code}/events", self.events)
+        app.router.add_get("/live/{code}/state", self.state)
+        app.router.add_post("/live/{code}/run-again", self.run_again)
+        app.router.add_get("/live/{code}/runs/{run:\\d+}.{fmt}", self.download)
+        app.on_startup.append(self._start)
+        app.on_shutdown.append(self._shutdown)
+
+    async def _start(self, app: web.Application) -> None:
+        self._sweeper = asyncio.create_task(self._sweep_forever(), name="live-sweeper")
+
+    async def _shutdown(self, app: web.Application) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._sweeper
+        self.bus.close_all()
+        for live in tuple(self._live.values()):
+            if live.publisher is not None:
+                await live.publisher.close(code=1001, message=b"server shutting down")
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            await asyncio.sleep(SWEEP_INTERVAL_S)
+            try:
+                await self.sweep()
+            except Exception:
+                logger.exception("live: sweeping expired shares failed; retrying later")
+
+    async def sweep(self) -> int:
+        """Forget expired shares in memory; delete past-retention ones from the store."""
+        now = self.clock()
+        for code, live in tuple(self._live.items()):
+            if live.share.expires_at <= now and live.publisher is None:
+                del self._live[code]
+        return await self._store.purge_live(now - timedelta(days=self._config.live_retention_days))
+
+    # -------------------------------------------------------------------------- helpers
+
+    def _limit(self, request: web.Request) -> None:
+        retry_s = self._limiter.check(client_key(request.remote), self._monotonic())
+        if retry_s > 0:
+            raise self._error(
+                429,
+                "rate_limited",
+                "too many live-view requests from this address; wait a moment",
+                {"Retry-After": str(max(1, math.ceil(retry_s)))},
+            )
+
+    def _require_viewer(self, request: web.Request) -> None:
+        token = self._config.viewer_token
+        if token is None:
+            return
+        scheme, _, value = request.headers.get("Authorization", "").partition(" ")
+        presented = value.strip() if scheme.lower() == "bearer" and value.strip() else None
+        if presented is None:
+            presented = request.query.get("access_token") or None
+        if presented is None or not hmac.compare_digest(
+            presented.encode("utf-8", "surrogateescape"), token.encode()
+        ):
+            raise self._error(
+                401,
+                "unauthorized",
+                "the helpdesk login is needed to open live views (viewer token)",
+                {"WWW-Authenticate": 'Bearer realm="callcheck-live"'},
+            )
+
+    async def _lookup(self, request: web.Request) -> tuple[LiveShare, _Live | None]:
+        """The share named in the path, or 404 (unknown) — after the rate limit."""
+        self._limit(request)
+        code = normalize_code(request.match_info["code"])
+        live = self._live.get(code) if code is not None else None
+        if live is not None:
+            return live.share, live
+        share = await self._store.get_live_share(code) if code is not None else None
+        if share is None:
+            raise self._error(
+                404,
+                "not_found",
+                "no test is shared under this code: check it (codes expire after a day)",
+                None,
+            )
+        return share, None
+
+    def _expired(self, share: LiveShare) -> bool:
+        return share.expires_at <= self.clock()
+
+    async def _state(self, share: LiveShare, live: _Live | None) -> dict[str, Any]:
+        runs: dict[int, dict[str, Any]] = {}
+        if live is not None:
+            runs = {n: r.to_json() for n, r in live.runs.items()}
+        for stored in await self._store.live_runs(share.code):
+            entry = runs.setdefault(stored.run, _Run(stored.run).to_json())
+            entry["report"] = dict(stored.report)
+            entry["why"] = why_this_score(stored.report)
+        return {
+            "code": share.code,
+            "expires_at": share.expires_at.isoformat(),
+            "expired": self._expired(share),
+            "sharing": live is not None and live.publisher is not None,
+            "stopped": live is not None and live.stopped,
+            "runs": [runs[n] for n in sorted(runs)],
+        }
+
+    async def _broadcast(self, code: str, kind: str, **fields: Any) -> None:
+        await self._relay(code, kind, live_wire.encode(kind, **fields))
+
+    async def _relay(self, code: str, kind: str, data: str) -> None:
+        """Send one event to every viewer, framed once (SSE, one ``data:`` line)."""
+        if "\n" in data or "\r" in data:
+            data = json.dumps(json.loads(data), separators=(",", ":"))
+        await self.bus.publish(f"viewers:{code}", f"event: {kind}\ndata: {data}\n\n")
+
+    # -------------------------------------------------------------------------- the app
+
+    async def create(self, request: web.Request) -> web.StreamResponse:
+        """Make a share (``POST /live``)."""
+        self._require_token(request)
+        self._limit(request)
+        if len(self._live) >= self._config.max_live_shares:
+            raise self._error(
+                503,
+                "over_capacity",
+                f"this server holds its maximum of {self._config.max_live_shares} live shares",
+                {"Retry-After": "60"},
+            )
+        now = self.clock()
+        secret = secrets.token_urlsafe(16)
+        expires_at = now + timedelta(hours=self._config.live_code_ttl_h)
+        share = LiveShare(new_room_code(), _sha256(secret), now, expires_at)
+        while not await self._store.add_live_share(share):  # a taken code: draw again
+            share = LiveShare(new_room_code(), share.secret_sha256, now, expires_at)
+        self._live[share.code] = _Live(share)
+        url = f"{request.scheme}://{request.host}/live/{share.code}"
+        return web.json_response(
+            {
+                "code": share.code,
+                "url": url,
+                "expires_at": expires_at.isoformat(),
+                "secret": secret,
+                "publish_path": f"/live/{share.code}/publish",
+            },
+            status=201,
+            headers={"Location": f"/live/{share.code}"},
+        )
+
+    async def publish(self, request: web.Request) -> web.StreamResponse:
+        """The app's publishing channel (``GET /live/<code>/publish``, WebSocket)."""
+        code = normalize_code(request.match_info["code"])
+        live = self._live.get(code) if code is not None else None
+        if live is None or code is None:
+            share = await self._store.get_live_share(code) if code is not None else None
+            if share is None:
+                raise self._error(404, "not_found", "no such share", None)
+            live = self._live.setdefault(share.code, _Live(share))  # e.g. after a restart
+            code = share.code
+        presented = request.headers.get(live_wire.SECRET_HEADER, "")
+        if not hmac.compare_digest(_sha256(presented), live.share.secret_sha256):
+            raise self._error(403, "forbidden", "only the app that made the share publishes", None)
+        if self._expired(live.share):
+            raise self._error(410, "expired", "this share has expired: start a new one", None)
+        ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=self._config.max_report_bytes)
+        await ws.prepare(request)
+        if live.publisher is not None:  # the app reconnected: the newer channel wins
+            await live.publisher.close(code=4001, message=b"replaced")
+        live.publisher = ws
+        live.stopped = False
+        requests = self.bus.subscribe(f"app:{code}")
+        forward = asyncio.create_task(self._forward(requests, ws), name=f"live-forward-{code[:2]}")
+        await ws.send_str(
+            live_wire.encode(
+                live_wire.HELLO, code=code, expires_at=live.share.expires_at.isoformat()
+            )
+        )
+        await ws.send_str(
+            live_wire.encode(live_wire.VIEWERS, count=self.bus.subscribers(f"viewers:{code}"))
+        )
+        await self._broadcast(code, "sharing", sharing=True, stopped=False)
+        try:
+            async for message in ws:
+                if message.type != WSMsgType.TEXT:
+                    continue
+                if not await self._on_message(live, message.data):
+                    break
+        finally:
+            requests.close()
+            forward.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await forward
+            if live.publisher is ws:
+                live.publisher = None
+                await self._broadcast(code, "sharing", sharing=False, stopped=live.stopped)
+            await ws.close()  # only now: the app sees the close once the state says so
+        return ws
+
+    async def _forward(self, requests: Any, ws: web.WebSocketResponse) -> None:
+        while (message := await requests.get()) != CLOSED:
+            with contextlib.suppress(ConnectionError, RuntimeError):
+                await ws.send_str(message)
+
+    async def _on_message(self, live: _Live, text: str) -> bool:
+        """Apply one app message; ``False`` ends the channel."""
+        code = live.share.code
+        try:
+            message = json.loads(text)
+        except ValueError:
+            return True  # a garbled message is dropped, the channel stays
+        if not isinstance(message, dict):
+            return True
+        kind = message.get("type")
+        if kind == live_wire.STOP:
+            live.stopped = True
+            return False
+        if kind not in (
+            live_wire.RUN,
+            live_wire.STATUS,
+            live_wire.SNAPSHOT,
+            live_wire.ENDED,
+            live_wire.REPORT,
+        ):
+            return True
+        run_no = message.get("run")
+        if not isinstance(run_no, int) or isinstance(run_no, bool) or not 1 <= run_no <= MAX_RUNS:
+            return True
+        if kind != live_wire.REPORT and len(text) > MAX_MESSAGE_BYTES:
+            return True
+        run = live.runs.get(run_no)
+        if run is None:
+            # The page charts the newest run only: older runs keep their report, not their
+            # snapshots (memory per share stays one run's history).
+            for older in live.runs.values():
+                older.snapshots = []
+            run = live.runs[run_no] = _Run(run_no)
+        if kind == live_wire.RUN:
+            run.mode = str(message.get("mode") or "") or None
+            duration = message.get("duration_s")
+            run.duration_s = float(duration) if isinstance(duration, int | float) else None
+            await self._broadcast(code, "run", run=run.to_json())
+        elif kind == live_wire.STATUS:
+            run.status = {k: message.get(k) for k in ("phase", "checks")}
+            await self._broadcast(code, "status", run=run_no, status=run.status)
+        elif kind == live_wire.SNAPSHOT and isinstance(message.get("snapshot"), dict):
+            run.add_snapshot(message["snapshot"])
+            # Relayed as the app sent it: the page shows the app's numbers, not ours.
+            await self._relay(code, live_wire.SNAPSHOT, text)
+        elif kind == live_wire.ENDED:
+            run.ended = str(message.get("reason") or "the test could not finish")[:500]
+            await self._broadcast(code, "ended", run=run_no, reason=run.ended)
+        elif kind == live_wire.REPORT and isinstance(message.get("report"), dict):
+            report = message["report"]
+            error = await asyncio.get_running_loop().run_in_executor(None, self._invalid, report)
+            if error is not None:
+                logger.warning("live: a shared report was refused: %s", error)
+                return True
+            await self._store.add_live_run(LiveRun(code, run_no, self.clock(), report))
+            run.report = report
+            await self._broadcast(
+                code, "report", run=run_no, report=report, why=why_this_score(report)
+            )
+        return True
+
+    def _invalid(self, report: dict[str, Any]) -> str | None:
+        error = jsonschema.exceptions.best_match(self._validator.iter_errors(report))
+        if error is None:
+            return None
+        where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        return f"not a valid report at {where}: {error.message[:200]}"
+
+    # -------------------------------------------------------------------------- viewers
+
+    async def page(self, request: web.Request) -> web.StreamResponse:
+        """The live page (``GET /live/<code>``). It holds no data: it reads the events."""
+        headers = {
+            "Content-Security-Policy": _PAGE_CSP,
+            "Referrer-Policy": "no-referrer",
+            "Cache-Control": "no-store",
+        }
+        try:
+            share, _live = await self._lookup(request)
+        except Exception as exc:
+            if getattr(exc, "status", None) == 404:
+                return web.Response(
+                    text=_plain_page(
+                        "Unknown code",
+                        "No test is shared under this code. Check the code the employee reads "
+                        "out (codes look like AC7-K3M-9PX and expire after a day).",
+                    ),
+                    status=404,
+                    content_type="text/html",
+                    headers=headers,
+                )
+            raise
+        if self._expired(share) and not await self._store.live_runs(share.code):
+            return web.Response(
+                text=_plain_page(
+                    "Expired code",
+                    "This code has expired and no test was shared under it. Ask the employee "
+                    "to start a new shared test.",
+                ),
+                status=410,
+                content_type="text/html",
+                headers=headers,
+            )
+        page = (
+            live_page_html()
+            .replace("__CODE__", share.code)
+            .replace("__GRADES__", _grades_json())
+            .replace("__NEEDS_TOKEN__", "true" if self._config.viewer_token else "false")
+        )
+        return web.Response(text=page, content_type="text/html", headers=headers)
+
+    async def state(self, request: web.Request) -> web.StreamResponse:
+        """The session so far as JSON (``GET /live/<code>/state``)."""
+        self._require_viewer(request)
+        share, live = await self._lookup(request)
+        return web.json_response(await self._state(share, live))
+
+    async def events(self, request: web.Request) -> web.StreamResponse:
+        """Server-Sent Events (``GET /live/<code>/events``): the state, then every update."""
+        self._require_viewer(request)
+        share, live = await self._lookup(request)
+        code = share.code
+        # Subscribe before reading the state, so nothing falls between the two.
+        subscription = self.bus.subscribe(f"viewers:{code}")
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": "text/event-stream",
+                "Cache-Control": "no-store",
+                "X-Accel-Buffering": "no",  # nginx: do not buffer the stream
+            }
+        )
+        try:
+            state = await self._state(share, live)
+            await response.prepare(request)
+            await response.write(
+                f"retry: {RECONNECT_MS}\nevent: state\ndata: {json.dumps(state)}\n\n".encode()
+            )
+            await self._tell_app_viewers(code)
+            while True:
+                try:
+                    async with asyncio.timeout(HEARTBEAT_S):
+                        frame = await subscription.get()
+                except TimeoutError:
+                    await response.write(b": ping\n\n")
+                    continue
+                if frame == CLOSED:
+                    break
+                await response.write(frame.encode())
+        except ConnectionError:
+            pass  # the viewer left; EventSource reconnects on its own if it wants to
+        finally:
+            subscription.close()
+            with contextlib.suppress(Exception):
+                await self._tell_app_viewers(code)
+        return response
+
+    async def _tell_app_viewers(self, code: str) -> None:
+        count = self.bus.subscribers(f"viewers:{code}")
+        await self.bus.publish(f"app:{code}", live_wire.encode(live_wire.VIEWERS, count=count))
+        await self._broadcast(code, live_wire.VIEWERS, count=count)
+
+    async def run_again(self, request: web.Request) -> web.StreamResponse:
+        """Ask the app for another run (``POST /live/<code>/run-again``)."""
+        self._require_viewer(request)
+        share, _live = await self._lookup(request)
+        if self._expired(share):
+            raise self._error(410, "expired", "this share has expired", None)
+        delivered = await self.bus.publish(
+            f"app:{share.code}", live_wire.encode(live_wire.RUN_AGAIN)
+        )
+        if not delivered:
+            raise self._error(
+                409,
+                "not_sharing",
+                "the employee's app is not connected (sharing stopped); ask them to share again",
+                None,
+            )
+        return web.json_response({"asked": True}, status=202)
+
+    async def download(self, request: web.Request) -> web.StreamResponse:
+        """One run's report (``GET /live/<code>/runs/<n>.json|html|txt``)."""
+        self._require_viewer(request)
+        share, _live = await self._lookup(request)
+        fmt = request.match_info["fmt"]
+        if fmt not in _FORMATS:
+            raise self._error(404, "not_found", "reports download as .json, .html or .txt", None)
+        run_no = int(request.match_info["run"])
+        report = next(
+            (dict(r.report) for r in await self._store.live_runs(share.code) if r.run == run_no),
+            None,
+        )
+        if report is None:
+            raise self._error(404, "not_found", f"run {run_no} has no report (yet)", None)
+        name = f"callcheck-{share.code}-run{run_no}.{fmt}"
+        headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+        if fmt == "json":
+            return web.json_response(report, headers=headers)
+        if fmt == "html":
+            # The report is client data: its page may draw, never run or fetch anything.
+            headers["Content-Security-Policy"] = (
+                "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+            )
+            if request.query.get("inline"):
+                del headers["Content-Disposition"]
+            return web.Response(text=render_html(report), content_type="text/html", headers=headers)
+        return web.Response(text=summary_text(report), content_type="text/plain", headers=headers)
+
+
+def _plain_page(title: str, sentence: str) -> str:
+    return (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>CallCheck live view — {title}</title><style>body{{font:18px system-ui,"
+        "sans-serif;margin:3em auto;max-width:40em;padding:0 1em;color:#222}</style></head>"
+        f'<body><h1 id="message-title">{title}</h1><p id="message">{sentence}</p></body></html>'
+    )

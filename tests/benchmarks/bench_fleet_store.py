@@ -63,6 +63,8 @@ async def start_serve_process(database: str, tmp: Path) -> tuple[asyncio.subproc
         "-m",
         "callcheck",
         "serve",
+        "--workers",
+        "1",  # one process: its /proc CPU is the whole server's
         "--config",
         str(config),
         stdout=asyncio.subprocess.PIPE,

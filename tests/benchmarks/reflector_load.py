@@ -1,15 +1,26 @@
-"""Reflector load benchmark: N concurrent reflected calls against a `run_server` process.
+"""Reflector load benchmark: concurrent reflected calls against `callcheck serve` processes.
 
-Run: ``.venv/bin/python tests/benchmarks/reflector_load.py --calls 10 20 30 --seconds 10``
+Run (issue 20's figures): ``.venv/bin/python tests/benchmarks/reflector_load.py --workers 1 2
+--cpu-calls 50 --search --seconds 20``; fixed levels: ``--calls 1 50 100``.
 
-The clients send *pre-encoded* 20 ms packets (a unique 80-byte payload each, no encoder), so the
-client process stays light and the figures are the server's. Reported per load level:
+The server runs in its own process (with ``--workers N > 1``: the supervisor and N workers); the
+load client runs in ``--client-processes`` processes of its own, so the server's and the
+client's CPU are reported side by side — on a machine where they share the cores, the client's
+share is what the server could not have. The clients send *pre-encoded* 20 ms packets (a unique
+80-byte payload each, no encoder). Reported per load level and server:
 
-* the server's own reflect delay (receive hook → sender) from ``/metrics`` — what the reflector
-  adds apart from SRTP and the socket;
-* the round trip each client measures per packet (send → same payload back), p50/p95, minus
-  the same figure at 1 call: the added round trip under load (includes client-side queuing);
-* packets the server received vs. reflected, and the server process's CPU use.
+* ``rtt_p50_ms``/``rtt_p95_ms``: the round trip each client measures per packet (send → same
+  payload back), and ``added_rtt_p95_ms``: p95 minus the p95 at 1 call (the added round trip
+  under load, client-side queuing included);
+* ``drops``: packets sent but never reflected back (loopback: any loss is the server's);
+* ``server_cpu_pct`` / ``client_cpu_pct``: % of one core, from ``/proc/<pid>/stat`` of every
+  server process (supervisor and workers) and every client process, over the *steady window*
+  (from ``--settle`` seconds after the calls start to 1 s before they end: no call set-up);
+  ``server_cpu_per_call_pct`` = server_cpu_pct / calls;
+* the server's reflect delay from ``/metrics`` (within 1 ms / 2 ms).
+
+``--search``: from ``--search-from`` calls up by ``--search-step``, the most concurrent calls
+with added RTT p95 < 5 ms and no drops (issue 20), for each ``--workers`` value.
 """
 
 from __future__ import annotations
@@ -17,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import fractions
+import multiprocessing
 import os
 import random
 import re
@@ -39,13 +51,17 @@ from aiortc import (
 from callcheck.server.ice import host_addresses
 
 SERVER_CODE = """
+import logging, sys
 from callcheck.server.app import run_server
 from callcheck.server.config import ServerConfig
-import logging
+from callcheck.server.supervisor import run_supervised
 logging.basicConfig(level=logging.WARNING)
-raise SystemExit(run_server(ServerConfig(host="127.0.0.1", port=0, max_calls=200,
-    requests_per_minute=10000, ice_host_addresses=("127.0.0.2",))))
+config = ServerConfig(host="127.0.0.1", port=0, max_calls=1000, requests_per_minute=100000,
+    ice_host_addresses=("127.0.0.2",), workers=int(sys.argv[1]))
+raise SystemExit(run_supervised(config) if config.workers > 1 else run_server(config))
 """
+#: Added RTT p95 and drops a level must stay within to count (issue 20).
+ADDED_RTT_P95_LIMIT_MS = 5.0
 
 
 class PacketTrack(MediaStreamTrack):
@@ -60,8 +76,12 @@ class PacketTrack(MediaStreamTrack):
         self._n = 0
         self._start: float | None = None
         self._time_base = fractions.Fraction(1, 48000)
+        self.halted = False
+        """Set at the end of the call: send nothing more (what is in flight comes back)."""
 
     async def recv(self) -> av.Packet[Any]:
+        if self.halted:
+            await asyncio.Event().wait()
         if self._start is None:
             # Real clients are not phase-locked: start each one at a random point of a frame.
             self._start = time.monotonic() + random.uniform(0.0, 0.02)
@@ -78,11 +98,17 @@ class PacketTrack(MediaStreamTrack):
 
 
 async def one_call(
-    http: aiohttp.ClientSession, url: str, tag: int, seconds: float, rtts: list[float]
+    http: aiohttp.ClientSession,
+    url: str,
+    tag: int,
+    seconds: float,
+    rtts: list[tuple[float, float]],
+    counts: list[int],
 ) -> None:
     sent: dict[bytes, float] = {}
     pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
-    transceiver = pc.addTransceiver(PacketTrack(sent, tag), direction="sendrecv")
+    track = PacketTrack(sent, tag)
+    transceiver = pc.addTransceiver(track, direction="sendrecv")
     transceiver.setCodecPreferences(
         [c for c in RTCRtpSender.getCapabilities("audio").codecs if c.mimeType == "audio/opus"]
     )
@@ -92,7 +118,9 @@ async def one_call(
     async def tapped(packet: Any, arrival_time_ms: int) -> None:
         t = sent.pop(packet.payload, None)
         if t is not None:
-            rtts.append((time.monotonic() - t) * 1000.0)
+            now = time.monotonic()
+            rtts.append((now, (now - t) * 1000.0))
+            counts[1] += 1  # sent and reflected
 
     receiver._handle_rtp_packet = tapped
     _ = handle
@@ -107,9 +135,12 @@ async def one_call(
         location = response.headers["Location"]
     await pc.setRemoteDescription(RTCSessionDescription(answer, "answer"))
     await asyncio.sleep(seconds)
+    track.halted = True
+    await asyncio.sleep(0.5)  # what is still in flight comes back; what does not is a drop
+    counts[0] += len(sent)  # never came back
+    await pc.close()
     async with http.delete(f"{url}{location}"):
         pass
-    await pc.close()
 
 
 def _metric(text: str, pattern: str) -> float:
@@ -118,75 +149,181 @@ def _metric(text: str, pattern: str) -> float:
 
 
 def _cpu_s(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
+    """utime + stime of one process, s (0 once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-async def level(url: str, pid: int, calls: int, seconds: float) -> dict[str, float]:
+def _tree(pid: int) -> list[int]:
+    """``pid`` and its descendants (the supervisor and its workers)."""
+    pids = [pid]
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{task}/children") as f:
+                for child in f.read().split():
+                    pids.extend(_tree(int(child)))
+    except OSError:
+        pass
+    return pids
+
+
+def client_main(
+    url: str, first_tag: int, calls: int, seconds: float, settle: float, conn: Any
+) -> None:
+    """One load-client process: ``calls`` calls; sends back RTTs (steady window), counts."""
+
+    async def run() -> tuple[list[float], list[int]]:
+        rtts: list[tuple[float, float]] = []
+        counts = [0, 0]
+        connector = aiohttp.TCPConnector(limit=0)
+        async with aiohttp.ClientSession(connector=connector) as http:
+            started = time.monotonic()
+            await asyncio.gather(
+                *(one_call(http, url, first_tag + i, seconds, rtts, counts) for i in range(calls))
+            )
+        steady = [r for t, r in rtts if started + settle <= t <= started + seconds - 1.0]
+        return steady, counts
+
+    steady, counts = asyncio.run(run())
+    conn.send((steady, counts))
+    conn.close()
+
+
+def level(
+    url: str, server_pid: int, calls: int, seconds: float, settle: float, processes: int
+) -> dict[str, float]:
+    """Run ``calls`` concurrent calls from ``processes`` client processes."""
+    context = multiprocessing.get_context("spawn")
+    shares = [calls // processes + (1 if i < calls % processes else 0) for i in range(processes)]
+    shares = [n for n in shares if n]
+    pipes = [context.Pipe(duplex=False) for _ in shares]
+    clients = [
+        context.Process(target=client_main, args=(url, 1000 * i, n, seconds, settle, w))
+        for i, (n, (_, w)) in enumerate(zip(shares, pipes, strict=True))
+    ]
+    before = _fetch(f"{url}/metrics")
+    for c in clients:
+        c.start()
+    client_pids = [c.pid for c in clients if c.pid is not None]
+    time.sleep(settle)
+    server_pids = _tree(server_pid)
+    s0 = sum(_cpu_s(p) for p in server_pids)
+    c0 = sum(_cpu_s(p) for p in client_pids)
+    t0 = time.monotonic()
+    time.sleep(max(0.5, seconds - settle - 1.0))
+    s1 = sum(_cpu_s(p) for p in server_pids)
+    c1 = sum(_cpu_s(p) for p in client_pids)
+    window = time.monotonic() - t0
     rtts: list[float] = []
-    async with aiohttp.ClientSession() as http:
-        async with http.get(f"{url}/metrics") as r:
-            before = await r.text()
-        cpu0 = _cpu_s(pid)
-        await asyncio.gather(*(one_call(http, url, i, seconds, rtts) for i in range(calls)))
-        cpu1 = _cpu_s(pid)
-        async with http.get(f"{url}/metrics") as r:
-            after = await r.text()
-    skip = int(len(rtts) * 0.1)  # drop call set-up
-    rtts = sorted(rtts[skip:])
-    count = _metric(after, "callcheck_reflect_delay_seconds_count") - _metric(
-        before, "callcheck_reflect_delay_seconds_count"
-    )
-    within_1ms = _metric(after, r'callcheck_reflect_delay_seconds_bucket\{le="0.001"\}') - _metric(
-        before, r'callcheck_reflect_delay_seconds_bucket\{le="0.001"\}'
-    )
-    within_2ms = _metric(after, r'callcheck_reflect_delay_seconds_bucket\{le="0.002"\}') - _metric(
-        before, r'callcheck_reflect_delay_seconds_bucket\{le="0.002"\}'
-    )
-    received = _metric(after, "callcheck_received_packets_total") - _metric(
-        before, "callcheck_received_packets_total"
-    )
-    dropped = _metric(after, "callcheck_reflect_dropped_total") - _metric(
-        before, "callcheck_reflect_dropped_total"
-    )
+    drops = reflected = 0
+    for (r, _), c in zip(pipes, clients, strict=True):
+        steady, counts = r.recv()
+        rtts.extend(steady)
+        drops += counts[0]
+        reflected += counts[1]
+        c.join(30)
+    after = _fetch(f"{url}/metrics")
+    rtts.sort()
+
+    def delta(pattern: str) -> float:
+        return _metric(after, pattern) - _metric(before, pattern)
+
+    count = delta("callcheck_reflect_delay_seconds_count")
+    server_cpu = 100.0 * (s1 - s0) / window
     return {
         "calls": calls,
         "rtt_p50_ms": statistics.median(rtts) if rtts else float("nan"),
         "rtt_p95_ms": rtts[int(len(rtts) * 0.95)] if rtts else float("nan"),
-        "server_reflect_within_1ms_pct": 100.0 * within_1ms / count if count else 0.0,
-        "server_reflect_within_2ms_pct": 100.0 * within_2ms / count if count else 0.0,
-        "server_received": received,
-        "server_reflected": count,
-        "server_dropped": dropped,
-        "server_cpu_pct": 100.0 * (cpu1 - cpu0) / seconds,
+        "reflected": reflected,
+        "drops": drops,
+        "server_reflect_within_1ms_pct": 100.0
+        * delta(r'callcheck_reflect_delay_seconds_bucket\{le="0.001"\}')
+        / max(count, 1),
+        "server_reflect_within_2ms_pct": 100.0
+        * delta(r'callcheck_reflect_delay_seconds_bucket\{le="0.002"\}')
+        / max(count, 1),
+        "server_cpu_pct": server_cpu,
+        "server_cpu_per_call_pct": server_cpu / calls,
+        "client_cpu_pct": 100.0 * (c1 - c0) / window,
+        "server_processes": len(server_pids),
     }
 
 
-async def main_async(levels: list[int], seconds: float) -> None:
+def _fetch(url: str) -> str:
+    async def get() -> str:
+        async with aiohttp.ClientSession() as http, http.get(url) as r:
+            return await r.text()
+
+    return asyncio.run(get())
+
+
+def _loadavg() -> str:
+    with open("/proc/loadavg") as f:
+        return " ".join(f.read().split()[:3])
+
+
+def run_server_levels(workers: int, args: argparse.Namespace) -> None:
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER_CODE], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", SERVER_CODE, str(workers)], stdout=subprocess.PIPE, text=True
     )
     try:
         assert process.stdout is not None
         url = re.search(r"(http://\S+)", process.stdout.readline()).group(1)  # type: ignore[union-attr]
-        for calls in levels:
-            result = await level(url, process.pid, calls, seconds)
-            fields = (f"{k}={v:.2f}" for k, v in result.items())
-            print(" ".join(fields), flush=True)
+
+        def show(result: dict[str, float], baseline: float) -> None:
+            result["added_rtt_p95_ms"] = result["rtt_p95_ms"] - baseline
+            fields = " ".join(f"{k}={v:.2f}" for k, v in result.items())
+            print(f"workers={workers} {fields} load={_loadavg()}", flush=True)
+
+        run = (url, process.pid)
+        base = level(*run, 1, args.seconds, args.settle, 1)
+        baseline = base["rtt_p95_ms"]
+        show(base, baseline)
+        for calls in [*args.calls, *([args.cpu_calls] if args.cpu_calls else [])]:
+            show(level(*run, calls, args.seconds, args.settle, args.client_processes), baseline)
+        if args.search:
+            best = 0
+            calls = args.search_from
+            while calls <= args.search_max:
+                result = level(*run, calls, args.seconds, args.settle, args.client_processes)
+                show(result, baseline)
+                if result["rtt_p95_ms"] - baseline >= ADDED_RTT_P95_LIMIT_MS or result["drops"]:
+                    break
+                best = calls
+                calls += args.search_step
+            print(
+                f"workers={workers} most_calls_within_limits={best} "
+                f"(added RTT p95 < {ADDED_RTT_P95_LIMIT_MS} ms, no drops; "
+                f"step {args.search_step}) load={_loadavg()}",
+                flush=True,
+            )
     finally:
         process.terminate()
-        process.wait(10)
+        process.wait(120)
         if process.stdout is not None:
             process.stdout.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--calls", type=int, nargs="+", default=[1, 10, 25, 50])
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1])
+    parser.add_argument("--calls", type=int, nargs="*", default=[])
+    parser.add_argument("--cpu-calls", type=int, default=50, help="0: no CPU-per-call level")
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--settle", type=float, default=4.0, help="call set-up, not measured")
+    parser.add_argument("--client-processes", type=int, default=2)
+    parser.add_argument("--search", action="store_true")
+    parser.add_argument("--search-from", type=int, default=50)
+    parser.add_argument("--search-step", type=int, default=25)
+    parser.add_argument("--search-max", type=int, default=400)
     args = parser.parse_args()
-    asyncio.run(main_async(args.calls, args.seconds))
+    print(f"cores={os.cpu_count()} load={_loadavg()} (a shared machine)", flush=True)
+    for workers in args.workers:
+        run_server_levels(workers, args)
 
 
 if __name__ == "__main__":

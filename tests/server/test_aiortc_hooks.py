@@ -4,19 +4,17 @@ the reflector's hooks (callcheck.server.reflector, callcheck.server.ice) must be
 from __future__ import annotations
 
 import asyncio
-import fractions
 import inspect
 
 import aioice.ice
-import av
 from aiortc import RTCPeerConnection, RTCRtpSender
-from aiortc.codecs import get_encoder
-from aiortc.rtcrtpparameters import RTCRtpCodecParameters
+from aiortc.clock import current_ntp_time
 
 from callcheck.server.ice import host_addresses, rtc_configuration
 from callcheck.server.reflector import (
     AIORTC_TESTED,
-    ReflectedAudioTrack,
+    ReturnStream,
+    _ntp_now,
     aiortc_version,
     check_aiortc_internals,
 )
@@ -30,35 +28,41 @@ def test_receiver_internals_are_where_the_hooks_expect() -> None:
     async def scenario() -> None:
         pc = RTCPeerConnection(rtc_configuration(()))
         transceiver = pc.addTransceiver("audio", direction="sendrecv")
-        check_aiortc_internals(transceiver.receiver)  # raises AiortcHookError otherwise
+        # raises AiortcHookError otherwise
+        check_aiortc_internals(transceiver.receiver, transceiver.sender)
         await pc.close()
 
     asyncio.run(scenario())
 
 
-def test_sender_packs_pre_encoded_packets_without_encoding() -> None:
-    """The encoded-reflection path: RTCRtpSender hands av.Packet to encoder.pack()."""
-    source = inspect.getsource(RTCRtpSender._next_encoded_frame)
-    assert "isinstance(data, Frame)" in source
-    assert ".pack(data)" in source
-    codec = RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48000, channels=2)
-    packet = av.Packet(b"\x01\x02\x03")
-    packet.pts = 960
-    packet.time_base = fractions.Fraction(1, 48000)
-    payloads, timestamp = get_encoder(codec).pack(packet)
-    assert payloads == [b"\x01\x02\x03"]
-    assert timestamp == 960
+def test_sender_internals_the_return_stream_keeps_are_there() -> None:
+    """The transport-level return stream keeps the counters aiortc's own send loop keeps."""
+    source = inspect.getsource(RTCRtpSender._run_rtp)
+    for counter in ("__ntp_timestamp", "__rtp_timestamp", "__octet_count", "__packet_count"):
+        assert f"self.{counter}" in source
+    assert "packet.extensions.mid = self.__mid" in source
 
 
-def test_reflected_track_keeps_rtp_timing_across_timestamp_wrap() -> None:
-    async def scenario() -> list[int]:
-        track = ReflectedAudioTrack(48000)
-        track.push(b"a", 0xFFFFFC40, 0.0)  # 960 before the wrap
-        track.push(b"b", 0x00000000, 20.0)
-        track.push(b"c", 0x000003C0, 40.0)
-        return [int((await track.recv()).pts or 0) for _ in range(3)]
+def test_ntp_now_is_aiortcs_ntp_clock() -> None:
+    before, ours, after = current_ntp_time(), _ntp_now(), current_ntp_time()
+    slack = 1 << 22  # 1 ms in NTP units: time.time and datetime round differently
+    assert before - slack <= ours <= after + slack
 
-    assert asyncio.run(scenario()) == [0, 960, 1920]
+
+def test_return_stream_keeps_rtp_timing_across_timestamp_wrap() -> None:
+    stream = ReturnStream()
+    headers = [stream.next_header(ts) for ts in (0xFFFFFC40, 0x00000000, 0x000003C0)]
+    (seq0, ts0), (seq1, ts1), (seq2, ts2) = headers
+    assert [(ts1 - ts0) & 0xFFFFFFFF, (ts2 - ts0) & 0xFFFFFFFF] == [960, 1920]
+    assert [(seq1 - seq0) & 0xFFFF, (seq2 - seq0) & 0xFFFF] == [1, 2]
+
+
+def test_return_stream_without_a_transport_counts_a_drop() -> None:
+    drops: list[int] = []
+    stream = ReturnStream(on_drop=lambda: drops.append(1))
+    asyncio.run(stream.reflect(b"x", 0, 0.0))
+    assert stream.dropped == 1
+    assert drops == [1]
 
 
 def test_aioice_host_addresses_hook() -> None:

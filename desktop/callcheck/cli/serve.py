@@ -8,6 +8,7 @@ from typing import Any
 
 from callcheck.server.app import run_server
 from callcheck.server.config import ConfigError, add_serve_arguments, config_from_arguments
+from callcheck.server.supervisor import run_supervised
 
 EXIT_USAGE = 2
 
@@ -21,7 +22,9 @@ def add_parser(subparsers: Any) -> None:
             "Run the CallCheck reflector: clients POST a WebRTC offer to /whip (RFC 9725) and "
             "get their audio back, with the server's own uplink figures on a data channel. "
             "Peer-mode rooms live under /rooms; /healthz and /metrics (Prometheus) for "
-            "monitoring. Settings: flags, then an optional TOML file (--config)."
+            "monitoring. Settings: flags, then an optional TOML file (--config). One worker "
+            "process per CPU core by default (--workers); SIGTERM drains: calls in progress "
+            "finish, new ones are refused."
         ),
     )
     add_serve_arguments(p)
@@ -35,4 +38,6 @@ def run(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"callcheck serve: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if config.worker_count > 1:
+        return run_supervised(config)
     return run_server(config)

@@ -58,6 +58,7 @@ __all__ = [
 #: Environment variable read for the bearer token when no ``--token`` flag is given.
 TOKEN_ENV: Final = "CALLCHECK_SERVER_TOKEN"
 
+_INSTANCE_NAME = re.compile(r"^[a-z0-9]{1,16}$")
 _ICE_URL = re.compile(r"^(stun|stuns|turn|turns):[^\s?]+(\?transport=(udp|tcp))?$")
 
 
@@ -187,6 +188,15 @@ class ServerConfig:
     """Fleet reports older than this (by arrival) are deleted."""
     max_report_bytes: int = 2 * 1024 * 1024
     """Largest accepted uploaded report; larger get ``413``."""
+    workers: int = 0
+    """Worker processes sharing the port (:mod:`callcheck.server.workers`); 0 = one per CPU
+    core. ``max_calls`` is the whole server's: each worker takes its share."""
+    drain_timeout_s: float = 60.0
+    """After SIGTERM, how long calls in progress may go on before they are ended."""
+    instance_name: str | None = None
+    """This instance's name among several behind one load balancer (1–16 lower-case letters
+    and digits): WHIP session and probe ids then carry it (``/whip/[w1-]edge1-…``), so the
+    load balancer can send each session's later requests to the instance that answered."""
     viewer_token: str | None = field(default=None, repr=False)
     """Helpdesk login for the live view: when set, ``/live/<code>`` data needs it (the page
     asks for it); ``None`` = the view code alone opens a share."""
@@ -231,6 +241,7 @@ class ServerConfig:
             "figures_interval_s": self.figures_interval_s,
             "retention_days": self.retention_days,
             "max_report_bytes": self.max_report_bytes,
+            "drain_timeout_s": self.drain_timeout_s,
             "live_code_ttl_h": self.live_code_ttl_h,
             "live_retention_days": self.live_retention_days,
             "live_lookups_per_minute": self.live_lookups_per_minute,
@@ -239,11 +250,28 @@ class ServerConfig:
         for name, value in positive.items():
             if not value > 0:
                 raise ConfigError(f"{name} must be positive (got {value})")
+        if self.instance_name is not None and not _INSTANCE_NAME.match(self.instance_name):
+            raise ConfigError(
+                f"instance_name {self.instance_name!r} must be 1–16 lower-case letters and digits"
+            )
+        if self.workers < 0:
+            raise ConfigError(f"workers must be 0 (one per core) or more (got {self.workers})")
         for address in self.ice_host_addresses or ():
             try:
                 ipaddress.ip_address(address)
             except ValueError:
                 raise ConfigError(f"ICE host address {address!r} is not an IP address") from None
+
+    @property
+    def worker_count(self) -> int:
+        """Worker processes to run: ``workers``, or one per CPU core this process may use."""
+        if self.workers > 0:
+            return self.workers
+        return (
+            len(os.sched_getaffinity(0))
+            if hasattr(os, "sched_getaffinity")
+            else (os.cpu_count() or 1)
+        )
 
     @property
     def tls(self) -> bool:
@@ -361,6 +389,23 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--max-offer-bytes", type=int, metavar="N", help="largest SDP offer (32768)"
     )
     parser.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="worker processes sharing the port (default: one per CPU core; 1 = one process)",
+    )
+    parser.add_argument(
+        "--instance-name",
+        metavar="NAME",
+        help="this instance's name behind a load balancer (in session ids, for routing)",
+    )
+    parser.add_argument(
+        "--drain-timeout",
+        type=float,
+        metavar="S",
+        help="after SIGTERM, seconds calls in progress may go on (60)",
+    )
+    parser.add_argument(
         "--rate-limit",
         type=int,
         metavar="N",
@@ -389,6 +434,9 @@ def config_from_arguments(
         "max_session": "max_session_s",
         "max_offer_bytes": "max_offer_bytes",
         "rate_limit": "requests_per_minute",
+        "workers": "workers",
+        "drain_timeout": "drain_timeout_s",
+        "instance_name": "instance_name",
     }
     for flag, name in simple.items():
         value = getattr(args, flag, None)

@@ -57,7 +57,7 @@ class ServerMetrics:
         self.received_packets_total = 0
         """RTP packets received from clients."""
         self.reflect_dropped_total = 0
-        """Packets the reflector dropped because its send queue was full."""
+        """Packets the reflector could not send back (the connection was not, or no longer, up)."""
         self._reflect_delay_counts = [0] * len(REFLECT_DELAY_BUCKETS_S)
         self._reflect_delay_count = 0
         self._reflect_delay_sum_s = 0.0
@@ -176,7 +176,7 @@ class ServerMetrics:
         metric(
             "callcheck_reflect_dropped_total",
             "counter",
-            "RTP packets dropped by the reflector (send queue full).",
+            "RTP packets the reflector could not send back (connection not up).",
             [({}, self.reflect_dropped_total)],
         )
         name = "callcheck_reflect_delay_seconds"

@@ -324,6 +324,8 @@ class ProbeService:
         self._error = error
         self._require_token = require_token
         self._active_calls = active_calls
+        self.id_prefix = ""
+        """Put in front of every probe id: the worker that owns it (server.workers)."""
         self._sessions: dict[str, ProbeSession] = {}
         self.ttl_s = min(PROBE_TTL_S, config.max_session_s)
         metrics.active_probes = self.active
@@ -398,7 +400,7 @@ class ProbeService:
             raise self._err(
                 503, "over_capacity", "the probe socket could not be opened", None
             ) from None
-        probe_id = secrets.token_urlsafe(12)
+        probe_id = self.id_prefix + secrets.token_urlsafe(12)
         session = ProbeSession(probe_id, remote, sock, self.ttl_s, self._metrics, self._closed)
         self._sessions[probe_id] = session
         self._metrics.probes_total += 1

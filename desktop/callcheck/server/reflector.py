@@ -15,16 +15,20 @@ hook                                         purpose
 ===========================================  ==================================================
 ``RTCRtpReceiver._handle_rtp_packet``        every incoming RTP packet: tapped into a
 (instance attribute wrapped)                 :class:`~callcheck.core.packets.StreamStatistics`
-                                             and queued for reflection, then handed on to aiortc
-                                             (its RTCP receiver reports keep flowing)
+                                             and reflected at once (:class:`ReturnStream`),
+                                             then handed on to aiortc (its RTCP receiver
+                                             reports keep flowing)
 ``RTCRtpReceiver.__jitter_buffer``           replaced by one that keeps nothing, so aiortc's
 (replaced)                                   decoder thread never decodes what nobody plays
-a ``MediaStreamTrack`` whose ``recv()``      aiortc's documented path for pre-encoded media
-returns ``av.Packet``                        (``RTCRtpSender`` calls ``encoder.pack(packet)``
-                                             instead of ``encode(frame)``); the packet's ``pts``
-                                             is the client's RTP timestamp, so the reflected
-                                             stream keeps the original timing
+``RTCDtlsTransport._send_rtp`` and the       the reflected packet is SRTP-protected and sent by
+sender's SSRC, MID, header-extension map     the transport from the receive hook; the sender's
+and RTCP counters (read / kept up to date)   SR counters are kept as its own loop keeps them
+                                             (its track never yields: :class:`_IdleTrack`)
 ===========================================  ==================================================
+
+Why at the transport: aiortc's track → sender → encoder path costs a queue, a task wake-up and
+an ``av.Packet`` per packet; measured with ``tests/benchmarks/reflector_load.py`` under cProfile
+it was a third of the server's CPU per call.
 
 The sender keeps its own SSRC and sequence numbers (a packet lost on the uplink is not a gap on
 the downlink, so the client counts each direction's loss separately) and its own RTCP sender
@@ -103,7 +107,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import fractions
 import importlib.metadata
 import inspect
 import ipaddress
@@ -111,7 +114,7 @@ import json
 import logging
 import re
 import secrets
-from collections import deque
+import time
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass
 from typing import Any, Final
@@ -120,6 +123,7 @@ import av
 from aiortc import MediaStreamTrack, RTCPeerConnection, RTCRtpSender, RTCSessionDescription
 from aiortc.jitterbuffer import JitterBuffer
 from aiortc.mediastreams import MediaStreamError
+from aiortc.rtp import RtpPacket
 from aiortc.sdp import SessionDescription
 
 from callcheck import __version__
@@ -147,9 +151,9 @@ __all__ = [
     "OfferError",
     "OfferSummary",
     "OverCapacityError",
-    "ReflectedAudioTrack",
     "Reflector",
     "ReflectorSession",
+    "ReturnStream",
     "check_aiortc_internals",
     "check_remote_candidates",
     "direction_figures",
@@ -167,8 +171,6 @@ DATA_CHANNEL_SCHEMA_VERSION: Final = 1
 AIORTC_TESTED: Final = ("1.16",)
 #: Reorder window of the uplink statistics (as the engine's).
 REORDER_WINDOW_PACKETS: Final = 64
-#: Packets waiting to be reflected at most (1 s of 20 ms frames); older ones are dropped.
-REFLECT_QUEUE_PACKETS: Final = 50
 #: Bin width of the reflect-delay histogram, ms.
 REFLECT_DELAY_BIN_MS: Final = 0.01
 #: Largest text message accepted on the data channel.
@@ -360,7 +362,19 @@ def aiortc_version() -> str:
     return importlib.metadata.version("aiortc")
 
 
-def check_aiortc_internals(receiver: Any) -> None:
+#: The private ``RTCRtpSender`` members :class:`ReturnStream` reads or keeps up to date.
+SENDER_INTERNALS: Final = (
+    "_ssrc",
+    "_RTCRtpSender__mid",
+    "_RTCRtpSender__rtp_header_extensions_map",
+    "_RTCRtpSender__ntp_timestamp",
+    "_RTCRtpSender__rtp_timestamp",
+    "_RTCRtpSender__octet_count",
+    "_RTCRtpSender__packet_count",
+)
+
+
+def check_aiortc_internals(receiver: Any, sender: Any) -> None:
     """Raise :class:`AiortcHookError` unless the private members the hooks use are there."""
     problems: list[str] = []
     if not isinstance(getattr(receiver, "_RTCRtpReceiver__jitter_buffer", None), JitterBuffer):
@@ -371,8 +385,11 @@ def check_aiortc_internals(receiver: Any) -> None:
         "arrival_time_ms",
     ]:
         problems.append("RTCRtpReceiver._handle_rtp_packet(packet, arrival_time_ms) changed")
-    if not callable(getattr(RTCRtpSender, "_next_encoded_frame", None)):
-        problems.append("RTCRtpSender._next_encoded_frame (pre-encoded packets) is missing")
+    for name in SENDER_INTERNALS:
+        if not hasattr(sender, name):
+            problems.append(f"RTCRtpSender.{name.removeprefix('_RTCRtpSender')} is missing")
+    if not callable(getattr(sender.transport, "_send_rtp", None)):
+        problems.append("RTCDtlsTransport._send_rtp (transport-level reflection) is missing")
     connection = getattr(getattr(receiver.transport, "transport", None), "_connection", None)
     for name in ("check_incoming", "check_start", "check_state"):
         if not callable(getattr(connection, name, None)):
@@ -384,72 +401,121 @@ def check_aiortc_internals(receiver: Any) -> None:
         )
 
 
-# ------------------------------------------------------------------------------ the return track
+# ------------------------------------------------------------------------------ the return stream
 
 
-class ReflectedAudioTrack(MediaStreamTrack):
-    """An outgoing audio track of already-encoded packets: what the client sent, in order.
+#: Seconds from the NTP epoch (1900) to the Unix epoch (1970), RFC 868.
+_NTP_UNIX_OFFSET_S: Final = 2_208_988_800
 
-    :meth:`push` is called from the receive hook; aiortc's sender awaits :meth:`recv` and, since
-    it gets an ``av.Packet`` rather than a frame, packetizes it without encoding. The queue is
-    bounded: when the sender falls behind by :data:`REFLECT_QUEUE_PACKETS`, the oldest packet is
-    dropped (and counted).
-    """
+
+def _ntp_now() -> int:
+    """The wall clock as a 64-bit NTP timestamp (RFC 3550 §4), what aiortc's
+    ``clock.current_ntp_time`` gives without building a ``datetime`` per packet."""
+    return int((time.time() + _NTP_UNIX_OFFSET_S) * 4_294_967_296.0) & 0xFFFFFFFFFFFFFFFF
+
+
+class _IdleTrack(MediaStreamTrack):
+    """The sender's track: it never yields a frame (the return stream is sent at the transport)
+    but keeps aiortc's sender running, so its RTCP sender reports go out. ``recv`` waits until
+    the track stops; an absent track would make aiortc's sender poll every 20 ms instead."""
 
     kind = "audio"
 
-    def __init__(
-        self, clock_rate_hz: int, on_reflect: Callable[[float], None] | None = None
-    ) -> None:
+    def __init__(self) -> None:
         super().__init__()
-        self._time_base = fractions.Fraction(1, clock_rate_hz)
-        self._queue: deque[tuple[bytes, int, float]] = deque()
-        self._waiter: asyncio.Future[None] | None = None
-        self._first_ts: int | None = None
-        self._last_ts_ext = 0
-        self._on_reflect = on_reflect
-        self.dropped = 0
-        """Packets dropped because the queue was full."""
+        self._stopped: asyncio.Future[None] = asyncio.get_running_loop().create_future()
 
-    def push(self, payload: bytes, rtp_timestamp: int, arrival_ms: float) -> None:
-        """Queue one received payload with its RTP timestamp for reflection."""
+    async def recv(self) -> av.Packet[Any]:
+        await asyncio.shield(self._stopped)
+        raise MediaStreamError
+
+    def stop(self) -> None:
+        super().stop()
+        if not self._stopped.done():
+            self._stopped.set_result(None)
+
+
+class ReturnStream:
+    """The reflected stream: each received payload goes straight back out at the transport.
+
+    Once DTLS-SRTP is up, a received packet is rewritten (the sender's own SSRC, sequence
+    number and timestamp origin, RFC 3550 §5.1), SRTP-protected and sent from the receive hook
+    itself: no queue, no task wake-up, no ``av.Packet`` per packet (what aiortc's
+    track → sender → encoder path costs). The sender's counters that its RTCP sender reports
+    carry (RFC 3550 §6.4.1: NTP/RTP timestamp pair, packet and octet counts) are kept as
+    aiortc's own send loop keeps them, so the client's RTCP round trip works as with any peer.
+
+    The timing is the client's: the outgoing RTP timestamp is the incoming one, extended over
+    its wrap, minus the first one, plus this stream's random origin.
+    """
+
+    def __init__(
+        self,
+        on_reflect: Callable[[float], None] | None = None,
+        on_drop: Callable[[], None] | None = None,
+    ) -> None:
+        self._first_ts: int | None = None
+        self._on_drop = on_drop
+        self._last_ts_ext = 0
+        self._sequence_number = secrets.randbelow(1 << 16)
+        self._timestamp_origin = secrets.randbelow(1 << 32)
+        self._on_reflect = on_reflect
+        self._sender: Any = None
+        self._payload_type = 0
+        self.dropped = 0
+        """Packets that could not be sent (the transport was not, or no longer, connected)."""
+
+    def attach(self, sender: Any, payload_type: int) -> None:
+        """Send through ``sender``'s transport, under ``payload_type`` (the negotiated codec)."""
+        self._sender = sender
+        self._payload_type = payload_type
+
+    def next_header(self, rtp_timestamp: int) -> tuple[int, int]:
+        """The sequence number and RTP timestamp of the next outgoing packet."""
         if self._first_ts is None:
             self._first_ts = rtp_timestamp
             self._last_ts_ext = rtp_timestamp
         ts_ext = extend_rtp_timestamp(rtp_timestamp, self._last_ts_ext)
         self._last_ts_ext = ts_ext
-        if len(self._queue) >= REFLECT_QUEUE_PACKETS:
-            self._queue.popleft()
-            self.dropped += 1
-        self._queue.append((payload, ts_ext - self._first_ts, arrival_ms))
-        waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+        sequence_number = self._sequence_number
+        self._sequence_number = (sequence_number + 1) & 0xFFFF
+        timestamp = (self._timestamp_origin + ts_ext - self._first_ts) & 0xFFFFFFFF
+        return sequence_number, timestamp
 
-    async def recv(self) -> av.Packet[Any]:
-        while not self._queue:
-            if self.readyState != "live":
-                raise MediaStreamError
-            self._waiter = asyncio.get_running_loop().create_future()
-            try:
-                await self._waiter
-            finally:
-                self._waiter = None
-        if self.readyState != "live":
-            raise MediaStreamError
-        payload, pts, arrival_ms = self._queue.popleft()
-        packet = av.Packet(payload)
-        packet.pts = pts
-        packet.time_base = self._time_base
+    async def reflect(self, payload: bytes, rtp_timestamp: int, arrival_ms: float) -> None:
+        """Send ``payload`` back (called from the receive hook)."""
+        sender = self._sender
+        if sender is None:
+            self._dropped()
+            return
+        sequence_number, timestamp = self.next_header(rtp_timestamp)
+        packet = RtpPacket(
+            payload_type=self._payload_type,
+            marker=1,  # one payload per packet, as aiortc's sender marks it
+            sequence_number=sequence_number,
+            timestamp=timestamp,
+            ssrc=sender._ssrc,
+            payload=payload,
+        )
+        packet.extensions.mid = sender._RTCRtpSender__mid
+        try:
+            await sender.transport._send_rtp(
+                packet.serialize(sender._RTCRtpSender__rtp_header_extensions_map)
+            )
+        except ConnectionError:
+            self._dropped()
+            return
+        sender._RTCRtpSender__ntp_timestamp = _ntp_now()
+        sender._RTCRtpSender__rtp_timestamp = timestamp
+        sender._RTCRtpSender__octet_count += len(payload)
+        sender._RTCRtpSender__packet_count += 1
         if self._on_reflect is not None:
             self._on_reflect(now_ms() - arrival_ms)
-        return packet
 
-    def stop(self) -> None:
-        super().stop()
-        waiter = self._waiter
-        if waiter is not None and not waiter.done():
-            waiter.set_result(None)
+    def _dropped(self) -> None:
+        self.dropped += 1
+        if self._on_drop is not None:
+            self._on_drop()
 
 
 # ------------------------------------------------------------------------------ figures
@@ -494,7 +560,8 @@ class ReflectorSession:
         self.reflect_delay_ms = Histogram(REFLECT_DELAY_BIN_MS)
         self.codec = ""
         self.clock_rate_hz = 0
-        self.track: ReflectedAudioTrack | None = None
+        self.track: ReturnStream | None = None
+        self._idle_track: _IdleTrack | None = None
         self.created_ms = now_ms()
         self.connected_ms: float | None = None
         self.first_check_ms: float | None = None
@@ -522,8 +589,9 @@ class ReflectorSession:
         """
         self.codec = f"{summary.codec_mime.split('/')[-1].lower()}/{summary.clock_rate_hz}"
         self.clock_rate_hz = summary.clock_rate_hz
-        self.track = ReflectedAudioTrack(summary.clock_rate_hz, self._on_reflected)
-        transceiver = self.pc.addTransceiver(self.track, direction="sendrecv")
+        self.track = ReturnStream(self._on_reflected, self._on_reflect_dropped)
+        self._idle_track = _IdleTrack()
+        transceiver = self.pc.addTransceiver(self._idle_track, direction="sendrecv")
         capability = next(
             c
             for c in RTCRtpSender.getCapabilities("audio").codecs
@@ -539,7 +607,7 @@ class ReflectorSession:
                 )
             except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
                 raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
-            self._install_hooks(transceiver.receiver)
+            self._install_hooks(transceiver.receiver, transceiver.sender)
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
         # Before the answer leaves: no check can have arrived yet.
@@ -551,8 +619,8 @@ class ReflectorSession:
         sdp: str = local.sdp
         return sdp
 
-    def _install_hooks(self, receiver: Any) -> None:
-        check_aiortc_internals(receiver)
+    def _install_hooks(self, receiver: Any, sender: Any) -> None:
+        check_aiortc_internals(receiver, sender)
         receiver._RTCRtpReceiver__jitter_buffer = _DiscardingJitterBuffer()
         handle_rtp: Callable[[Any, int], Awaitable[None]] = receiver._handle_rtp_packet
         stats = self.stats
@@ -560,7 +628,9 @@ class ReflectorSession:
         assert track is not None
         clock_rate_hz = self.clock_rate_hz
         metrics = self._metrics
-        payload_types = {c.payloadType for c in self._negotiated_codecs()}
+        codecs = self._negotiated_codecs()
+        payload_types = {c.payloadType for c in codecs}
+        track.attach(sender, codecs[0].payloadType)
 
         async def tapped_handle_rtp(packet: Any, arrival_time_ms: int) -> None:
             arrival = now_ms()
@@ -569,7 +639,7 @@ class ReflectorSession:
                 self.last_packet_ms = arrival
                 self.packets_received += 1
                 metrics.received_packets_total += 1
-                track.push(packet.payload, packet.timestamp, arrival)
+                await track.reflect(packet.payload, packet.timestamp, arrival)
             await handle_rtp(packet, arrival_time_ms)
 
         receiver._handle_rtp_packet = tapped_handle_rtp
@@ -619,6 +689,9 @@ class ReflectorSession:
             if transceiver.kind == "audio":
                 return list(transceiver._codecs)
         return []  # pragma: no cover - negotiate() added the transceiver
+
+    def _on_reflect_dropped(self) -> None:
+        self._metrics.reflect_dropped_total += 1
 
     def _on_reflected(self, delay_ms: float) -> None:
         self.packets_reflected += 1
@@ -803,8 +876,8 @@ class ReflectorSession:
                     self._send_json(channel, end)
                 if channels:
                     await asyncio.sleep(0.05)  # let SCTP send it before the transport goes
-            if self.track is not None:
-                self.track.stop()
+            if self._idle_track is not None:
+                self._idle_track.stop()
             try:
                 await asyncio.wait_for(self.pc.close(), CLOSE_TIMEOUT_S)
             except Exception:  # closing must not fail the caller; the session is gone anyway
@@ -829,10 +902,13 @@ class Reflector:
         config: ServerConfig,
         metrics: ServerMetrics,
         other_load: Callable[[], int] = lambda: 0,
+        id_prefix: str = "",
     ) -> None:
         self._config = config
         self._metrics = metrics
         self._other_load = other_load
+        self._id_prefix = id_prefix
+        """Put in front of every session id: the worker that owns it (server.workers)."""
         self._sessions: dict[str, ReflectorSession] = {}
         self._negotiating = 0
         metrics.active_calls = self.active_calls
@@ -874,7 +950,10 @@ class Reflector:
         check_remote_candidates(offer_sdp, allow_loopback=self.allow_loopback_candidates())
         self._negotiating += 1
         session = ReflectorSession(
-            secrets.token_urlsafe(16), self._config, self._metrics, self._session_closed
+            self._id_prefix + secrets.token_urlsafe(16),
+            self._config,
+            self._metrics,
+            self._session_closed,
         )
         try:
             answer = await session.negotiate(offer_sdp, summary)

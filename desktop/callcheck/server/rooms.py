@@ -41,6 +41,17 @@ other participant joins. Server messages:
 * ``{"type": "room.peer-joined"}`` / ``{"type": "room.peer-left"}`` — to the other one.
 * ``{"type": "room.error", "error": KIND, "message"}`` — a message was not relayed.
 * ``{"type": "room.expired"}`` — then the socket closes.
+
+Several instances
+=================
+With a :class:`RoomBus` (:class:`~callcheck.server.room_bus.PostgresRoomBus` when the server's
+``database`` is PostgreSQL) a room is a shared row and each instance keeps only its own
+participants' sockets: an instance that is asked about a code it does not know looks it up, a
+participant's place is taken in the row (so two instances cannot both admit a second guest), and
+what the other participant's instance must hear — joined, left, a message, closed — goes as an
+event. A message sent while the other participant is on another instance is published; one sent
+while nobody else is in the room is kept by the sender's instance (see Memory) and published when
+the other participant joins, wherever that is.
 """
 
 from __future__ import annotations
@@ -52,10 +63,11 @@ import json
 import logging
 import re
 import secrets
+import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
 from aiohttp import WSMsgType, web
 
@@ -66,9 +78,12 @@ __all__ = [
     "CODE_DIGITS",
     "CODE_LETTERS",
     "Room",
+    "RoomBus",
+    "RoomEvent",
     "RoomFullError",
     "RoomLimitError",
     "RoomRegistry",
+    "RoomRow",
     "new_room_code",
     "normalize_code",
 ]
@@ -103,6 +118,44 @@ class RoomLimitError(RuntimeError):
 
 class RoomFullError(RuntimeError):
     """The room already has two participants (HTTP 409)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoomRow:
+    """A room as the instances share it."""
+
+    code: str
+    secret: str
+    expires_at: float
+    """Wall-clock (Unix) seconds: the instances share no monotonic clock."""
+    participants: int = 0
+    """Participants on every instance together."""
+
+
+@dataclass(frozen=True, slots=True)
+class RoomEvent:
+    """What one instance tells the others about a room."""
+
+    code: str
+    kind: str
+    """``joined``, ``left``, ``message`` (``text`` is the message) or ``deleted``."""
+    origin: str
+    """The instance it comes from (each ignores its own)."""
+    text: str = ""
+
+
+class RoomBus(Protocol):
+    """Where rooms are shared between instances (module docstring, "Several instances")."""
+
+    async def start(self, on_event: Callable[[RoomEvent], Awaitable[None]]) -> None: ...
+    async def stop(self) -> None: ...
+    async def create(self, row: RoomRow) -> bool: ...
+    async def open_rooms(self) -> int: ...
+    async def lookup(self, code: str) -> RoomRow | None: ...
+    async def join(self, code: str, capacity: int) -> int | None: ...
+    async def leave(self, code: str) -> None: ...
+    async def delete(self, code: str) -> None: ...
+    async def publish(self, event: RoomEvent) -> None: ...
 
 
 def _grouped(compact: str) -> str:
@@ -140,6 +193,8 @@ class Room:
     """Bytes (UTF-8) of the messages in ``backlog``."""
     reserved: int = 0
     """Slots taken, including sockets still being upgraded."""
+    remote: int = 0
+    """Participants connected through other instances."""
 
     def owned_by(self, secret: str | None) -> bool:
         """Whether ``secret`` is this room's own secret."""
@@ -148,8 +203,8 @@ class Room:
         )
 
     def count(self) -> int:
-        """Connected participants."""
-        return sum(1 for p in self.participants if p is not None)
+        """Connected participants (on every instance)."""
+        return sum(1 for p in self.participants if p is not None) + self.remote
 
     def state(self) -> str:
         """``waiting`` (fewer than two) or ``paired``."""
@@ -164,15 +219,21 @@ class RoomRegistry:
     """All open rooms, with their limits and expiry. Time comes from ``clock`` (seconds)."""
 
     def __init__(
-        self, config: ServerConfig, metrics: ServerMetrics, clock: Callable[[], float]
+        self,
+        config: ServerConfig,
+        metrics: ServerMetrics,
+        clock: Callable[[], float],
+        bus: RoomBus | None = None,
     ) -> None:
         self._config = config
         self._metrics = metrics
         self._clock = clock
+        self._bus = bus
+        self._origin = secrets.token_hex(8)
         self._rooms: dict[str, Room] = {}
         self._sweeper: asyncio.Task[None] | None = None
         metrics.active_rooms = lambda: len(self._rooms)
-        metrics.room_participants = lambda: sum(r.count() for r in self._rooms.values())
+        metrics.room_participants = lambda: sum(r.count() - r.remote for r in self._rooms.values())
         metrics.room_backlog_bytes = self.backlog_bytes
 
     def backlog_bytes(self) -> int:
@@ -182,23 +243,29 @@ class RoomRegistry:
     def __len__(self) -> int:
         return len(self._rooms)
 
-    def create(self) -> Room:
+    async def create(self) -> Room:
         """A new room with a fresh code; raises :class:`RoomLimitError` at the limit."""
         self._sweep()
-        if len(self._rooms) >= self._config.max_rooms:
+        bus = self._bus
+        open_rooms = len(self._rooms) if bus is None else await bus.open_rooms()
+        if open_rooms >= self._config.max_rooms:
             raise RoomLimitError(
                 f"the server holds its maximum of {self._config.max_rooms} rooms; try later"
             )
-        code = new_room_code()
-        while code in self._rooms:
+        ttl_s = self._config.room_ttl_s
+        while True:
             code = new_room_code()
-        now = self._clock()
-        room = Room(code=code, created_s=now, expires_s=now + self._config.room_ttl_s)
+            if code in self._rooms:
+                continue
+            now = self._clock()
+            room = Room(code=code, created_s=now, expires_s=now + ttl_s)
+            if bus is None or await bus.create(RoomRow(code, room.secret, time.time() + ttl_s)):
+                break
         self._rooms[code] = room
         self._metrics.rooms_total += 1
         return room
 
-    def get(self, text: str) -> Room | None:
+    async def get(self, text: str) -> Room | None:
         """The open room for a typed code, or ``None`` (unknown, malformed or expired)."""
         code = normalize_code(text)
         if code is None:
@@ -207,18 +274,68 @@ class RoomRegistry:
         if room is not None and room.expires_s <= self._clock():
             self._expire(room)
             return None
+        if room is None and self._bus is not None:
+            row = await self._bus.lookup(code)
+            room = self._rooms.get(code)  # it may have come meanwhile
+            if row is not None and room is None:
+                now = self._clock()
+                room = Room(
+                    code=code,
+                    created_s=now,
+                    expires_s=now + (row.expires_at - time.time()),
+                    secret=row.secret,
+                    remote=row.participants,
+                )
+                self._rooms[code] = room
         return room
 
     async def delete(self, room: Room) -> None:
-        """Close the room's sockets and forget it."""
+        """Close the room's sockets and forget it (on every instance)."""
         self._rooms.pop(room.code, None)
         _drop_backlog(room)
+        if self._bus is not None:
+            await self._bus.delete(room.code)
+            await self._publish(room, "deleted")
         await self._close_sockets(room, {"type": "room.expired"})
+
+    # ---------------------------------------------------------------- other instances
+
+    async def _publish(self, room: Room, kind: str, text: str = "") -> None:
+        assert self._bus is not None
+        await self._bus.publish(RoomEvent(room.code, kind, self._origin, text))
+
+    async def _on_event(self, event: RoomEvent) -> None:
+        """An event from another instance (:class:`RoomBus`)."""
+        room = self._rooms.get(event.code)
+        if event.origin == self._origin or room is None:
+            return
+        local = [ws for ws in room.participants if ws is not None]
+        if event.kind == "joined":
+            room.remote += 1
+            for ws in local:
+                await _send_quietly(ws, json.dumps({"type": "room.peer-joined"}))
+            while room.backlog:  # kept while alone: now the other participant can have them
+                text = room.backlog.popleft()
+                room.backlog_bytes -= _size(text)
+                await self._publish(room, "message", text)
+        elif event.kind == "left":
+            room.remote = max(0, room.remote - 1)
+            for ws in local:
+                await _send_quietly(ws, json.dumps({"type": "room.peer-left"}))
+        elif event.kind == "message":
+            for ws in local:
+                await _send_quietly(ws, event.text)
+        elif event.kind == "deleted":
+            self._rooms.pop(room.code, None)
+            _drop_backlog(room)
+            await self._close_sockets(room, {"type": "room.expired"})
 
     # ---------------------------------------------------------------- expiry
 
-    def start(self) -> None:
-        """Start sweeping expired rooms (on the server's loop)."""
+    async def start(self) -> None:
+        """Start sweeping expired rooms (on the server's loop) and hearing other instances."""
+        if self._bus is not None:
+            await self._bus.start(self._on_event)
         if self._sweeper is None:
             self._sweeper = asyncio.get_running_loop().create_task(
                 self._sweep_forever(), name="rooms-sweeper"
@@ -231,6 +348,8 @@ class RoomRegistry:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._sweeper
             self._sweeper = None
+        if self._bus is not None:
+            await self._bus.stop()
         rooms = list(self._rooms.values())
         self._rooms.clear()
         for room in rooms:
@@ -275,8 +394,12 @@ class RoomRegistry:
 
         Raises :class:`RoomFullError` (before upgrading) when two are already in.
         """
-        if room.reserved >= ROOM_CAPACITY:
-            raise RoomFullError(f"room {room.code} already has two participants")
+        full = RoomFullError(f"room {room.code} already has two participants")
+        if room.reserved + room.remote >= ROOM_CAPACITY:
+            raise full
+        bus = self._bus
+        if bus is not None and await bus.join(room.code, ROOM_CAPACITY) is None:
+            raise full  # the places are taken on other instances
         room.reserved += 1
         slot: int | None = None
         ws = web.WebSocketResponse(
@@ -287,7 +410,7 @@ class RoomRegistry:
             slot = room.participants.index(None)
             room.participants[slot] = ws
             other = room.participants[1 - slot]
-            role = "host" if other is None else "guest"
+            role = "host" if other is None and room.remote == 0 else "guest"
             await ws.send_json(
                 {
                     "type": "room.joined",
@@ -304,9 +427,16 @@ class RoomRegistry:
                     text = room.backlog.popleft()
                     room.backlog_bytes -= _size(text)
                     await ws.send_str(text)
+            if bus is not None:
+                await self._publish(room, "joined")
             await self._pump(room, ws)
         finally:
             room.reserved -= 1
+            if bus is not None:
+                with contextlib.suppress(Exception):  # the row expires anyway
+                    await bus.leave(room.code)
+                    if slot is not None:
+                        await self._publish(room, "left")
             if slot is not None:
                 room.participants[slot] = None
                 other = room.participants[1 - slot]
@@ -329,6 +459,8 @@ class RoomRegistry:
                 other = next((p for p in room.participants if p is not None and p is not ws), None)
                 if other is not None:
                     await _send_quietly(other, msg.data)
+                elif room.remote:
+                    await self._publish(room, "message", msg.data)
                 else:
                     size = _size(msg.data)
                     if (

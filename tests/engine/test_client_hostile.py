@@ -27,7 +27,7 @@ from callcheck.engine.signaling import (
     create_room,
     parse_server_url,
 )
-from callcheck.engine.snapshots import SERVER_REJECTED, CallFailed
+from callcheck.engine.snapshots import BAD_ANSWER, CallFailed
 
 TOKEN = "client-secret-token"
 HUGE_BYTES = 300 * 1024 * 1024
@@ -119,7 +119,7 @@ def test_a_300_mb_answer_is_refused_with_bounded_memory() -> None:
     before_mib = _max_rss_mib()
     failure, health_found = run(scenario())
     grown_mib = _max_rss_mib() - before_mib
-    assert failure.reason_code == SERVER_REJECTED
+    assert failure.reason_code == BAD_ANSWER
     assert f"larger than {MAX_RESPONSE_BYTES // 1024} KiB" in failure.message
     assert "larger than" in health_found  # the connectivity check reads bounded too
     assert grown_mib < 64, f"the client grew by {grown_mib:.0f} MiB"
@@ -210,7 +210,7 @@ def test_a_redirect_loop_is_named() -> None:
             return failed.value
 
     failure = run(scenario())
-    assert failure.reason_code == SERVER_REJECTED
+    assert failure.reason_code == BAD_ANSWER
     assert "redirected the request more than" in failure.message
     assert "message=" not in failure.message
     assert len(server.seen) == MAX_REDIRECTS + 1
@@ -250,7 +250,7 @@ def test_a_bad_answer_is_named_in_plain_words(body: bytes, words: str) -> None:
             return failed.value
 
     failure = run(scenario())
-    assert failure.reason_code == SERVER_REJECTED
+    assert failure.reason_code == BAD_ANSWER
     assert words in failure.message
     assert "codec can't decode" not in failure.message
     assert "Media sections" not in failure.message
@@ -269,5 +269,5 @@ def test_a_bad_room_answer_is_named_and_read_bounded() -> None:
             return failed.value
 
     failure = run(scenario())
-    assert failure.reason_code == SERVER_REJECTED
+    assert failure.reason_code == BAD_ANSWER
     assert "larger than" in failure.message

@@ -647,8 +647,10 @@ class TestCall:
             try:
                 connect_ms = await call.connect(self.config.connect_timeout_s)
             except CallFailed as failure:
-                if failure.details is None:
-                    failure.details = {"connectivity": call.connectivity.to_json()}
+                # The checks done before the failure go with it (and into the partial report).
+                details = dict(failure.details or {})
+                details.setdefault("connectivity", call.connectivity.to_json())
+                failure.details = details
                 raise
             except Exception as error:  # an aiortc/aioice/aiohttp error while negotiating
                 # The user reads the CallFailed; the traceback is for the log, not stderr.

@@ -46,6 +46,7 @@ from aiortc.sdp import SessionDescription
 from callcheck.engine.ice_servers import ice_servers_from_json, ice_servers_from_link_headers
 from callcheck.engine.peer import IceServer
 from callcheck.engine.snapshots import (
+    BAD_ANSWER,
     ROOM_FULL,
     ROOM_NOT_FOUND,
     SERVER_BUSY,
@@ -265,9 +266,10 @@ def unreachable(base_url: str, error: BaseException) -> CallFailed:
 
 
 def bad_answer(base_url: str, words: str, kind: str = "bad_answer") -> CallFailed:
-    """The :class:`CallFailed` for a server that answered, but not usably."""
+    """The :class:`CallFailed` for a server that answered, but not usably (``bad_answer``, the
+    reason code the engine also gives when aiortc refuses an answer)."""
     return CallFailed(
-        SERVER_REJECTED,
+        BAD_ANSWER,
         f"The server at {base_url} gave an answer this app cannot use: {words}. Check the "
         "server address (is it a CallCheck server?) and that the server runs a current version.",
         details={"kind": kind},

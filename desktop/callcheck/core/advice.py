@@ -1046,7 +1046,7 @@ def advise(inputs: AdviceInputs) -> tuple[Action, ...]:
             ordered.remove(device)
             largest = replace(
                 device,
-                severity=largest.severity,
+                severity=min(largest.severity, device.severity, key=_SEVERITY_ORDER.__getitem__),
                 evidence={**largest.evidence, **device.evidence},
             )
         ordered.insert(0, largest)

@@ -17,6 +17,7 @@ requests reach the owner is in :mod:`callcheck.server.workers`.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
 import math
 import multiprocessing
@@ -72,6 +73,24 @@ def _bind(config: ServerConfig) -> socket.socket:
     return sock
 
 
+#: prctl(2) option: the signal this process gets when its parent dies (Linux).
+_PR_SET_PDEATHSIG: Final = 1
+
+
+def _end_with_the_supervisor() -> None:
+    """A worker whose supervisor is killed (even with SIGKILL) must not go on serving alone: it
+    would hold the port and the calls with nobody to drain or restart it. On Linux the kernel
+    sends SIGTERM (a graceful drain) when the parent dies; elsewhere the supervisor's own
+    shutdown ends its workers."""
+    if not sys.platform.startswith("linux"):
+        return
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+        if os.getppid() == 1:  # the supervisor died before the call above took effect
+            os.kill(os.getpid(), signal.SIGTERM)
+
+
 def _worker_main(
     config: ServerConfig,
     place: WorkerPlace,
@@ -80,6 +99,7 @@ def _worker_main(
     log_level: int,
 ) -> None:
     """One worker process: a whole server on the shared port and its private socket."""
+    _end_with_the_supervisor()
     logging.basicConfig(level=log_level)  # the supervisor's level (a spawned process starts bare)
     logging.getLogger().handlers[0].setFormatter(
         logging.Formatter(f"%(asctime)s %(levelname)s [worker {place.index}] %(message)s")

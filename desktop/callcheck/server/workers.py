@@ -53,6 +53,7 @@ __all__ = [
     "from_sibling",
     "gather_siblings",
     "owner",
+    "public_origin",
     "sibling_middleware",
     "sum_prometheus",
 ]
@@ -61,6 +62,8 @@ logger = logging.getLogger(__name__)
 
 #: The client address the forwarding worker saw (believed only on the private Unix socket).
 FORWARDED_FOR_HEADER: Final = "X-CallCheck-Forwarded-For"
+#: The scheme the client used with the forwarding worker (believed only from a sibling).
+FORWARDED_PROTO_HEADER: Final = "X-CallCheck-Forwarded-Proto"
 #: Time a sibling has to accept a forwarded request's connection.
 FORWARD_CONNECT_TIMEOUT_S: Final = 5.0
 #: Time a sibling has to answer a /metrics or /healthz question.
@@ -132,6 +135,15 @@ def from_sibling(request: web.Request) -> bool:
     return bool(request.get(FROM_SIBLING_KEY, False))
 
 
+def public_origin(request: web.Request) -> str:
+    """``scheme://host`` of the server as the client reached it, also for a request a sibling
+    worker forwarded here."""
+    scheme = request.scheme
+    if from_sibling(request):
+        scheme = request.headers.get(FORWARDED_PROTO_HEADER, scheme)
+    return f"{scheme}://{request.host}"
+
+
 def _on_unix_socket(request: web.Request) -> bool:
     transport = request.transport
     sock = transport.get_extra_info("socket") if transport is not None else None
@@ -190,6 +202,10 @@ async def forward_middleware(request: web.Request, handler: Handler) -> web.Stre
         return await handler(request)
     headers = {k: v for k, v in request.headers.items() if k.lower() not in _HOP_BY_HOP}
     headers[FORWARDED_FOR_HEADER] = request.remote or ""
+    # The sibling answers as the public server: same Host, same scheme (links it builds, such
+    # as a live view's URL, must name the server the client reached, not the Unix socket).
+    headers["Host"] = request.host
+    headers[FORWARDED_PROTO_HEADER] = request.scheme
     client = _client(request.app, target)
     url = f"http://worker{request.path_qs}"
     try:

@@ -64,6 +64,7 @@ from callcheck.server.limits import RateLimiter, client_key
 from callcheck.server.live.bus import CLOSED, LiveBus, LocalLiveBus
 from callcheck.server.rooms import new_room_code, normalize_code
 from callcheck.server.store import LiveRun, LiveShare, Store
+from callcheck.server.workers import public_origin
 
 __all__ = ["LiveApi", "live_page_html"]
 
@@ -333,7 +334,7 @@ class LiveApi:
         while not await self._store.add_live_share(share):  # a taken code: draw again
             share = LiveShare(new_room_code(), share.secret_sha256, now, expires_at)
         self._live[share.code] = _Live(share)
-        url = f"{request.scheme}://{request.host}/live/{share.code}"
+        url = f"{public_origin(request)}/live/{share.code}"
         return web.json_response(
             {
                 "code": share.code,

@@ -679,6 +679,9 @@ class SyntheticRoute:
 class SyntheticAudioBackend:
     """A fake sound card: one input and one output, the output routed back to the input.
 
+    The route's delay is the time from a sample's hand-over to the output (the callback that takes
+    it) to its capture, as on a real card with no buffering of its own.
+
     Blocks are produced by the asyncio loop's timer at the stream's pace, so code above this
     module runs as it would with hardware, on machines that have none.
     """
@@ -741,7 +744,11 @@ class SyntheticStream:
         self._delay = (
             None if route.delay_ms is None else round(route.delay_ms * config.sample_rate_hz / 1e3)
         )
-        self._line: Samples = np.zeros(self._delay or 0, dtype=np.float32)
+        # The input block handed over at a tick holds the block period that just ended, and the
+        # output taken at that tick starts playing then: it can be heard one block later at the
+        # earliest, so the line holds one block beyond the route's delay (without it, a route of
+        # 0 ms read as −10 ms by a timing that follows the callbacks, as the call's does).
+        self._line: Samples = np.zeros((self._delay or 0) + self._block, dtype=np.float32)
         self._rng = np.random.default_rng(route.seed)
         self._queue: collections.deque[Samples] = collections.deque()
         self._pending = np.zeros(0, dtype=np.float32)

@@ -186,6 +186,9 @@ class CallAudioConfig:
     reflector (the user's own probes come back)."""
     fifo_target_ms: float = FIFO_TARGET_MS
     """Capture FIFO target level."""
+    output_cushion_ms: float = OUTPUT_CUSHION_MS
+    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`; raised only to
+    inject a known extra queue, the truth ``output_buffer_ms`` is tested against)."""
     duplex: bool | None = None
     """One duplex stream (True) or separate capture and playback streams (False); None = the
     backend's choice (separate for PortAudio, see :meth:`CallAudio._open`)."""
@@ -557,6 +560,9 @@ class AudioPathSummary:
     is exact to a fraction of a ms (tests/audio/test_audio_latency.py), the input side's is not."""
     queue_timeline: tuple[QueueLevel, ...] = ()
     """The output and capture queues over the call, one entry per second."""
+    device_confidences: tuple[float, ...] = ()
+    """The normalised correlation of every probe heard back (one per
+    :attr:`device_delays_ms`)."""
 
     @property
     def mouth_to_ear_delays_ms(self) -> tuple[float, ...]:
@@ -941,7 +947,7 @@ class CallAudio:
                 return
             self._stats_at_first_write = stream.stats()
             self._playback = PlaybackControl(
-                _ms_to_samples(OUTPUT_CUSHION_MS, rate),
+                _ms_to_samples(self.config.output_cushion_ms, rate),
                 excess_samples=_ms_to_samples(QUEUE_EXCESS_MS, rate),
                 large_excess_samples=_ms_to_samples(QUEUE_LARGE_EXCESS_MS, rate),
             )
@@ -1011,15 +1017,15 @@ class CallAudio:
 
     def device_loop_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: its arrival in the capture minus its hand-over to the output."""
-        return tuple(loop for loop, _ in self._heard_back())
+        return tuple(loop for loop, _, _ in self._heard_back())
 
     def device_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: the device path beyond CallCheck's queues (see
         :meth:`_heard_back`)."""
-        return tuple(device for _, device in self._heard_back())
+        return tuple(device for _, device, _ in self._heard_back())
 
-    def _heard_back(self) -> list[tuple[float, float]]:
-        """(loop, device) for every probe played and heard back.
+    def _heard_back(self) -> list[tuple[float, float, float]]:
+        """(loop, device, confidence) for every probe played and heard back.
 
         The loop runs from the probe's place in the received audio to its place in the
         microphone's audio, both on the call's sample clock. Of it, CallCheck's own queues took
@@ -1042,7 +1048,7 @@ class CallAudio:
             w_out, w_cap = out_wait(p.received_sample), cap_wait(d.received_sample)
             if w_out is None or w_cap is None:
                 continue
-            pairs.append((loop, loop - w_out - w_cap))
+            pairs.append((loop, loop - w_out - w_cap, d.confidence))
         return pairs
 
     def queue_timeline(self) -> tuple[QueueLevel, ...]:
@@ -1120,8 +1126,9 @@ class CallAudio:
             device_active_s=active_s if self._ever_active else None,
             errors=tuple(self.errors),
             notes=tuple(self.notes),
-            device_loop_delays_ms=tuple(loop for loop, _ in heard_back),
-            device_delays_ms=tuple(device for _, device in heard_back),
+            device_loop_delays_ms=tuple(loop for loop, _, _ in heard_back),
+            device_delays_ms=tuple(device for _, device, _ in heard_back),
+            device_confidences=tuple(confidence for _, _, confidence in heard_back),
             host_output_buffer_ms=(
                 float(np.median(self._live_output_ms)) if self._live_output_ms else None
             ),

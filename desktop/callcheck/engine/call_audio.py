@@ -32,7 +32,8 @@ what each probe's frames waited in CallCheck's two queues is known exactly; the 
 device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
 host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
 ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
-(headphones: the microphone does not hear the speaker), the latency check's chirp round trip or,
+(headphones: the microphone does not hear the speaker), the latency check's round trip (the same
+model, run before the call: :mod:`callcheck.engine.device_latency`) or,
 as an estimate, PortAudio's reported latencies stand in, and the report says which
 (``audio_path.methods``).
 
@@ -1264,7 +1265,7 @@ def _round(value: float | None) -> float | None:
 
 
 def device_latency_ms(latency: LatencyMeasurement | None) -> float | None:
-    """The measured device round trip (median), when the latency check heard its bursts."""
+    """The measured device round trip (median), when the latency check heard its probes back."""
     if latency is None or not latency.detected or latency.roundtrip_ms is None:
         return None
     return latency.roundtrip_ms.median
@@ -1274,7 +1275,9 @@ METHOD_SIGNAL: Final = "probes_heard_back"
 """The call's probes, played on the output and found again in the input: the device path of the
 call's own streams, by the signal (no device clock involved)."""
 METHOD_CHIRP: Final = "chirp_check"
-"""The device latency check's chirps (separate streams, before or beside the call)."""
+"""The device latency check (:mod:`callcheck.engine.device_latency`): the same model of the
+device path as the call's, run before or beside the call (its probe chirps heard back through
+separate streams). The name stays: reports carry it."""
 METHOD_REPORTED: Final = "portaudio_reported"
 """PortAudio's reported stream latency: an estimate (the host API's own figure)."""
 METHOD_QUEUE: Final = "queue_count"
@@ -1287,7 +1290,7 @@ def device_figure(
     summary: AudioPathSummary, latency: LatencyMeasurement | None = None
 ) -> tuple[float | None, str | None]:
     """The device path's delay and the method that gave it, best first: the call's probes heard
-    back; else the latency check's chirps; else nothing (PortAudio's reported latency is only
+    back; else the latency check's; else nothing (PortAudio's reported latency is only
     used, as an estimate, for the rating)."""
     by_signal = summary.device_roundtrip_ms
     if by_signal is not None:
@@ -1411,7 +1414,7 @@ def rerate(
     Ta becomes the mean mouth-to-ear delay (probes + capture and output waits; half of it when
     the probes made the round trip, an estimate) plus the device latency: the call's own probes
     heard back through the devices when enough were (:func:`device_figure`), else the latency
-    check's round trip when it heard its bursts, else PortAudio's reported input + output
+    check's round trip when it heard its probes, else PortAudio's reported input + output
     latency (estimated). Without probe detections the delay budget stays as it was and only the
     device latency is added. Losses, jitter and the codec are unchanged.
     """
@@ -1430,7 +1433,7 @@ def rerate(
     if device_rt is not None and method == METHOD_SIGNAL:
         device = measured(device_rt, "the call's probes played and heard back (median)")
     elif device_rt is not None:
-        device = measured(device_rt, "chirp round trip through the devices (median)")
+        device = measured(device_rt, "the latency check's probes heard back (median)")
     elif summary.device_used and pa_in is not None and pa_out is not None:
         device = estimated(pa_in + pa_out, "PortAudio reported input + output latency")
     return assess(replace(conditions, mouth_to_ear_ms=m2e, device_ms=device))

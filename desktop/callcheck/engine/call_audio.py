@@ -561,6 +561,10 @@ class AudioPathSummary:
     is exact to a fraction of a ms (tests/audio/test_audio_latency.py), the input side's is not."""
     queue_timeline: tuple[QueueLevel, ...] = ()
     """The output and capture queues over the call, one entry per second."""
+    default_host_api_replaced: str | None = None
+    """The host API of the system default device that CallCheck replaced by the same device under
+    a better one (Windows: MME or DirectSound → WASAPI; :func:`prefer_wasapi_defaults`); None
+    when the devices were used as the system or the user named them."""
     device_confidences: tuple[float, ...] = ()
     """The normalised correlation of every probe heard back (one per
     :attr:`device_delays_ms`)."""
@@ -724,6 +728,14 @@ class CallAudio:
         devices = backend.list_devices()
         self._input = find_device(devices, self.config.input_device, "input")
         self._output = find_device(devices, self.config.output_device, "output")
+        replaced = self._default_replaced()
+        note = (
+            f"The system's default devices are {replaced} devices; CallCheck used the same "
+            f"devices under {self._input.host_api} (shared mode), which adds less delay "
+            f"({replaced} buffers 30–100 ms of its own)."
+        )
+        if replaced is not None and note not in self.notes:  # opened a second time
+            self.notes.append(note)
         self._backend_name = backend.name
         loop = asyncio.get_running_loop()
         rates = [self.config.device_rate_hz or self.rate_hz]
@@ -1105,6 +1117,7 @@ class CallAudio:
             input_device=self._input.name if self._input is not None else None,
             output_device=self._output.name if self._output is not None else None,
             host_api=devices[0].host_api if devices else None,
+            default_host_api_replaced=self._default_replaced(),
             codec_sample_rate_hz=self.rate_hz,
             device_sample_rate_hz=self._device_rate if self._ever_active else None,
             portaudio_latency_ms=self._portaudio_latency,
@@ -1135,6 +1148,18 @@ class CallAudio:
             ),
             queue_timeline=self.queue_timeline(),
         )
+
+    def _default_replaced(self) -> str | None:
+        """The host API of a system default that was moved to its WASAPI entry, for a device the
+        call took as the default (not one named with ``--input``/``--output``)."""
+        chosen = (
+            (self.config.input_device, self._input),
+            (self.config.output_device, self._output),
+        )
+        for spec, device in chosen:
+            if spec is None and device is not None and device.default_moved_from is not None:
+                return device.default_moved_from
+        return None
 
     def _stream_stats(self) -> tuple[StreamStats | None, StreamStats | None]:
         """(playback, capture) stream counters, final once closed (the same for a duplex
@@ -1327,6 +1352,7 @@ def audio_path_json(
         "input_device": summary.input_device,
         "output_device": summary.output_device,
         "host_api": summary.host_api,
+        "default_host_api_replaced": summary.default_host_api_replaced,
         "codec_sample_rate_hz": summary.codec_sample_rate_hz,
         "device_sample_rate_hz": summary.device_sample_rate_hz,
         "portaudio_latency_ms": {"input": _round(pa_in), "output": _round(pa_out)},

@@ -114,20 +114,25 @@ def check_path(report: dict[str, Any], device_truth: float) -> str:
     return context
 
 
-def check_no_drift(report: dict[str, Any]) -> tuple[float, float]:
-    """CallCheck's own queues do not drift: each in the call's last whole second within one frame
-    of its size at :data:`EARLY_S` (at 18 s against 2 s in a 20 s call). Returns the drifts
-    (output, capture) in ms."""
-    path = report["audio_path"]
-    levels = {q["at_s"]: q for q in path["queue_timeline"]}
+def queue_drift(report: dict[str, Any]) -> tuple[float, float]:
+    """(output, capture): each queue's size in the call's last whole second less its size at
+    :data:`EARLY_S` (at 18 s against 2 s in a 20 s call), in ms."""
+    levels = {q["at_s"]: q for q in report["audio_path"]["queue_timeline"]}
     late = max(levels) - 1.0  # the last second may be cut short by the call's end
-    context = json.dumps(path["queue_timeline"])
-    assert late >= EARLY_S + 2.0, context
-    output = levels[late]["output_ms"] - levels[EARLY_S]["output_ms"]
-    capture = levels[late]["capture_ms"] - levels[EARLY_S]["capture_ms"]
+    assert late >= EARLY_S + 2.0, levels
+    return (
+        levels[late]["output_ms"] - levels[EARLY_S]["output_ms"],
+        levels[late]["capture_ms"] - levels[EARLY_S]["capture_ms"],
+    )
+
+
+def check_no_drift(report: dict[str, Any]) -> None:
+    """CallCheck's own queues do not drift: each within one frame of its size at
+    :data:`EARLY_S` (:func:`queue_drift`)."""
+    output, capture = queue_drift(report)
+    context = json.dumps(report["audio_path"]["queue_timeline"])
     assert abs(output) <= FRAME_MS, context
     assert abs(capture) <= FRAME_MS, context
-    return output, capture
 
 
 def check_rating(report: dict[str, Any], device_less: dict[str, Any], device_ms: float) -> None:

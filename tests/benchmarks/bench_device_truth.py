@@ -33,9 +33,9 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "audio"))
 
 from device_truth import (
-    check_no_drift,
     check_path,
     check_rating,
+    queue_drift,
     run_cli,
     run_with_devices,
 )
@@ -74,8 +74,9 @@ class Targets:
         try:
             test(*args)
         except AssertionError as error:
-            self.misses.append(f"{what}: {str(error).splitlines()[0][:300]}")
-            print(f"  MISS {what}")
+            text = str(error).splitlines()[0] if str(error) else "assertion failed"
+            self.misses.append(f"{what}: {text[:400]}")
+            print(f"  MISS {what}: {text[:400]}")
 
 
 def main() -> int:
@@ -116,8 +117,9 @@ def main() -> int:
         )
         targets.check(f"run {run} direct: figures", check_path, direct, device_ms)
         targets.check(f"run {run} direct: rating", check_rating, direct, device_less, device_ms)
-        drift = check_no_drift(direct) if path["queue_timeline"] else (0.0, 0.0)
+        drift = queue_drift(direct)
         note("queue drift (output), direct", drift[0])
+        note("queue drift (capture), direct", drift[1])
         for added in delays:
             report = run_with_devices(args.duration, f"callcheck_delay{added}")
             p = report["audio_path"]
@@ -143,8 +145,9 @@ def main() -> int:
                 device_less,
                 truth,
             )
-            if p["queue_timeline"]:
-                note(f"queue drift (output), +{added} ms", check_no_drift(report)[0])
+            drift = queue_drift(report)
+            note(f"queue drift (output), +{added} ms", drift[0])
+            note(f"queue drift (capture), +{added} ms", drift[1])
         check_delayed = latency_check("callcheck_delay100")
         print(f"  latency check through +100 ms: {check_delayed} ms")
         if check_delayed is None:

@@ -561,6 +561,11 @@ class AudioPathSummary:
     is exact to a fraction of a ms (tests/audio/test_audio_latency.py), the input side's is not."""
     queue_timeline: tuple[QueueLevel, ...] = ()
     """The output and capture queues over the call, one entry per second."""
+    output_wait_p50_ms: float | None = None
+    """Median wait of a frame in the output queue (the same per-frame waits as
+    :attr:`output_buffer_ms`, whose mean carries every stall of a loaded machine)."""
+    capture_wait_p50_ms: float | None = None
+    """Median wait of a frame in the capture FIFO (as :attr:`output_wait_p50_ms`)."""
     default_host_api_replaced: str | None = None
     """The host API of the system default device that CallCheck replaced by the same device under
     a better one (Windows: MME or DirectSound → WASAPI; :func:`prefer_wasapi_defaults`); None
@@ -1118,6 +1123,8 @@ class CallAudio:
             output_device=self._output.name if self._output is not None else None,
             host_api=devices[0].host_api if devices else None,
             default_host_api_replaced=self._default_replaced(),
+            output_wait_p50_ms=_median_wait(self.output_waits()),
+            capture_wait_p50_ms=_median_wait(self.capture_waits()),
             codec_sample_rate_hz=self.rate_hz,
             device_sample_rate_hz=self._device_rate if self._ever_active else None,
             portaudio_latency_ms=self._portaudio_latency,
@@ -1215,6 +1222,10 @@ class CallAudio:
 
 def _mean_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:
     return float(np.mean([w for _, _, w in waits])) if waits else None
+
+
+def _median_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:
+    return float(np.median([w for _, _, w in waits])) if waits else None
 
 
 def _frame_waits(

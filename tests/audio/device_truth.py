@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 import sys
 from typing import Any
@@ -126,10 +127,31 @@ def queue_drift(report: dict[str, Any]) -> tuple[float, float]:
     )
 
 
+def queue_trend(report: dict[str, Any]) -> tuple[float, float]:
+    """(output, capture): the median of each queue's per-second low points over the call's second
+    half less that over its first half (from :data:`EARLY_S`), in ms. A queue that grows shows
+    here as it does in :func:`queue_drift`; one second's jitter does not (on a loaded machine a
+    capture FIFO's low point swung 0–65 ms from one second to the next without growing)."""
+    timeline = [q for q in report["audio_path"]["queue_timeline"] if q["at_s"] >= EARLY_S]
+    timeline = timeline[:-1]  # the last second may be cut short by the call's end
+    assert len(timeline) >= 4, timeline
+    half = len(timeline) // 2
+    early, late = timeline[:half], timeline[half:]
+
+    def median(levels: list[dict[str, float]], key: str) -> float:
+        return float(statistics.median(q[key] for q in levels))
+
+    return (
+        median(late, "output_ms") - median(early, "output_ms"),
+        median(late, "capture_ms") - median(early, "capture_ms"),
+    )
+
+
 def check_no_drift(report: dict[str, Any]) -> None:
-    """CallCheck's own queues do not drift: each within one frame of its size at
-    :data:`EARLY_S` (:func:`queue_drift`)."""
-    output, capture = queue_drift(report)
+    """CallCheck's own queues do not drift: each queue's level over the call's second half within
+    one frame of its level over the first half (:func:`queue_trend`; the 20 s benchmark also
+    reports the issue's single-second figure, 18 s against 2 s, :func:`queue_drift`)."""
+    output, capture = queue_trend(report)
     context = json.dumps(report["audio_path"]["queue_timeline"])
     assert abs(output) <= FRAME_MS, context
     assert abs(capture) <= FRAME_MS, context

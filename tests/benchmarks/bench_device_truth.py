@@ -15,7 +15,8 @@ suite's 8 s runs):
 * each call: device path = the direct call's + N within 5 ms; mouth-to-ear = probes + queues +
   that truth within 5 ms; the rating = the call's network figures rated with the true device
   delay within 0.1 MOS, never better than device-less; the playback queue at 18 s within one
-  frame (20 ms) of its size at 2 s, the capture FIFO likewise;
+  frame (20 ms) of its size at 2 s, the capture FIFO likewise (and, as the suite checks it, the
+  median level of the call's second half within a frame of the first half's);
 * the latency check on the direct path = the direct call's device path within 5 ms; through
   callcheck_delay100 it reads +100 ms over the direct check, within 10 ms (5 ms each).
 """
@@ -118,8 +119,14 @@ def main() -> int:
         targets.check(f"run {run} direct: figures", check_path, direct, device_ms)
         targets.check(f"run {run} direct: rating", check_rating, direct, device_less, device_ms)
         drift = queue_drift(direct)
-        note("queue drift (output), direct", drift[0])
-        note("queue drift (capture), direct", drift[1])
+        note("queue drift 18 s − 2 s (output), direct", drift[0])
+        note("queue drift 18 s − 2 s (capture), direct", drift[1])
+        targets.check(
+            f"run {run} direct: output queue at 18 s vs 2 s", _within, drift[0], 0.0, 20.0
+        )
+        targets.check(
+            f"run {run} direct: capture FIFO at 18 s vs 2 s", _within, drift[1], 0.0, 20.0
+        )
         for added in delays:
             report = run_with_devices(args.duration, f"callcheck_delay{added}")
             p = report["audio_path"]
@@ -146,8 +153,12 @@ def main() -> int:
                 truth,
             )
             drift = queue_drift(report)
-            note(f"queue drift (output), +{added} ms", drift[0])
-            note(f"queue drift (capture), +{added} ms", drift[1])
+            note(f"queue drift 18 s − 2 s (output), +{added} ms", drift[0])
+            note(f"queue drift 18 s − 2 s (capture), +{added} ms", drift[1])
+            for side, value in zip(("output queue", "capture FIFO"), drift, strict=True):
+                targets.check(
+                    f"run {run} +{added}: {side} at 18 s vs 2 s", _within, value, 0.0, 20.0
+                )
         check_delayed = latency_check("callcheck_delay100")
         print(f"  latency check through +100 ms: {check_delayed} ms")
         if check_delayed is None:

@@ -43,8 +43,8 @@ trusts it; the call's device figures come from its own probes heard back, timed 
   headset's own delay.
 
 On every platform a Bluetooth headset's radio link and codec (100–200 ms in hands-free mode) are
-invisible to the host API's figures; only the signal (the latency check's chirps, the call's
-probes) sees them.
+invisible to the host API's figures; only the signal (the call's probes heard back, in a call
+or in the Devices screen's latency check) sees them.
 """
 
 from __future__ import annotations

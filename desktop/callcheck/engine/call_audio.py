@@ -188,8 +188,10 @@ class CallAudioConfig:
     fifo_target_ms: float = FIFO_TARGET_MS
     """Capture FIFO target level."""
     output_cushion_ms: float = OUTPUT_CUSHION_MS
-    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`; raised only to
-    inject a known extra queue, the truth ``output_buffer_ms`` is tested against)."""
+    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`). Raising it
+    injects a known extra queue, but not a clean truth for ``output_buffer_ms``: the plain queue
+    floats 15–25 ms above its cushion, which a larger cushion absorbs
+    (tests/audio/test_audio_latency.py)."""
     duplex: bool | None = None
     """One duplex stream (True) or separate capture and playback streams (False); None = the
     backend's choice (separate for PortAudio, see :meth:`CallAudio._open`)."""

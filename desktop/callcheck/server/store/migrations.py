@@ -287,16 +287,20 @@ POSTGRES: Final[tuple[tuple[int, str], ...]] = (
         SELECT date_trunc('hour', started_at AT TIME ZONE 'UTC'), site, failure_reason, COUNT(*)
         FROM fleet_reports WHERE failure_reason IS NOT NULL GROUP BY 1, 2, 3;
         -- The exact 10th percentile (and the share below the pass mark) are read from the rows
-        -- in (group, MOS) order: index-only scans, the start time included for since/until.
+        -- in (group, MOS) order: index-only scans, the start time included for since/until. By
+        -- host and by hour every figure comes from that one pass (measured faster than the
+        -- rollup's figures beside it: the pass must read every rated row anyway).
         CREATE INDEX fleet_reports_site_mos ON fleet_reports (site, mos) INCLUDE (started_at)
             WHERE mos IS NOT NULL;
-        CREATE INDEX fleet_reports_host_mos ON fleet_reports (host, mos) INCLUDE (started_at)
-            WHERE mos IS NOT NULL;
+        CREATE INDEX fleet_reports_host_mos ON fleet_reports (host, mos)
+            INCLUDE (started_at, loss_pct, jitter_ms, rtt_ms);
         CREATE INDEX fleet_reports_hour_mos
             ON fleet_reports ((date_trunc('hour', started_at AT TIME ZONE 'UTC')), mos)
-            INCLUDE (started_at, site) WHERE mos IS NOT NULL;
+            INCLUDE (started_at, site, loss_pct, jitter_ms, rtt_ms);
         CREATE INDEX fleet_reports_host_reason ON fleet_reports (host, failure_reason)
             INCLUDE (started_at) WHERE failure_reason IS NOT NULL;
+        CREATE INDEX fleet_rollup_reasons_hour ON fleet_rollup_reasons (hour, reason)
+            INCLUDE (site, n);
         """,
     ),
 )

@@ -20,7 +20,6 @@ from callcheck.server.store import summary_sql
 from callcheck.server.store.migrations import POSTGRES
 from callcheck.server.store.model import (
     COLUMNS,
-    HOUR_FORMAT,
     FleetRecord,
     LiveRun,
     LiveShare,
@@ -135,27 +134,42 @@ class PostgresStore:
     ) -> tuple[SummaryRow, ...]:
         pool = self._require_pool()
         query = SummaryQuery(summary_sql.POSTGRES, by, since, until, site)
-        figures_sql, figures_params = query.figures()
-        reasons_sql, reasons_params = query.reasons()
+
+        async def fetch(sql_params: tuple[str, list[Any]], *, in_index_order: bool) -> list[Any]:
+            sql, params = sql_params
+            async with pool.acquire() as db, db.transaction():
+                if in_index_order:
+                    # Many groups: read the (group, …) index in order by itself (an index-only
+                    # scan). With the default costs the planner would rather hash a whole-table
+                    # scan, measured 1.5-2x slower on a million rows (tests/benchmarks/).
+                    await db.execute("SET LOCAL enable_seqscan = off")
+                rows: list[Any] = await db.fetch(sql, *params)
+                return rows
+
+        reasons_of = fetch(query.reasons(), in_index_order=by != "site")
+        figures: list[Any]
+        reasons: list[Any]
         if by == "site":
-            # Few groups: (group, MOS, count) rows, at most 401 a group (MOS to 2 decimals).
-            scores_sql, scores_params = query.scores()
-            lows_of: Any = pool.fetch(scores_sql, *scores_params)
+            # Few groups: the rollup's sums, and (group, MOS, count) rows for the percentile —
+            # at most 401 a group (MOS to 2 decimals).
+            figures, scores, reasons = await asyncio.gather(
+                fetch(query.figures(), in_index_order=False),
+                fetch(query.scores(), in_index_order=False),
+                reasons_of,
+            )
+            low = lows_from_scores([(query.key(r[0]), r[1], r[2]) for r in scores])
         else:
-            lows_sql, lows_params = query.low_percentile()
-            lows_of = pool.fetch(lows_sql, *lows_params)
-        # Side by side on the pool: each part is one scan.
-        figures, lows, reasons = await asyncio.gather(
-            pool.fetch(figures_sql, *figures_params),
-            lows_of,
-            pool.fetch(reasons_sql, *reasons_params),
-        )
-        if by == "site":
-            low = lows_from_scores([(query.key(r[0]), r[1], r[2]) for r in lows])
-        else:
-            low = {query.key(r["k"]): (float(r["p10"]), int(r["below"])) for r in lows}
+            # Many groups: every figure in one pass over the (group, MOS) index.
+            figures, reasons = await asyncio.gather(
+                fetch(query.figures_and_low(), in_index_order=True), reasons_of
+            )
+            low = {  # a host without a rated test has no p10
+                query.key(r["k"]): (float(r["p10"]), int(r["below"]))
+                for r in figures
+                if r["p10"] is not None
+            }
         return summary_rows(
-            [(query.key(r[0]), *tuple(r)[1:]) for r in figures],
+            [(query.key(r[0]), *tuple(r)[1:10]) for r in figures],
             [(query.key(r[0]), r[1], r[2]) for r in reasons],
             low,
         )
@@ -215,17 +229,6 @@ class PostgresStore:
             "DELETE FROM live_shares WHERE created_at < $1", created_before
         )
         return int(str(status).rsplit(" ", 1)[-1])
-
-
-def _key(value: Any) -> str:
-    """A group key as the API shows it (an hour as ``YYYY-MM-DDTHH:00:00+00:00``)."""
-    if isinstance(value, datetime):
-        return value.strftime(HOUR_FORMAT)
-    return str(value)
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
 
 
 def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:

@@ -2,10 +2,11 @@
 
 What comes from where (migration 3):
 
-- **count, rated, mean MOS, mean loss / jitter / RTT, failure reasons** by site or by hour: the
-  hourly rollup ``fleet_rollup`` / ``fleet_rollup_reasons`` (hour × site: counts and sums, kept
-  by triggers at every insert and delete) for the whole hours inside [since, until), plus the
-  rows themselves in the partial hours at either end. Counts are exact; a mean is the rollup's
+- **count, rated, mean MOS, mean loss / jitter / RTT** by site (and by hour on SQLite), and the
+  **failure reasons** by site and by hour: the hourly rollup ``fleet_rollup`` /
+  ``fleet_rollup_reasons`` (hour × site: counts and sums, kept by triggers at every insert and
+  delete) for the whole hours inside [since, until), plus the rows themselves in the partial
+  hours at either end. Counts are exact; a mean is the rollup's
   sum over its count — the same numbers added in another order, so equal to the rows' mean to
   the last bits of a double (≈1e-15 relative), far below the 4 decimals the API shows.
 - **the 10th percentile MOS and the share below the pass mark**: from the rows, exactly. A

@@ -50,7 +50,9 @@ Graceful drain
 ==============
 SIGTERM stops the server taking new work and lets the work in progress finish: ``POST /whip``,
 ``POST /rooms`` and ``POST /probe`` get ``503`` (``draining``, with ``Retry-After``) and
-``/healthz`` says ``draining`` with ``503``, while the calls in progress go on —
+``/healthz`` says ``draining`` with ``503`` (both answers with ``Connection: close``: a
+draining worker closes its idle connections once its own calls have ended, so a client's next
+request must open a new one), while the calls in progress go on —
 their figures, hang-ups and the reports their clients upload afterwards are served as usual —
 until no call is left or ``drain_timeout_s`` has passed; then every call still open is ended
 (``server_shutdown``) and the server exits. A second SIGTERM, or SIGINT, stops at once.
@@ -96,6 +98,7 @@ from callcheck.server.limits import (
     plain_error,
 )
 from callcheck.server.live import LiveApi
+from callcheck.server.live.pg_bus import PostgresLiveBus
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -265,6 +268,7 @@ async def _front(
                     "draining",
                     "this server is shutting down and takes no new tests; try again",
                     {"Retry-After": str(RETRY_AFTER_FULL_S)},
+                    close=True,
                 )
             # Counted where it is answered (server.workers): a forwarded request at its owner.
             if request.path.startswith(_LIMITED_PREFIXES) and worker_owner(request) is None:
@@ -551,7 +555,13 @@ async def healthz(request: web.Request) -> web.StreamResponse:
             "up": 1 + len(up),
             "restarts": app[DRAIN_KEY].worker_restarts(),
         }
-    return web.json_response(health, status=503 if health["status"] == "draining" else 200)
+    response = web.json_response(health, status=503 if health["status"] == "draining" else 200)
+    if health["status"] == "draining":
+        # A draining worker closes its idle keep-alive connections once its calls end (normal
+        # HTTP, RFC 9112 §9.6): tell the client now, so its next request opens a new connection
+        # (to a worker still serving) instead of being written into one that is closing.
+        response.force_close()
+    return response
 
 
 async def metrics_get(request: web.Request) -> web.StreamResponse:
@@ -601,10 +611,11 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     app[REFLECTOR_KEY] = Reflector(
         config, metrics, other_load=lambda: metrics.active_probes(), id_prefix=id_prefix
     )
-    # Rooms shared by the instances when they share PostgreSQL (server.room_bus).
-    # Only the worker that holds the rooms (worker 0, server.workers) listens.
+    # Rooms and live views shared by the instances — and by the workers of one — when they
+    # share PostgreSQL (server.room_bus, server.live.pg_bus): any worker answers them. Without
+    # it they live on worker 0 (server.workers).
     database = config.database
-    shared = database is not None and is_postgres(database) and (place is None or place.index == 0)
+    shared = database is not None and is_postgres(database)
     bus = PostgresRoomBus(database) if shared and database is not None else None
     app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic, bus)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
@@ -630,7 +641,14 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     fleet = FleetApi(config, metrics, error=ApiError)
     fleet.mount(app)  # /api/v1, /fleet (fleet_api.py)
     # /live (helpdesk live view, live/api.py): the same store, opened by the fleet's start-up.
-    app[LIVE_KEY] = LiveApi(config, fleet.store, error=ApiError, require_token=_require_token)
+    live_bus = (
+        PostgresLiveBus(database, keep_s=config.live_code_ttl_h * 3600.0)
+        if shared and database is not None
+        else None
+    )
+    app[LIVE_KEY] = LiveApi(
+        config, fleet.store, error=ApiError, require_token=_require_token, bus=live_bus
+    )
     app[LIVE_KEY].mount(app)
 
     log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)

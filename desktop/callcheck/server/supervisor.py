@@ -45,6 +45,7 @@ from callcheck.server.app import (
     start_error,
 )
 from callcheck.server.config import ServerConfig
+from callcheck.server.store import is_postgres
 from callcheck.server.workers import WorkerPlace
 
 __all__ = ["run_supervised"]
@@ -134,7 +135,12 @@ class _Supervisor:
         """The signal passed on to the workers, once one came."""
 
     def start(self, index: int) -> None:
-        place = WorkerPlace(index=index, count=self._count, run_dir=self._run_dir)
+        place = WorkerPlace(
+            index=index,
+            count=self._count,
+            run_dir=self._run_dir,
+            shared=is_postgres(self._config.database),
+        )
         process = self._context.Process(
             target=_worker_main,
             args=(

@@ -165,6 +165,94 @@ def test_rooms_work_whichever_worker_each_request_reaches(
     asyncio.run(scenario())
 
 
+def test_max_calls_holds_for_the_server_and_for_each_worker(tmp_path: Path) -> None:
+    """--max-calls 3 with 2 workers: each worker takes at most its share (2), the server at
+    most 3 — refusals are 503 + Retry-After, counted by the limit reached."""
+    log = tmp_path / "serve.log"
+    with (
+        log.open("w") as stderr,
+        subprocess.Popen(
+            serve_command("--workers", "2", "--max-calls", "3"),
+            stdout=subprocess.PIPE,
+            stderr=stderr,
+            text=True,
+        ) as process,
+    ):
+        try:
+            assert process.stdout is not None
+            match = re.search(r"listening on (http://\S+)", process.stdout.readline())
+            assert match, log.read_text()
+            url = match.group(1)
+
+            async def scenario() -> None:
+                # A new connection per request: the kernel picks the worker for each one.
+                connector = aiohttp.TCPConnector(force_close=True)
+                async with aiohttp.ClientSession(connector=connector) as http:
+                    clients: list[WhipClient] = []
+                    while len(clients) < 3:  # a client retries a worker's "share" refusal
+                        client = WhipClient()
+                        response = await client.call(http, url, token=TOKEN)
+                        if response.status == 503:
+                            assert int(response.headers["Retry-After"]) > 0
+                            await client.pc.close()
+                            continue
+                        assert response.status == 201
+                        clients.append(client)
+                    owners = [c.location.split("/")[2].split("-")[0] for c in clients if c.location]
+                    assert sorted(owners.count(w) for w in ("w0", "w1")) == [1, 2]
+                    # Full: every new call is refused, whichever worker the kernel picks (the
+                    # one holding 1 call is below its share, but the server is at its cap).
+                    kinds = []
+                    for _ in range(16):
+                        async with http.post(
+                            f"{url}/whip",
+                            data="v=0\r\n",
+                            headers={"Content-Type": "application/sdp", **AUTH},
+                        ) as refused:
+                            assert refused.status == 503
+                            assert int(refused.headers["Retry-After"]) > 0
+                            message = (await refused.json())["message"]
+                            kinds.append("share" if "its share" in message else "server")
+                    assert set(kinds) == {"share", "server"}  # both limits met (p(miss) 2e-5)
+                    async with http.get(f"{url}/metrics") as answer:
+                        metrics = await answer.text()
+                    refused_at = {
+                        limit: float(m.group(1))
+                        for limit in ("server", "worker_share")
+                        if (
+                            m := re.search(
+                                rf'^callcheck_capacity_refusals_total{{limit="{limit}"}} (\S+)',
+                                metrics,
+                                re.M,
+                            )
+                        )
+                    }
+                    assert refused_at["server"] == kinds.count("server")
+                    assert refused_at["worker_share"] >= kinds.count("share")
+                    async with http.get(f"{url}/healthz") as answer:
+                        health = await answer.json()
+                    assert (health["active_calls"], health["max_calls"]) == (3, 3)
+                    # A call that ends frees its place for whichever worker gets the next one.
+                    assert await clients[0].hang_up(http, url, headers=AUTH) == 200
+                    deadline = time.monotonic() + 10
+                    while True:
+                        client = WhipClient()
+                        response = await client.call(http, url, token=TOKEN)
+                        if response.status == 201:
+                            clients.append(client)
+                            break
+                        await client.pc.close()
+                        assert time.monotonic() < deadline, "the freed place was never given"
+                        await asyncio.sleep(0.2)
+                    for client in clients[1:]:
+                        await client.hang_up(http, url, headers=AUTH)
+
+            asyncio.run(scenario())
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(30)
+
+
 def test_sum_prometheus_adds_the_same_series_and_keeps_the_first_order() -> None:
     a = '# TYPE x counter\nx 3\ny{kind="a"} 1\nh_sum 0.250000000\n'
     b = '# TYPE x counter\nx 4\ny{kind="a"} 2\ny{kind="b"} 5\nh_sum 0.5\n'
@@ -182,6 +270,11 @@ def test_ids_name_their_worker_and_paths_find_it() -> None:
     assert place.target("/rooms/ABC-DEF-GHJ/ws") == 0
     assert place.target("/live/ABC-DEF-GHJ/events") == 0
     assert place.target("/healthz") is None
+    # With PostgreSQL any worker answers rooms and live views (no single worker 0).
+    shared = WorkerPlace(index=1, count=2, run_dir=Path("/nonexistent"), shared=True)
+    assert shared.target("/rooms/ABC-DEF-GHJ/ws") is None
+    assert shared.target("/live/ABC-DEF-GHJ/events") is None
+    assert shared.target("/whip/w0-abc") == 0
 
 
 def test_workers_setting_defaults_to_the_cores_and_rejects_negatives() -> None:

@@ -88,6 +88,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
 from callcheck import __version__
+from callcheck.server.capacity import SharedCallCap
 from callcheck.server.config import ServerConfig
 from callcheck.server.fleet_api import FleetApi, FleetSetupError
 from callcheck.server.limits import (
@@ -165,6 +166,7 @@ ROOMS_KEY: Final = web.AppKey("rooms", RoomRegistry)
 LIMITER_KEY: Final = web.AppKey("limiter", RateLimiter)
 STARTED_KEY: Final = web.AppKey("started", float)
 LIVE_KEY: Final = web.AppKey("live", LiveApi)
+CAP_KEY: Final = web.AppKey("call_cap", SharedCallCap)
 #: Requests refused while draining: what starts new work.
 _NEW_WORK: Final = frozenset({("POST", "/whip"), ("POST", "/rooms"), ("POST", "/probe")})
 #: How often a draining server looks whether its calls have ended, s.
@@ -384,13 +386,36 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             f"send the SDP offer as {SDP_CONTENT_TYPE} (got {request.content_type or 'none'})",
             {"Accept-Post": SDP_CONTENT_TYPE},
         )
+    cap = request.app.get(CAP_KEY)
     if reflector.load() >= config.max_calls:
+        request.app[METRICS_KEY].capacity_refused("server" if cap is None else "worker_share")
         raise ApiError(
             503,
             "over_capacity",
-            f"the reflector is running its maximum of {config.max_calls} tests; try again soon",
+            f"the reflector is running its maximum of {config.max_calls} tests; try again soon"
+            if cap is None
+            else f"this worker is running its share ({config.max_calls}) of the server's "
+            "tests; try again soon (a new connection may reach another worker)",
             {"Retry-After": str(RETRY_AFTER_FULL_S)},
         )
+    if cap is not None and not cap.try_reserve():
+        request.app[METRICS_KEY].capacity_refused("server")
+        raise ApiError(
+            503,
+            "over_capacity",
+            f"the server is running its maximum of {cap.max_calls} tests; try again soon",
+            {"Retry-After": str(RETRY_AFTER_FULL_S)},
+        )
+    try:
+        return await _answer_offer(request, config, reflector)
+    finally:
+        if cap is not None:
+            cap.release()
+
+
+async def _answer_offer(
+    request: web.Request, config: ServerConfig, reflector: Reflector
+) -> web.StreamResponse:
     body = await _read_body(request, config)
     try:
         offer = body.decode("utf-8")
@@ -401,7 +426,10 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             session, answer = await reflector.open(offer)
     except OfferError as exc:
         raise ApiError(400, "bad_sdp", str(exc)) from None
-    except OverCapacityError as exc:
+    except OverCapacityError as exc:  # the worker's check, between two offers answered at once
+        request.app[METRICS_KEY].capacity_refused(
+            "server" if CAP_KEY not in request.app else "worker_share"
+        )
         raise ApiError(
             503, "over_capacity", str(exc), {"Retry-After": str(RETRY_AFTER_FULL_S)}
         ) from None
@@ -544,8 +572,11 @@ async def healthz(request: web.Request) -> web.StreamResponse:
     if place is not None and not from_sibling(request):
         others = [healthz_json(t) for t in await gather_siblings(app, "/healthz")]
         up = [h for h in others if h is not None]
-        for key in ("active_calls", "max_calls", "rooms"):
+        for key in ("active_calls", "rooms"):
             health[key] += sum(int(h.get(key, 0)) for h in up)
+        cap = app.get(CAP_KEY)
+        if cap is not None:
+            health["max_calls"] = cap.max_calls  # the server's; each worker holds a share
         if any(h.get("status") == "draining" for h in up):
             health["status"] = "draining"
         elif len(up) < len(others) and health["status"] == "ok":
@@ -591,9 +622,12 @@ async def metrics_get(request: web.Request) -> web.StreamResponse:
 # ------------------------------------------------------------------------------ the application
 
 
-def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Application:
+def create_app(
+    config: ServerConfig, place: WorkerPlace | None = None, call_loads: Any = None
+) -> web.Application:
     """The aiohttp application for ``config`` (serve it with :func:`serve`); ``place``: this
-    worker's, when the server runs several."""
+    worker's, when the server runs several; ``call_loads``: the workers' shared load slots
+    (:mod:`callcheck.server.capacity`; ``config.max_calls`` is then this worker's share)."""
     app = web.Application(
         middlewares=[sibling_middleware, _front, forward_middleware],
         client_max_size=config.max_offer_bytes,
@@ -637,6 +671,11 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
         active_calls=app[REFLECTOR_KEY].active_calls,
     )
     probes.id_prefix = id_prefix
+    if place is not None and call_loads is not None:
+        reflector = app[REFLECTOR_KEY]
+        app[CAP_KEY] = probes.call_cap = SharedCallCap(
+            place.server_max_calls, call_loads, place.index, reflector.load
+        )
     probes.mount(app)
     fleet = FleetApi(config, metrics, error=ApiError)
     fleet.mount(app)  # /api/v1, /fleet (fleet_api.py)
@@ -656,10 +695,14 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     async def on_startup(app: web.Application) -> None:
         log_limit.install()
         await app[ROOMS_KEY].start()
+        if CAP_KEY in app:
+            app[CAP_KEY].start()
 
     async def on_shutdown(app: web.Application) -> None:
         await app[REFLECTOR_KEY].close_all()
         await app[ROOMS_KEY].stop()
+        if CAP_KEY in app:
+            await app[CAP_KEY].stop()
 
     async def on_cleanup(app: web.Application) -> None:
         log_limit.remove()
@@ -714,7 +757,9 @@ class RunningServer:
         await self.runner.cleanup()
 
 
-async def start_server(config: ServerConfig, place: WorkerPlace | None = None) -> RunningServer:
+async def start_server(
+    config: ServerConfig, place: WorkerPlace | None = None, call_loads: Any = None
+) -> RunningServer:
     """Start serving ``config`` on the running loop; returns once listening.
 
     With ``place`` (one of several workers) the port is shared (``SO_REUSEPORT``) and the
@@ -723,7 +768,7 @@ async def start_server(config: ServerConfig, place: WorkerPlace | None = None) -
     unusable TLS files.
     """
     context = _ssl_context(config)
-    app = create_app(config, place)
+    app = create_app(config, place, call_loads)
     # keepalive_timeout also runs before the first request: headers must arrive in time.
     runner = web.AppRunner(
         app,
@@ -762,14 +807,15 @@ async def serve(
     on_ready: Callable[[str], None] | None = None,
     place: WorkerPlace | None = None,
     worker_restarts: Callable[[], int] | None = None,
+    call_loads: Any = None,
 ) -> None:
     """Serve until cancelled, SIGINT (stop now) or SIGTERM (drain, then stop); then end every
     call and room.
 
-    ``on_ready`` gets the URL once listening; ``place`` and ``worker_restarts`` are given to
-    each of several workers (:mod:`callcheck.server.supervisor`).
+    ``on_ready`` gets the URL once listening; ``place``, ``worker_restarts`` and
+    ``call_loads`` are given to each of several workers (:mod:`callcheck.server.supervisor`).
     """
-    server = await start_server(config, place)
+    server = await start_server(config, place, call_loads)
     if worker_restarts is not None:
         server.app[DRAIN_KEY].worker_restarts = worker_restarts
     stop = asyncio.Event()

@@ -106,6 +106,8 @@ class WorkerPlace:
     """The directory of the private Unix sockets (mode 0700)."""
     shared: bool = False
     """Rooms and live views are shared through PostgreSQL: any worker answers them."""
+    server_max_calls: int = 0
+    """The whole server's ``max_calls`` (each worker's own is its share of it)."""
 
     def socket_path(self, index: int) -> Path:
         """Worker ``index``'s private Unix socket."""

@@ -5,30 +5,29 @@ bus's history), every snapshot in order (small ones in the NOTIFY payload, a lar
 reference), the report, and "run again" travels back to the app. Then worker 0 of the viewers'
 instance is killed (SIGKILL) mid-test and the viewers go on seeing snapshots.
 
-The publisher is a raw WebSocket speaking :mod:`callcheck.core.live_wire` (as in
+A headless Chromium shows the page through the viewers' instance too. The publisher is a raw
+WebSocket speaking :mod:`callcheck.core.live_wire` (as in
 test_live_view.py) with snapshots shaped like the app's (``engine.live_share.snapshot_json``).
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
 import os
 import re
 import signal
-import subprocess
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
+from chromium_cdp import CHROMIUM, chromium_page
 from fleet_helpers import make_report
-from postgres_server import AVAILABLE, SKIP_REASON, postgres_server
+from postgres_server import AVAILABLE, SKIP_REASON
 from test_live_view import Events, publisher
-from test_workers import TOKEN, serve_command
+from test_workers import TOKEN
 
 from callcheck.core import live_wire
 from callcheck.server.live.pg_bus import NOTIFY_PAYLOAD_BYTES
@@ -38,37 +37,11 @@ pytestmark = pytest.mark.skipif(not AVAILABLE, reason=SKIP_REASON)
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
 
 
-@contextlib.contextmanager
-def instance(config: Path, log: Path, workers: int) -> Iterator[str]:
-    with (
-        log.open("w") as stderr,
-        subprocess.Popen(
-            serve_command("--workers", str(workers), "--config", str(config)),
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            text=True,
-        ) as process,
-    ):
-        try:
-            assert process.stdout is not None
-            match = re.search(r"listening on (http://\S+)", process.stdout.readline())
-            assert match, log.read_text()
-            yield match.group(1)
-        finally:
-            process.send_signal(signal.SIGINT)
-            process.wait(30)
-
-
-@pytest.fixture(scope="module")
-def instances(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str, Path]]:
-    """(app's instance URL, viewers' instance URL with two workers, its log)."""
-    tmp = tmp_path_factory.mktemp("live-shared")
-    with postgres_server() as database:
-        config = tmp / "serve.toml"
-        config.write_text(f'database = "{database}"\n')
-        log = tmp / "viewers.log"
-        with instance(config, tmp / "app.log", 1) as app_url, instance(config, log, 2) as url:
-            yield app_url, url, log
+@pytest.fixture
+def instances(shared_instances: tuple[str, Path, str, Path]) -> tuple[str, str, Path]:
+    """(the app's instance URL, the viewers' instance URL — two workers —, its log)."""
+    app_url, _app_log, url, log = shared_instances
+    return app_url, url, log
 
 
 def app_snapshot(i: int, pad: int = 0) -> dict[str, Any]:
@@ -124,17 +97,23 @@ def test_a_viewer_on_another_instance_sees_the_test_so_far_every_snapshot_and_th
             await app.send_str(live_wire.encode(live_wire.RUN, run=1, mode="server", duration_s=20))
             sizes = [await send_snapshot(app, i) for i in range(10)]
             assert max(sizes) < 1000  # a real snapshot travels in the NOTIFY payload
-            # A viewer arriving through the other instance gets the test so far ...
+            # The other instance reads the test so far from the bus (its first request about
+            # this code builds its mirror from the history) ...
+            async with asyncio.timeout(10):
+                while True:
+                    async with http.get(f"{url}/live/{code}/state") as r:
+                        state = await r.json()
+                    if state["runs"] and len(state["runs"][0]["history"]) == 10:
+                        break
+                    await asyncio.sleep(0.05)
+            # ... and a viewer arriving there gets it in its first event.
             async with http.get(f"{url}/live/{code}/events") as response:
                 assert response.status == 200
                 viewer = Events(response)
                 kind, state = await viewer.next()
                 assert kind == "state"
-                # ... unless the app's last messages were still on their way: wait for them.
-                seen = [s["seq"] for s in state["runs"][0]["history"]] if state["runs"] else []
-                while len(seen) < 10:
-                    seen.append((await viewer.until("snapshot"))["snapshot"]["seq"])
-                assert seen == list(range(10))
+                assert [s["seq"] for s in state["runs"][0]["history"]] == list(range(10))
+                assert state["runs"][0]["mode"] == "server"
                 assert state["sharing"] is True
                 await app_hears(app, {"type": "viewers", "count": 1})
                 # ... then every snapshot in order, one too large for a NOTIFY payload too.
@@ -163,9 +142,15 @@ def test_a_viewer_on_another_instance_sees_the_test_so_far_every_snapshot_and_th
                     pass
             async with http.post(f"{url}/live/{code}/run-again") as r:
                 assert r.status == 409  # no instance holds the app's channel any more
-            async with http.get(f"{url}/live/{code}/state") as r:
-                state = await r.json()
-                assert (state["sharing"], state["stopped"]) == (False, True)
+            # The other instance hears "stopped" through the bus, a moment later.
+            async with asyncio.timeout(10):
+                while True:
+                    async with http.get(f"{url}/live/{code}/state") as r:
+                        state = await r.json()
+                    assert state["sharing"] is False  # at once: no instance holds the app
+                    if state["stopped"]:
+                        break
+                    await asyncio.sleep(0.05)
 
     asyncio.run(scenario())
 
@@ -239,5 +224,36 @@ def test_killing_worker_0_does_not_stop_the_viewers(instances: tuple[str, str, P
             print("viewers that reconnected:", sum(1 for v in viewers if v.reconnects))
             await app.close()
         assert f"worker 0 (pid {worker_0}) exited (killed by SIGKILL)" in log.read_text()
+
+    asyncio.run(scenario())
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium is not installed")
+def test_the_page_in_chromium_follows_a_test_published_through_another_instance(
+    instances: tuple[str, str, Path], tmp_path: Path
+) -> None:
+    app_url, url, _log = instances
+
+    async def shown(page: Any, expression: str) -> Any:
+        async with asyncio.timeout(20):
+            while not (value := await page.evaluate(expression)):
+                await asyncio.sleep(0.1)
+        return value
+
+    async def scenario() -> None:
+        async with aiohttp.ClientSession() as http:
+            share = await share_on(http, app_url)
+            app = await publisher(http, app_url, share)
+            await app.send_str(live_wire.encode(live_wire.RUN, run=1, mode="server", duration_s=20))
+            async with chromium_page(tmp_path / "profile", f"{url}/live/{share['code']}") as page:
+                await shown(
+                    page, "document.getElementById('sharing')?.textContent === 'Sharing live'"
+                )
+                snap = app_snapshot(1)
+                snap["mos"] = 3.77
+                await app.send_str(live_wire.encode(live_wire.SNAPSHOT, run=1, snapshot=snap))
+                mos = await shown(page, "document.getElementById('gauge-value')?.dataset.mos")
+                assert float(mos) == 3.77
+            await app.close()
 
     asyncio.run(scenario())

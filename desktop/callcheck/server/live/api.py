@@ -359,18 +359,41 @@ class LiveApi:
             live.unfollow()
 
     async def _state(self, share: LiveShare, live: _Live | None) -> dict[str, Any]:
+        return self._state_now(share, live, *await self._state_reads(share, live))
+
+    async def _state_reads(
+        self, share: LiveShare, live: _Live | None
+    ) -> tuple[tuple[LiveRun, ...], bool]:
+        """What the state needs from the store and the bus: the stored reports, and whether an
+        instance holds the app's channel (a mirror's "sharing" outlives an instance that was
+        killed with the app's channel on it; the bus's audience does not)."""
+        stored = await self._store.live_runs(share.code)
+        connected = live is not None and live.sharing
+        if connected:
+            connected = await self.bus.audience(f"app:{share.code}") > 0
+        return stored, connected
+
+    def _state_now(
+        self,
+        share: LiveShare,
+        live: _Live | None,
+        stored: tuple[LiveRun, ...],
+        connected: bool,
+    ) -> dict[str, Any]:
+        """The state from the mirror as it is now (no await: a viewer subscribed just before
+        gets every later event and none twice) and what :meth:`_state_reads` read."""
         runs: dict[int, dict[str, Any]] = {}
         if live is not None:
             runs = {n: r.to_json() for n, r in live.runs.items()}
-        for stored in await self._store.live_runs(share.code):
-            entry = runs.setdefault(stored.run, _Run(stored.run).to_json())
-            entry["report"] = dict(stored.report)
-            entry["why"] = why_this_score(stored.report)
+        for run in stored:
+            entry = runs.setdefault(run.run, _Run(run.run).to_json())
+            entry["report"] = dict(run.report)
+            entry["why"] = why_this_score(run.report)
         return {
             "code": share.code,
             "expires_at": share.expires_at.isoformat(),
             "expired": self._expired(share),
-            "sharing": live is not None and live.sharing,
+            "sharing": connected and live is not None and live.sharing,
             "stopped": live is not None and live.stopped,
             "runs": [runs[n] for n in sorted(runs)],
         }
@@ -644,8 +667,11 @@ class LiveApi:
         self._require_viewer(request)
         share, live = await self._lookup(request)
         code = share.code
-        # Subscribe before reading the state, so nothing falls between the two.
+        reads = await self._state_reads(share, live)
+        # Subscribe, then take the mirror's state at once: nothing falls between the two and
+        # nothing is in both (the mirror applies a message and queues its event in one step).
         subscription = self.bus.subscribe(f"viewers:{code}")
+        state = self._state_now(share, live, *reads)
         response = web.StreamResponse(
             headers={
                 "Content-Type": "text/event-stream",
@@ -654,7 +680,6 @@ class LiveApi:
             }
         )
         try:
-            state = await self._state(share, live)
             await response.prepare(request)
             await response.write(
                 f"retry: {RECONNECT_MS}\nevent: state\ndata: {json.dumps(state)}\n\n".encode()

@@ -95,6 +95,7 @@ class PostgresLiveBus(LocalFanout):
         self._queue: asyncio.Queue[str] = asyncio.Queue()
         self._reader: asyncio.Task[None] | None = None
         self._purged_at = 0.0
+        self._stopping = False
 
     async def start(self) -> None:
         self._pool = await asyncpg.create_pool(self._dsn, min_size=1, max_size=4)
@@ -104,6 +105,7 @@ class PostgresLiveBus(LocalFanout):
         self._listener = await asyncpg.connect(self._dsn)
         self._backend_pid = int(self._listener.get_server_pid())
         await self._listener.add_listener(CHANNEL, self._notified)
+        self._listener.add_termination_listener(self._listener_lost)
         # Rows of instances that are gone (a reused pid is only counted while it listens).
         await self._pool.execute(
             "DELETE FROM callcheck_live_presence WHERE backend_pid NOT IN "
@@ -112,6 +114,7 @@ class PostgresLiveBus(LocalFanout):
         self._reader = asyncio.get_running_loop().create_task(self._read(), name="live-bus")
 
     async def stop(self) -> None:
+        self._stopping = True
         self.close_all()
         if self._reader is not None:
             self._reader.cancel()
@@ -127,6 +130,16 @@ class PostgresLiveBus(LocalFanout):
                 await self._listener.close()
         if self._pool is not None:
             await self._pool.close()
+
+    def _listener_lost(self, connection: Any) -> None:
+        if self._stopping:
+            return
+        # Not reconnected: a new connection would miss what was published meanwhile, and the
+        # mirrors would go on with a gap. The viewers' pages keep the state they had.
+        logger.error(
+            "live: the PostgreSQL listening connection closed; live views published through "
+            "other instances stop updating here until this server is restarted"
+        )
 
     def _notified(self, connection: Any, pid: int, channel: str, payload: str) -> None:
         self._queue.put_nowait(payload)

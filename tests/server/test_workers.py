@@ -5,6 +5,7 @@ worker is reported and leaves the other's calls running. Real processes, real ai
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import re
 import shutil
@@ -17,8 +18,10 @@ from pathlib import Path
 
 import aiohttp
 import pytest
+from fleet_helpers import make_report
 from server_helpers import WhipClient, metrics_value, running, server_config
 
+from callcheck.core import live_wire
 from callcheck.server.config import ConfigError, ServerConfig
 from callcheck.server.workers import WorkerPlace, sum_prometheus
 
@@ -161,6 +164,60 @@ def test_rooms_work_whichever_worker_each_request_reaches(
                 await guest.send_json({"type": "offer", "sdp": "v=0 from the guest"})
                 relayed = await host.receive_json(timeout=5)
                 assert relayed["sdp"] == "v=0 from the guest"
+
+    asyncio.run(scenario())
+
+
+def test_with_sqlite_a_restarted_worker_0_keeps_the_shares_and_their_reports(
+    two_workers: tuple[subprocess.Popen[str], str, Path],
+) -> None:
+    """Without PostgreSQL live views live on worker 0. Killed, it is started again with what
+    the store holds — the share (the app can publish again) and its finished run's report —
+    and without what was only in its memory: the snapshots of that run (README, "Scaling")."""
+    _process, url, log = two_workers
+
+    async def scenario() -> None:
+        connector = aiohttp.TCPConnector(force_close=True)
+        async with aiohttp.ClientSession(connector=connector) as http:
+            async with http.post(f"{url}/live", headers=AUTH) as answer:
+                assert answer.status == 201
+                share = await answer.json()
+            publish = f"{url}{share['publish_path']}"
+            secret = {live_wire.SECRET_HEADER: share["secret"]}
+            async with http.ws_connect(publish, headers=secret) as app:
+                assert json.loads((await app.receive()).data)["type"] == live_wire.HELLO
+                snapshot = {"elapsed_s": 1.0, "mos": 4.2}
+                await app.send_str(live_wire.encode(live_wire.SNAPSHOT, run=1, snapshot=snapshot))
+                report = make_report("kept-through-a-restart")
+                await app.send_str(live_wire.encode(live_wire.REPORT, run=1, report=report))
+                state_url = f"{url}/live/{share['code']}/state"
+
+                async def reported() -> bool:
+                    async with http.get(state_url) as answer:
+                        runs = (await answer.json())["runs"]
+                    return bool(runs and runs[0]["report"] and runs[0]["history"])
+
+                await _wait_for(reported, 10)
+                os.kill(_worker_pids(log)[0], signal.SIGKILL)
+                async with asyncio.timeout(10):
+                    while not (await app.receive()).type.name.startswith("CLOS"):
+                        pass  # the app's channel went with worker 0
+
+            async def restarted() -> bool:
+                async with http.get(f"{url}/healthz") as answer:
+                    workers = (await answer.json()).get("workers", {})
+                return bool(workers.get("up") == 2 and workers.get("restarts") == 1)
+
+            await _wait_for(restarted, 30)
+            async with http.get(state_url) as answer:
+                assert answer.status == 200
+                state = await answer.json()
+            (run,) = state["runs"]
+            assert run["report"]["id"] == "kept-through-a-restart"  # kept: in the store
+            assert run["history"] == []  # lost: only worker 0's memory had it
+            assert state["sharing"] is False
+            async with http.ws_connect(publish, headers=secret) as app:  # the share goes on
+                assert json.loads((await app.receive()).data)["type"] == live_wire.HELLO
 
     asyncio.run(scenario())
 

@@ -33,9 +33,11 @@ session's peer connection and media sockets, a probe's UDP socket — and they n
 
 A request that came over a Unix socket is from a sibling worker: it is never forwarded again,
 and its client address is the one the sibling saw (:data:`FORWARDED_FOR_HEADER`, only believed
-on the Unix socket). Rate limits count a request where it is answered, not where it entered: all
-room requests meet worker 0's limiter, so guessing room codes is as slow as with one process;
-each worker limits the new calls it answers itself.
+on the Unix socket). Rate limits count a request where it is answered, not where it entered:
+with SQLite all room and live-view requests meet worker 0's limiter, so guessing codes is as
+slow as with one process; with PostgreSQL each worker limits what it answers, as separate
+instances do (a client that spreads its guesses over N workers gets N times the rate, still
+~10¹³ codes to search); each worker limits the new calls it answers itself.
 """
 
 from __future__ import annotations

@@ -79,6 +79,13 @@ class StartScreen(QWidget):
         )
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Why the button is off, when something else holds the devices (issue 16: "Hear
+        # yourself" runs).
+        self.blocked = QLabel()
+        self.blocked.setObjectName("startBlocked")
+        self.blocked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.blocked.setWordWrap(True)
+        self.blocked.hide()
 
         modes = QGroupBox(texts.MODE_TITLE)
         mode_layout = QVBoxLayout(modes)
@@ -151,6 +158,7 @@ class StartScreen(QWidget):
         layout.addSpacing(24)
         layout.addWidget(self.startButton, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.hint)
+        layout.addWidget(self.blocked)
         layout.addSpacing(24)
         layout.addWidget(modes, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(12)
@@ -258,6 +266,13 @@ class StartScreen(QWidget):
     def roomCode(self) -> str:
         """Peer mode: the code typed into "Join with a code"."""
         return self.roomCodeEdit.text().strip().upper()
+
+    def setBlocked(self, reason: str) -> None:
+        """Turn the Start button off and say ``reason`` under it ("" turns it back on)."""
+        self.startButton.setEnabled(not reason)
+        self.startButton.setAccessibleDescription(reason)
+        self.blocked.setText(reason)
+        self.blocked.setVisible(bool(reason))
 
     def setDuration(self, seconds: float) -> None:
         """Say how long the test takes."""

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -313,10 +314,13 @@ async def record_microphone(
     device: str | None = None,
     *,
     backend: AudioBackend | None = None,
+    on_open: Callable[[], object] | None = None,
 ) -> tuple[Int16Array, int]:
     """Record ``seconds`` from the microphone; returns int16 mono and its sample rate.
 
-    Raises :class:`~callcheck.engine.audio_io.AudioDeviceError` (or ``AudioUnavailable``).
+    ``on_open`` is called once the microphone is open and recording (the moment to say "speak
+    now"). Raises :class:`~callcheck.engine.audio_io.AudioDeviceError` (or
+    ``AudioUnavailable``). Cancelling it closes the microphone before the cancellation returns.
     """
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError(f"record between 0 and {MAX_SECONDS:g} s")
@@ -343,6 +347,8 @@ async def record_microphone(
     stream = backend.open_stream(config, loop=loop, on_input=on_input, on_error=on_error)
     try:
         stream.start()
+        if on_open is not None:
+            on_open()
         # A device that delivers nothing must not hang the test: allow twice the time.
         async with asyncio.timeout(2 * seconds + 2.0):
             await done
@@ -363,8 +369,12 @@ async def play_to_speaker(
     device: str | None = None,
     *,
     backend: AudioBackend | None = None,
+    on_open: Callable[[], object] | None = None,
 ) -> None:
-    """Play ``samples`` on the speaker and return once they have been played."""
+    """Play ``samples`` on the speaker and return once they have been played.
+
+    ``on_open`` is called once the speaker is open and playing. Cancelling it stops the sound
+    and closes the speaker before the cancellation returns."""
     backend = backend or SoundDeviceBackend()
     chosen = find_device(backend.list_devices(), device, "output")
     loop = asyncio.get_running_loop()
@@ -375,6 +385,8 @@ async def play_to_speaker(
     try:
         stream.write(audio.astype(np.float32) / INT16_FULL_SCALE)
         stream.start()
+        if on_open is not None:
+            on_open()
         # Poll the queue: PortAudio offers no "drained" callback through this stream.
         deadline_ms = now_ms() + 1000.0 * audio.size / config.sample_rate_hz + 2000.0
         while stream.queued_output_frames() > 0 and not failed and now_ms() < deadline_ms:

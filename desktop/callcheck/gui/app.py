@@ -42,6 +42,8 @@ from callcheck.core.report_text import summary_text
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
+    ECHO_IN_CALL,
+    ECHO_PLAYING,
     NO_SERVER,
     EchoOutcome,
     EchoRequest,
@@ -432,6 +434,7 @@ class MainWindow(QMainWindow):
         self.bridge.shareViewers.connect(lambda n: self.liveScreen().sharePanel.set_viewers(n))
         self.bridge.runAgainRequested.connect(self.runAgainPrompt.ask)
         self.runAgainPrompt.runRequested.connect(lambda: self.start_test(self._last_mode))
+        self.bridge.echoPhase.connect(self._on_echo_phase)
         self.bridge.echoFinished.connect(self._on_echo_finished)
         if problems:
             self.statusBar().showMessage(" ".join(problems))
@@ -655,6 +658,11 @@ class MainWindow(QMainWindow):
         )
         self._show_echo(texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"), running=True)
         self.bridge.start_echo(request)
+
+    def _on_echo_phase(self, phase: str) -> None:
+        text = {ECHO_IN_CALL: texts.ECHO_SENDING, ECHO_PLAYING: texts.ECHO_PLAYING}.get(phase)
+        if text is not None and self._echo_running:  # not after a Cancel already answered
+            self._show_echo(text, running=True)
 
     def _on_echo_finished(self, outcome: EchoOutcome) -> None:
         if outcome.cancelled:

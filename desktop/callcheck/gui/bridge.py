@@ -145,11 +145,13 @@ class _EchoRun:
         self.cancel_requested = False
         self.future: concurrent.futures.Future[EchoOutcome] | None = None
 
-    async def run(self, request: EchoRequest) -> EchoOutcome:
+    async def run(
+        self, request: EchoRequest, on_phase: Callable[[str], object] | None = None
+    ) -> EchoOutcome:
         self.task = asyncio.current_task()
         if self.cancel_requested:  # cancelled before its first step ran
             raise asyncio.CancelledError
-        return await _run_echo(request)
+        return await _run_echo(request, on_phase)
 
     def cancel(self) -> None:
         """On the engine loop: stop the run wherever it is."""
@@ -161,17 +163,33 @@ class _EchoRun:
         return self.future is not None and not self.future.done()
 
 
-async def _run_echo(request: EchoRequest) -> EchoOutcome:
+#: The phases of "Hear yourself" (``EngineBridge.echoPhase``): the microphone records, the
+#: recording goes through the test call, what came back plays on the speaker.
+ECHO_RECORDING: Final = "recording"
+ECHO_IN_CALL: Final = "call"
+ECHO_PLAYING: Final = "playing"
+
+
+async def _run_echo(
+    request: EchoRequest, on_phase: Callable[[str], object] | None = None
+) -> EchoOutcome:
     # Imported here: echo_test pulls in aiortc, which the GUI imports on the engine thread only.
     from callcheck.engine import echo_test
     from callcheck.engine.impairment import ImpairmentSpec
     from callcheck.engine.sources import SyntheticSpeechSource
 
+    def phase(name: str) -> None:
+        if on_phase is not None:
+            on_phase(name)
+
     spec = ImpairmentSpec.parse(request.impairment) if request.impairment else None
     impairment = None if spec is None or spec.is_identity else spec
     if request.use_devices:
-        spoken, rate = await echo_test.record_microphone(request.seconds, request.input_device)
+        spoken, rate = await echo_test.record_microphone(
+            request.seconds, request.input_device, on_open=lambda: phase(ECHO_RECORDING)
+        )
     else:
+        phase(ECHO_RECORDING)
         rate = 16_000
         spoken = SyntheticSpeechSource(sample_rate_hz=rate).read(round(request.seconds * rate))
     options = (
@@ -186,10 +204,14 @@ async def _run_echo(request: EchoRequest) -> EchoOutcome:
             connect_timeout_s=REMOTE_CONNECT_TIMEOUT_S,
         )
     )
+    phase(ECHO_IN_CALL)
     result = await echo_test.run_echo(spoken, rate, options)
     if request.use_devices:
         await echo_test.play_to_speaker(
-            result.playback_audio(), result.sample_rate_hz, request.output_device
+            result.playback_audio(),
+            result.sample_rate_hz,
+            request.output_device,
+            on_open=lambda: phase(ECHO_PLAYING),
         )
     return EchoOutcome(
         path_delay_ms=result.path_delay_ms,
@@ -384,7 +406,10 @@ class EngineBridge(QObject):
     """How many have the helpdesk page open."""
     runAgainRequested = Signal()
     """The helpdesk asks for another run: ask the employee (never run without their click)."""
+    echoPhase = Signal(str)
+    """"Hear yourself" entered a phase: ``ECHO_RECORDING``, ``ECHO_IN_CALL``, ``ECHO_PLAYING``."""
     echoFinished = Signal(object)
+    """How "Hear yourself" ended: an :class:`EchoOutcome` (figures, error, or cancelled)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -464,7 +489,7 @@ class EngineBridge(QObject):
         if self.isRunning() or self.isEchoRunning():
             return
         run = _EchoRun()
-        future = self._engine_loop().submit(run.run(request))
+        future = self._engine_loop().submit(run.run(request, self.echoPhase.emit))
         run.future = future
         self._echo = run
         future.add_done_callback(lambda done: self._on_echo_done(done, run, request))

@@ -543,6 +543,12 @@ ECHO_DONE: Final = QT_TRANSLATE_NOOP(
     "{lost} % of it was lost on the way and filled in.",
 )
 ECHO_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Hear yourself did not work: {error}")
+ECHO_SENDING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Sending your voice through a test call, as a call would carry it…"
+)
+ECHO_PLAYING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Listen now: this is how the other side hears you…"
+)
 ECHO_CANCEL: Final = QT_TRANSLATE_NOOP("texts", "Ca&ncel")
 ECHO_CANCEL_TIP: Final = QT_TRANSLATE_NOOP(
     "texts", "Stop hearing yourself now: nothing more is recorded or played"

@@ -121,6 +121,13 @@ class EchoResult:
     frames_decoded: int
     frames_concealed: int
     call: CallResult
+    network_delay_ms: float | None = None
+    """The network part of ``path_delay_ms`` (one-way in loopback, the round trip through the
+    reflector), median over the call; ``None`` if not measured."""
+    playout_wait_ms: float = 0.0
+    """The playout buffer's part of ``path_delay_ms``: how long it held the played frames,
+    median. It adapts to each call's start (a stall there grows it for the rest of the call),
+    so two calls over the same path may differ here by a few tens of ms."""
 
     @property
     def concealed_pct(self) -> float:
@@ -214,6 +221,15 @@ def _rate_converted(samples: Int16Array, from_hz: int, to_hz: int) -> Int16Array
     return samples if from_hz == to_hz else _to_int16(resample(samples, from_hz, to_hz))
 
 
+def _network_delay_ms(direction: DirectionResult, mode: str) -> float | None:
+    """The network part of the path, median over the call: one-way in loopback, the round trip
+    through the reflector; ``None`` if not measured."""
+    if mode == "loopback":
+        one_way = direction.totals.one_way_delay_ms
+        return one_way.p50 if one_way is not None else None
+    return direction.rtt_ms.p50 if direction.rtt_ms is not None else None
+
+
 def _path_delay_ms(
     direction: DirectionResult, mode: str, codec_key: str, sender_late_ms: float
 ) -> float | None:
@@ -222,11 +238,7 @@ def _path_delay_ms(
     and the codec's look-ahead (the encoder holds that much audio back; RFC 6716 §2 for Opus).
     No packetisation delay: sample 0 of each frame is sent as the frame is read; but the
     sender's lateness, ``sender_late_ms``, when the event loop was busy."""
-    if mode == "loopback":
-        one_way = direction.totals.one_way_delay_ms
-        network = one_way.p50 if one_way is not None else None
-    else:
-        network = direction.rtt_ms.p50 if direction.rtt_ms is not None else None
+    network = _network_delay_ms(direction, mode)
     if network is None:
         return None
     lookahead_ms = codec_for_webrtc(codec_key).lookahead_ms
@@ -287,6 +299,8 @@ async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions
         frames_decoded=result.downlink.frames_decoded,
         frames_concealed=result.downlink.frames_concealed,
         call=result,
+        network_delay_ms=_network_delay_ms(result.downlink, options.mode),
+        playout_wait_ms=result.downlink.playout.wait_ms.p50,
     )
 
 

@@ -127,6 +127,10 @@ class EchoOutcome:
     error: str = ""
     cancelled: bool = False
     """The user cancelled it: nothing was played, the devices are closed again."""
+    network_delay_ms: float | None = None
+    """The network part of ``path_delay_ms`` (engine ``EchoResult``)."""
+    playout_wait_ms: float | None = None
+    """The playout buffer's part of ``path_delay_ms`` (engine ``EchoResult``)."""
     impairment: str = ""
     """The simulated network it went through (the request's)."""
 
@@ -219,6 +223,8 @@ async def _run_echo(
         concealed_pct=result.concealed_pct,
         similarity=result.similarity,
         impairment=request.impairment,
+        network_delay_ms=result.network_delay_ms,
+        playout_wait_ms=result.playout_wait_ms,
     )
 
 

@@ -85,6 +85,7 @@ class StartScreen(QWidget):
         self.blocked.setObjectName("startBlocked")
         self.blocked.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("font-weight: bold;")
         self.blocked.hide()
 
         modes = QGroupBox(texts.MODE_TITLE)

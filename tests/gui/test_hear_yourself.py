@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
@@ -23,6 +23,7 @@ from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.bridge import EchoOutcome
 from callcheck.gui.devices_screen import DevicesScreen
+from callcheck.gui.echo_controls import simulated_network_text
 from callcheck.gui.settings import AppSettings, SettingsStore
 
 pytestmark = pytest.mark.gui
@@ -126,8 +127,13 @@ def _other_engine_tasks() -> Coroutine[Any, Any, list[str]]:
     return tasks()
 
 
+@pytest.mark.parametrize(
+    "into_call_ms",
+    [0, 1500],
+    ids=["while-connecting", "while-the-voice-flows"],
+)
 def test_cancel_stops_the_echo_within_a_second(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, into_call_ms: int
 ) -> None:
     monkeypatch.setattr(app_module, "ECHO_SECONDS", 4.0)  # the call outlasts the Cancel
     screen = window.devicesScreen()
@@ -137,6 +143,10 @@ def test_cancel_stops_the_echo_within_a_second(
     ):
         qtbot.mouseClick(screen.echoButton, Qt.MouseButton.LeftButton)
     assert screen.echoStatus.text() == texts.ECHO_SENDING
+    # A loopback call connects in well under a second here; the echo has no event for "the
+    # voice is flowing" (the call's connection is internal to it): a point in time is the aim.
+    qtbot.wait(into_call_ms)
+    assert window.bridge.isEchoRunning()
     started = time.monotonic()
     with qtbot.waitSignal(window.bridge.echoFinished, timeout=5_000) as done:
         qtbot.mouseClick(screen.echoCancelButton, Qt.MouseButton.LeftButton)
@@ -201,3 +211,24 @@ def test_a_simulated_network_reaches_the_call(window: MainWindow, qtbot: QtBot) 
     assert texts.ECHO_NETWORKS[PRESET] in status
     assert f"{spec.loss_pct:g} % loss" in status
     assert f"{spec.delay_ms:g} ms more delay" in status
+
+
+@pytest.mark.parametrize("key", sorted(set(NETWORK_PRESETS) - {"none"}), ids=str)
+def test_every_simulated_network_is_described_by_its_figures(qapp: QApplication, key: str) -> None:
+    spec = ImpairmentSpec.parse(key)
+    text = simulated_network_text(key)
+    assert texts.ECHO_NETWORKS[key] in text
+    for value, shown in (
+        (spec.delay_ms, f"{spec.delay_ms:g} ms more delay"),
+        (spec.jitter_ms, f"±{spec.jitter_ms:g} ms"),
+        (spec.loss_pct, f"{spec.loss_pct:g} % loss"),
+    ):
+        assert (shown in text) == (value > 0), text
+    assert ("in bursts" in text) == (spec.burst_packets >= 1)
+    assert "each way" not in text
+    assert "each way" in simulated_network_text(key, each_way=True)
+
+
+def test_no_simulated_network_says_nothing(qapp: QApplication) -> None:
+    assert simulated_network_text("none") == ""
+    assert simulated_network_text("") == ""

@@ -674,7 +674,9 @@ class MainWindow(QMainWindow):
                 delay=f"{outcome.heard_delay_ms or 0.0:.0f}",
                 lost=f"{outcome.concealed_pct or 0.0:.1f}",
             )
-            simulated = simulated_network_text(outcome.impairment)
+            simulated = simulated_network_text(
+                outcome.impairment, each_way=outcome.mode == "server"
+            )
             if simulated:
                 text = f"{text} {simulated}"
         self._show_echo(text, running=False)

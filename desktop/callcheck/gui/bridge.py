@@ -133,6 +133,8 @@ class EchoOutcome:
     """The playout buffer's part of ``path_delay_ms`` (engine ``EchoResult``)."""
     impairment: str = ""
     """The simulated network it went through (the request's)."""
+    mode: Literal["loopback", "server"] = "loopback"
+    """The request's: in server mode the simulated network is on both legs."""
 
 
 class _EchoRun:
@@ -223,6 +225,7 @@ async def _run_echo(
         concealed_pct=result.concealed_pct,
         similarity=result.similarity,
         impairment=request.impairment,
+        mode=request.mode,
         network_delay_ms=result.network_delay_ms,
         playout_wait_ms=result.playout_wait_ms,
     )
@@ -519,12 +522,14 @@ class EngineBridge(QObject):
         except concurrent.futures.CancelledError:
             pass
         except CallFailed as exc:
-            outcome = EchoOutcome(error=exc.message, impairment=request.impairment)
+            outcome = EchoOutcome(
+                error=exc.message, impairment=request.impairment, mode=request.mode
+            )
         except Exception as exc:  # a device or engine error: say it, keep running
             logger.info("hear yourself failed", exc_info=True)
-            outcome = EchoOutcome(error=str(exc), impairment=request.impairment)
+            outcome = EchoOutcome(error=str(exc), impairment=request.impairment, mode=request.mode)
         if outcome is None or run.cancel_requested:  # whatever it was doing as Cancel came
-            outcome = EchoOutcome(cancelled=True, impairment=request.impairment)
+            outcome = EchoOutcome(cancelled=True, impairment=request.impairment, mode=request.mode)
         self.echoFinished.emit(outcome)
 
     def cancel(self) -> None:

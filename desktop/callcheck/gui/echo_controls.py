@@ -72,9 +72,10 @@ def blocks_label() -> QLabel:
     return label
 
 
-def simulated_network_text(key: str) -> str:
+def simulated_network_text(key: str, *, each_way: bool = False) -> str:
     """The result's note for a simulated network ("Simulated network: Lossy VPN, with 40 ms
-    more delay, 5 % loss in bursts."); "" when none was simulated."""
+    more delay, 5 % loss in bursts."); "" when none was simulated. ``each_way``: it was on both
+    legs (through the reflector), not only on the way back to the user."""
     if not key or key == NO_NETWORK:
         return ""
     spec = ImpairmentSpec.parse(key)
@@ -84,4 +85,5 @@ def simulated_network_text(key: str) -> str:
         spec.delay_ms, spec.jitter_ms, spec.loss_pct, bursty=spec.burst_packets >= 1
     )
     name = texts.ECHO_NETWORKS.get(key, key)
-    return texts.ECHO_SIMULATED.format(network=name, impairment=words)
+    template = texts.ECHO_SIMULATED_EACH_WAY if each_way else texts.ECHO_SIMULATED
+    return template.format(network=name, impairment=words)

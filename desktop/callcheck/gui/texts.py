@@ -583,6 +583,9 @@ ECHO_NETWORKS: Final[dict[str, str]] = {
 ECHO_SIMULATED: Final = QT_TRANSLATE_NOOP(
     "texts", "Simulated network: {network}, with {impairment}."
 )
+ECHO_SIMULATED_EACH_WAY: Final = QT_TRANSLATE_NOOP(
+    "texts", "Simulated network: {network}, with {impairment}, each way."
+)
 IMPAIRMENT_DELAY: Final = QT_TRANSLATE_NOOP("texts", "{delay} ms more delay")
 IMPAIRMENT_JITTER: Final = QT_TRANSLATE_NOOP("texts", "delay varying by ±{jitter} ms")
 IMPAIRMENT_LOSS: Final = QT_TRANSLATE_NOOP("texts", "{loss} % loss")

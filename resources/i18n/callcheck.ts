@@ -1307,6 +1307,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the microphone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Sending your voice through a test call, as a call would carry it…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,6 +1368,10 @@
     <message>
         <source>Simulated network: {network}, with {impairment}.</source>
         <extracomment>After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}: what it does, e.g. &quot;40 ms more delay, 5 % loss in bursts&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}, each way.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

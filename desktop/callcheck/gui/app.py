@@ -44,6 +44,7 @@ from callcheck.gui import texts
 from callcheck.gui.bridge import (
     ECHO_IN_CALL,
     ECHO_PLAYING,
+    ECHO_RECORDING,
     NO_SERVER,
     EchoOutcome,
     EchoRequest,
@@ -656,11 +657,16 @@ class MainWindow(QMainWindow):
             output_device=settings.output_device,
             impairment="" if network == NO_NETWORK else network,
         )
-        self._show_echo(texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"), running=True)
+        # "Speak now" only once the microphone is open (listing and opening it takes a moment).
+        self._show_echo(texts.ECHO_OPENING, running=True)
         self.bridge.start_echo(request)
 
     def _on_echo_phase(self, phase: str) -> None:
-        text = {ECHO_IN_CALL: texts.ECHO_SENDING, ECHO_PLAYING: texts.ECHO_PLAYING}.get(phase)
+        text = {
+            ECHO_RECORDING: texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"),
+            ECHO_IN_CALL: texts.ECHO_SENDING,
+            ECHO_PLAYING: texts.ECHO_PLAYING,
+        }.get(phase)
         if text is not None and self._echo_running:  # not after a Cancel already answered
             self._show_echo(text, running=True)
 

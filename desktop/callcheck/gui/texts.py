@@ -543,6 +543,7 @@ ECHO_DONE: Final = QT_TRANSLATE_NOOP(
     "{lost} % of it was lost on the way and filled in.",
 )
 ECHO_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Hear yourself did not work: {error}")
+ECHO_OPENING: Final = QT_TRANSLATE_NOOP("texts", "Opening the microphone…")
 ECHO_SENDING: Final = QT_TRANSLATE_NOOP(
     "texts", "Sending your voice through a test call, as a call would carry it…"
 )

@@ -1336,6 +1336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>A test is running: try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A device check is using the microphone or speaker: try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>

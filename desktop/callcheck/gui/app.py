@@ -659,7 +659,8 @@ class MainWindow(QMainWindow):
         )
         # "Speak now" only once the microphone is open (listing and opening it takes a moment).
         self._show_echo(texts.ECHO_OPENING, running=True)
-        self.bridge.start_echo(request)
+        if not self.bridge.start_echo(request):  # never left showing "running" for nothing
+            self._show_echo(texts.ECHO_BLOCKED_BY_TEST, running=False)
 
     def _on_echo_phase(self, phase: str) -> None:
         text = {

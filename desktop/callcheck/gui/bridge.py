@@ -126,7 +126,7 @@ class EchoOutcome:
     similarity: float | None = None
     error: str = ""
     cancelled: bool = False
-    """The user cancelled it: nothing was played, the devices are closed again."""
+    """The user cancelled it: it stopped where it was, and the devices are closed again."""
     network_delay_ms: float | None = None
     """The network part of ``path_delay_ms`` (engine ``EchoResult``)."""
     playout_wait_ms: float | None = None
@@ -492,16 +492,17 @@ class EngineBridge(QObject):
         """ "Hear yourself" is recording, in its call or playing back (until ``echoFinished``)."""
         return self._echo is not None and self._echo.running()
 
-    def start_echo(self, request: EchoRequest) -> None:
-        """Run "Hear yourself"; ``echoFinished(EchoOutcome)`` follows. Ignored while a test or
-        another echo runs (both want the microphone)."""
+    def start_echo(self, request: EchoRequest) -> bool:
+        """Run "Hear yourself"; ``echoFinished(EchoOutcome)`` follows. Ignored (False) while a
+        test or another echo runs (both want the microphone)."""
         if self.isRunning() or self.isEchoRunning():
-            return
+            return False
         run = _EchoRun()
         future = self._engine_loop().submit(run.run(request, self.echoPhase.emit))
         run.future = future
         self._echo = run
         future.add_done_callback(lambda done: self._on_echo_done(done, run, request))
+        return True
 
     def cancel_echo(self) -> None:
         """Stop "Hear yourself" wherever it is; ``echoFinished`` (``cancelled``) follows once

@@ -562,6 +562,9 @@ ECHO_BLOCKS: Final = QT_TRANSLATE_NOOP(
     "texts",
     "Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.",
 )
+ECHO_BLOCKED_BY_TEST: Final = QT_TRANSLATE_NOOP(
+    "texts", "A test is running: try again when it has finished."
+)
 ECHO_WAIT_FOR_CHECK: Final = QT_TRANSLATE_NOOP(
     "texts", "A device check is using the microphone or speaker: try again when it has finished."
 )

@@ -1336,6 +1336,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or &lt;a href=&apos;cancel&apos;&gt;cancel it&lt;/a&gt;.</source>
+        <extracomment>ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A test is running: try again when it has finished.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -95,7 +96,7 @@ def test_the_devices_screen_button_runs_the_echo(window: MainWindow, qtbot: QtBo
         start = window.start
         assert not start.startButton.isEnabled()
         assert start.blocked.isVisibleTo(start)
-        assert start.blocked.text() == texts.ECHO_BLOCKS
+        assert start.blocked.text() == texts.ECHO_BLOCKS_START
         assert not any(button.isEnabled() for button in _device_checks(screen))
         assert screen.echoBlocks.isVisibleTo(screen)
         assert screen.echoCancelButton.isVisibleTo(screen)
@@ -127,13 +128,27 @@ def _other_engine_tasks() -> Coroutine[Any, Any, list[str]]:
     return tasks()
 
 
+def _cancel_button(window: MainWindow) -> None:
+    QTest.mouseClick(window.devicesScreen().echoCancelButton, Qt.MouseButton.LeftButton)
+
+
+def _cancel_link_on_start(window: MainWindow) -> None:
+    window.show_start()  # the Start screen says why it is off, and links to Cancel
+    assert window.stack.currentWidget() is window.start
+    window.start.blocked.linkActivated.emit("cancel")  # what a click on the link sends
+
+
 @pytest.mark.parametrize(
-    "into_call_ms",
-    [0, 1500],
-    ids=["while-connecting", "while-the-voice-flows"],
+    ("into_call_ms", "cancel"),
+    [(0, _cancel_button), (1500, _cancel_button), (1500, _cancel_link_on_start)],
+    ids=["while-connecting", "while-the-voice-flows", "from-the-start-screen"],
 )
 def test_cancel_stops_the_echo_within_a_second(
-    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, into_call_ms: int
+    window: MainWindow,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    into_call_ms: int,
+    cancel: Callable[[MainWindow], None],
 ) -> None:
     monkeypatch.setattr(app_module, "ECHO_SECONDS", 4.0)  # the call outlasts the Cancel
     screen = window.devicesScreen()
@@ -149,7 +164,7 @@ def test_cancel_stops_the_echo_within_a_second(
     assert window.bridge.isEchoRunning()
     started = time.monotonic()
     with qtbot.waitSignal(window.bridge.echoFinished, timeout=5_000) as done:
-        qtbot.mouseClick(screen.echoCancelButton, Qt.MouseButton.LeftButton)
+        cancel(window)
     elapsed_s = time.monotonic() - started
     outcome = done.args[0]
     assert outcome.cancelled

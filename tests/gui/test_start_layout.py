@@ -86,7 +86,7 @@ def test_the_reason_start_is_off_is_not_clipped(qtbot: QtBot, window: MainWindow
     window.show()
     qtbot.waitExposed(window)
     window.start.selectMode("peer")
-    window.start.setBlocked(texts.ECHO_BLOCKS)
+    window.start.setBlocked(texts.ECHO_BLOCKS_START)
     QApplication.processEvents()
     assert not window.start.startButton.isEnabled()
     assert window.start.blocked.isVisible()

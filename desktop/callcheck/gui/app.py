@@ -365,6 +365,7 @@ class MainWindow(QMainWindow):
         self.start.startRequested.connect(self.start_test)
         self.start.devicesRequested.connect(self.show_devices)
         self.start.settingsRequested.connect(self.show_settings)
+        self.start.blockerCancelRequested.connect(self.bridge.cancel_echo)
         self.error = ErrorScreen()
         self.error.tryAgainButton.clicked.connect(lambda: self.start_test(self._last_mode))
         self.error.backButton.clicked.connect(self.show_start)
@@ -696,7 +697,7 @@ class MainWindow(QMainWindow):
         for screen in (self._devices, self._results):
             if screen is not None:
                 screen.showEcho(text, running=running)
-        self.start.setBlocked(texts.ECHO_BLOCKS if running else "")
+        self.start.setBlocked(texts.ECHO_BLOCKS_START if running else "")
         why = texts.ECHO_BLOCKS if running else ""
         for button in (self.error.tryAgainButton, self.runAgainPrompt.runButton):
             button.setEnabled(not running)

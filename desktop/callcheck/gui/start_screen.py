@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -49,6 +51,8 @@ class StartScreen(QWidget):
     startRequested = Signal(str)
     devicesRequested = Signal()
     settingsRequested = Signal()
+    blockerCancelRequested = Signal()
+    """The link in the reason the button is off ("… or cancel it") was followed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +90,12 @@ class StartScreen(QWidget):
         self.blocked.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.blocked.setWordWrap(True)
         self.blocked.setStyleSheet("font-weight: bold;")
+        self.blocked.setTextFormat(Qt.TextFormat.RichText)
+        self.blocked.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.blocked.linkActivated.connect(lambda _link: self.blockerCancelRequested.emit())
         self.blocked.hide()
 
         modes = QGroupBox(texts.MODE_TITLE)
@@ -269,9 +279,10 @@ class StartScreen(QWidget):
         return self.roomCodeEdit.text().strip().upper()
 
     def setBlocked(self, reason: str) -> None:
-        """Turn the Start button off and say ``reason`` under it ("" turns it back on)."""
+        """Turn the Start button off and say ``reason`` under it ("" turns it back on). The
+        reason may hold a link, which emits ``blockerCancelRequested``."""
         self.startButton.setEnabled(not reason)
-        self.startButton.setAccessibleDescription(reason)
+        self.startButton.setAccessibleDescription(re.sub(r"<[^>]+>", "", reason))
         self.blocked.setText(reason)
         self.blocked.setVisible(bool(reason))
 

@@ -562,6 +562,12 @@ ECHO_BLOCKS: Final = QT_TRANSLATE_NOOP(
     "texts",
     "Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.",
 )
+#: ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.
+ECHO_BLOCKS_START: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Hear yourself is using the microphone and speaker: wait for it to finish, or "
+    "<a href='cancel'>cancel it</a>.",
+)
 ECHO_BLOCKED_BY_TEST: Final = QT_TRANSLATE_NOOP(
     "texts", "A test is running: try again when it has finished."
 )

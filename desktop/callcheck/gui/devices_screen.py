@@ -313,6 +313,8 @@ class DevicesScreen(QWidget):
     def showEcho(self, text: str, *, running: bool) -> None:
         """What "Hear yourself" is doing or found. While it runs: its button off, Cancel shown,
         and the device checks off, with the reason under the status."""
+        was_running = self.echoCancelButton.isVisibleTo(self)
+        had_focus = self.echoCancelButton.hasFocus()
         self.echoStatus.setText(text)
         self._echo_running = running
         self.echoCancelButton.setVisible(running)
@@ -320,8 +322,11 @@ class DevicesScreen(QWidget):
         self.echoNetwork.setEnabled(not running)
         self.echoBlocks.setVisible(running)
         self._set_actions_enabled(self._listed)
-        if running and self.isVisible():  # the echo button just went off under the focus
+        # Keyboard users keep their place: to Cancel as the echo button goes off, and back.
+        if running and not was_running and self.isVisible():
             self.echoCancelButton.setFocus()
+        elif not running and had_focus:
+            self.echoButton.setFocus()
 
     def _chosen(self) -> None:
         self.listenButton.setChecked(False)

@@ -284,6 +284,8 @@ class ResultsScreen(QWidget):
     def showEcho(self, text: str, *, running: bool) -> None:
         """What "Hear yourself" is doing or found. While it runs: its button and "Run the test
         again" off (the reason under the status), Cancel shown."""
+        was_running = self.echoCancelButton.isVisibleTo(self)
+        had_focus = self.echoCancelButton.hasFocus()
         self.echoStatus.setText(text)
         self.echoStatus.setVisible(bool(text))
         self.echoButton.setEnabled(not running)
@@ -293,8 +295,11 @@ class ResultsScreen(QWidget):
         self.againButton.setEnabled(not running)
         self.againButton.setToolTip(texts.ECHO_BLOCKS if running else "")
         self.echoBlocks.setVisible(running)
-        if running and self.isVisible():  # the echo button just went off under the focus
+        # Keyboard users keep their place: to Cancel as the echo button goes off, and back.
+        if running and not was_running and self.isVisible():
             self.echoCancelButton.setFocus()
+        elif not running and had_focus:
+            self.echoButton.setFocus()
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)

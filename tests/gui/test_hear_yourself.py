@@ -210,18 +210,19 @@ def test_a_simulated_network_reaches_the_call(window: MainWindow, qtbot: QtBot) 
     assert worse.impairment == PRESET
     assert worse.concealed_pct is not None
     assert worse.concealed_pct > 0, "the injected loss is heard as concealment"
-    # The path's network part rises by the preset's delay, and the voice is heard that much
-    # later beyond what the playout buffer held. (Not the whole path delay: the buffer's own
-    # wait differs between two calls over the same path, 22-56 ms measured on a loaded 2-core
-    # machine, as it adapts to each call's start.)
+    # The path's network part rises by the preset's delay, and the voice is heard at least
+    # that much later beyond what the playout buffer held. Not the whole path delay: the
+    # buffer's own wait differs between two calls over the same path (22-86 ms measured on a
+    # loaded 2-core machine) as it adapts to each call's start. No upper bound on the heard
+    # rise: on a loaded machine the sender's lateness adds to one call and not the other (up
+    # to +21 ms measured, tests/benchmarks/bench_echo_networks.py); the network part bounds it.
     assert clean.network_delay_ms is not None
     assert worse.network_delay_ms is not None
     assert worse.network_delay_ms - clean.network_delay_ms == pytest.approx(
         spec.delay_ms, abs=DELAY_TOLERANCE_MS
     )
-    assert _heard_beyond_buffer_ms(worse) - _heard_beyond_buffer_ms(clean) == pytest.approx(
-        spec.delay_ms, abs=DELAY_TOLERANCE_MS
-    )
+    heard_rise_ms = _heard_beyond_buffer_ms(worse) - _heard_beyond_buffer_ms(clean)
+    assert heard_rise_ms >= spec.delay_ms - DELAY_TOLERANCE_MS
     status = results.echoStatus.text()
     assert texts.ECHO_NETWORKS[PRESET] in status
     assert f"{spec.loss_pct:g} % loss" in status

@@ -112,29 +112,3 @@ def test_the_timelines_recent_mos_dips_at_an_outage_and_the_overall_one_moves_le
     assert [s["mos_recent"] for s in json_samples] == [
         None if s.mos_recent is None else round(s.mos_recent, 2) for s in timeline
     ]
-
-
-def test_the_gauge_ends_where_the_verdict_is_with_the_audio_path() -> None:
-    """The verdict is re-rated with the audio path (in-band probes' mouth-to-ear delay); so is
-    every live snapshot of a test session (``LiveAudioRating``), so the gauge converges to the
-    verdict, not to the network's rating alone."""
-    spec = ImpairmentSpec.parse("delay=30,jitter=5,loss=2,seed=6")
-    snapshots: list[LiveSnapshot] = []
-    session = TestSession(
-        SessionOptions(
-            call=CallConfig.impaired(spec, duration_s=5.0), use_devices=False, heard=False
-        ),
-        on_snapshot=snapshots.append,
-    )
-    with EngineLoop() as loop:
-        outcome = loop.run(session.run(), timeout_s=40)
-    verdict = outcome.report.verdict["mos"]
-    assert isinstance(verdict, float)
-    last = [s for s in snapshots if s.quality is not None][-1]
-    assert last.quality is not None
-    names = {i.name for i in last.quality.inputs}
-    assert "mouth_to_ear_ms" in names, names  # the probes' figure reached the gauge
-    assert abs(last.quality.mos - verdict) <= 0.1, (last.quality.mos, verdict)
-    # The report's timeline is the gauge's: the same re-rated values.
-    timeline = outcome.report.timeline
-    assert timeline[-1].mos == last.quality.mos

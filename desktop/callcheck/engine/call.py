@@ -325,13 +325,9 @@ class TestCall:
         audio_sink: AudioSink | None = None,
         on_waiting: Callable[[str], None] | None = None,
         far_end_source: AudioSource | None = None,
-        live_rating: Callable[[LiveSnapshot], LiveSnapshot] | None = None,
     ) -> None:
         self.config = config
         self._on_snapshot = on_snapshot
-        self._live_rating = live_rating
-        """Applied to every snapshot before it is kept and shown: the test session adds what
-        the verdict will be re-rated with (the audio path), so the gauge converges to it."""
         self._source = source
         self._far_end_source = far_end_source
         self._audio_sink = audio_sink
@@ -455,11 +451,6 @@ class TestCall:
         return None
 
     def _deliver(self, snapshot: LiveSnapshot) -> None:
-        if self._live_rating is not None:
-            try:
-                snapshot = self._live_rating(snapshot)
-            except Exception:  # the network's rating stands
-                logger.exception("live re-rating failed")
         self._timeline.append(snapshot)
         if self._on_snapshot is not None:
             try:

@@ -1440,24 +1440,10 @@ def rerate_call(
     so that direction takes the mouth-to-ear delay; the device latency is in both directions'
     conversational delay, so the uplink takes it too. None when neither direction was rated.
     """
-    down, up = rerate_directions(result.downlink.quality, result.uplink.quality, summary, latency)
-    rated = [q for q in (down, up) if q is not None]
-    return min(rated, key=lambda q: q.mos) if rated else None
-
-
-def rerate_directions(
-    downlink: QualityResult | None,
-    uplink: QualityResult | None,
-    summary: AudioPathSummary,
-    latency: LatencyMeasurement | None = None,
-) -> tuple[QualityResult | None, QualityResult | None]:
-    """``(downlink, uplink)`` each re-rated with the audio path as :func:`rerate_call` does:
-    the downlink takes the probes' mouth-to-ear delay, both take the device latency. Used for
-    the verdict and for every live snapshot, so the gauge converges to the verdict."""
-    rated: list[QualityResult | None] = []
-    for q, with_probes in ((downlink, True), (uplink, False)):
+    rated: list[QualityResult] = []
+    for direction, with_probes in ((result.downlink, True), (result.uplink, False)):
+        q = direction.quality
         if q is None:
-            rated.append(None)
             continue
         s = summary if with_probes else replace(summary, probe_delays_ms=())
         try:
@@ -1465,4 +1451,4 @@ def rerate_directions(
         except (QualityInputError, ValueError) as error:
             logger.warning("audio-path rating skipped: %s", error)
             rated.append(q)
-    return rated[0], rated[1]
+    return min(rated, key=lambda q: q.mos) if rated else None

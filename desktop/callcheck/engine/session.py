@@ -26,26 +26,16 @@ import asyncio
 import dataclasses
 import datetime
 import logging
-import math
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
 from callcheck import __version__
-from callcheck.core.quality import QualityResult
 from callcheck.core.report import Report, failure_report
 from callcheck.engine.call import CallConfig, TestCall
-from callcheck.engine.call_audio import (
-    AudioPathSummary,
-    CallAudio,
-    CallAudioConfig,
-    audio_path_json,
-    rerate_call,
-    rerate_directions,
-)
+from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
 from callcheck.engine.heard import HeardCapture, preload_visqol
-from callcheck.engine.loop import now_ms
 from callcheck.engine.probe_client import ProbeOutcome, run_probe
 from callcheck.engine.reporting import build_report, enrich_report, host_facts, with_heard
 from callcheck.engine.snapshots import STOPPED, CallFailed, CallResult, LiveSnapshot
@@ -151,54 +141,6 @@ def partial_report(
     )
 
 
-#: How often the live re-rating takes a new audio-path summary, ms: the probes' mouth-to-ear
-#: figures change slowly, and a summary walks every frame's queue waits so far.
-LIVE_AUDIO_SUMMARY_MS: Final = 1000.0
-
-
-class LiveAudioRating:
-    """Each live snapshot re-rated with the audio path, as the verdict is at the end.
-
-    The verdict is the call re-rated with the in-band probes' mouth-to-ear delay and the device
-    latency (:func:`~callcheck.engine.call_audio.rerate_call`); a gauge rated on the network
-    alone converged to a different figure (0.5 MOS apart on a loaded machine, where the audio
-    path's queues grow). Both use :func:`~callcheck.engine.call_audio.rerate_directions`, the
-    call-so-far value and the last-second one alike. Not in peer mode: the verdict is not
-    re-rated there either (the probes would cross two clocks).
-    """
-
-    def __init__(self, audio: CallAudio) -> None:
-        self._audio = audio
-        self._summary: AudioPathSummary | None = None
-        self._taken_ms = -math.inf
-
-    def __call__(self, snapshot: LiveSnapshot) -> LiveSnapshot:
-        """``snapshot`` with each direction's ratings and the worse of them re-rated."""
-        now = now_ms()
-        if self._summary is None or now - self._taken_ms >= LIVE_AUDIO_SUMMARY_MS:
-            self._summary, self._taken_ms = self._audio.summary(), now
-        summary = self._summary
-        down, up = rerate_directions(snapshot.downlink.quality, snapshot.uplink.quality, summary)
-        down_recent, up_recent = rerate_directions(
-            snapshot.downlink.quality_recent, snapshot.uplink.quality_recent, summary
-        )
-        return dataclasses.replace(
-            snapshot,
-            uplink=dataclasses.replace(snapshot.uplink, quality=up, quality_recent=up_recent),
-            downlink=dataclasses.replace(
-                snapshot.downlink, quality=down, quality_recent=down_recent
-            ),
-            quality=_worse(up, down),
-            quality_recent=_worse(up_recent, down_recent),
-        )
-
-
-def _worse(*ratings: QualityResult | None) -> QualityResult | None:
-    """The lower of the ratings there are (what the gauge shows of two directions)."""
-    rated = [q for q in ratings if q is not None]
-    return min(rated, key=lambda q: q.mos) if rated else None
-
-
 class TestSession:
     """One test, end to end, on the engine loop (``await TestSession(options).run()``).
 
@@ -262,8 +204,6 @@ class TestSession:
             source=audio.source if heard is None else heard.source(audio.source),
             far_end_source=far_end if heard is None else heard.far_end(far_end),
             audio_sink=audio.sink if heard is None else heard.sink(audio.sink),
-            # The gauge rated as the verdict will be (not in peer mode: neither is the verdict).
-            live_rating=None if options.call.mode == "peer" else LiveAudioRating(audio),
         )
         self.call = call
         if self._stop_requested:

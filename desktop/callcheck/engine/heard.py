@@ -258,39 +258,51 @@ class RecordingSink:
 class HeardCapture:
     """What a test session keeps for the heard score, per mode (the session's one seam).
 
-    * loopback: the far end's audio is the reference, the user's played audio the received
-      (``downlink``);
+    * loopback: both directions. ``downlink``: the far end's audio is the reference, the user's
+      played audio the received. ``uplink``: the user's sent audio (test signal or microphone)
+      is the reference, what the far-end peer played the received;
     * server: the user's own sent audio is the reference, and comes back through the reflector
       (``round_trip``) — with a live microphone too, since what was sent is kept;
     * peer: the colleague's voice is not known here: no-reference only (``downlink``).
 
-    Wrap the call's sources and sink with :meth:`source`, :meth:`far_end` and :meth:`sink`
-    before the call, and :meth:`score` after it.
+    Wrap the call's sources and sinks with :meth:`source`, :meth:`far_end`, :meth:`sink` and
+    :meth:`far_end_sink` before the call, and :meth:`score` after it.
     """
 
     def __init__(self, mode: str, keep_s: float = KEEP_S) -> None:
         self.mode = mode
         self._sent = AudioRecorder(keep_s)
         self._played = AudioRecorder(keep_s)
+        self._far_sent = AudioRecorder(keep_s)
+        self._far_played = AudioRecorder(keep_s)
 
     def source(self, source: AudioSource) -> AudioSource:
-        """The user's outgoing audio; kept in server mode (the round trip's reference)."""
-        return RecordingSource(source, self._sent) if self.mode == "server" else source
+        """The user's outgoing audio; kept in server mode (the round trip's reference) and in
+        loopback (the uplink's)."""
+        if self.mode in ("server", "loopback"):
+            return RecordingSource(source, self._sent)
+        return source
 
     def far_end(self, source: AudioSource | None) -> AudioSource | None:
         """The loopback far end's audio, kept (the downlink's reference)."""
         if source is None or self.mode != "loopback":
             return source
-        return RecordingSource(source, self._sent)
+        return RecordingSource(source, self._far_sent)
 
     def sink(self, sink: AudioSink | None) -> RecordingSink:
         """The call's audio sink with the played audio kept."""
         return RecordingSink(self._played, sink)
 
+    def far_end_sink(self) -> RecordingSink | None:
+        """What the loopback far end plays (nobody hears it: it is only kept, the uplink's
+        received audio); None in the other modes, whose far end is not in this process."""
+        return RecordingSink(self._far_played) if self.mode == "loopback" else None
+
     @property
     def samples_kept(self) -> int:
-        """Samples held now, both streams (bounded by ``keep_s``)."""
-        return self._sent.samples_kept + self._played.samples_kept
+        """Samples held now, all streams (bounded by ``keep_s`` each)."""
+        recorders = (self._sent, self._played, self._far_sent, self._far_played)
+        return sum(r.samples_kept for r in recorders)
 
     def pairs(self) -> tuple[HeardPair, ...]:
         """The directions to score, as kept so far."""
@@ -298,7 +310,10 @@ class HeardCapture:
         if self.mode == "server":
             return (HeardPair("round_trip", self._sent.snapshot(), received),)
         if self.mode == "loopback":
-            return (HeardPair("downlink", self._sent.snapshot(), received),)
+            return (
+                HeardPair("downlink", self._far_sent.snapshot(), received),
+                HeardPair("uplink", self._sent.snapshot(), self._far_played.snapshot()),
+            )
         return (HeardPair("downlink", None, received),)
 
     async def score(self, window: AlignmentWindow = DEFAULT_WINDOW) -> HeardQuality:
@@ -396,7 +411,11 @@ def score_full_reference(
 
 
 def visqol_speech_mos(reference: FloatArray, degraded: FloatArray) -> float:
-    """ViSQOL v3 speech mode (16 kHz, exponential mapper scaled to 5.0) of two aligned signals."""
+    """ViSQOL v3 speech mode (16 kHz, exponential mapper scaled to 5.0) of two aligned signals.
+
+    The exponential mapper, not the C++ default lattice: the lattice's level is tied to real
+    speech and scores CallCheck's synthetic test signal a point low on clean calls (see
+    ``tests/tools/visqol_lattice.py``, which evaluates it for the benchmark)."""
     from visqol import VisqolApi  # imported by visqol_version() first
 
     api = VisqolApi()

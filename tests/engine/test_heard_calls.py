@@ -36,7 +36,7 @@ from callcheck.engine.snapshots import CallResult
 from callcheck.engine.sources import SyntheticSpeechSource
 from callcheck.resources import resource_path
 
-pytestmark = pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+pytestmark = pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 
 DURATION_S = 6.0
 """Long enough for two 1.5 s segments after the 1 s start-up skip, with room for the delay."""

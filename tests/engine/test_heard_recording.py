@@ -107,7 +107,7 @@ def test_without_visqol_the_score_is_not_available_and_nothing_breaks(
     assert "not available" in entry.note
 
 
-@pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 def test_too_little_speech_is_not_scored() -> None:
     silence = Recording(np.zeros(3 * 16_000, dtype=np.int16), 16_000, 0.0)
     (entry,) = score_pairs([HeardPair("downlink", silence, silence)]).directions

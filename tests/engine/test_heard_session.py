@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "resources" / "report.schema.json").read_text())
 
 
-@pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 def test_callcheck_test_prints_and_reports_what_the_listener_heard(tmp_path: Path) -> None:
     exe = shutil.which("callcheck", path=str(Path(sys.executable).parent))
     assert exe

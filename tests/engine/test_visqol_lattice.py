@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import sys
+import wave
 from pathlib import Path
 from typing import Any
 
@@ -85,10 +86,15 @@ def test_an_unknown_operator_is_refused(arrays: Arrays) -> None:
         LatticeGraph.from_arrays(broken)
 
 
-@pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+def read_wav(path: Path) -> tuple[npt.NDArray[np.float64], int]:
+    with wave.open(str(path), "rb") as w:
+        samples = np.frombuffer(w.readframes(w.getnframes()), dtype="<i2")
+        return samples.astype(np.float64) / 32768.0, w.getframerate()
+
+
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 def test_visqol_features_through_the_lattice_match_the_cpp_conformance_value(graph: Any) -> None:
-    from test_heard_visqol import read_wav  # type: ignore[import-not-found]
-    from visqol import VisqolApi
+    from callcheck.engine.visqol import VisqolApi
 
     ref, rate = read_wav(DATA / "CA01_01.wav")
     deg, _ = read_wav(DATA / "transcoded_CA01_01.wav")

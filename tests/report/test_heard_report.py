@@ -40,7 +40,7 @@ def loopback_heard() -> dict[str, Any]:
 
 
 def unavailable_heard() -> dict[str, Any]:
-    why = "not available: ViSQOL (visqol-python with scipy) is not installed"
+    why = "not available: ViSQOL could not be loaded"
     return HeardQuality(
         (HeardDirection("round_trip", HeardMethod.FULL_REFERENCE, None, MODEL, "", note=why),)
     ).to_json()
@@ -110,8 +110,7 @@ def test_the_html_report_says_why_a_heard_score_is_not_available(
     report["quality"]["heard"] = unavailable_heard()
     found = sections(render_html(report))
     assert found["heard-summary"] == (
-        "What the listener heard: not available (not available: ViSQOL (visqol-python with "
-        "scipy) is not installed)"
+        "What the listener heard: not available (not available: ViSQOL could not be loaded)"
     )
     assert (
         "round trip (your voice, back from the server): not available — "

@@ -8,10 +8,10 @@
   :class:`DeviceFault` can be put in the sink, before the speaker: it is the what-if and test
   harness for damage the network figures cannot see (clipping, gain, noise, dropped audio).
 * :func:`score_full_reference` aligns the two (:mod:`callcheck.core.heard_align`) and scores a
-  bounded sample with ViSQOL v3 speech mode (``visqol-python``, Apache-2.0, the exponential
-  mapper — the C++ ``--use_lattice_model=false`` model: the lattice mapper needs a 58 MB
-  TensorFlow Lite runtime). Its conformance with Google's C++ ViSQOL is a test
-  (``tests/engine/test_heard_visqol_conformance.py``).
+  bounded sample with ViSQOL v3 speech mode (:mod:`callcheck.engine.visqol`: visqol-python
+  3.8.0, Apache-2.0, with its scipy calls done in numpy so the frozen bundle needs no scipy;
+  the exponential mapper — the C++ ``--use_lattice_model=false`` model). Its conformance with
+  Google's C++ ViSQOL is a test (``tests/engine/test_heard_visqol.py``).
 * :func:`no_reference_unavailable` says why there is no no-reference score: the permissively
   licensed models (Microsoft's PLCMOS/DNSMOS, ``speechmos``) need ``onnxruntime`` (73 MB
   installed) and ``librosa``, beyond the 40 MB the bundle may grow.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import importlib.metadata
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -55,7 +54,6 @@ KEEP_S: Final = 30.0
 
 FULL_REFERENCE_MODEL: Final = "ViSQOL v3 speech (exponential mapper)"
 NO_REFERENCE_MODEL: Final = "PLCMOS/DNSMOS (speechmos)"
-VISQOL_PACKAGE: Final = "visqol-python"
 
 NO_REFERENCE_NOTE: Final = (
     "not available: the no-reference models (PLCMOS/DNSMOS, speechmos) need onnxruntime (73 MB "
@@ -64,22 +62,20 @@ NO_REFERENCE_NOTE: Final = (
 
 
 def visqol_version() -> str | None:
-    """The installed, importable ``visqol-python`` version; None when it cannot be used (not
-    installed, or a bundle built without scipy)."""
+    """The version of the ViSQOL copy in :mod:`callcheck.engine.visqol` (visqol-python's, with
+    its scipy calls done in numpy); None when it cannot be imported."""
     try:
-        import visqol  # noqa: F401  # lazy: scipy loads in ~0.3 s, only when a score is wanted
-
-        return importlib.metadata.version(VISQOL_PACKAGE)
+        # Lazy: its import costs ~0.1 s, wanted only when a score is.
+        from callcheck.engine import visqol
     except ImportError:
         return None
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    return f"{visqol.__version__}+numpy"
 
 
 async def preload_visqol() -> bool:
-    """Import ViSQOL (and scipy) in a worker thread: ~1 s of CPU that would otherwise delay the
-    report after the call. Await it *before* the call's media starts: an import running during
-    the call holds the GIL in 5 ms slices and would add that to the packets' arrival times."""
+    """Import ViSQOL in a worker thread, so its import does not delay the report after the call.
+    Await it *before* the call's media starts: an import running during the call holds the GIL
+    in 5 ms slices and would add that to the packets' arrival times."""
     return await asyncio.to_thread(visqol_version) is not None
 
 
@@ -366,7 +362,7 @@ def score_full_reference(
             None,
             FULL_REFERENCE_MODEL,
             "",
-            note="not available: ViSQOL (visqol-python with scipy) is not installed",
+            note="not available: ViSQOL could not be loaded",
         )
     offset_s = (received.start_ms - reference.start_ms) / 1000.0
     plans = plan_segments(
@@ -416,7 +412,7 @@ def visqol_speech_mos(reference: FloatArray, degraded: FloatArray) -> float:
     The exponential mapper, not the C++ default lattice: the lattice's level is tied to real
     speech and scores CallCheck's synthetic test signal a point low on clean calls (see
     ``tests/tools/visqol_lattice.py``, which evaluates it for the benchmark)."""
-    from visqol import VisqolApi  # imported by visqol_version() first
+    from callcheck.engine.visqol import VisqolApi  # imported by visqol_version() first
 
     api = VisqolApi()
     api.create(mode="speech", use_lattice_model=False)

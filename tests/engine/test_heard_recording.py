@@ -99,7 +99,11 @@ def test_an_unknown_reference_gets_the_no_reference_entry() -> None:
 def test_without_visqol_the_score_is_not_available_and_nothing_breaks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "visqol", None)  # a bundle built without scipy
+    import callcheck.engine
+
+    # A broken install: the ViSQOL copy cannot be imported.
+    monkeypatch.setitem(sys.modules, "callcheck.engine.visqol", None)
+    monkeypatch.delattr(callcheck.engine, "visqol", raising=False)
     audio = Recording(np.ones(8 * 16_000, dtype=np.int16), 16_000, 0.0)
     (entry,) = score_pairs([HeardPair("round_trip", audio, audio)]).directions
     assert entry.mos is None
@@ -114,3 +118,15 @@ def test_too_little_speech_is_not_scored() -> None:
     assert entry.mos is None
     assert entry.note is not None
     assert "too little speech" in entry.note
+
+
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
+def test_silence_where_speech_was_sent_is_the_lowest_score() -> None:
+    # A dead output path (or a device that delivers zeros): ViSQOL would divide 0 by 0 and
+    # answer NaN, which no report may carry.
+    speech = SyntheticSpeechSource(sample_rate_hz=16_000).read(8 * 16_000)
+    reference = Recording(speech, 16_000, 0.0)
+    silence = Recording(np.zeros(8 * 16_000, dtype=np.int16), 16_000, 0.0)
+    (entry,) = score_pairs([HeardPair("downlink", reference, silence)]).directions
+    assert entry.mos == 1.0
+    assert entry.note == "the listener heard silence where speech was sent"

@@ -49,6 +49,10 @@ from callcheck.engine.sources import AudioSource
 Int16Array = npt.NDArray[np.int16]
 FloatArray = npt.NDArray[np.float64]
 
+SILENT_RECEIVED_RMS: Final = 10.0 ** (-70.0 / 20.0)
+"""Scored received audio below this RMS (−70 dBFS, 10 dB under the alignment's silence floor)
+is silence: nothing of the sent speech reached the speaker."""
+
 KEEP_S: Final = 30.0
 """Audio kept per stream: the last 30 s (a 20 s test and its start-up, with room to spare)."""
 
@@ -392,7 +396,16 @@ def score_full_reference(
     ]
     ref_all = np.concatenate([s.reference for s in segments]) / 32768.0
     rec_all = np.concatenate([s.received for s in segments]) / 32768.0
-    mos = visqol_speech_mos(ref_all, rec_all)
+    note = None
+    if float(np.sqrt(np.mean(rec_all * rec_all))) < SILENT_RECEIVED_RMS:
+        # Speech was sent and silence reached the speaker: the worst the scale has. ViSQOL
+        # cannot say so itself (it levels the received audio to the reference: 0 / 0).
+        mos: float | None = 1.0
+        note = "the listener heard silence where speech was sent"
+    else:
+        mos = visqol_speech_mos(ref_all, rec_all)
+        if not np.isfinite(mos):
+            mos, note = None, "not available: ViSQOL gave no score for this audio"
     return HeardDirection(
         direction,
         HeardMethod.FULL_REFERENCE,
@@ -403,6 +416,7 @@ def score_full_reference(
         segments=len(segments),
         delay_ms=float(np.mean([s.delay_ms for s in segments])),
         correlation=float(np.mean([s.correlation for s in segments])),
+        note=note,
     )
 
 

@@ -1,5 +1,6 @@
 # Modified for CallCheck (see README.md in this folder): numpy filtering instead of scipy.signal.lfilter (_biquad,
-# _cascade_impulse_response, GammatoneFilterBank.apply_filter, GammatoneSpectrogramBuilder._build_numpy).
+# _cascade_impulse_response and its cache, GammatoneFilterBank.apply_filter,
+# GammatoneSpectrogramBuilder._build_numpy).
 """
 Gammatone filterbank, ERB coefficient computation, and spectrogram builder.
 
@@ -202,7 +203,21 @@ def _biquad(
 def _cascade_impulse_response(
     filter_coeffs: NDArray[np.float64], length: int
 ) -> NDArray[np.float64]:
-    """The first ``length`` samples of each band's 4-stage cascade's impulse response."""
+    """The first ``length`` samples of each band's 4-stage cascade's impulse response (the
+    coefficients depend only on the sample rate: computed once, then reused)."""
+    key = (filter_coeffs.shape, filter_coeffs.tobytes(), length)
+    cached = _IMPULSE_RESPONSES.get(key)
+    if cached is None:
+        cached = _IMPULSE_RESPONSES[key] = _compute_impulse_response(filter_coeffs, length)
+    return cached
+
+
+_IMPULSE_RESPONSES: dict[tuple[tuple[int, ...], bytes, int], NDArray[np.float64]] = {}
+
+
+def _compute_impulse_response(
+    filter_coeffs: NDArray[np.float64], length: int
+) -> NDArray[np.float64]:
     A0, A11, A12, A13, A14, A2, B0, B1, B2, gain = filter_coeffs
     denom = np.column_stack([B0, B1, B2])
     stages = [

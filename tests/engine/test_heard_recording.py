@@ -130,3 +130,24 @@ def test_silence_where_speech_was_sent_is_the_lowest_score() -> None:
     (entry,) = score_pairs([HeardPair("downlink", reference, silence)]).directions
     assert entry.mos == 1.0
     assert entry.note == "the listener heard silence where speech was sent"
+
+
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
+def test_a_score_that_is_not_a_number_is_not_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ViSQOL on audio with a long outage answered NaN (0/0 when it levels the audio); it once
+    # reached the advice and crashed the session. It must stop here, as "not available".
+    import callcheck.engine.heard as heard
+
+    def nan_with_warning(reference: np.ndarray, degraded: np.ndarray) -> float:
+        return float(np.float64(0.0) * np.float64(np.inf))  # NaN, and numpy's "invalid" warning
+
+    monkeypatch.setattr(heard, "visqol_speech_mos", nan_with_warning)
+    speech = SyntheticSpeechSource(sample_rate_hz=16_000).read(8 * 16_000)
+    audio = Recording(speech, 16_000, 0.0)
+    quality = score_pairs([HeardPair("downlink", audio, audio)])
+    (entry,) = quality.directions
+    assert entry.mos is None
+    assert entry.note is not None
+    assert entry.note.startswith("not available: ViSQOL gave no score")
+    assert quality.mos is None
+    assert quality.to_json()["mos"] is None

@@ -403,9 +403,13 @@ def score_full_reference(
         mos: float | None = 1.0
         note = "the listener heard silence where speech was sent"
     else:
-        mos = visqol_speech_mos(ref_all, rec_all)
+        # ViSQOL levels the received audio to the reference's sound pressure; audio that is
+        # silent where it matters (an outage) makes that 0/0 and the score NaN, which no report,
+        # advice or format may carry. Its numpy warnings are the same event: checked below.
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            mos = visqol_speech_mos(ref_all, rec_all)
         if not np.isfinite(mos):
-            mos, note = None, "not available: ViSQOL gave no score for this audio"
+            mos, note = None, "not available: ViSQOL gave no score for this audio (an outage?)"
     return HeardDirection(
         direction,
         HeardMethod.FULL_REFERENCE,

@@ -1,6 +1,6 @@
 # Modified for CallCheck (see README.md in this folder): numpy filtering instead of scipy.signal.lfilter (_biquad,
 # _cascade_impulse_response and its cache, GammatoneFilterBank.apply_filter,
-# GammatoneSpectrogramBuilder._build_numpy).
+# GammatoneSpectrogramBuilder._build_numpy); complex exponentials without cexp (_cis).
 """
 Gammatone filterbank, ERB coefficient computation, and spectrogram builder.
 
@@ -137,10 +137,11 @@ def make_erb_filters(
     s1 = np.sqrt(3.0 - p1)
     s2 = np.sqrt(3.0 + p1)
 
-    # Complex exponentials
-    xExp = np.exp(4.0j * cf * np.pi * T)
+    # Complex exponentials, as exp(a)·(cos b + i sin b): numpy's complex exp calls the C
+    # library's cexp, which Wine 8.0's ucrtbase lacks (the Windows installer's smoke test).
+    xExp = _cis(4.0 * cf * np.pi * T)
     x01 = -2.0 * xExp * T
-    x02 = 2.0 * np.exp((-B + 2.0j * cf * np.pi) * T) * T
+    x02 = 2.0 * np.exp(-B * T) * _cis(2.0 * cf * np.pi * T) * T
 
     xCos = np.cos(2.0 * cf * np.pi * T)
     xSin = np.sin(2.0 * cf * np.pi * T)
@@ -175,6 +176,11 @@ def make_erb_filters(
     )
 
     return ErbFiltersResult(center_freqs=cf, filter_coeffs=filter_coeffs)
+
+
+def _cis(angle: NDArray[np.float64]) -> NDArray[np.complex128]:
+    """``exp(i·angle)`` without the C library's complex ``cexp``."""
+    return np.asarray(np.cos(angle) + 1j * np.sin(angle), dtype=np.complex128)
 
 
 def _biquad(

@@ -54,7 +54,7 @@ TEMPLATE = ROOT / "resources" / "i18n" / "callcheck.ts"
 REPORT_FIXTURE = ROOT / "tests" / "fixtures" / "report-v1-loopback.json"
 CONTEXT = "texts"
 #: The contexts of the core's and the engine's sentences.
-MAKER_CONTEXTS = {"advice", "connectivity", "grades", "lists", "summary", "verdict", "why"}
+MAKER_CONTEXTS = {"advice", "connectivity", "grades", "heard", "lists", "summary", "verdict", "why"}
 PSEUDO_LOCALE = "de"  # any language: the file holds the pseudo-translation
 
 

@@ -311,6 +311,8 @@ class TestCall:
     signal); ``audio_sink`` receives the user's played (decoded or concealed) audio.
     ``far_end_source`` (loopback only) is what the far-end peer sends back to the user: in-band
     probes in it reach ``audio_sink``, which the user's own probes cannot in loopback.
+    ``far_end_sink`` (loopback only) receives what the far-end peer played: the uplink's audio
+    as its listener got it (the heard score's uplink).
     ``on_waiting`` is called (peer mode) with the room code when waiting for the other person.
     """
 
@@ -325,11 +327,13 @@ class TestCall:
         audio_sink: AudioSink | None = None,
         on_waiting: Callable[[str], None] | None = None,
         far_end_source: AudioSource | None = None,
+        far_end_sink: AudioSink | None = None,
     ) -> None:
         self.config = config
         self._on_snapshot = on_snapshot
         self._source = source
         self._far_end_source = far_end_source
+        self._far_end_sink = far_end_sink
         self._audio_sink = audio_sink
         self._on_waiting = on_waiting
         self._stop_requested = asyncio.Event()
@@ -373,6 +377,7 @@ class TestCall:
             source_a=self._source,
             source_b=self._far_end_source,
             audio_sink=self._audio_sink,
+            far_end_sink=self._far_end_sink,
         )
         self.loopback = call
         try:

@@ -204,6 +204,7 @@ class TestSession:
             source=audio.source if heard is None else heard.source(audio.source),
             far_end_source=far_end if heard is None else heard.far_end(far_end),
             audio_sink=audio.sink if heard is None else heard.sink(audio.sink),
+            far_end_sink=None if heard is None else heard.far_end_sink(),
         )
         self.call = call
         if self._stop_requested:

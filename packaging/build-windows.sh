@@ -97,13 +97,15 @@ rm -rf "$stage/lib/bin"  # console scripts for Linux; the launchers replace them
 # pyqtgraph's examples.
 log "trim"
 pyside="$stage/lib/PySide6"
-qt_kept='Qt6Core Qt6Gui Qt6Widgets Qt6OpenGL Qt6OpenGLWidgets'
+# QtSvg: the PDF report draws its charts from SVG (callcheck/gui/report_export.py, imported by
+# the GUI at start and by `callcheck test --report x.pdf`); Qt6Svg needs only Core and Gui.
+qt_kept='Qt6Core Qt6Gui Qt6Widgets Qt6OpenGL Qt6OpenGLWidgets Qt6Svg'
 for f in "$pyside"/*; do
     name="${f##*/}"
     case "$name" in
     __init__.py | _config.py | _git_pyside_version.py | py.typed | support | plugins) continue ;;
     pyside6.abi3.dll | msvcp140*.dll | vcruntime140*.dll | concrt140.dll) continue ;;
-    QtCore.pyd | QtGui.pyd | QtWidgets.pyd | QtOpenGL.pyd | QtOpenGLWidgets.pyd) continue ;;
+    QtCore.pyd | QtGui.pyd | QtWidgets.pyd | QtOpenGL.pyd | QtOpenGLWidgets.pyd | QtSvg.pyd) continue ;;
     esac
     if [[ "$name" == Qt6*.dll && " $qt_kept " == *" ${name%.dll} "* ]]; then continue; fi
     rm -rf "$f"

@@ -21,8 +21,10 @@ import pytest
 from fleet_helpers import make_report
 from server_helpers import WhipClient, metrics_value, running, server_config
 
+from callcheck.cli.main import main as cli_main
 from callcheck.core import live_wire
-from callcheck.server.config import ConfigError, ServerConfig
+from callcheck.server import config as config_module
+from callcheck.server.config import ConfigError, ServerConfig, workers_to_run
 from callcheck.server.workers import WorkerPlace, sum_prometheus
 
 TOKEN = "workers-token"
@@ -341,6 +343,32 @@ def test_workers_setting_defaults_to_the_cores_and_rejects_negatives() -> None:
         ServerConfig(workers=-1)
     with pytest.raises(ConfigError, match="drain_timeout_s"):
         ServerConfig(drain_timeout_s=0)
+
+
+def test_without_port_sharing_serve_is_one_process_and_more_is_a_usage_error(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Windows has no SO_REUSEPORT (the `--workers` supervisor crashed there at bind): the
+    platform fact injected, the decision checked here on Linux, whose default stays one per core."""
+    assert config_module.PORT_SHARING  # Linux: the workers share the port
+    assert workers_to_run(0, port_sharing=True, cpus=8) == 8
+    assert workers_to_run(3, port_sharing=True, cpus=8) == 3
+    assert workers_to_run(0, port_sharing=False, cpus=8) == 1
+    assert workers_to_run(1, port_sharing=False, cpus=8) == 1
+    with pytest.raises(ConfigError, match=r"workers 4: .*no SO_REUSEPORT"):
+        workers_to_run(4, port_sharing=False, cpus=8)
+    with pytest.raises(ConfigError, match="workers must be 0"):
+        workers_to_run(-1, port_sharing=False, cpus=8)
+
+    # The command line on such a system: a usage error that says why, before anything binds.
+    monkeypatch.setattr(config_module, "PORT_SHARING", False)
+    assert ServerConfig().worker_count == 1
+    code = cli_main(["serve", "--host", "127.0.0.1", "--port", "0", "--workers", "4"])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert "callcheck serve: error: workers 4:" in err
+    assert "cannot share one port between processes" in err
+    assert "Traceback" not in err
 
 
 def test_an_instance_name_is_in_every_session_id_for_the_load_balancer() -> None:

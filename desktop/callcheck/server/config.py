@@ -39,6 +39,7 @@ import argparse
 import ipaddress
 import os
 import re
+import socket
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
@@ -46,6 +47,7 @@ from pathlib import Path
 from typing import Any, Final
 
 __all__ = [
+    "PORT_SHARING",
     "TOKEN_ENV",
     "ConfigError",
     "IceServerConfig",
@@ -53,6 +55,7 @@ __all__ = [
     "add_serve_arguments",
     "config_from_arguments",
     "load_toml",
+    "workers_to_run",
 ]
 
 #: Environment variable read for the bearer token when no ``--token`` flag is given.
@@ -64,6 +67,42 @@ _ICE_URL = re.compile(r"^(stun|stuns|turn|turns):[^\s?]+(\?transport=(udp|tcp))?
 
 class ConfigError(ValueError):
     """The server configuration is invalid; the message says which setting and why."""
+
+
+#: The kernel can spread one TCP port's new connections over several processes
+#: (``SO_REUSEPORT``: Linux, the BSDs, macOS), which ``--workers N`` needs
+#: (:mod:`callcheck.server.workers`). Windows has no such option (its ``SO_REUSEADDR`` lets a
+#: second process steal the port, not share it), so there the server is one process.
+PORT_SHARING: Final = hasattr(socket, "SO_REUSEPORT")
+
+
+def workers_to_run(
+    workers: int, *, port_sharing: bool | None = None, cpus: int | None = None
+) -> int:
+    """Worker processes ``serve`` runs for the ``workers`` setting (0 = one per CPU core).
+
+    ``port_sharing`` is the platform fact (default :data:`PORT_SHARING`) and ``cpus`` the cores
+    this process may use (default: its CPU affinity); both are parameters so the decision is
+    tested on any platform. Without port sharing the default is one process and more than one
+    is a :class:`ConfigError` that says why, never a crash at ``bind``.
+    """
+    if workers < 0:
+        raise ConfigError(f"workers must be 0 (one per core) or more (got {workers})")
+    if not (PORT_SHARING if port_sharing is None else port_sharing):
+        if workers > 1:
+            raise ConfigError(
+                f"workers {workers}: this system cannot share one port between processes "
+                "(no SO_REUSEPORT, e.g. Windows), so the server runs as one process here: "
+                "leave workers out or set it to 1"
+            )
+        return 1
+    if workers > 0:
+        return workers
+    if cpus is not None:
+        return cpus
+    return (
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +229,8 @@ class ServerConfig:
     """Largest accepted uploaded report; larger get ``413``."""
     workers: int = 0
     """Worker processes sharing the port (:mod:`callcheck.server.workers`); 0 = one per CPU
-    core. ``max_calls`` is the whole server's: each worker takes its share."""
+    core (one process where the port cannot be shared: :func:`workers_to_run`). ``max_calls``
+    is the whole server's: each worker takes its share."""
     drain_timeout_s: float = 60.0
     """After SIGTERM, how long calls in progress may go on before they are ended."""
     instance_name: str | None = None
@@ -254,8 +294,7 @@ class ServerConfig:
             raise ConfigError(
                 f"instance_name {self.instance_name!r} must be 1–16 lower-case letters and digits"
             )
-        if self.workers < 0:
-            raise ConfigError(f"workers must be 0 (one per core) or more (got {self.workers})")
+        workers_to_run(self.workers, cpus=1)  # the checks only: the core count is not needed
         for address in self.ice_host_addresses or ():
             try:
                 ipaddress.ip_address(address)
@@ -264,14 +303,8 @@ class ServerConfig:
 
     @property
     def worker_count(self) -> int:
-        """Worker processes to run: ``workers``, or one per CPU core this process may use."""
-        if self.workers > 0:
-            return self.workers
-        return (
-            len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else (os.cpu_count() or 1)
-        )
+        """Worker processes to run (:func:`workers_to_run` on this platform)."""
+        return workers_to_run(self.workers)
 
     @property
     def tls(self) -> bool:
@@ -392,7 +425,8 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         "--workers",
         type=int,
         metavar="N",
-        help="worker processes sharing the port (default: one per CPU core; 1 = one process)",
+        help="worker processes sharing the port (default: one per CPU core; 1 = one process; "
+        "always one where the system cannot share a port, as on Windows)",
     )
     parser.add_argument(
         "--instance-name",

@@ -81,6 +81,19 @@ run_in() {
     fi
 }
 
+# pdf_check FILE: a whole PDF report with its gauge and charts in it. They are SVG rasterised by
+# QtSvg (callcheck/gui/report_export.py), the PDF's only images: none = QtSvg missing or broken.
+pdf_check() {
+    python3 - "$1" <<'EOF'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+assert data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF"), "not a whole PDF"
+images = len(re.findall(rb"/Subtype\s*/Image", data))
+assert images >= 1, "no images in the PDF: the SVG gauge and charts are missing"
+print(f"{len(data) // 1024} KiB, {images} images drawn from SVG")
+EOF
+}
+
 # smoke ROOT CALLCHECK: the CLI checks, with CALLCHECK the executable's path inside ROOT.
 smoke() {
     local r="$1" cc="$2" label="$3" json rc codec
@@ -97,11 +110,17 @@ smoke() {
         skip "$label: devices --json (the sub-command does not exist yet)"
     fi
     for codec in opus g722 pcmu pcma; do
-        local duration=3
+        local duration=3 extra=() pdf=""
         [[ "$codec" == opus ]] && duration=8
+        # The frozen app's PDF report (QtSvg), from the call the host runs anyway.
+        if [[ "$codec" == opus && -z "$r" ]]; then
+            pdf="$out/report-opus.pdf"
+            rm -f "$pdf"
+            extra=(--report "$pdf")
+        fi
         json="$out/report-$codec.json"
         run_in "$r" "$cc" test --loopback --no-audio-device --json --codec "$codec" \
-            --duration "$duration" >"$json" 2>"$out/test-$codec.err"
+            --duration "$duration" "${extra[@]}" >"$json" 2>"$out/test-$codec.err"
         rc=$?
         # Exit 0 (pass) or 1 (below the pass mark) both mean the call ran and was scored: on a
         # busy 2-core CI machine a loopback call can score just under 4.0 (late discards).
@@ -115,6 +134,11 @@ print(f"    {sys.argv[2]}: MOS {report['quality']['mos']}, {report['verdict']['g
 EOF
         then ok "$label: test --loopback --no-audio-device --json --codec $codec"
         else bad "$label: test --codec $codec (exit $rc; $(tail -2 "$out/test-$codec.err" | tr '\n' ' '))"; fi
+        if [[ -n "$pdf" ]]; then
+            local pdf_info
+            if pdf_info="$(pdf_check "$pdf" 2>&1)"; then ok "$label: test --report $pdf: $pdf_info"
+            else bad "$label: test --report .pdf: $(tail -1 <<<"$pdf_info") $(tail -2 "$out/test-$codec.err" | tr '\n' ' ')"; fi
+        fi
     done
 }
 
@@ -691,10 +715,14 @@ if [[ "$what" == windows ]]; then
         else bad "mos --json: $(tail -3 "$smoke_dir/mos.err" | tr '\n' ' ')"; fi
 
         t0=$SECONDS
-        win loopback callcheck.exe test --loopback --no-audio-device --json --duration 5
+        # With the PDF report: its gauge and charts are drawn by QtSvg, which the build must ship.
+        win loopback callcheck.exe test --loopback --no-audio-device --json --duration 5 --report 'C:\smoke\report.pdf'
         if q="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); q=r["quality"]; assert 4.5<=r["duration_s"]<=6, r["duration_s"]; assert q["mos"] is not None and 1<=q["mos"]<=5, (q, r["errors"]); h=q["heard"]; print(r["codec"], r["duration_s"], "s, MOS", q["mos"], q["grade"], "| heard", h["mos"], [(d["direction"], d["mos"], d.get("note")) for d in h["directions"]])' "$smoke_dir/loopback.out" 2>&1)"; then
             ok "5 s loopback call in $((SECONDS - t0)) s: $q"
         else bad "loopback call: $q $(tail -3 "$smoke_dir/loopback.err" | tr '\n' ' ')"; fi
+        if pdf_info="$(pdf_check "$smoke_dir/report.pdf" 2>&1)"; then
+            ok "callcheck.exe test --report report.pdf: $pdf_info"
+        else bad "callcheck.exe test --report report.pdf: $(tail -1 <<<"$pdf_info") $(tail -2 "$smoke_dir/loopback.err" | tr '\n' ' ')"; fi
 
         port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         win serve callcheck.exe serve --host 127.0.0.1 --port "$port" &

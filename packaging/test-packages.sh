@@ -749,21 +749,32 @@ if [[ "$what" == windows ]]; then
         t0=$(date +%s%N) ms=""
         win gui callcheck-gui.exe &
         gui_pid=$!
+        # The main window once it is mapped: Qt creates it (title set) seconds before Wine maps
+        # it, and a screenshot of the whole screen then holds only "Wine System Tray" (21
+        # colours, which passed the old whole-screen check with no app window on it).
+        wid=""
         for _ in $(seq 240); do
-            if xwininfo -root -tree 2>/dev/null | grep -q "\"$title"; then
-                ms=$((($(date +%s%N) - t0) / 1000000)); break
-            fi
+            for w in $(xwininfo -root -tree 2>/dev/null | awk -v t="\"$title" 'index($0, t) { print $1 }'); do
+                if xwininfo -id "$w" 2>/dev/null | grep -q "Map State: IsViewable"; then
+                    wid="$w" ms=$((($(date +%s%N) - t0) / 1000000)); break 2
+                fi
+            done
             kill -0 "$gui_pid" 2>/dev/null || break
             sleep 0.25
         done
-        if [[ -n "$ms" ]]; then
-            sleep 4  # let the Start screen paint
-            png="$out/start-screen-windows-wine.png"
-            xwd -root -silent | /usr/bin/convert xwd:- "$png" 2>/dev/null
-            colours="$(identify -format '%k' "$png" 2>/dev/null || echo 0)"
-            if ((colours > 16)); then ok "callcheck-gui.exe: window in $ms ms, Start screen $png ($colours colours)"
-            else bad "callcheck-gui.exe: window up but the screenshot is blank ($colours colours)"; fi
-        else bad "callcheck-gui.exe: no window titled $title: $(tail -3 "$smoke_dir/gui.err" | tr '\n' ' ')"; fi
+        if [[ -n "$wid" ]]; then
+            # The window's own pixels until the Start screen is painted (a blank window has 1-2
+            # colours; the Start screen's text, button and radio buttons several hundred).
+            png="$out/start-screen-windows-wine.png" colours=0
+            for _ in $(seq 40); do
+                xwd -id "$wid" -silent 2>/dev/null | /usr/bin/convert xwd:- "$png" 2>/dev/null
+                colours="$(identify -format '%k' "$png" 2>/dev/null || echo 0)"
+                ((colours > 100)) && break
+                sleep 0.5
+            done
+            if ((colours > 100)); then ok "callcheck-gui.exe: window mapped in $ms ms, Start screen $png ($colours colours)"
+            else bad "callcheck-gui.exe: window mapped in $ms ms but not painted within 20 s ($colours colours)"; fi
+        else bad "callcheck-gui.exe: no mapped window titled $title: $(tail -3 "$smoke_dir/gui.err" | tr '\n' ' ')"; fi
         wine taskkill /F /IM pythonw.exe >/dev/null 2>&1
         wait "$gui_pid" 2>/dev/null
 

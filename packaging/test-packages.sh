@@ -724,6 +724,18 @@ if [[ "$what" == windows ]]; then
             ok "callcheck.exe test --report report.pdf: $pdf_info"
         else bad "callcheck.exe test --report report.pdf: $(tail -1 <<<"$pdf_info") $(tail -2 "$smoke_dir/loopback.err" | tr '\n' ' ')"; fi
 
+        # Windows has no SO_REUSEPORT: more than one worker is a usage error (exit 2) saying so,
+        # before anything binds. Bounded: a build that started the server instead fails here.
+        win workers callcheck.exe serve --host 127.0.0.1 --port 0 --workers 2 &
+        workers_pid=$!
+        for _ in $(seq 240); do kill -0 "$workers_pid" 2>/dev/null || break; sleep 0.25; done
+        kill -0 "$workers_pid" 2>/dev/null && wineserver -k
+        wait "$workers_pid"
+        rc=$?
+        if [[ $rc -eq 2 ]] && grep -q "SO_REUSEPORT" "$smoke_dir/workers.err"; then
+            ok "callcheck.exe serve --workers 2: usage error: $(tr -d '\r' <"$smoke_dir/workers.err" | head -1)"
+        else bad "serve --workers 2: exit $rc, $(tail -2 "$smoke_dir/workers.err" 2>/dev/null | tr '\n' ' ')"; fi
+
         port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
         win serve callcheck.exe serve --host 127.0.0.1 --port "$port" &
         serve_pid=$!

@@ -336,6 +336,475 @@
     </message>
 </context>
 <context>
+    <name>report</name>
+    <message>
+        <source>yes</source>
+        <extracomment>Grade band colours (best first), shared by the gauge and the MOS timeline.</extracomment>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>MOS gauge</source>
+        <translation>MOS-Anzeige</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>keine Bewertung</translation>
+    </message>
+    <message>
+        <source>{title}: no samples.</source>
+        <translation>{title}: keine Messwerte.</translation>
+    </message>
+    <message>
+        <source>MOS over the test</source>
+        <translation>MOS im Verlauf des Tests</translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Jitter and playout buffer</source>
+        <translation>Jitter und Wiedergabepuffer</translation>
+    </message>
+    <message>
+        <source>jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>buffer</source>
+        <translation>Puffer</translation>
+    </message>
+    <message>
+        <source>Packet loss per interval</source>
+        <translation>Paketverlust pro Intervall</translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <extracomment>The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets for whoever checks the arithmetic.</extracomment>
+        <translation>Netzwerkverzögerung in eine Richtung</translation>
+    </message>
+    <message>
+        <source>wait in the playout buffer</source>
+        <translation>Wartezeit im Wiedergabepuffer</translation>
+    </message>
+    <message>
+        <source>codec delay (packet and look-ahead)</source>
+        <translation>Codec-Verzögerung (Paket und Vorausschau)</translation>
+    </message>
+    <message>
+        <source>audio device delay</source>
+        <translation>Verzögerung des Audiogeräts</translation>
+    </message>
+    <message>
+        <source>packets lost on the network</source>
+        <translation>im Netzwerk verlorene Pakete</translation>
+    </message>
+    <message>
+        <source>packets too late to play</source>
+        <translation>zu spät zum Abspielen eingetroffene Pakete</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are</source>
+        <translation>wie gehäuft die Verluste auftreten</translation>
+    </message>
+    <message>
+        <source>mouth-to-ear delay (Ta)</source>
+        <translation>Verzögerung vom Mund bis zum Ohr (Ta)</translation>
+    </message>
+    <message>
+        <source>talker echo path delay (T)</source>
+        <translation>Verzögerung des Sprecherechos (T)</translation>
+    </message>
+    <message>
+        <source>listener echo loop delay (Tr)</source>
+        <translation>Verzögerung der Hörer-Echoschleife (Tr)</translation>
+    </message>
+    <message>
+        <source>packets lost or too late (Ppl)</source>
+        <translation>verlorene oder verspätete Pakete (Ppl)</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are (BurstR)</source>
+        <translation>wie gehäuft die Verluste auftreten (BurstR)</translation>
+    </message>
+    <message>
+        <source>what the codec itself costs (Ie)</source>
+        <translation>was der Codec selbst kostet (Ie)</translation>
+    </message>
+    <message>
+        <source>how well the codec hides loss (Bpl)</source>
+        <translation>wie gut der Codec Verluste verdeckt (Bpl)</translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>target round trip</source>
+        <translation>Ziel-Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>one-way delay</source>
+        <translation>Verzögerung in eine Richtung</translation>
+    </message>
+    <message>
+        <source>mouth to ear</source>
+        <translation>Mund bis Ohr</translation>
+    </message>
+    <message>
+        <source>computer busy</source>
+        <translation>Computerauslastung</translation>
+    </message>
+    <message>
+        <source>audio lost or late</source>
+        <translation>Ton verloren oder verspätet</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>A source that points into the code reads, in a report, as where a person finds it. Field-name suffixes and the unit they stand for.</extracomment>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>documented with CallCheck&apos;s codec table</source>
+        <translation>dokumentiert in der Codec-Tabelle von CallCheck</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <extracomment>How an E-model input is known (``quality.inputs[].provenance``), in words.</extracomment>
+        <translation>gemessen</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>angenommen</translation>
+    </message>
+    <message>
+        <source>(clamped from {value})</source>
+        <translation>(begrenzt von {value})</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>Einheit</translation>
+    </message>
+    <message>
+        <source>how known</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>target under {limit}</source>
+        <translation>Ziel: unter {limit}</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Umlaufzeit</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Packet loss</source>
+        <translation>Paketverlust</translation>
+    </message>
+    <message>
+        <source>Measured: {evidence}</source>
+        <translation>Gemessen: {evidence}</translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation>Keine Maßnahmen.</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>passt nicht</translation>
+    </message>
+    <message>
+        <source>No codec predictions (no delay was measured).</source>
+        <translation>Keine Codec-Vorhersagen (es wurde keine Verzögerung gemessen).</translation>
+    </message>
+    <message>
+        <source>predicted {label}</source>
+        <translation>vorhergesagter {label}</translation>
+    </message>
+    <message>
+        <source>codec</source>
+        <translation>Codec</translation>
+    </message>
+    <message>
+        <source>bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>fits the connection</source>
+        <translation>passt zur Verbindung</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>Warum</translation>
+    </message>
+    <message>
+        <source>measured by</source>
+        <translation>gemessen von</translation>
+    </message>
+    <message>
+        <source>round trip, mean / p95</source>
+        <translation>Umlaufzeit, Mittel / p95</translation>
+    </message>
+    <message>
+        <source>one-way delay, mean / p95</source>
+        <translation>Verzögerung in eine Richtung, Mittel / p95</translation>
+    </message>
+    <message>
+        <source>jitter, mean / p95</source>
+        <translation>Jitter, Mittel / p95</translation>
+    </message>
+    <message>
+        <source>loss, total / p95 interval</source>
+        <translation>Verlust, gesamt / p95 je Intervall</translation>
+    </message>
+    <message>
+        <source>packets sent</source>
+        <translation>gesendete Pakete</translation>
+    </message>
+    <message>
+        <source>packets received</source>
+        <translation>empfangene Pakete</translation>
+    </message>
+    <message>
+        <source>packets lost</source>
+        <translation>verlorene Pakete</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>umsortiert</translation>
+    </message>
+    <message>
+        <source>burst ratio</source>
+        <translation>Burst-Verhältnis</translation>
+    </message>
+    <message>
+        <source>No call was made, so there are no network figures.</source>
+        <translation>Es wurde kein Anruf aufgebaut, daher gibt es keine Netzwerkwerte.</translation>
+    </message>
+    <message>
+        <source>uplink (you → far end)</source>
+        <translation>Upload (Sie → Gegenseite)</translation>
+    </message>
+    <message>
+        <source>downlink (far end → you)</source>
+        <translation>Download (Gegenseite → Sie)</translation>
+    </message>
+    <message>
+        <source>audio input</source>
+        <extracomment>An audio device&apos;s direction (``environment.host.audio_devices[].direction``), in words.</extracomment>
+        <translation>Audioeingang</translation>
+    </message>
+    <message>
+        <source>audio output</source>
+        <translation>Audioausgang</translation>
+    </message>
+    <message>
+        <source>capacity uplink</source>
+        <translation>Kapazität Upload</translation>
+    </message>
+    <message>
+        <source>capacity downlink</source>
+        <translation>Kapazität Download</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>Betriebssystem</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source> — Bluetooth hands-free</source>
+        <translation> — Bluetooth-Freisprechmodus</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>voice priority (DSCP)</source>
+        <translation>Sprachpriorität (DSCP)</translation>
+    </message>
+    <message>
+        <source>sent {sent}, arrived {arrived} ({verdict})</source>
+        <translation>gesendet {sent}, angekommen {arrived} ({verdict})</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s; delay under load +{delay_ms} ms (bufferbloat grade {grade})</source>
+        <translation>{kbps} kbit/s; Verzögerung unter Last +{delay_ms} ms (Bufferbloat-Note {grade})</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>relay (TURN) used</source>
+        <translation>Relay (TURN) verwendet</translation>
+    </message>
+    <message>
+        <source>connect time</source>
+        <translation>Verbindungsaufbau</translation>
+    </message>
+    <message>
+        <source>playout buffer, mean</source>
+        <translation>Wiedergabepuffer, Mittel</translation>
+    </message>
+    <message>
+        <source>late discards</source>
+        <translation>verspätet verworfen</translation>
+    </message>
+    <message>
+        <source>concealed frames</source>
+        <translation>verdeckte Frames</translation>
+    </message>
+    <message>
+        <source>emulated network (what-if)</source>
+        <translation>emuliertes Netzwerk (Was-wäre-wenn)</translation>
+    </message>
+    <message>
+        <source>audio devices used</source>
+        <translation>Audiogeräte verwendet</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>Mikrofon</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>Lautsprecher</translation>
+    </message>
+    <message>
+        <source>mouth to ear, network and buffer</source>
+        <translation>Mund bis Ohr, Netzwerk und Puffer</translation>
+    </message>
+    <message>
+        <source>mouth to ear, with the audio devices</source>
+        <translation>Mund bis Ohr, mit den Audiogeräten</translation>
+    </message>
+    <message>
+        <source>speaker to microphone, measured</source>
+        <translation>Lautsprecher zu Mikrofon, gemessen</translation>
+    </message>
+    <message>
+        <source>test tones heard</source>
+        <translation>gehörte Testtöne</translation>
+    </message>
+    <message>
+        <source>{detected} of {expected}</source>
+        <translation>{detected} von {expected}</translation>
+    </message>
+    <message>
+        <source>audio dropouts</source>
+        <translation>Audio-Aussetzer</translation>
+    </message>
+    <message>
+        <source>audio problem</source>
+        <translation>Audioproblem</translation>
+    </message>
+    <message>
+        <source>CallCheck report {id}</source>
+        <extracomment>The scheme of image references in a page rendered without inline SVG.</extracomment>
+        <translation>CallCheck-Bericht {id}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>below pass mark</source>
+        <translation>unter der Mindestanforderung</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>Keine Bewertung</translation>
+    </message>
+    <message>
+        <source>{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}</source>
+        <translation>{mode} · {date} · Codec {codec} · {duration} · Test {id} · CallCheck {version}</translation>
+    </message>
+    <message>
+        <source>{label} {mos} ({scale} scale, ITU-T P.800.1)</source>
+        <translation>{label} {mos} ({scale}-Skala, ITU-T P.800.1)</translation>
+    </message>
+    <message>
+        <source>CallCheck call-quality report</source>
+        <translation>CallCheck-Bericht zur Anrufqualität</translation>
+    </message>
+    <message>
+        <source>The three numbers that matter</source>
+        <translation>Die drei wichtigsten Werte</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was Sie tun können</translation>
+    </message>
+    <message>
+        <source>During the test</source>
+        <translation>Während des Tests</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation>Warum diese Bewertung</translation>
+    </message>
+    <message>
+        <source>No audio was measured, so there is no score.</source>
+        <translation>Es wurde kein Ton gemessen, daher gibt es keine Bewertung.</translation>
+    </message>
+    <message>
+        <source>Codecs on this network</source>
+        <translation>Codecs in diesem Netzwerk</translation>
+    </message>
+    <message>
+        <source>The network, each way</source>
+        <translation>Das Netzwerk in jede Richtung</translation>
+    </message>
+    <message>
+        <source>This computer and the connection</source>
+        <translation>Dieser Computer und die Verbindung</translation>
+    </message>
+    <message>
+        <source>Problems during the test</source>
+        <translation>Probleme während des Tests</translation>
+    </message>
+    <message>
+        <source>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema {schema}.</source>
+        <translation>Bewertungen nach ITU-T G.107 / G.107.1 (E-Modell). Berichtsschema {schema}.</translation>
+    </message>
+</context>
+<context>
     <name>summary</name>
     <message>
         <source>not measured</source>
@@ -1358,6 +1827,20 @@
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Speichern</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>The language menu: this first item, then &quot;English&quot;, &quot;Deutsch&quot;, &quot;Français&quot; … (each language in its own words, never translated).</extracomment>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Systemstandard</translation>
+    </message>
+    <message>
+        <source>Settings saved. CallCheck now speaks your chosen language, in its reports too.</source>
+        <extracomment>Shown on the Settings screen, in the new language, once the window was rebuilt in it.</extracomment>
+        <translation>Einstellungen gespeichert. CallCheck verwendet jetzt die gewählte Sprache, auch in Berichten.</translation>
     </message>
     <message>
         <source>These need a test server: &lt;a href=&apos;settings&apos;&gt;open Settings&lt;/a&gt;&lt;br&gt;and enter its address (your helpdesk has it).</source>

@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -54,7 +54,15 @@ from callcheck.gui.bridge import (
 from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
-from callcheck.gui.i18n import chosen_locale, install_translations
+from callcheck.gui.i18n import (
+    LANGUAGE_ENV_VAR,
+    SOURCE_LANGUAGE,
+    chosen_locale,
+    install_translations,
+    language_name,
+    locale_for,
+    shipped_languages,
+)
 from callcheck.gui.settings import (
     CODECS,
     MAX_DURATION_S,
@@ -232,6 +240,12 @@ class SettingsScreen(QWidget):
         self.theme = QComboBox()
         for key in THEMES:
             self.theme.addItem(texts.THEME_NAMES[key], key)
+        # Issue 16: each language in its own words, so that a user lost in a language they do
+        # not read still finds theirs; "" follows the system.
+        self.language = QComboBox()
+        self.language.addItem(texts.SETTINGS_LANGUAGE_SYSTEM, "")
+        for code in [SOURCE_LANGUAGE, *shipped_languages()]:
+            self.language.addItem(language_name(code), code)
         self.saveButton = QPushButton(texts.SETTINGS_SAVE_MNEMONIC)
         self.saveButton.clicked.connect(self.save)
         self.message = QLabel()
@@ -243,6 +257,7 @@ class SettingsScreen(QWidget):
             (texts.SETTINGS_DURATION, self.duration),
             (texts.SETTINGS_CODEC, self.codec),
             (texts.SETTINGS_THEME, self.theme),
+            (texts.SETTINGS_LANGUAGE, self.language),
             (texts.SETTINGS_SERVER_URL, self.serverUrl),
             (texts.SETTINGS_SERVER_TOKEN, self.serverToken),
             (texts.SETTINGS_ICE, self.ice),
@@ -280,6 +295,9 @@ class SettingsScreen(QWidget):
         self._base = settings
         self.duration.setValue(settings.duration_s)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        if self.language.findData(settings.language) < 0:  # set by hand in settings.ini
+            self.language.addItem(language_name(settings.language), settings.language)
+        self.language.setCurrentIndex(self.language.findData(settings.language))
         self.serverUrl.setText(settings.server_url)
         self.serverToken.setText(settings.server_token)
         self.codec.setCurrentIndex(max(0, self.codec.findData(settings.codec)))
@@ -297,6 +315,7 @@ class SettingsScreen(QWidget):
             codec=str(self.codec.currentData()),
             ice_server_urls=urls,
             theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
             server_url=self.serverUrl.text().strip(),
             server_token=self.serverToken.text().strip(),
             schedule_every_h=self.scheduleEvery.value(),
@@ -315,6 +334,10 @@ class SettingsScreen(QWidget):
 
 class MainWindow(QMainWindow):
     """The CallCheck window."""
+
+    languageChanged = Signal(str)
+    """Settings saved a new language (a locale name, "" for the system's), now installed:
+    the window's texts were read in the old one, so :func:`reopen_window` builds it anew."""
 
     def __init__(
         self,
@@ -586,10 +609,16 @@ class MainWindow(QMainWindow):
         return entries[0] if entries else None
 
     def _settings_saved(self) -> None:
+        previous = self.settings.language
         self.settings = self.settingsScreen.current()
         self.start.setDuration(self.settings.duration_s)
         self.start.setServer(self.settings.server_url)
         apply_theme(self.settings.theme)
+        if self.settings.language != previous:
+            app = QCoreApplication.instance()
+            if app is not None:
+                install_translations(app, locale_for(self.settings.language))
+            self.languageChanged.emit(self.settings.language)
 
     def _devices_chosen(self, input_name: str, output_name: str) -> None:
         self.settings = replace(self.settings, input_device=input_name, output_device=output_name)
@@ -813,8 +842,42 @@ def _load_managed() -> ManagedConfig:
         return ManagedConfig()
 
 
+def reopen_window(old: MainWindow) -> MainWindow:
+    """The window built anew in the language just installed (every text is read when a widget
+    is made, so this is how the open screens change language), in the old one's place and on
+    its Settings screen; the old window is closed (its test history and engine with it)."""
+    old.store.save_window_state(old.saveGeometry(), old.start.selectedMode())
+    window = MainWindow(store=old.store, device_backend=old._device_backend)
+    window.show()  # before the old one closes: the application must not see no window left
+    window.show_settings()
+    window.settingsScreen.message.setText(texts.SETTINGS_LANGUAGE_CHANGED)
+    window.settingsScreen.language.setFocus()
+    old.close()
+    old.deleteLater()
+    return window
+
+
+def split_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``callcheck gui --language de`` (for a helpdesk's or a screenshot's run, not saved):
+    the language asked for and the arguments left for Qt."""
+    rest: list[str] = []
+    language: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--language":
+            language = next(args, "")
+        elif arg.startswith("--language="):
+            language = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+    return language, rest
+
+
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
+    language, argv = split_language_option(argv)
+    if language:
+        os.environ[LANGUAGE_ENV_VAR] = language  # above the saved choice, for this run only
     existing = QApplication.instance()
     app = (
         existing
@@ -828,17 +891,59 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow(store=store)
     window.show()
-    tray = _start_tray(app, window)
+    # The window in use: a change of language replaces it (reopen_window); the tray and the
+    # uploads follow the current one.
+    current = [window]
+    tray = _start_tray(app, current)
+
+    def change_language(_language: str) -> None:
+        os.environ.pop(LANGUAGE_ENV_VAR, None)  # the user's choice now wins over --language
+        current[0] = reopen_window(current[0])
+        _connect_window(current, tray)
+        current[0].languageChanged.connect(change_language)
+
+    window.languageChanged.connect(change_language)
     code = app.exec()
     if tray is not None:
         tray.shutdown()
-    window.bridge.shutdown()
+    current[0].bridge.shutdown()
     return int(code)
 
 
-def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
+def _start_tray(app: QApplication, current: list[MainWindow]) -> CallCheckTray | None:
     """Issue 18: the tray icon with its scheduled tests (where the desktop has a tray), and
-    the upload of every result of the window and the tray when Settings asks for it."""
+    the upload of every result of the window and the tray when Settings asks for it.
+    ``current[0]`` is the window in use (a change of language replaces it)."""
+    tray = (
+        CallCheckTray(tray_config(current[0].settings, current[0].managed))
+        if (CallCheckTray.available())
+        else None
+    )
+    _connect_window(current, tray)
+    if tray is None:
+        return None
+
+    def remember(report: object) -> None:
+        if isinstance(report, Report):
+            with contextlib.suppress(HistoryError):
+                current[0].historyStore.add(report.to_json())
+
+    def show_window() -> None:
+        current[0].showNormal()
+        current[0].raise_()
+        current[0].activateWindow()
+
+    tray.reportReady.connect(remember)
+    tray.openRequested.connect(show_window)
+    tray.quitRequested.connect(app.quit)
+    tray.start()
+    return tray
+
+
+def _connect_window(current: list[MainWindow], tray: CallCheckTray | None) -> None:
+    """The current window's results go up to the fleet when Settings asks; its saved settings
+    reach the tray's schedule."""
+    window = current[0]
 
     def upload(report: object) -> None:
         if isinstance(report, Report):
@@ -848,25 +953,7 @@ def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
 
     window.bridge.finished.connect(lambda outcome: upload(outcome.report))
     window.bridge.failure.connect(lambda failure: upload(failure.report))
-    if not CallCheckTray.available():
-        return None
-    tray = CallCheckTray(tray_config(window.settings, window.managed))
-
-    def remember(report: object) -> None:
-        if isinstance(report, Report):
-            with contextlib.suppress(HistoryError):
-                window.historyStore.add(report.to_json())
-
-    def show_window() -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    tray.reportReady.connect(remember)
-    tray.openRequested.connect(show_window)
-    tray.quitRequested.connect(app.quit)
-    window.settingsScreen.saveButton.clicked.connect(
-        lambda: tray.change(tray_config(window.settings, window.managed))
-    )
-    tray.start()
-    return tray
+    if tray is not None:
+        window.settingsScreen.saveButton.clicked.connect(
+            lambda: tray.change(tray_config(window.settings, window.managed))
+        )

@@ -9,6 +9,9 @@ no SVG, so the page is rendered with ``inline_svg=False`` and the gauge and char
 (:func:`callcheck.core.report_html.report_images`) are rasterised here with
 :class:`QSvgRenderer` and handed to the document as image resources. The text is the helpdesk
 summary (:func:`callcheck.core.report_text.summary_text`).
+
+HTML, PDF and text come out in the app's language (issue 16; :func:`callcheck.gui.i18n`); the
+JSON is the report itself, a contract: never translated.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from callcheck.core.report_html import IMAGE_SCHEME, render_html, report_images
 from callcheck.core.report_text import summary_text
 from callcheck.core.result_phrases import why_phrases
 from callcheck.gui import texts
+from callcheck.gui.i18n import current_language
 
 ReportFormat = Literal["json", "html", "pdf", "txt"]
 SUFFIXES: Final[dict[str, ReportFormat]] = {
@@ -103,7 +107,7 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
         if fmt == "json":
             path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         elif fmt == "html":
-            path.write_text(render_html(data), encoding="utf-8")
+            path.write_text(report_html(data), encoding="utf-8")
         elif fmt == "txt":
             path.write_text(summary_text(data, texts.translate), encoding="utf-8")
         else:
@@ -111,6 +115,13 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
     except OSError as exc:
         raise ExportError(texts.RESULTS_SAVE_FAILED.format(path=path, error=exc)) from exc
     return fmt
+
+
+def report_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
+    """The HTML report in the app's language."""
+    return render_html(
+        report, inline_svg=inline_svg, translate=texts.translate, language=current_language()
+    )
 
 
 def svg_image(svg: str) -> QImage:
@@ -134,7 +145,7 @@ def print_document(report: Mapping[str, Any]) -> QTextDocument:
     data = upgrade(report)
     document = QTextDocument()
     document.setDefaultStyleSheet(PRINT_CSS)
-    for name, svg in report_images(data).items():
+    for name, svg in report_images(data, texts.translate).items():
         document.addResource(
             QTextDocument.ResourceType.ImageResource,
             QUrl(f"{IMAGE_SCHEME}{name}"),
@@ -200,7 +211,7 @@ def why_html(quality: Mapping[str, Any]) -> str:
 def print_html(data: Mapping[str, Any]) -> str:
     """The HTML report as the PDF lays it out: the same page, pictures as image references,
     tables with cell borders (QTextDocument ignores the page's CSS borders)."""
-    page = render_html(data, inline_svg=False)
+    page = report_html(data, inline_svg=False)
     # The screen page's style sheet (flex cards, max-width) is for browsers; QTextDocument
     # reads a subset and laid the tables out at a fraction of the page. PRINT_CSS styles it.
     page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)

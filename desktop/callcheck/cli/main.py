@@ -41,8 +41,9 @@ def _add_gui_parser(subparsers: Any) -> None:
         help="open the desktop app",
         description=(
             "Open the CallCheck desktop app (the same tests, with a live gauge, history and "
-            "exports). Qt's own options, such as -platform offscreen or -style fusion, are "
-            "passed on to Qt."
+            "exports). --language de shows it in that language for this run (else the one "
+            "chosen in its Settings, else the system's). Qt's own options, such as -platform "
+            "offscreen or -style fusion, are passed on to Qt."
         ),
     )
     p.add_argument("qt_options", nargs=argparse.REMAINDER, help="options for Qt")

@@ -508,9 +508,12 @@ def inputs_table(quality: Mapping[str, Any], translate: Translate = english) -> 
         translate("report", "how known"),
         translate("report", "from"),
     )
+    # Column widths, so that the names get the room (in the PDF, Qt otherwise squeezes them until
+    # long words such as "Wiedergabepuffer" break mid-word).
+    widths = ("28%", "9%", "10%", "18%", "35%")
     return (
         "<table id='inputs'><thead><tr>"
-        + "".join(f"<th>{escape(h)}</th>" for h in headers)
+        + "".join(f"<th width='{w}'>{escape(h)}</th>" for w, h in zip(widths, headers, strict=True))
         + "</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"

@@ -418,11 +418,18 @@ def test_connection_findings_are_translated(pseudo_translation: None) -> None:
     assert "[The server answers over HTTPS.]" not in html
 
 
+@pytest.mark.parametrize("how", ["environment", "option"])
 def test_callcheck_gui_starts_in_the_chosen_language(
-    qapp: QApplication, pseudo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication,
+    pseudo_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
 ) -> None:
-    """``callcheck gui`` (the launcher, then run_gui) installs the translation itself."""
-    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, PSEUDO_LOCALE)
+    """``callcheck gui`` (the launcher, then run_gui) installs the translation itself: the
+    one of ``$CALLCHECK_LANG``, or of ``--language`` (above the environment and Settings)."""
+    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, PSEUDO_LOCALE if how == "environment" else "en")
+    argv = ["gui", "--language", PSEUDO_LOCALE] if how == "option" else ["gui"]
     monkeypatch.setattr(i18n, "translations_dir", lambda: pseudo_dir)
     monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
     seen: dict[str, str] = {}
@@ -440,7 +447,7 @@ def test_callcheck_gui_starts_in_the_chosen_language(
     names = qapp.applicationName(), qapp.applicationDisplayName(), qapp.applicationVersion()
     QTimer.singleShot(0, look_and_quit)
     try:
-        assert launcher.main(["gui"]) == 0
+        assert launcher.main(argv) == 0
     finally:
         i18n.remove_translations(qapp)
         qapp.setApplicationName(names[0])

@@ -55,7 +55,6 @@ from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.i18n import (
-    LANGUAGE_ENV_VAR,
     SOURCE_LANGUAGE,
     chosen_locale,
     install_translations,
@@ -876,8 +875,6 @@ def split_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
     language, argv = split_language_option(argv)
-    if language:
-        os.environ[LANGUAGE_ENV_VAR] = language  # above the saved choice, for this run only
     existing = QApplication.instance()
     app = (
         existing
@@ -885,7 +882,8 @@ def run_gui(argv: list[str]) -> int:
         else QApplication([sys.argv[0] if sys.argv else "callcheck", *argv])
     )
     store = SettingsStore()
-    install_translations(app, chosen_locale(store.language()))  # before any text is shown
+    # Before any text is shown; --language is for this run only (not saved).
+    install_translations(app, chosen_locale(store.language(), override=language or ""))
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(texts.APP_NAME)
     app.setApplicationVersion(f"{__version__} (build {__build__})")
@@ -897,7 +895,6 @@ def run_gui(argv: list[str]) -> int:
     tray = _start_tray(app, current)
 
     def change_language(_language: str) -> None:
-        os.environ.pop(LANGUAGE_ENV_VAR, None)  # the user's choice now wins over --language
         current[0] = reopen_window(current[0])
         _connect_window(current, tray)
         current[0].languageChanged.connect(change_language)

@@ -45,10 +45,10 @@ def translations_dir() -> Path:
     return resources_dir() / TRANSLATIONS_FOLDER
 
 
-def chosen_locale(setting: str = "") -> QLocale:
-    """The language to show: ``$CALLCHECK_LANG``, else ``setting`` (from settings.ini), else
-    the system's."""
-    name = os.environ.get(LANGUAGE_ENV_VAR, "").strip() or setting.strip()
+def chosen_locale(setting: str = "", *, override: str = "") -> QLocale:
+    """The language to show: ``override`` (``callcheck gui --language``), else
+    ``$CALLCHECK_LANG``, else ``setting`` (from settings.ini), else the system's."""
+    name = override.strip() or os.environ.get(LANGUAGE_ENV_VAR, "").strip() or setting.strip()
     return locale_for(name)
 
 

@@ -37,6 +37,7 @@ from pytestqt.qtbot import QtBot
 from screen_tour import SCREENS, tour
 from test_start_layout import text_fits
 
+from callcheck.core.schedule import ScheduleSettings
 from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.gui import i18n, texts
 from callcheck.gui.app import MainWindow, reopen_window, split_language_option
@@ -44,6 +45,7 @@ from callcheck.gui.gauge import MosGauge
 from callcheck.gui.history_store import HistoryStore
 from callcheck.gui.report_export import export_report
 from callcheck.gui.settings import AppSettings, SettingsStore
+from callcheck.gui.tray import CallCheckTray, TrayConfig
 
 pytestmark = pytest.mark.gui
 
@@ -175,6 +177,30 @@ def test_choosing_a_language_rebuilds_the_window_in_it_and_keeps_it(
 )
 def test_gui_language_option(argv: list[str], language: str | None, rest: list[str]) -> None:
     assert split_language_option(argv) == (language, rest)
+
+
+@pytest.mark.parametrize("language", SHIPPED)
+def test_the_tray_menu_follows_a_change_of_language(
+    qtbot: QtBot, speaking: Any, language: str
+) -> None:
+    speaking("en")
+    tray = CallCheckTray(
+        TrayConfig(schedule=ScheduleSettings(every_h=4, at_login=False)),
+        clock=lambda: 0.0,
+        microphone_in_use=lambda: False,
+    )
+    qtbot.addWidget(tray.menu)
+    try:
+        before = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+        speaking(language)
+        tray.retranslate()  # what run_gui does after Settings changed the language
+        after = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    finally:
+        tray.shutdown()
+    assert before[0] == "Test now"
+    assert after[0] == texts.TRAY_TEST_NOW != before[0]
+    assert after[2] != before[2]
+    assert after[3:] == [texts.TRAY_OPEN, texts.TRAY_QUIT]
 
 
 # ---------------------------------------------------------------- reports in the language

@@ -897,6 +897,8 @@ def run_gui(argv: list[str]) -> int:
     def change_language(_language: str) -> None:
         current[0] = reopen_window(current[0])
         _connect_window(current, tray)
+        if tray is not None:
+            tray.retranslate()
         current[0].languageChanged.connect(change_language)
 
     window.languageChanged.connect(change_language)

@@ -154,6 +154,7 @@ def test_choosing_a_language_rebuilds_the_window_in_it_and_keeps_it(
     assert new.settingsScreen.message.text() == texts.SETTINGS_LANGUAGE_CHANGED
     assert new.settingsScreen.language.currentData() == language
     assert not win.isVisible()
+    assert new.historyStore.path == win.historyStore.path  # the same history, test-run or not
     # Kept: the next start reads it before any window exists.
     assert new.store.load().language == language
     assert i18n.chosen_locale(new.store.language()).name().startswith(language)

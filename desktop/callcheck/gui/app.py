@@ -846,7 +846,12 @@ def reopen_window(old: MainWindow) -> MainWindow:
     is made, so this is how the open screens change language), in the old one's place and on
     its Settings screen; the old window is closed (its test history and engine with it)."""
     old.store.save_window_state(old.saveGeometry(), old.start.selectedMode())
-    window = MainWindow(store=old.store, device_backend=old._device_backend)
+    old.historyStore.close()  # the new window opens the same file
+    window = MainWindow(
+        store=old.store,
+        history=HistoryStore(old.historyStore.path),
+        device_backend=old._device_backend,
+    )
     window.show()  # before the old one closes: the application must not see no window left
     window.show_settings()
     window.settingsScreen.message.setText(texts.SETTINGS_LANGUAGE_CHANGED)

@@ -143,27 +143,27 @@
     </message>
     <message>
         <source>The biggest cost to this call is delay on the network: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it on the network path. Use a server or relay closer to you, and avoid VPN, satellite or mobile links for calls.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat die Verzögerung im Netzwerk: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms auf dem Netzwerkweg. Nutzen Sie einen Server oder Relay in Ihrer Nähe und vermeiden Sie für Anrufe VPN-, Satelliten- oder Mobilfunkverbindungen.</translation>
+        <translation>Am meisten kostet diesen Anruf die Verzögerung im Netzwerk: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms auf dem Netzwerkweg. Nutzen Sie einen Server oder Relay in Ihrer Nähe und vermeiden Sie für Anrufe VPN-, Satelliten- oder Mobilfunkverbindungen.</translation>
     </message>
     <message>
         <source>The biggest cost to this call is delay in the playout buffer: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it waiting for voice packets that arrive unevenly (jitter). Use a wired connection, pause other traffic, or ask IT for voice QoS.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat die Verzögerung im Wiedergabepuffer: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms Warten auf ungleichmäßig ankommende Sprachpakete (Jitter). Nutzen Sie eine Kabelverbindung, pausieren Sie anderen Verkehr oder bitten Sie die IT um QoS für Sprache.</translation>
+        <translation>Am meisten kostet diesen Anruf die Verzögerung im Wiedergabepuffer: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms Warten auf ungleichmäßig ankommende Sprachpakete (Jitter). Nutzen Sie eine Kabelverbindung, pausieren Sie anderen Verkehr oder bitten Sie die IT um QoS für Sprache.</translation>
     </message>
     <message>
         <source>The biggest cost to this call is delay from the audio device: sound takes {ta_ms} ms from mouth to ear, {part_ms} ms of it in the microphone and speaker path. Use a wired USB headset, or another audio device or driver.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat die Verzögerung durch das Audiogerät: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms im Weg über Mikrofon und Lautsprecher. Nutzen Sie ein kabelgebundenes USB-Headset oder ein anderes Audiogerät bzw. einen anderen Treiber.</translation>
+        <translation>Am meisten kostet diesen Anruf die Verzögerung durch das Audiogerät: Der Ton braucht {ta_ms} ms vom Mund bis zum Ohr, davon {part_ms} ms im Weg über Mikrofon und Lautsprecher. Nutzen Sie ein kabelgebundenes USB-Headset oder ein anderes Audiogerät bzw. einen anderen Treiber.</translation>
     </message>
     <message>
         <source>The biggest cost to this call is packet loss: {loss_pct} % of the voice packets were lost or came too late to be played, which makes words drop out. Use a wired connection instead of Wi-Fi, or ask IT to check the network path.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat der Paketverlust: {loss_pct} % der Sprachpakete gingen verloren oder kamen zu spät zum Abspielen, dadurch fallen Wörter aus. Nutzen Sie eine Kabelverbindung statt WLAN oder bitten Sie die IT, den Netzwerkweg zu prüfen.</translation>
+        <translation>Am meisten kostet diesen Anruf der Paketverlust: {loss_pct} % der Sprachpakete gingen verloren oder kamen zu spät zum Abspielen, dadurch fallen Wörter aus. Nutzen Sie eine Kabelverbindung statt WLAN oder bitten Sie die IT, den Netzwerkweg zu prüfen.</translation>
     </message>
     <message>
         <source>The biggest cost to this call is the codec: {codec} alone limits it to {label} {ceiling_mos}. Ask IT to prefer {alternative} in the softphone&apos;s settings: on this network it would give MOS-CQEW {alternative_mos}.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat der Codec: {codec} allein begrenzt ihn auf {label} {ceiling_mos}. Bitten Sie die IT, in den Einstellungen des Softphones {alternative} zu bevorzugen: In diesem Netzwerk ergäbe das MOS-CQEW {alternative_mos}.</translation>
+        <translation>Am meisten kostet diesen Anruf der Codec: {codec} allein begrenzt ihn auf {label} {ceiling_mos}. Bitten Sie die IT, in den Einstellungen des Softphones {alternative} zu bevorzugen: In diesem Netzwerk ergäbe das MOS-CQEW {alternative_mos}.</translation>
     </message>
     <message>
         <source>The biggest cost to this call is the codec: {codec} alone limits it to {label} {ceiling_mos}. Ask IT to prefer a wideband codec such as Opus in the softphone&apos;s settings.</source>
-        <translation>Den größten Anteil an der Bewertung dieses Anrufs hat der Codec: {codec} allein begrenzt ihn auf {label} {ceiling_mos}. Bitten Sie die IT, in den Einstellungen des Softphones einen Breitband-Codec wie Opus zu bevorzugen.</translation>
+        <translation>Am meisten kostet diesen Anruf der Codec: {codec} allein begrenzt ihn auf {label} {ceiling_mos}. Bitten Sie die IT, in den Einstellungen des Softphones einen Breitband-Codec wie Opus zu bevorzugen.</translation>
     </message>
     <message>
         <source>Your connection meets the targets for voice (MOS {mos}). If calls still sound bad, the problem is likely at the other end or in the softphone&apos;s settings.</source>
@@ -970,11 +970,11 @@
     </message>
     <message>
         <source>Why this score: the codec alone allows {label} {ceiling}; the network and the devices cost {cost} R below that.</source>
-        <translation>Warum diese Bewertung: Der Codec allein erlaubt {label} {ceiling}; Netzwerk und Geräte kosten {cost} R darunter.</translation>
+        <translation>Warum diese Bewertung: Der Codec allein erlaubt {label} {ceiling}; Netzwerk und Geräte ziehen davon {cost} R ab.</translation>
     </message>
     <message>
         <source>The largest cost is {cause}.</source>
-        <translation>Den größten Anteil hat: {cause}.</translation>
+        <translation>Am meisten kostet: {cause}.</translation>
     </message>
     <message>
         <source>A wideband codec ({name}) would give MOS-CQEW {mos} here.</source>
@@ -1583,7 +1583,7 @@
     </message>
     <message>
         <source>Mode</source>
-        <translation>Art</translation>
+        <translation>Testart</translation>
     </message>
     <message>
         <source>Grade</source>
@@ -2296,7 +2296,7 @@ Er sendet Ihren Ton direkt zurück.</translation>
     <message>
         <source>Watching now: {count}</source>
         <extracomment>{count}: how many people have the page open.</extracomment>
-        <translation>Zuschauer gerade: {count}</translation>
+        <translation>Es schauen gerade zu: {count}</translation>
     </message>
     <message>
         <source>&amp;Stop sharing</source>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Screenshots of every screen of the desktop app at 1366×768, in English and in every shipped
 # language (resources/i18n/callcheck_<locale>.ts), to artifacts/screenshots/<language>/<screen>.png
-# (gitignored), for a person to look at. Offscreen: no display needed.
+# (gitignored; the 1024×640 window in <language>/1024x640/), for a person to look at. Offscreen.
 #
 #   bash packaging/screenshots.sh
 #

@@ -4,9 +4,10 @@
   once, and the choice is kept.
 * Reports made from the app (HTML, PDF, text, the helpdesk summary) come out in the app's
   language; the JSON report is the same bytes in every language (a contract).
-* Every screen, at 1366 × 768, in every shipped language: no label, button or option is clipped
-  (its text, as Qt lays it out, fits the widget), and no two controls on one screen share an
-  ``&`` mnemonic. Screenshots of each go to ``artifacts/screenshots/<language>/``.
+* Every screen, at 1366 × 768 and 1024 × 640, in every shipped language: no label, button or
+  option is clipped (its text, as Qt lays it out, fits the widget), and no two controls on one
+  screen share an ``&`` mnemonic. Screenshots of each go to
+  ``artifacts/screenshots/<language>/`` (the small window's to ``…/<language>/1024x640/``).
 
 The ``.ts`` files are compiled here with the real ``pyside6-lrelease`` (the ``.qm`` files are
 build output), so the test sees the translations as they are in the checkout.
@@ -53,6 +54,8 @@ ROOT = Path(__file__).resolve().parents[2]
 I18N = ROOT / "resources" / "i18n"
 SHIPPED = sorted(p.stem.removeprefix("callcheck_") for p in I18N.glob("callcheck_*.ts"))
 SCREEN_SIZE = QSize(1366, 768)
+#: The window sizes users have (issue 16): the laptop screen, and a small window.
+SIZES = [SCREEN_SIZE, QSize(1024, 640)]
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 _MNEMONIC = re.compile(r"(?<!&)&([^\s&])")
 
@@ -290,6 +293,7 @@ def _mnemonics(widgets: list[QWidget]) -> Counter[str]:
     return letters
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
 @pytest.mark.parametrize("language", ["en", *SHIPPED])
 def test_no_text_is_clipped_on_any_screen(
     qtbot: QtBot,
@@ -298,10 +302,14 @@ def test_no_text_is_clipped_on_any_screen(
     speaking: Any,
     make_report: Any,
     language: str,
+    size: QSize,
 ) -> None:
     speaking(language)
     win = _window(qtbot, tmp_path, data_dir)
+    win.resize(size)
     folder = SCREENSHOTS / language
+    if size != SCREEN_SIZE:
+        folder = folder / f"{size.width()}x{size.height()}"
     folder.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     seen = []

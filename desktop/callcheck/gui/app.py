@@ -918,11 +918,9 @@ def _start_tray(app: QApplication, current: list[MainWindow]) -> CallCheckTray |
     """Issue 18: the tray icon with its scheduled tests (where the desktop has a tray), and
     the upload of every result of the window and the tray when Settings asks for it.
     ``current[0]`` is the window in use (a change of language replaces it)."""
-    tray = (
-        CallCheckTray(tray_config(current[0].settings, current[0].managed))
-        if (CallCheckTray.available())
-        else None
-    )
+    tray = None
+    if CallCheckTray.available():
+        tray = CallCheckTray(tray_config(current[0].settings, current[0].managed))
     _connect_window(current, tray)
     if tray is None:
         return None

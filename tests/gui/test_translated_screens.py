@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QRectF, QSize
+from PySide6.QtCore import QLocale, QRectF, QSize, QTimer
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -38,9 +38,10 @@ from pytestqt.qtbot import QtBot
 from screen_tour import SCREENS, tour
 from test_start_layout import text_fits
 
+from callcheck import launcher
 from callcheck.core.schedule import ScheduleSettings
 from callcheck.engine.audio_io import SyntheticAudioBackend
-from callcheck.gui import i18n, texts
+from callcheck.gui import i18n, settings, texts
 from callcheck.gui.app import MainWindow, reopen_window, split_language_option
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.history_store import HistoryStore
@@ -169,6 +170,54 @@ def test_choosing_a_language_rebuilds_the_window_in_it_and_keeps_it(
     qtbot.addWidget(back[0])
     assert back[0].navActions["settings"].text() == "Settings"
     _close(back[0])
+
+
+def test_callcheck_gui_changes_language_from_settings(
+    qapp: QApplication, speaking: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The whole path: ``callcheck gui`` starts in English, the user picks Deutsch in Settings
+    and saves; one window is left, in German, and the next start would be German too."""
+    monkeypatch.delenv(i18n.LANGUAGE_ENV_VAR, raising=False)
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+    SettingsStore(tmp_path / "settings.ini").save(AppSettings(language="en"))
+    seen: dict[str, Any] = {}
+
+    def windows() -> list[MainWindow]:
+        return [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+
+    def choose() -> None:
+        (window,) = windows()
+        seen["before"] = window.navActions["settings"].text()
+        window.show_settings()
+        screen = window.settingsScreen
+        screen.language.setCurrentIndex(screen.language.findData("de"))
+        screen.saveButton.click()
+        # A timer, not a posted call: the new window's warm-up delivers posted events itself
+        # (LiveScreen.prerender), and must not see its window closed under it.
+        QTimer.singleShot(50, look_and_quit)
+
+    def look_and_quit() -> None:
+        shown = windows()
+        if shown and shown[0]._live is None:  # the new window's warm-up (charts) is not done
+            QTimer.singleShot(20, look_and_quit)
+            return
+        seen["windows"] = len(shown)
+        seen["after"] = shown[0].navActions["settings"].text()
+        for window in shown:
+            window.close()
+            window.deleteLater()
+        qapp.quit()
+
+    names = qapp.applicationName(), qapp.applicationDisplayName(), qapp.applicationVersion()
+    QTimer.singleShot(0, choose)
+    try:
+        assert launcher.main(["gui"]) == 0
+    finally:
+        qapp.setApplicationName(names[0])
+        qapp.setApplicationDisplayName(names[1])
+        qapp.setApplicationVersion(names[2])
+    assert seen == {"before": "Settings", "windows": 1, "after": "Einstellungen"}
+    assert SettingsStore(tmp_path / "settings.ini").language() == "de"
 
 
 @pytest.mark.parametrize(

@@ -22,6 +22,7 @@ still applies to every window built afterwards.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -117,6 +118,21 @@ def current_language() -> str:
     # The .ts file's language attribute, else the locale in the file's name (callcheck_de.qm).
     language = own.language() or Path(own.filePath()).stem.removeprefix(f"{FILE_STEM}_")
     return (language or SOURCE_LANGUAGE).replace("_", "-")
+
+
+def file_translation(name: str, directory: Path | None = None) -> Callable[[str, str], str] | None:
+    """CallCheck's translation into ``name`` (``de``) as a plain ``translate(context, text)``,
+    installed nowhere and needing no application (the command line's ``--language``); None
+    when there is no file for it. A text the file lacks stays English."""
+    folder = directory if directory is not None else translations_dir()
+    translator = QTranslator()
+    if not translator.load(QLocale(name), FILE_STEM, "_", str(folder), ".qm"):
+        return None
+
+    def translate(context: str, source: str) -> str:
+        return translator.translate(context, source) or source
+
+    return translate
 
 
 def remove_translations(app: QCoreApplication) -> None:

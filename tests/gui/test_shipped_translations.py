@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
 
 from callcheck.gui import texts
 
@@ -130,7 +131,9 @@ def test_counts_are_plural_entries_with_the_languages_forms(ts: Path) -> None:
 
 
 @pytest.mark.parametrize("ts", SHIPPED, ids=_language)
-def test_lrelease_compiles_it_cleanly_and_qt_picks_the_plural(ts: Path, tmp_path: Path) -> None:
+def test_lrelease_compiles_it_cleanly_and_qt_picks_the_plural(
+    ts: Path, tmp_path: Path, qapp: QApplication
+) -> None:
     qm = tmp_path / ts.with_suffix(".qm").name
     done = subprocess.run(
         [_tool("pyside6-lrelease"), str(ts), "-qm", str(qm)],
@@ -142,16 +145,17 @@ def test_lrelease_compiles_it_cleanly_and_qt_picks_the_plural(ts: Path, tmp_path
     # lrelease reports e.g. "Generated 463 translation(s) (463 finished and 0 unfinished)".
     assert " 0 unfinished" in done.stdout, done.stdout
     assert "Warning" not in done.stdout + done.stderr, done.stdout + done.stderr
-    app = QCoreApplication.instance() or QCoreApplication([])
+    # The session's QApplication (pytest-qt's): a QCoreApplication made here would outlive
+    # the test and break every widget test after it.
     translator = QTranslator()
     assert translator.load(str(qm))
-    app.installTranslator(translator)
+    qapp.installTranslator(translator)
     try:
         source = str(vars(texts)["HISTORY_DELETED"])
         one = QCoreApplication.translate("texts", source, None, 1)
         many = QCoreApplication.translate("texts", source, None, 7)
     finally:
-        app.removeTranslator(translator)
+        qapp.removeTranslator(translator)
     assert "1" in one
     assert "7" in many
     assert "%n" not in one + many

@@ -25,7 +25,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QLocale, QRectF, QSize, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QLocale,
+    QRectF,
+    QSize,
+    QTimer,
+)
 from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -172,6 +180,16 @@ def test_choosing_a_language_rebuilds_the_window_in_it_and_keeps_it(
     _close(back[0])
 
 
+def drop_stale_quit() -> None:
+    """After ``run_gui`` returned in this process: closing the last window and ``quit()`` can
+    leave a Quit event posted, and delivered later it makes every event loop of the tests
+    after this one return at once (QEventLoop.exec() == -1). Drop it, and check a loop runs."""
+    QCoreApplication.removePostedEvents(None, QEvent.Type.Quit)
+    loop = QEventLoop()
+    QTimer.singleShot(10, loop.quit)
+    assert loop.exec() == 0, "event loops no longer run after callcheck gui ended"
+
+
 def test_callcheck_gui_changes_language_from_settings(
     qapp: QApplication, speaking: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -213,6 +231,7 @@ def test_callcheck_gui_changes_language_from_settings(
     try:
         assert launcher.main(["gui"]) == 0
     finally:
+        drop_stale_quit()
         qapp.setApplicationName(names[0])
         qapp.setApplicationDisplayName(names[1])
         qapp.setApplicationVersion(names[2])

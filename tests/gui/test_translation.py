@@ -29,6 +29,7 @@ from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 from test_app import _open_window
+from test_translated_screens import drop_stale_quit
 
 from callcheck import launcher
 from callcheck.core import report_html
@@ -449,6 +450,7 @@ def test_callcheck_gui_starts_in_the_chosen_language(
     try:
         assert launcher.main(argv) == 0
     finally:
+        drop_stale_quit()  # else every later event loop in this process returns at once
         i18n.remove_translations(qapp)
         qapp.setApplicationName(names[0])
         qapp.setApplicationDisplayName(names[1])

@@ -359,6 +359,10 @@
         <translation>{title}: keine Messwerte.</translation>
     </message>
     <message>
+        <source>last 1 s</source>
+        <translation>letzte 1 s</translation>
+    </message>
+    <message>
         <source>MOS over the test</source>
         <translation>MOS im Verlauf des Tests</translation>
     </message>
@@ -1775,6 +1779,99 @@
     <message>
         <source>Hear yourself did not work: {error}</source>
         <translation>„Sich selbst hören“ hat nicht funktioniert: {error}</translation>
+    </message>
+    <message>
+        <source>Opening the microphone…</source>
+        <translation>Mikrofon wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Sending your voice through a test call, as a call would carry it…</source>
+        <translation>Ihre Stimme wird durch einen Testanruf geschickt, wie ein Anruf sie übertragen würde …</translation>
+    </message>
+    <message>
+        <source>Listen now: this is how the other side hears you…</source>
+        <translation>Hören Sie jetzt zu: So hört Sie die Gegenseite …</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Stop hearing yourself now: nothing more is recorded or played</source>
+        <translation>Sich selbst hören jetzt beenden: Es wird nichts mehr aufgenommen oder abgespielt</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was kept; the microphone and speaker are free again.</source>
+        <translation>Abgebrochen. Nichts wurde gespeichert; Mikrofon und Lautsprecher sind wieder frei.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.</source>
+        <extracomment>Why Start, &quot;Run the test again&quot; and the device checks are off while the echo runs.</extracomment>
+        <translation>„Sich selbst hören“ nutzt Mikrofon und Lautsprecher: Warten Sie, bis es fertig ist, oder brechen Sie es ab.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or &lt;a href=&apos;cancel&apos;&gt;cancel it&lt;/a&gt;.</source>
+        <extracomment>ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.</extracomment>
+        <translation>„Sich selbst hören“ nutzt Mikrofon und Lautsprecher: Warten Sie, bis es fertig ist, oder &lt;a href=&apos;cancel&apos;&gt;brechen Sie es ab&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>A test is running: try again when it has finished.</source>
+        <translation>Ein Test läuft: Versuchen Sie es erneut, wenn er fertig ist.</translation>
+    </message>
+    <message>
+        <source>A device check is using the microphone or speaker: try again when it has finished.</source>
+        <translation>Eine Geräteprüfung nutzt das Mikrofon oder den Lautsprecher: Versuchen Sie es erneut, wenn sie fertig ist.</translation>
+    </message>
+    <message>
+        <source>Simulate a &amp;worse network:</source>
+        <extracomment>The label of the choice of a simulated network for &quot;Hear yourself&quot;.</extracomment>
+        <translation>Ein schlechteres &amp;Netzwerk simulieren:</translation>
+    </message>
+    <message>
+        <source>Hear what a worse network would do to your voice. It is simulated on this computer; your real network is not changed.</source>
+        <translation>Hören Sie, was ein schlechteres Netzwerk mit Ihrer Stimme machen würde. Es wird auf diesem Computer simuliert; Ihr echtes Netzwerk wird nicht verändert.</translation>
+    </message>
+    <message>
+        <source>No, the network as it is</source>
+        <extracomment>The simulated networks (keys: the engine&apos;s NETWORK_PRESETS).</extracomment>
+        <translation>Nein, das Netzwerk, wie es ist</translation>
+    </message>
+    <message>
+        <source>Busy Wi-Fi</source>
+        <translation>Ausgelastetes WLAN</translation>
+    </message>
+    <message>
+        <source>Mobile hotspot</source>
+        <translation>Mobiler Hotspot</translation>
+    </message>
+    <message>
+        <source>Lossy VPN</source>
+        <translation>Verlustbehaftetes VPN</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}.</source>
+        <extracomment>After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}: what it does, e.g. &quot;40 ms more delay, 5 % loss in bursts&quot;.</extracomment>
+        <translation>Simuliertes Netzwerk: {network}, mit {impairment}.</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}, each way.</source>
+        <translation>Simuliertes Netzwerk: {network}, mit {impairment}, in jede Richtung.</translation>
+    </message>
+    <message>
+        <source>{delay} ms more delay</source>
+        <translation>{delay} ms mehr Verzögerung</translation>
+    </message>
+    <message>
+        <source>delay varying by ±{jitter} ms</source>
+        <translation>Verzögerung schwankt um ±{jitter} ms</translation>
+    </message>
+    <message>
+        <source>{loss} % loss</source>
+        <translation>{loss} % Verlust</translation>
+    </message>
+    <message>
+        <source>{loss} % loss in bursts</source>
+        <translation>{loss} % Verlust in Schüben</translation>
     </message>
     <message>
         <source> (default)</source>

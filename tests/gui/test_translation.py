@@ -446,11 +446,17 @@ def test_callcheck_gui_starts_in_the_chosen_language(
         qapp.quit()
 
     names = qapp.applicationName(), qapp.applicationDisplayName(), qapp.applicationVersion()
+    # Closing the last window would *post* a Quit event besides the quit() that ends exec():
+    # left in the queue, it ends the next test's event loop and leaves the thread's "quit now"
+    # flag set, so every later QEventLoop.exec() (qtbot.waitSignal) returns at once — the tray
+    # tests that followed this one timed out waiting for their bridge's signals.
+    qapp.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, look_and_quit)
     try:
         assert launcher.main(argv) == 0
     finally:
-        drop_stale_quit()  # else every later event loop in this process returns at once
+        qapp.setQuitOnLastWindowClosed(True)
+        drop_stale_quit()  # and check that event loops still run
         i18n.remove_translations(qapp)
         qapp.setApplicationName(names[0])
         qapp.setApplicationDisplayName(names[1])

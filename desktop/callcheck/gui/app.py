@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from callcheck import __build__, __version__
 from callcheck.core.report import Report, failure_report, public_server_url
 from callcheck.core.report_text import summary_text
+from callcheck.engine.autostart import TRAY_FLAG
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
@@ -78,7 +79,13 @@ from callcheck.gui.settings import (
 from callcheck.gui.share_panel import RunAgainPrompt
 from callcheck.gui.start_screen import StartScreen
 from callcheck.gui.theme import apply_theme
-from callcheck.gui.tray import CallCheckTray, tray_config, upload_in_background, upload_target
+from callcheck.gui.tray import (
+    CallCheckTray,
+    sync_autostart,
+    tray_config,
+    upload_in_background,
+    upload_target,
+)
 
 if TYPE_CHECKING:
     from callcheck.engine.live_share import ShareInfo
@@ -939,6 +946,8 @@ def split_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
     language, argv = split_language_option(argv)
+    in_tray = TRAY_FLAG in argv
+    argv = [a for a in argv if a != TRAY_FLAG]
     existing = QApplication.instance()
     app = (
         existing
@@ -952,11 +961,17 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationDisplayName(texts.APP_NAME)
     app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow(store=store)
-    window.show()
     # The window in use: a change of language replaces it (reopen_window); the tray and the
     # uploads follow the current one.
     current = [window]
     tray = _start_tray(app, current)
+    # `--tray` (the at-login entry): live in the tray, the window opens from its menu and
+    # closing it leaves the tray running ("Quit" in the menu ends the app). Without a tray to
+    # live in, the window opens as usual.
+    if in_tray and tray is not None:
+        app.setQuitOnLastWindowClosed(False)
+    else:
+        window.show()
 
     def change_language(_language: str) -> None:
         current[0] = reopen_window(current[0])
@@ -1014,6 +1029,9 @@ def _connect_window(current: list[MainWindow], tray: CallCheckTray | None) -> No
 
     window.bridge.finished.connect(lambda outcome: upload(outcome.report))
     window.bridge.failure.connect(lambda failure: upload(failure.report))
+    # The at-login entry follows the settings (issue 18), from the start and at each save.
+    sync_autostart(window.settings)
+    window.settingsScreen.saveButton.clicked.connect(lambda: sync_autostart(window.settings))
     if tray is not None:
         window.settingsScreen.saveButton.clicked.connect(
             lambda: tray.change(tray_config(window.settings, window.managed))

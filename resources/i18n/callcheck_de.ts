@@ -328,6 +328,47 @@
     </message>
 </context>
 <context>
+    <name>heard</name>
+    <message>
+        <source>What the listener heard</source>
+        <extracomment>The translation context of the heard score&apos;s sentences (CLI, text summary, HTML, Results).</extracomment>
+        <translation>Was der Zuhörer hörte</translation>
+    </message>
+    <message>
+        <source>downlink (far end to you)</source>
+        <extracomment>Each direction in words; the report&apos;s value (``downlink`` …) stays the key.</extracomment>
+        <translation>Download (Gegenseite zu Ihnen)</translation>
+    </message>
+    <message>
+        <source>uplink (you to far end)</source>
+        <translation>Upload (Sie zur Gegenseite)</translation>
+    </message>
+    <message>
+        <source>round trip (your voice, back from the server)</source>
+        <translation>hin und zurück (Ihre Stimme, vom Server zurück)</translation>
+    </message>
+    <message>
+        <source>What the listener heard: {mos} {scale} ({detail})</source>
+        <translation>Was der Zuhörer hörte: {mos} {scale} ({detail})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available ({why})</source>
+        <translation>Was der Zuhörer hörte: nicht verfügbar ({why})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available</source>
+        <translation>Was der Zuhörer hörte: nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>{direction}: {mos} {scale} — {model}, {method}, {seconds} s scored</source>
+        <translation>{direction}: {mos} {scale} — {model}, {method}, {seconds} s bewertet</translation>
+    </message>
+    <message>
+        <source>{direction}: not available — {why}</source>
+        <translation>{direction}: nicht verfügbar — {why}</translation>
+    </message>
+</context>
+<context>
     <name>lists</name>
     <message>
         <source>{first}; {second}</source>
@@ -528,6 +569,10 @@
     <message>
         <source>Packet loss</source>
         <translation>Paketverlust</translation>
+    </message>
+    <message>
+        <source>Predicted from the network (E-model): {label} {mos}. The heard score measures the audio as it reached the speaker, against what was sent; well below the prediction means the audio was damaged on the computer, not on the network.</source>
+        <translation>Vorhergesagt aus dem Netzwerk (E-Modell): {label} {mos}. Die Hörbewertung misst den Ton, wie er beim Lautsprecher ankam, verglichen mit dem gesendeten; liegt sie deutlich unter der Vorhersage, wurde der Ton auf dem Computer beschädigt, nicht im Netzwerk.</translation>
     </message>
     <message>
         <source>Measured: {evidence}</source>

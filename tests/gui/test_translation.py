@@ -62,6 +62,7 @@ MAKER_CONTEXTS = {
     "advice",
     "connectivity",
     "grades",
+    "heard",
     "lists",
     "report",
     "summary",

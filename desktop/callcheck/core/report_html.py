@@ -34,6 +34,7 @@ from typing import Any, Final
 
 from callcheck.core.advice import action_text
 from callcheck.core.grades import GRADE_BANDS, PASS_MOS, format_mos
+from callcheck.core.heard import HEARD_HEADING, heard_direction_phrases, heard_summary
 from callcheck.core.phrase import QT_TRANSLATE_NOOP, Translate, english
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import (
@@ -574,6 +575,37 @@ def _key_cards(data: Mapping[str, Any], translate: Translate = english) -> str:
     return "".join(out)
 
 
+def _heard(quality: Mapping[str, Any], translate: Translate = english) -> str:
+    """ "What the listener heard" (issue 19): the CLI's line, then each direction's score,
+    scale, model and method — or why it is not available — beside the predicted MOS."""
+    heard = quality.get("heard")
+    summary = heard_summary(heard if isinstance(heard, Mapping) else None)
+    if summary is None:
+        return ""
+    predicted = _num(quality.get("mos"))
+    label = quality.get("mos_label")  # MOS-CQE or MOS-CQEW; older reports have none
+    prediction_words = translate(
+        "report",
+        "Predicted from the network (E-model): {label} {mos}. The heard score measures the "
+        "audio as it reached the speaker, against what was sent; well below the prediction "
+        "means the audio was damaged on the computer, not on the network.",
+    )
+    prediction = (
+        f'<p class="muted" id="heard-predicted">'
+        f"{escape(prediction_words.format(label=label or 'MOS', mos=format_mos(predicted)))}</p>"
+        if predicted is not None
+        else ""
+    )
+    rows = "".join(
+        f"<li>{escape(p.render(translate))}</li>" for p in heard_direction_phrases(heard)
+    )
+    return (
+        f'<section id="heard"><h2>{escape(translate("heard", HEARD_HEADING))}</h2>'
+        f'<p id="heard-summary"><b>{escape(summary.render(translate))}</b></p>'
+        f'<ul id="heard-directions">{rows}</ul>{prediction}</section>'
+    )
+
+
 def _actions(recs: Mapping[str, Any], translate: Translate = english) -> str:
     items = []
     for a in _list(recs.get("actions")):
@@ -1009,6 +1041,7 @@ def render_html(
         f'<section id="numbers"><h2>{escape(heading["numbers"])}</h2>',
         _key_cards(data, translate),
         "</section>",
+        _heard(quality, translate),
         f'<section id="recommendations"><h2>{escape(heading["actions"])}</h2>',
         _actions(recs, translate),
         "</section>",

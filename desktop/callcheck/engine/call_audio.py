@@ -92,7 +92,12 @@ from callcheck.engine.probes import (
     ProbeInjector,
     ProbeSummary,
 )
-from callcheck.engine.snapshots import CallResult
+from callcheck.engine.snapshots import (
+    CallResult,
+    DirectionSnapshot,
+    LiveSnapshot,
+    worse_quality,
+)
 from callcheck.engine.sources import SyntheticSpeechSource
 
 logger = logging.getLogger(__name__)
@@ -1489,15 +1494,56 @@ def rerate_call(
     so that direction takes the mouth-to-ear delay; the device latency is in both directions'
     conversational delay, so the uplink takes it too. None when neither direction was rated.
     """
-    rated: list[QualityResult] = []
-    for direction, with_probes in ((result.downlink, True), (result.uplink, False)):
-        q = direction.quality
-        if q is None:
-            continue
-        s = summary if with_probes else replace(summary, probe_delays_ms=())
-        try:
-            rated.append(rerate(q, s, latency))
-        except (QualityInputError, ValueError) as error:
-            logger.warning("audio-path rating skipped: %s", error)
-            rated.append(q)
-    return min(rated, key=lambda q: q.mos) if rated else None
+    return worse_quality(
+        _rerated(result.downlink.quality, summary, latency, heard_by_probes=True),
+        _rerated(result.uplink.quality, summary, latency, heard_by_probes=False),
+    )
+
+
+def rerate_snapshot(snapshot: LiveSnapshot, summary: AudioPathSummary) -> LiveSnapshot:
+    """``snapshot`` rated by :func:`rerate_call`'s rule, with the audio path measured so far.
+
+    Both estimates of each direction (the call so far and the last second) take the audio
+    path's delay, so the gauge, the report's timeline and the verdict are one rating: without
+    it a device adding 700 ms kept the gauge at "Excellent" until a "Poor" verdict (issue 12).
+    """
+    directions: dict[str, DirectionSnapshot] = {}
+    for name, heard_by_probes in (("downlink", True), ("uplink", False)):
+        d: DirectionSnapshot = getattr(snapshot, name)
+        directions[name] = replace(
+            d,
+            quality=_rerated(d.quality, summary, None, heard_by_probes=heard_by_probes, live=True),
+            quality_recent=_rerated(
+                d.quality_recent, summary, None, heard_by_probes=heard_by_probes, live=True
+            ),
+        )
+    up, down = directions["uplink"], directions["downlink"]
+    return replace(
+        snapshot,
+        uplink=up,
+        downlink=down,
+        quality=worse_quality(up.quality, down.quality),
+        quality_recent=worse_quality(up.quality_recent, down.quality_recent),
+    )
+
+
+def _rerated(
+    quality: QualityResult | None,
+    summary: AudioPathSummary,
+    latency: LatencyMeasurement | None,
+    *,
+    heard_by_probes: bool,
+    live: bool = False,
+) -> QualityResult | None:
+    """One direction after :func:`rerate` (the network's rating when the audio path's figures
+    cannot be used). The probes measured the direction the user hears (downlink; both ways via
+    the reflector), so only that one takes the mouth-to-ear delay; both take the device's."""
+    if quality is None:
+        return None
+    path = summary if heard_by_probes else replace(summary, probe_delays_ms=())
+    try:
+        return rerate(quality, path, latency)
+    except (QualityInputError, ValueError) as error:
+        # Live, a figure not yet usable (too few probes) is normal: said once, at the end.
+        (logger.debug if live else logger.warning)("audio-path rating skipped: %s", error)
+        return quality

@@ -74,4 +74,8 @@ else
     # The proof that core, engine and cli need no Qt: a second environment without PySide6.
     make_venv .venv-noqt test
 fi
+# The translations the app loads (resources/i18n/callcheck_<locale>.qm) are build output, not in
+# git: compiled from the .ts files here, for a checkout or an editable install (build.sh does it
+# again before the wheel and the bundles).
+LRELEASE="$root/.venv/bin/pyside6-lrelease" bash packaging/update_translations.sh qm >/dev/null
 echo "setup: ready ($mode)"

@@ -10,6 +10,9 @@
 #    resources/i18n/callcheck.ts, the template a translator copies to callcheck_<locale>.ts
 #    (e.g. callcheck_de.ts) and opens in Qt Linguist;
 # 2. each callcheck_<locale>.ts is updated with new and changed texts (translations kept);
+#    then packaging/ts_numerus.py makes every text with %n (a count) a plural ("numerus") entry
+#    with the language's plural forms, which lupdate cannot know (the texts are marked with
+#    QT_TRANSLATE_NOOP, without the count) and would fold back into one form;
 # 3. pyside6-lrelease compiles each callcheck_<locale>.ts to callcheck_<locale>.qm, the file the
 #    app loads (callcheck.gui.i18n). Run this before freezing so the bundle ships the .qm files.
 #
@@ -33,16 +36,24 @@ extract() {  # extract TS_FILE [lupdate options...]
         -ts "$ts"
 }
 
+shopt -s nullglob
+translations=("$out"/callcheck_*.ts)
+python="${PYTHON:-python3}"
 if [[ "$what" == all ]]; then
+    saved="$(mktemp)"
+    trap 'rm -f "$saved"' EXIT
+    "$python" packaging/ts_numerus.py save "$saved" "${translations[@]}" "$out/callcheck.ts"
     extract "$out/callcheck.ts" -no-obsolete
     echo "update_translations: $out/callcheck.ts ($(grep -c '<source>' "$out/callcheck.ts") texts)"
+    for ts in "${translations[@]}"; do
+        language="$(basename "$ts" .ts)"
+        # -no-obsolete: a text the code no longer has is dropped, not kept as "vanished".
+        extract "$ts" -no-obsolete -target-language "${language#callcheck_}"
+    done
+    "$python" packaging/ts_numerus.py mark "$saved" "$out/callcheck.ts" "${translations[@]}"
 fi
 
-shopt -s nullglob
-for ts in "$out"/callcheck_*.ts; do
-    language="$(basename "$ts" .ts)"
-    language="${language#callcheck_}"
-    [[ "$what" == all ]] && extract "$ts" -target-language "$language"
+for ts in "${translations[@]}"; do
     "$lrelease" -silent "$ts" -qm "${ts%.ts}.qm"
     echo "update_translations: ${ts%.ts}.qm"
 done

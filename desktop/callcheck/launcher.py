@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from callcheck.core.phrase import Translate, english
+
 if TYPE_CHECKING:
     from callcheck.cli.report_file import PdfWrite
 
@@ -25,10 +27,31 @@ def load_pdf_writer() -> PdfWrite:
     when a PDF is asked for, so every other command starts without it."""
     export = importlib.import_module("callcheck.gui.report_export")
 
-    def write(report: Mapping[str, Any], path: Path) -> None:
-        export.write_pdf_headless(report, path)
+    def write(
+        report: Mapping[str, Any],
+        path: Path,
+        *,
+        translate: Translate = english,
+        language: str = "en",
+    ) -> None:
+        export.write_pdf_headless(report, path, translate=translate, language=language)
 
     return write
+
+
+def load_translation(language: str) -> Translate:
+    """The reports' words in ``language`` for `callcheck test --language` (the desktop app's
+    compiled translations, read with Qt like the PDF). English needs nothing. Raises
+    ImportError where Qt for Python is not installed, LookupError for a language CallCheck is
+    not translated into."""
+    if language.replace("-", "_").split("_")[0].lower() == "en":
+        return english
+    i18n = importlib.import_module("callcheck.gui.i18n")
+    translate: Translate | None = i18n.file_translation(language)
+    if translate is None:
+        shipped = ", ".join(["en", *i18n.shipped_languages()])
+        raise LookupError(f"CallCheck is not translated into {language!r} (it speaks {shipped})")
+    return translate
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -45,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     from callcheck.cli.main import main as cli_main
 
     try:
-        return cli_main(args, pdf_loader=load_pdf_writer)
+        return cli_main(args, pdf_loader=load_pdf_writer, translation_loader=load_translation)
     except BrokenPipeError:
         # The reader went away (e.g. `callcheck devices --json | head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

@@ -377,6 +377,483 @@
     </message>
 </context>
 <context>
+    <name>report</name>
+    <message>
+        <source>yes</source>
+        <extracomment>Grade band colours (best first), shared by the gauge and the MOS timeline.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MOS gauge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: no samples.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>last 1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MOS over the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter and playout buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet loss per interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <extracomment>The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets for whoever checks the arithmetic.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wait in the playout buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codec delay (packet and look-ahead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio device delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets lost on the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets too late to play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how bunched the losses are</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouth-to-ear delay (Ta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>talker echo path delay (T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>listener echo loop delay (Tr)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets lost or too late (Ppl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how bunched the losses are (BurstR)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what the codec itself costs (Ie)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how well the codec hides loss (Bpl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-way delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouth to ear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>computer busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio lost or late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>A source that points into the code reads, in a report, as where a person finds it. Field-name suffixes and the unit they stand for.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>documented with CallCheck&apos;s codec table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <extracomment>How an E-model input is known (``quality.inputs[].provenance``), in words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(clamped from {value})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>how known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>target under {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packet loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predicted from the network (E-model): {label} {mos}. The heard score measures the audio as it reached the speaker, against what was sent; well below the prediction means the audio was damaged on the computer, not on the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Measured: {evidence}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No codec predictions (no delay was measured).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted {label}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>codec</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bandwidth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fits the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>measured by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round trip, mean / p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one-way delay, mean / p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>jitter, mean / p95</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss, total / p95 interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>packets lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>burst ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No call was made, so there are no network figures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uplink (you → far end)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downlink (far end → you)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio input</source>
+        <extracomment>An audio device&apos;s direction (``environment.host.audio_devices[].direction``), in words.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity uplink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>capacity downlink</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> — Bluetooth hands-free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>voice priority (DSCP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent {sent}, arrived {arrived} ({verdict})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s; delay under load +{delay_ms} ms (bufferbloat grade {grade})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relay (TURN) used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connect time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>playout buffer, mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>late discards</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>concealed frames</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emulated network (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio devices used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouth to ear, network and buffer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mouth to ear, with the audio devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>speaker to microphone, measured</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test tones heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{detected} of {expected}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio dropouts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>audio problem</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck report {id}</source>
+        <extracomment>The scheme of image references in a page rendered without inline SVG.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>below pass mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{label} {mos} ({scale} scale, ITU-T P.800.1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CallCheck call-quality report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The three numbers that matter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>During the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No audio was measured, so there is no score.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Codecs on this network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network, each way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer and the connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problems during the test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema {schema}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>summary</name>
     <message>
         <source>not measured</source>
@@ -1493,6 +1970,20 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language</source>
+        <extracomment>The language menu: this first item, then &quot;English&quot;, &quot;Deutsch&quot;, &quot;Français&quot; … (each language in its own words, never translated).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved. CallCheck now speaks your chosen language, in its reports too.</source>
+        <extracomment>Shown on the Settings screen, in the new language, once the window was rebuilt in it.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>These need a test server: &lt;a href=&apos;settings&apos;&gt;open Settings&lt;/a&gt;&lt;br&gt;and enter its address (your helpdesk has it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1570,13 +2061,17 @@
         <source>{rank}. {name}: MOS {mos}, {kbps:.0f} kbit/s</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Delete %n test(s) from the history? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
-    <message>
+    <message numerus="yes">
         <source>Deleted %n test(s).</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <source>Packets lost on the network</source>

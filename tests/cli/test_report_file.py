@@ -1,7 +1,8 @@
 """`--report FILE` through the installed command (issue 16): an unwritable path is refused before
 the call starts (exit 2, plain words), a report that cannot be written at the end exits 3, a
-.pdf is the app's page laid out by Qt, and where Qt is missing the refusal names it. Also
-`callcheck gui --help` and `gui` in `callcheck --help`."""
+.pdf is the app's page laid out by Qt, and where Qt is missing the refusal names it;
+`--language de` writes the report and the summary in German, and a language that cannot be had
+is refused before the call. Also `callcheck gui --help` and `gui` in `callcheck --help`."""
 
 from __future__ import annotations
 
@@ -143,6 +144,59 @@ def test_pdf_without_qt_is_refused_before_the_call_naming_what_is_missing(tmp_pa
     assert "PySide6" in proc.stderr
     assert ".html" in proc.stderr  # what to do instead
     assert_plain(proc.stderr)
+    assert not path.exists()
+
+
+@pytest.mark.skipif(not HAS_QT, reason="the translations are read with Qt (the desktop app's)")
+def test_report_and_summary_in_the_language_asked_for(tmp_path: Path) -> None:
+    """`--language de`: the PDF report and the helpdesk summary in German; the live lines and
+    the verdict stay English (the command line's language), the figures the same."""
+    path = tmp_path / "bericht.pdf"
+    proc = callcheck(
+        "test", "--loopback", "--duration", "2", "--no-audio-device", "--summary",
+        "--language", "de", "--report", str(path),
+    )  # fmt: skip
+    # Passed or below the pass mark (a loaded machine), the report is written either way.
+    assert proc.returncode in (0, 1), proc.stderr
+    mos = re.search(r"^MOS (\d\.\d) MOS-CQEW", proc.stdout, re.M)  # the verdict: English
+    assert mos, proc.stdout
+    assert "CallCheck-Test der Anrufqualität" in proc.stdout  # the summary: German
+    assert "Für den Helpdesk" in proc.stdout
+    assert "For the helpdesk" not in proc.stdout
+    if shutil.which("pdftotext"):
+        text = subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+        assert "CallCheck-Bericht zur Anrufqualität" in text
+        assert "Die drei wichtigsten Werte" in text
+        assert "The three numbers that matter" not in text
+        assert mos.group(1) in text
+
+
+@pytest.mark.parametrize(
+    ("language", "hide_qt", "why"),
+    [("xx", False, "not translated into 'xx'"), ("de", True, "PySide6")],
+    ids=["unknown-language", "no-qt"],
+)
+def test_a_language_that_cannot_be_had_is_refused_before_the_call(
+    tmp_path: Path, language: str, hide_qt: bool, why: str
+) -> None:
+    path = tmp_path / "report.html"
+    args = ["test", "--loopback", "--duration", CALL_S, "--no-audio-device"]
+    args += ["--language", language, "--report", str(path)]
+    if hide_qt and HAS_QT:
+        command = [sys.executable, "-c", BLOCK_QT, *args]
+    elif hide_qt or HAS_QT:
+        command = [exe(), *args]
+    else:
+        pytest.skip("an unknown language is told from a known one with Qt's translations")
+    started = time.monotonic()
+    proc = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 2, proc.stderr
+    assert why in proc.stderr
+    assert "--language" in proc.stderr
+    assert_plain(proc.stderr)
+    assert time.monotonic() - started < REFUSED_WITHIN_S
     assert not path.exists()
 
 

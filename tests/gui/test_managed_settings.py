@@ -106,7 +106,7 @@ def test_a_manual_result_is_uploaded_when_settings_say_so(
     try:
         app = QApplication.instance()
         assert isinstance(app, QApplication)
-        tray = _start_tray(app, win)
+        tray = _start_tray(app, [win])
         with qtbot.waitSignal(win.bridge.finished, timeout=40_000) as done:
             win.start_test("loopback")
         report_id = cast(TestOutcome, done.args[0]).report.id

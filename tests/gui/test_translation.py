@@ -18,6 +18,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from dataclasses import replace
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -28,12 +29,15 @@ from PySide6.QtCore import QLocale, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 from test_app import _open_window
+from test_translated_screens import drop_stale_quit
 
 from callcheck import launcher
+from callcheck.core import report_html
 from callcheck.core.advice import advise, inputs_from_report
 from callcheck.core.grades import Grade
 from callcheck.core.host import HostInfo, InterfaceKind, WifiInfo
 from callcheck.core.phrase import Phrase
+from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
 from callcheck.core.result_phrases import verdict_phrase, why_phrases
 from callcheck.engine import connectivity
@@ -54,7 +58,17 @@ TEMPLATE = ROOT / "resources" / "i18n" / "callcheck.ts"
 REPORT_FIXTURE = ROOT / "tests" / "fixtures" / "report-v1-loopback.json"
 CONTEXT = "texts"
 #: The contexts of the core's and the engine's sentences.
-MAKER_CONTEXTS = {"advice", "connectivity", "grades", "heard", "lists", "summary", "verdict", "why"}
+MAKER_CONTEXTS = {
+    "advice",
+    "connectivity",
+    "grades",
+    "heard",
+    "lists",
+    "report",
+    "summary",
+    "verdict",
+    "why",
+}
 PSEUDO_LOCALE = "de"  # any language: the file holds the pseudo-translation
 
 
@@ -102,15 +116,16 @@ def messages(ts: Path) -> dict[str, set[str]]:
 
 
 def marked_in(folder: Path) -> set[tuple[str, str]]:
-    """Every ``QT_TRANSLATE_NOOP("context", "text")`` in a package's sources, read with
-    Python's own parser: ``(context, text)``."""
+    """Every ``QT_TRANSLATE_NOOP("context", "text")`` and ``translate("context", "text")``
+    (the HTML report's words) in a package's sources, read with Python's own parser:
+    ``(context, text)``."""
     found = set()
     for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
-                and node.func.id == "QT_TRANSLATE_NOOP"
+                and node.func.id in ("QT_TRANSLATE_NOOP", "translate")
                 and len(node.args) == 2
                 and all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in node.args)
             ):
@@ -243,7 +258,10 @@ def test_every_template_the_app_renders_is_in_the_catalogue(extracted: Path) -> 
     )
     assert check.phrase is not None
     check.phrase.render(recording)
-    assert {c for c, _ in asked} >= {"advice", "grades", "summary", "verdict", "why"}
+    render_html(report, translate=recording)
+    for words in report_html.INPUT_NAMES.values():  # the report's field names, all of them
+        recording("report", words)
+    assert {c for c, _ in asked} >= {"advice", "grades", "report", "summary", "verdict", "why"}
     missing = asked - pairs(messages(extracted))
     assert not missing, f"rendered but not in the catalogue: {missing}"
 
@@ -361,10 +379,13 @@ def test_results_screen_shows_the_cores_sentences_translated(
     summary = results.summary_text().splitlines()
     assert summary[0] == f"[CallCheck call-quality test {report['id']}]"
     assert any(line.startswith("[[Good] (MOS 4.0): [Clear voice") for line in summary)
-    # The PDF is the HTML report (one layout); reports in the chosen language come with the
-    # shipped translations (issue 16, last step), so it is English for now.
+    # The PDF is the HTML report (one layout), in the app's language like the screens (issue
+    # 16), its headings and its sentences; the figures are the report's.
     pdf = print_html(report)
-    assert "<li>A perfect call on this scale" in pdf
+    assert "<li>[A perfect call on this scale" in pdf
+    assert f'<html lang="{PSEUDO_LOCALE}">' in pdf
+    assert "<h2>[What to do]</h2>" in pdf
+    assert "What to do<" not in pdf.replace("[What to do]", "")
 
 
 def test_an_old_report_still_renders_in_english(
@@ -399,11 +420,18 @@ def test_connection_findings_are_translated(pseudo_translation: None) -> None:
     assert "[The server answers over HTTPS.]" not in html
 
 
+@pytest.mark.parametrize("how", ["environment", "option"])
 def test_callcheck_gui_starts_in_the_chosen_language(
-    qapp: QApplication, pseudo_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qapp: QApplication,
+    pseudo_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
 ) -> None:
-    """``callcheck gui`` (the launcher, then run_gui) installs the translation itself."""
-    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, PSEUDO_LOCALE)
+    """``callcheck gui`` (the launcher, then run_gui) installs the translation itself: the
+    one of ``$CALLCHECK_LANG``, or of ``--language`` (above the environment and Settings)."""
+    monkeypatch.setenv(i18n.LANGUAGE_ENV_VAR, PSEUDO_LOCALE if how == "environment" else "en")
+    argv = ["gui", "--language", PSEUDO_LOCALE] if how == "option" else ["gui"]
     monkeypatch.setattr(i18n, "translations_dir", lambda: pseudo_dir)
     monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
     seen: dict[str, str] = {}
@@ -426,9 +454,10 @@ def test_callcheck_gui_starts_in_the_chosen_language(
     qapp.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, look_and_quit)
     try:
-        assert launcher.main(["gui"]) == 0
+        assert launcher.main(argv) == 0
     finally:
         qapp.setQuitOnLastWindowClosed(True)
+        drop_stale_quit()  # and check that event loops still run
         i18n.remove_translations(qapp)
         qapp.setApplicationName(names[0])
         qapp.setApplicationDisplayName(names[1])
@@ -492,7 +521,9 @@ def test_language_from_settings_when_no_environment(
     ini.setValue("appearance/language", "de")
     ini.sync()
     assert store.language() == "de"
-    store.save(AppSettings(duration_s=30.0))  # saving the Settings screen keeps it
+    # Saving the Settings screen keeps it (the screen shows it, though it offers no "de" file).
+    store.save(replace(store.load(), duration_s=30.0))
+    assert store.load().language == "de"
     assert i18n.chosen_locale(store.language()).name() == "de_DE"
 
 

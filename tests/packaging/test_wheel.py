@@ -137,6 +137,9 @@ def test_wheel_carries_the_data_the_licence_and_the_metadata(installed: Installe
         packaged_schema = json.loads(whl.read("callcheck/data/report.schema.json"))
     for name in PACKAGED_DATA:
         assert f"callcheck/data/{name}" in names
+    # Every shipped language, compiled (packaging/setup.sh and build.sh run lrelease first).
+    for ts in (ROOT / "resources" / "i18n").glob("callcheck_*.ts"):
+        assert f"callcheck/data/i18n/{ts.stem}.qm" in names, ts.name
     assert packaged_schema == SCHEMA
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
     assert not any(n.startswith(("tests/", "resources/", "packaging/")) for n in names)

@@ -8,7 +8,7 @@ from typing import Any
 
 from callcheck import __build__, __version__
 from callcheck.cli import devices, echo_cmd, mos, room_cmd, serve, test_cmd
-from callcheck.cli.report_file import PdfLoader
+from callcheck.cli.report_file import PdfLoader, TranslationLoader
 
 EXIT_USAGE = 2
 
@@ -41,8 +41,9 @@ def _add_gui_parser(subparsers: Any) -> None:
         help="open the desktop app",
         description=(
             "Open the CallCheck desktop app (the same tests, with a live gauge, history and "
-            "exports). Qt's own options, such as -platform offscreen or -style fusion, are "
-            "passed on to Qt."
+            "exports). --language de shows it in that language for this run (else the one "
+            "chosen in its Settings, else the system's). Qt's own options, such as -platform "
+            "offscreen or -style fusion, are passed on to Qt."
         ),
     )
     p.add_argument("qt_options", nargs=argparse.REMAINDER, help="options for Qt")
@@ -54,14 +55,20 @@ def _gui_not_here(args: argparse.Namespace) -> int:
     return EXIT_USAGE
 
 
-def main(argv: list[str] | None = None, *, pdf_loader: PdfLoader | None = None) -> int:
+def main(
+    argv: list[str] | None = None,
+    *,
+    pdf_loader: PdfLoader | None = None,
+    translation_loader: TranslationLoader | None = None,
+) -> int:
     """Parse the arguments and run the sub-command; returns the exit code (2 = usage error).
 
-    ``pdf_loader`` comes from the launcher: the desktop app's PDF exporter, which the command
-    line may not import itself (``--report FILE.pdf``).
+    ``pdf_loader`` and ``translation_loader`` come from the launcher: the desktop app's PDF
+    exporter and translations, which the command line may not import itself (``--report
+    FILE.pdf``, ``--language de``).
     """
     parser = build_parser()
-    parser.set_defaults(pdf_loader=pdf_loader)
+    parser.set_defaults(pdf_loader=pdf_loader, translation_loader=translation_loader)
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -10,6 +10,10 @@ The PDF is the HTML report laid out by Qt (the desktop app's exporter). The comm
 not import Qt (DESIGN.md, Layers), so the composition root (:mod:`callcheck.launcher`) hands in
 a :data:`PdfLoader`; where Qt for Python is not installed the loader raises ImportError and
 ``--report x.pdf`` is refused before the call, naming what is missing.
+
+``--language de`` writes the report file (.html, .pdf, .txt) in that language (issue 16); the
+JSON is the report itself and never translated. The translations are the desktop app's, read
+with Qt: the launcher hands in a :data:`TranslationLoader` the same way.
 """
 
 from __future__ import annotations
@@ -19,16 +23,33 @@ import json
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, Protocol
 
+from callcheck.core.phrase import Translate, english
 from callcheck.core.report_html import render_html
 from callcheck.core.report_text import summary_text
 from callcheck.engine.reporting import write_text_atomically
 
-#: Writes the report (its JSON dict) as a PDF file; raises OSError when it cannot.
-PdfWrite = Callable[[Mapping[str, Any], Path], None]
+
+class PdfWrite(Protocol):
+    """Writes the report (its JSON dict) as a PDF file, in the language of ``translate``;
+    raises OSError when it cannot."""
+
+    def __call__(
+        self,
+        report: Mapping[str, Any],
+        path: Path,
+        *,
+        translate: Translate = ...,
+        language: str = ...,
+    ) -> None: ...
+
+
 #: Returns the PDF writer; raises ImportError when Qt for Python is not installed.
 PdfLoader = Callable[[], PdfWrite]
+#: The reports' words in a language (``de``); raises ImportError without Qt for Python and
+#: LookupError for a language CallCheck is not translated into.
+TranslationLoader = Callable[[str], Translate]
 
 REPORT_FORMATS: Final = (".json", ".html", ".txt", ".pdf")
 PDF_MISSING: Final = (
@@ -92,22 +113,52 @@ def check_report_path(path: Path, pdf_loader: PdfLoader | None) -> None:
         raise ReportFileError(f"cannot write the report to {path}: {reason(exc)}") from None
 
 
-def render_report(data: Mapping[str, Any], suffix: str) -> str:
-    """The report as text in the format its file name asks for (not PDF)."""
+def report_language(language: str | None, loader: TranslationLoader | None) -> Translate:
+    """The translation ``--language`` asks for (English without it); raises
+    :class:`ReportFileError` before the call when it cannot be had."""
+    if not language:
+        return english
+    if loader is None:
+        raise ReportFileError("--language: this program has no translations")
+    try:
+        return loader(language)
+    except ImportError as exc:
+        missing = f"cannot load {exc.name}" if exc.name else str(exc)
+        raise ReportFileError(
+            f"--language needs the desktop app's translations (Qt for Python: {missing})"
+        ) from None
+    except LookupError as exc:
+        raise ReportFileError(f"--language: {exc.args[0] if exc.args else exc}") from None
+
+
+def render_report(
+    data: Mapping[str, Any],
+    suffix: str,
+    translate: Translate = english,
+    language: str = "en",
+) -> str:
+    """The report as text in the format its file name asks for (not PDF); its words in the
+    language of ``translate`` (the JSON never)."""
     suffix = suffix.lower()
     if suffix == ".html":
-        return render_html(data)
+        return render_html(data, translate=translate, language=language)
     if suffix == ".txt":
-        return summary_text(data) + "\n"
+        return summary_text(data, translate) + "\n"
     return json.dumps(data, indent=2) + "\n"
 
 
-def write_report(data: Mapping[str, Any], path: Path, pdf_loader: PdfLoader | None) -> None:
+def write_report(
+    data: Mapping[str, Any],
+    path: Path,
+    pdf_loader: PdfLoader | None,
+    translate: Translate = english,
+    language: str = "en",
+) -> None:
     """Write the report file; raises :class:`ReportFileError` with a plain message."""
     try:
         if path.suffix.lower() == ".pdf":
-            pdf_writer(pdf_loader)(data, path.expanduser())
+            pdf_writer(pdf_loader)(data, path.expanduser(), translate=translate, language=language)
         else:
-            write_text_atomically(path, render_report(data, path.suffix))
+            write_text_atomically(path, render_report(data, path.suffix, translate, language))
     except OSError as exc:
         raise ReportFileError(f"could not write the report to {path}: {reason(exc)}") from None

@@ -20,6 +20,7 @@ from callcheck.cli import report_file, upload_opts
 from callcheck.cli.share import ShareSession
 from callcheck.core.grades import format_mos
 from callcheck.core.heard import heard_line
+from callcheck.core.phrase import Translate, english
 from callcheck.core.report import Report
 from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig
@@ -135,6 +136,13 @@ def add_call_arguments(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--summary", action="store_true", help="print the helpdesk summary after the verdict"
+    )
+    p.add_argument(
+        "--language",
+        metavar="LANG",
+        help="write the --report file (.html, .pdf, .txt) and the --summary in this language "
+        "(de, fr, es …, the desktop app's translations); the live lines, the verdict and the "
+        "JSON report stay English",
     )
     p.add_argument(
         "--token", help=f"the server's access token (or set {TOKEN_ENV}); server and room modes"
@@ -346,12 +354,23 @@ def _run_shared(config: CallConfig, args: argparse.Namespace, report_path: Path 
 
 def _report_path(args: argparse.Namespace) -> Path | None:
     report_path = Path(args.report) if args.report else None
-    if report_path is not None:
-        try:
+    try:
+        # Checked before the call, like the path: a language without translations is a
+        # usage error, not a surprise after the test. Kept on args for the end of the test.
+        args.report_translate = report_file.report_language(
+            getattr(args, "language", None), getattr(args, "translation_loader", None)
+        )
+        if report_path is not None:
             report_file.check_report_path(report_path, getattr(args, "pdf_loader", None))
-        except report_file.ReportFileError as exc:
-            raise UsageError(str(exc)) from None
+    except report_file.ReportFileError as exc:
+        raise UsageError(str(exc)) from None
     return report_path
+
+
+def _translate(args: argparse.Namespace) -> Translate:
+    """The reports' language (``--language``, checked by :func:`_report_path`)."""
+    translate: Translate = getattr(args, "report_translate", english)
+    return translate
 
 
 def run_config(
@@ -449,7 +468,13 @@ def _finish(
     report_written = True
     if report_path is not None:
         try:
-            report_file.write_report(data, report_path, getattr(args, "pdf_loader", None))
+            report_file.write_report(
+                data,
+                report_path,
+                getattr(args, "pdf_loader", None),
+                _translate(args),
+                getattr(args, "language", None) or "en",
+            )
         except report_file.ReportFileError as exc:
             print(f"{prog}: {exc}", file=err)
             report_written = False
@@ -460,7 +485,7 @@ def _finish(
         _print_result(outcome.report, sys.stdout)
         if args.summary:
             print("", file=sys.stdout)
-            print(summary_text(data), file=sys.stdout)
+            print(summary_text(data, _translate(args)), file=sys.stdout)
     if outcome.result is None or not outcome.complete or outcome.result.quality is None:
         return EXIT_COULD_NOT_RUN
     if not report_written:

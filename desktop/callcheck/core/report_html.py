@@ -14,6 +14,14 @@ it is a Python repr or a code field name: every row has a label written for peop
 The PDF is this page (:func:`render_html` with ``inline_svg=False``): the gauge and the charts
 are then ``<img>`` references to :func:`report_images`, which the desktop app rasterises, because
 Qt's rich-text engine draws no inline SVG.
+
+The page speaks the language of its ``translate`` (issue 16): English by default (the command
+line, the server's pages), the app's language from the desktop app
+(``render_html(report, translate=QCoreApplication.translate)``). Its own words are written once
+as ``translate("report", "…")``, the call ``pyside6-lupdate`` extracts into the translators'
+template; the sentences of the core (verdict, actions, "why this score", the helpdesk facts) come
+from their own phrases. Only words are translated: the figures, the report's values and its
+JSON stay as they are.
 """
 
 from __future__ import annotations
@@ -24,16 +32,19 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any, Final
 
+from callcheck.core.advice import action_text
 from callcheck.core.grades import GRADE_BANDS, PASS_MOS, format_mos
 from callcheck.core.heard import HEARD_HEADING, heard_direction_phrases, heard_summary
+from callcheck.core.phrase import QT_TRANSLATE_NOOP, Translate, english
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import (
     HELPDESK_HEADING,
+    SEVERITIES,
     failure_reason,
     helpdesk_facts,
     key_numbers,
     mode_name,
-    network_line,
+    network_phrase,
     why_this_score,
 )
 from callcheck.core.result_phrases import verdict_summary, why_phrases
@@ -117,13 +128,17 @@ def _fmt(value: Any, nd: int = 1, unit: str = "") -> str:
     return escape(f"{v:.{nd}f}{' ' + unit if unit else ''}")
 
 
-def _t(value: Any) -> str:
-    """Any value as escaped text."""
+def _t(value: Any, translate: Translate = english) -> str:
+    """Any value as escaped text (a yes/no in words)."""
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _yes_no(value, translate)
     return escape(str(value))
+
+
+def _yes_no(value: bool, translate: Translate) -> str:
+    return translate("report", "yes") if value else translate("report", "no")
 
 
 def _map(value: Any) -> Mapping[str, Any]:
@@ -142,7 +157,7 @@ def _grade_colour(grade: Any) -> str:
 # Gauge
 
 
-def gauge_svg(mos: float | None, grade: str | None) -> str:
+def gauge_svg(mos: float | None, grade: str | None, translate: Translate = english) -> str:
     """A half-circle gauge from MOS 1 to 5 with the grade bands and a needle at ``mos``."""
     cx, cy, r = 110.0, 110.0, 90.0
 
@@ -150,9 +165,10 @@ def gauge_svg(mos: float | None, grade: str | None) -> str:
         a = math.pi * (1.0 - (min(5.0, max(1.0, m)) - 1.0) / 4.0)
         return cx + radius * math.cos(a), cy - radius * math.sin(a)
 
+    gauge_name = translate("report", "MOS gauge")
     parts = [
         '<svg id="gauge" class="gauge" viewBox="0 0 220 135" width="220" height="135" '
-        'role="img" aria-label="MOS gauge">'
+        f'role="img" aria-label="{escape(gauge_name)}">'
     ]
     for band in GRADE_BANDS:
         x0, y0 = point(band.low_mos, r)
@@ -173,8 +189,10 @@ def gauge_svg(mos: float | None, grade: str | None) -> str:
             f'font-weight="bold" fill="{_grade_colour(grade)}">MOS {format_mos(mos)}</text>'
         )
     else:
+        no_score = translate("report", "no score")
         parts.append(
-            f'<text x="{cx:.0f}" y="{cy:.0f}" text-anchor="middle" font-size="14">no score</text>'
+            f'<text x="{cx:.0f}" y="{cy:.0f}" text-anchor="middle" font-size="14">'
+            f"{escape(no_score)}</text>"
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -204,6 +222,7 @@ def line_chart(
     y_max: float | None = None,
     bands: Sequence[tuple[float, float, str]] = (),
     target: float | None = None,
+    translate: Translate = english,
 ) -> str:
     """An SVG line chart: ``series`` of (label, colour, [(t_s, value or None)]).
 
@@ -213,7 +232,8 @@ def line_chart(
     xs = [t for _, _, pts in series for t, _ in pts]
     ys = [v for _, _, pts in series for _, v in pts if v is not None]
     if not xs or not ys:
-        return f'<p id="{escape(chart_id)}" class="muted">{escape(title)}: no samples.</p>'
+        text = translate("report", "{title}: no samples.").format(title=title)
+        return f'<p id="{escape(chart_id)}" class="muted">{escape(text)}</p>'
     x0, x1 = min(xs), max(xs)
     if x1 <= x0:
         x1 = x0 + 1.0
@@ -297,12 +317,12 @@ def _timeline_points(timeline: list[Any], key: str) -> list[tuple[float, float |
     return pts
 
 
-def charts_html(data: Mapping[str, Any]) -> str:
+def charts_html(data: Mapping[str, Any], translate: Translate = english) -> str:
     """The MOS timeline and the RTT, jitter and loss charts."""
-    return '<div class="charts">' + "".join(_chart_svgs(data).values()) + "</div>"
+    return '<div class="charts">' + "".join(_chart_svgs(data, translate).values()) + "</div>"
 
 
-def _chart_svgs(data: Mapping[str, Any]) -> dict[str, str]:
+def _chart_svgs(data: Mapping[str, Any], translate: Translate = english) -> dict[str, str]:
     """The four charts by id (an SVG, or a "no samples" paragraph)."""
     timeline = _list(data.get("timeline"))
     bands = [(b.low_mos, b.high_mos, GRADE_COLOURS[b.grade]) for b in GRADE_BANDS]
@@ -310,41 +330,45 @@ def _chart_svgs(data: Mapping[str, Any]) -> dict[str, str]:
     # The last second on its own (schema: timeline[].mos_recent; absent from older reports).
     recent = _timeline_points(timeline, "mos_recent")
     if any(v is not None for _, v in recent):
-        mos_series.append(("last 1 s", "#e67e22", recent))
+        mos_series.append((translate("report", "last 1 s"), "#e67e22", recent))
     charts = (
         line_chart(
             "chart-mos",
-            "MOS over the test",
+            translate("report", "MOS over the test"),
             mos_series,
             unit="MOS",
             y_min=1.0,
             y_max=5.0,
             bands=bands,
             target=PASS_MOS,
+            translate=translate,
         ),
         line_chart(
             "chart-rtt",
-            "Round-trip time",
+            translate("report", "Round-trip time"),
             [("RTT", "#3778c2", _timeline_points(timeline, "rtt_ms"))],
             unit="ms",
             target=100.0,
+            translate=translate,
         ),
         line_chart(
             "chart-jitter",
-            "Jitter and playout buffer",
+            translate("report", "Jitter and playout buffer"),
             [
-                ("jitter", "#8e44ad", _timeline_points(timeline, "jitter_ms")),
-                ("buffer", "#95a5a6", _timeline_points(timeline, "buffer_ms")),
+                (translate("report", "jitter"), "#8e44ad", _timeline_points(timeline, "jitter_ms")),
+                (translate("report", "buffer"), "#95a5a6", _timeline_points(timeline, "buffer_ms")),
             ],
             unit="ms",
             target=30.0,
+            translate=translate,
         ),
         line_chart(
             "chart-loss",
-            "Packet loss per interval",
+            translate("report", "Packet loss per interval"),
             [("loss", "#d73027", _timeline_points(timeline, "loss_pct"))],
             unit="%",
             target=1.0,
+            translate=translate,
         ),
     )
     return dict(zip(("chart-mos", "chart-rtt", "chart-jitter", "chart-loss"), charts, strict=True))
@@ -354,50 +378,51 @@ def _chart_svgs(data: Mapping[str, Any]) -> dict[str, str]:
 # Why this score
 
 
-def why_items(quality: Mapping[str, Any]) -> list[str]:
-    """The E-model breakdown as plain sentences (escaped HTML list items), in English.
+def why_items(quality: Mapping[str, Any], translate: Translate = english) -> list[str]:
+    """The E-model breakdown as plain sentences (escaped HTML list items), in the language of
+    ``translate``.
 
     The sentences are :func:`callcheck.core.result_phrases.why_phrases`, written (and
     translatable) there.
     """
-    return [f"<li>{escape(phrase.text)}</li>" for phrase in why_phrases(quality)]
+    return [f"<li>{escape(phrase.render(translate))}</li>" for phrase in why_phrases(quality)]
 
 
 #: The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets
 #: for whoever checks the arithmetic.
 INPUT_NAMES: Final[dict[str, str]] = {
-    "network_delay_ms": "one-way network delay",
-    "jitter_ms": "jitter",
-    "buffer_ms": "wait in the playout buffer",
-    "coding_delay_ms": "codec delay (packet and look-ahead)",
-    "device_ms": "audio device delay",
-    "loss_pct": "packets lost on the network",
-    "late_discard_pct": "packets too late to play",
-    "burst_ratio": "how bunched the losses are",
-    "Ta": "mouth-to-ear delay (Ta)",
-    "T": "talker echo path delay (T)",
-    "Tr": "listener echo loop delay (Tr)",
-    "Ppl": "packets lost or too late (Ppl)",
-    "BurstR": "how bunched the losses are (BurstR)",
-    "Ie": "what the codec itself costs (Ie)",
-    "Bpl": "how well the codec hides loss (Bpl)",
+    "network_delay_ms": QT_TRANSLATE_NOOP("report", "one-way network delay"),
+    "jitter_ms": QT_TRANSLATE_NOOP("report", "jitter"),
+    "buffer_ms": QT_TRANSLATE_NOOP("report", "wait in the playout buffer"),
+    "coding_delay_ms": QT_TRANSLATE_NOOP("report", "codec delay (packet and look-ahead)"),
+    "device_ms": QT_TRANSLATE_NOOP("report", "audio device delay"),
+    "loss_pct": QT_TRANSLATE_NOOP("report", "packets lost on the network"),
+    "late_discard_pct": QT_TRANSLATE_NOOP("report", "packets too late to play"),
+    "burst_ratio": QT_TRANSLATE_NOOP("report", "how bunched the losses are"),
+    "Ta": QT_TRANSLATE_NOOP("report", "mouth-to-ear delay (Ta)"),
+    "T": QT_TRANSLATE_NOOP("report", "talker echo path delay (T)"),
+    "Tr": QT_TRANSLATE_NOOP("report", "listener echo loop delay (Tr)"),
+    "Ppl": QT_TRANSLATE_NOOP("report", "packets lost or too late (Ppl)"),
+    "BurstR": QT_TRANSLATE_NOOP("report", "how bunched the losses are (BurstR)"),
+    "Ie": QT_TRANSLATE_NOOP("report", "what the codec itself costs (Ie)"),
+    "Bpl": QT_TRANSLATE_NOOP("report", "how well the codec hides loss (Bpl)"),
     # Evidence of the actions (``recommendations.actions[].evidence``).
-    "rtt_ms": "round trip",
-    "target_rtt_ms": "target round trip",
-    "one_way_delay_ms": "one-way delay",
-    "mouth_to_ear_ms": "mouth to ear",
-    "cpu_load_pct": "computer busy",
-    "ppl_pct": "audio lost or late",
+    "rtt_ms": QT_TRANSLATE_NOOP("report", "round trip"),
+    "target_rtt_ms": QT_TRANSLATE_NOOP("report", "target round trip"),
+    "one_way_delay_ms": QT_TRANSLATE_NOOP("report", "one-way delay"),
+    "mouth_to_ear_ms": QT_TRANSLATE_NOOP("report", "mouth to ear"),
+    "cpu_load_pct": QT_TRANSLATE_NOOP("report", "computer busy"),
+    "ppl_pct": QT_TRANSLATE_NOOP("report", "audio lost or late"),
 }
 #: A source that points into the code reads, in a report, as where a person finds it.
 _CODE_REFERENCE: Final = re.compile(r"see callcheck(\.\w+)+ module documentation")
 
 
-def label_for(key: str) -> str:
+def label_for(key: str, translate: Translate = english) -> str:
     """A report field's name in words: a known name, else the key without its unit suffix and
     underscores ("mouth_to_ear_ms" → "mouth to ear")."""
     if key in INPUT_NAMES:
-        return INPUT_NAMES[key]
+        return translate("report", INPUT_NAMES[key])
     words = key
     for suffix in _UNIT_SUFFIXES:
         if words.endswith(suffix):
@@ -422,49 +447,82 @@ def _unit_of(key: str) -> str:
     return next((u for suffix, u in _UNIT_SUFFIXES.items() if key.endswith(suffix)), "")
 
 
-def _plain(value: Any, nd: int = 1) -> str:
+def _plain(value: Any, nd: int = 1, translate: Translate = english) -> str:
     """Any JSON value as words (escaped): numbers rounded, lists joined, objects as
     "name value" pairs; never a Python repr."""
     if value is None:
         return "–"
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _yes_no(value, translate)
     if isinstance(value, int | float):
         return _fmt(value, 0 if isinstance(value, int) else nd)
     if isinstance(value, Mapping):
         return ", ".join(
-            f"{escape(label_for(str(k)))} {_plain(v, nd)}"
+            f"{escape(label_for(str(k), translate))} {_plain(v, nd, translate)}"
             for k, v in value.items()
             if v is not None
         )
     if isinstance(value, list | tuple):
-        return "; ".join(_plain(v, nd) for v in value) or "none"
-    return escape(_CODE_REFERENCE.sub("documented with CallCheck's codec table", str(value)))
+        return "; ".join(_plain(v, nd, translate) for v in value) or translate("report", "none")
+    return escape(
+        _CODE_REFERENCE.sub(
+            translate("report", "documented with CallCheck's codec table"), str(value)
+        )
+    )
 
 
-def inputs_table(quality: Mapping[str, Any]) -> str:
+#: How an E-model input is known (``quality.inputs[].provenance``), in words.
+PROVENANCE_NAMES: Final[dict[str, str]] = {
+    "measured": QT_TRANSLATE_NOOP("report", "measured"),
+    "estimated": QT_TRANSLATE_NOOP("report", "estimated"),
+    "assumed": QT_TRANSLATE_NOOP("report", "assumed"),
+}
+
+
+def inputs_table(quality: Mapping[str, Any], translate: Translate = english) -> str:
     """The E-model inputs with value, unit, provenance and source."""
     rows = []
     for name, item in _map(quality.get("inputs")).items():
         it = _map(item)
         prov = str(it.get("provenance", ""))
+        prov_words = (
+            translate("report", PROVENANCE_NAMES[prov]) if prov in PROVENANCE_NAMES else prov
+        )
         clamped = (
-            f" (clamped from {_fmt(it.get('clamped_from'), 1)})"
+            " "
+            + escape(
+                translate("report", "(clamped from {value})").format(
+                    value=_fmt(it.get("clamped_from"), 1)
+                )
+            )
             if it.get("clamped_from") is not None
             else ""
         )
         rows.append(
-            f"<tr><td>{escape(label_for(str(name)))}</td>"
+            f"<tr><td>{escape(label_for(str(name), translate))}</td>"
             f"<td class='n'>{_fmt(it.get('value'), 2)}{clamped}</td>"
             f"<td>{_t(it.get('unit') or '')}</td>"
-            f"<td class='prov-{escape(prov)}'>{_t(prov)}</td>"
-            f"<td>{_plain(it.get('source'))}</td></tr>"
+            f"<td class='prov-{escape(prov)}'>{escape(prov_words)}</td>"
+            f"<td>{_plain(it.get('source'), translate=translate)}</td></tr>"
         )
     if not rows:
         return ""
+    headers = (
+        translate("report", "what"),
+        translate("report", "value"),
+        translate("report", "unit"),
+        translate("report", "how known"),
+        translate("report", "from"),
+    )
+    # Column widths, so that the names get the room (in the PDF, Qt otherwise squeezes them until
+    # long words such as "Wiedergabepuffer" break mid-word).
+    widths = ("28%", "9%", "10%", "18%", "35%")
     return (
-        "<table id='inputs'><thead><tr><th>what</th><th>value</th><th>unit</th>"
-        "<th>how known</th><th>from</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+        "<table id='inputs'><thead><tr>"
+        + "".join(f"<th width='{w}'>{escape(h)}</th>" for w, h in zip(widths, headers, strict=True))
+        + "</tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>"
     )
 
 
@@ -472,12 +530,37 @@ def inputs_table(quality: Mapping[str, Any]) -> str:
 # Sections
 
 
-def _key_cards(data: Mapping[str, Any]) -> str:
+def _key_cards(data: Mapping[str, Any], translate: Translate = english) -> str:
     k = key_numbers(data)
+    target = translate("report", "target under {limit}")
     cards = [
-        ("card-rtt", "Round trip", k["rtt_ms"], 0, "ms", 100.0, "target under 100 ms"),
-        ("card-jitter", "Jitter", k["jitter_ms"], 1, "ms", 30.0, "target under 30 ms"),
-        ("card-loss", "Packet loss", k["loss_pct"], 1, "%", 1.0, "target under 1 %"),
+        (
+            "card-rtt",
+            translate("report", "Round trip"),
+            k["rtt_ms"],
+            0,
+            "ms",
+            100.0,
+            target.format(limit="100 ms"),
+        ),
+        (
+            "card-jitter",
+            translate("report", "Jitter"),
+            k["jitter_ms"],
+            1,
+            "ms",
+            30.0,
+            target.format(limit="30 ms"),
+        ),
+        (
+            "card-loss",
+            translate("report", "Packet loss"),
+            k["loss_pct"],
+            1,
+            "%",
+            1.0,
+            target.format(limit="1 %"),
+        ),
     ]
     # A table row, not flex boxes: the PDF (Qt's rich text) lays out tables, not flex.
     out = ['<table class="cards"><tr>']
@@ -492,7 +575,7 @@ def _key_cards(data: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def _heard(quality: Mapping[str, Any]) -> str:
+def _heard(quality: Mapping[str, Any], translate: Translate = english) -> str:
     """ "What the listener heard" (issue 19): the CLI's line, then each direction's score,
     scale, model and method — or why it is not available — beside the predicted MOS."""
     heard = quality.get("heard")
@@ -501,42 +584,57 @@ def _heard(quality: Mapping[str, Any]) -> str:
         return ""
     predicted = _num(quality.get("mos"))
     label = quality.get("mos_label")  # MOS-CQE or MOS-CQEW; older reports have none
+    prediction_words = translate(
+        "report",
+        "Predicted from the network (E-model): {label} {mos}. The heard score measures the "
+        "audio as it reached the speaker, against what was sent; well below the prediction "
+        "means the audio was damaged on the computer, not on the network.",
+    )
     prediction = (
-        f'<p class="muted" id="heard-predicted">Predicted from the network (E-model): '
-        f"{_t(label or 'MOS')} {format_mos(predicted)}. The heard score measures the audio as "
-        "it reached the speaker, against what was sent; well below the prediction means the "
-        "audio was damaged on the computer, not on the network.</p>"
+        f'<p class="muted" id="heard-predicted">'
+        f"{escape(prediction_words.format(label=label or 'MOS', mos=format_mos(predicted)))}</p>"
         if predicted is not None
         else ""
     )
-    rows = "".join(f"<li>{escape(p.text)}</li>" for p in heard_direction_phrases(heard))
+    rows = "".join(
+        f"<li>{escape(p.render(translate))}</li>" for p in heard_direction_phrases(heard)
+    )
     return (
-        f'<section id="heard"><h2>{escape(HEARD_HEADING)}</h2>'
-        f'<p id="heard-summary"><b>{escape(summary.text)}</b></p>'
+        f'<section id="heard"><h2>{escape(translate("heard", HEARD_HEADING))}</h2>'
+        f'<p id="heard-summary"><b>{escape(summary.render(translate))}</b></p>'
         f'<ul id="heard-directions">{rows}</ul>{prediction}</section>'
     )
 
 
-def _actions(recs: Mapping[str, Any]) -> str:
+def _actions(recs: Mapping[str, Any], translate: Translate = english) -> str:
     items = []
     for a in _list(recs.get("actions")):
         a = _map(a)
         sev = str(a.get("severity", "info"))
         colour = SEVERITY_COLOURS.get(sev, "#3778c2")
+        sev_words = translate("summary", SEVERITIES[sev]) if sev in SEVERITIES else sev
         evidence = ", ".join(
-            f"{escape(label_for(str(k)))} {_plain(v)} {escape(_unit_of(str(k)))}".rstrip()
+            f"{escape(label_for(str(k), translate))} {_plain(v, translate=translate)} "
+            f"{escape(_unit_of(str(k)))}".rstrip()
             for k, v in _map(a.get("evidence")).items()
             if v is not None and not isinstance(v, Mapping | list)
         )
+        measured = translate("report", "Measured: {evidence}")
         items.append(
             f'<li class="action" data-id="{_t(a.get("id"))}" style="border-left-color:{colour}">'
-            f'<span class="badge" style="background:{colour}">{_t(sev)}</span> '
-            f"{_t(a.get('text'))}"
-            + (f'<div class="muted">Measured: {evidence}</div>' if evidence else "")
+            f'<span class="badge" style="background:{colour}">{escape(sev_words)}</span> '
+            f"{escape(action_text(a, translate))}"
+            + (
+                # the evidence is escaped HTML already: only the words around it are escaped
+                f'<div class="muted">{escape(measured).replace("{evidence}", evidence)}</div>'
+                if evidence
+                else ""
+            )
             + "</li>"
         )
     if not items:
-        return "<p class='muted'>No actions.</p>"
+        no_actions = translate("report", "No actions.")
+        return f"<p class='muted'>{escape(no_actions)}</p>"
     return '<ul class="actions" id="actions">' + "".join(items) + "</ul>"
 
 
@@ -545,14 +643,18 @@ def _codec_scale_label(recs: Mapping[str, Any]) -> str:
     return str(labels.pop()) if len(labels) == 1 and None not in labels else "MOS"
 
 
-def _codecs(recs: Mapping[str, Any]) -> str:
+def _codecs(recs: Mapping[str, Any], translate: Translate = english) -> str:
     rows = []
     codecs = [_map(c) for c in _list(recs.get("codecs"))]
     # "Fits the connection" only when a capacity probe measured it; no column of "unknown".
     show_fits = any(c.get("fits_bandwidth") is not None for c in codecs)
     for c in codecs:
         fits = c.get("fits_bandwidth")
-        fit_text = "" if fits is None else ("yes" if fits else "does not fit")
+        fit_text = (
+            ""
+            if fits is None
+            else (translate("report", "yes") if fits else translate("report", "does not fit"))
+        )
         mos = _num(c.get("predicted_mos"))
         rows.append(
             f"<tr><td class='n'>{_t(c.get('rank', ''))}</td>"
@@ -563,41 +665,49 @@ def _codecs(recs: Mapping[str, Any]) -> str:
             + f"<td>{_t(c.get('reason'))}</td></tr>"
         )
     if not rows:
-        return "<p class='muted'>No codec predictions (no delay was measured).</p>"
+        none = translate("report", "No codec predictions (no delay was measured).")
+        return f"<p class='muted'>{escape(none)}</p>"
+    # Every row is on the common wideband scale (MOS-CQEW) in reports that say so.
+    predicted = translate("report", "predicted {label}").format(label=_codec_scale_label(recs))
+    headers = [
+        "#",
+        translate("report", "codec"),
+        predicted,
+        translate("report", "bandwidth"),
+        *([translate("report", "fits the connection")] if show_fits else []),
+        translate("report", "why"),
+    ]
     return (
-        # Every row is on the common wideband scale (MOS-CQEW) in reports that say so.
-        "<table id='codecs'><thead><tr><th>#</th><th>codec</th><th>predicted "
-        + escape(_codec_scale_label(recs))
-        + "</th>"
-        "<th>bandwidth</th>"
-        + ("<th>fits the connection</th>" if show_fits else "")
-        + "<th>why</th></tr></thead><tbody>"
+        "<table id='codecs'><thead><tr>"
+        + "".join(f"<th>{escape(h)}</th>" for h in headers)
+        + "</tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
     )
 
 
-def _direction_table(network: Mapping[str, Any]) -> str:
+def _direction_table(network: Mapping[str, Any], translate: Translate = english) -> str:
     rows = [
-        ("measured by", "measured_by", None, ""),
-        ("round trip, mean / p95", "rtt_ms", 1, "ms"),
-        ("one-way delay, mean / p95", "one_way_delay_ms", 1, "ms"),
-        ("jitter, mean / p95", "jitter_ms", 1, "ms"),
-        ("loss, total / p95 interval", "loss_pct", 2, "%"),
-        ("packets sent", "packets_sent", None, ""),
-        ("packets received", "packets_received", None, ""),
-        ("packets lost", "packets_lost", None, ""),
-        ("reordered", "reordered", None, ""),
-        ("burst ratio", "burst_ratio", None, ""),
+        (translate("report", "measured by"), "measured_by", None, ""),
+        (translate("report", "round trip, mean / p95"), "rtt_ms", 1, "ms"),
+        (translate("report", "one-way delay, mean / p95"), "one_way_delay_ms", 1, "ms"),
+        (translate("report", "jitter, mean / p95"), "jitter_ms", 1, "ms"),
+        (translate("report", "loss, total / p95 interval"), "loss_pct", 2, "%"),
+        (translate("report", "packets sent"), "packets_sent", None, ""),
+        (translate("report", "packets received"), "packets_received", None, ""),
+        (translate("report", "packets lost"), "packets_lost", None, ""),
+        (translate("report", "reordered"), "reordered", None, ""),
+        (translate("report", "burst ratio"), "burst_ratio", None, ""),
     ]
     up, down = _map(network.get("uplink")), _map(network.get("downlink"))
     if not up and not down:
-        return (
-            "<p id='network' class='muted'>No call was made, so there are no network figures.</p>"
-        )
+        none = translate("report", "No call was made, so there are no network figures.")
+        return f"<p id='network' class='muted'>{escape(none)}</p>"
+    uplink = translate("report", "uplink (you → far end)")
+    downlink = translate("report", "downlink (far end → you)")
     out = [
-        "<table id='network'><thead><tr><th></th><th>uplink (you → far end)</th>"
-        "<th>downlink (far end → you)</th></tr></thead><tbody>"
+        "<table id='network'><thead><tr><th></th>"
+        f"<th>{escape(uplink)}</th><th>{escape(downlink)}</th></tr></thead><tbody>"
     ]
     for label, key, nd, unit in rows:
         cells = []
@@ -608,7 +718,7 @@ def _direction_table(network: Mapping[str, Any]) -> str:
                     f"{_fmt(v.get('mean'), nd or 0)} / {_fmt(v.get('p95'), nd or 0, unit)}"
                 )
             elif nd is None:
-                cells.append(_t(v))
+                cells.append(_t(v, translate))
             else:
                 cells.append(_fmt(v, nd, unit))
         out.append(
@@ -619,73 +729,126 @@ def _direction_table(network: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
-def _kv_table(table_id: str, items: Sequence[tuple[str, Any]]) -> str:
-    rows = "".join(f"<tr><td>{escape(k)}</td><td>{_plain(v)}</td></tr>" for k, v in items)
+def _kv_table(
+    table_id: str, items: Sequence[tuple[str, Any]], translate: Translate = english
+) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(k)}</td><td>{_plain(v, translate=translate)}</td></tr>" for k, v in items
+    )
     return f"<table id='{escape(table_id)}'><tbody>{rows}</tbody></table>"
 
 
-def _details(data: Mapping[str, Any]) -> str:
+#: An audio device's direction (``environment.host.audio_devices[].direction``), in words.
+DIRECTION_NAMES: Final[dict[str, str]] = {
+    "input": QT_TRANSLATE_NOOP("report", "audio input"),
+    "output": QT_TRANSLATE_NOOP("report", "audio output"),
+    "uplink": QT_TRANSLATE_NOOP("report", "capacity uplink"),
+    "downlink": QT_TRANSLATE_NOOP("report", "capacity downlink"),
+}
+
+
+def _details(data: Mapping[str, Any], translate: Translate = english) -> str:
     env = _map(data.get("environment"))
     host = _map(env.get("host"))
     ice = _map(data.get("ice"))
     playout = _map(data.get("playout"))
     audio = _map(data.get("audio_path"))
+
+    def words(text: str) -> str:
+        return translate("report", text)
+
     items: list[tuple[str, Any]] = [
-        ("operating system", f"{env.get('os', '–')} {env.get('os_release', '')}".strip()),
+        (
+            translate("report", "operating system"),
+            f"{env.get('os', '–')} {env.get('os_release', '')}".strip(),
+        ),
     ]
-    net = network_line(env)
-    if net:
-        items.append(("network", net))
+    net = network_phrase(env)
+    if net is not None:
+        items.append((translate("report", "network"), net.render(translate)))
     if host:
         devices = [_map(d) for d in _list(host.get("audio_devices"))]
         for d in devices:
-            hf = " — Bluetooth hands-free" if d.get("bluetooth_hands_free") else ""
+            hf = (
+                translate("report", " — Bluetooth hands-free")
+                if d.get("bluetooth_hands_free")
+                else ""
+            )
             rate = _num(d.get("sample_rate_hz"))
+            direction = str(d.get("direction", "device"))
             items.append(
                 (
-                    f"audio {d.get('direction', 'device')}",
+                    words(DIRECTION_NAMES[direction])
+                    if direction in ("input", "output")
+                    else f"audio {direction}",
                     f"{d.get('name', '?')}{f' ({rate:g} Hz)' if rate else ''}{hf}",
                 )
             )
         for note in _list(host.get("notes")):
-            items.append(("note", note))
+            items.append((translate("report", "note"), note))
     qos = _map(env.get("qos"))
     if qos:
         items.append(
             (
-                "voice priority (DSCP)",
-                f"sent {qos.get('dscp_sent', '–')}, arrived {qos.get('dscp_received_uplink', '–')}"
-                f" ({qos.get('verdict', 'unknown')})",
+                translate("report", "voice priority (DSCP)"),
+                translate("report", "sent {sent}, arrived {arrived} ({verdict})").format(
+                    sent=qos.get("dscp_sent", "–"),
+                    arrived=qos.get("dscp_received_uplink", "–"),
+                    verdict=qos.get("verdict", "unknown"),
+                ),
             )
         )
     for cap in _list(env.get("capacity")):
         c = _map(cap)
+        direction = str(c.get("direction", ""))
         items.append(
             (
-                f"capacity {c.get('direction', '')}",
-                f"{_num(c.get('available_kbps')) or 0:.0f} kbit/s; delay under load "
-                f"+{_num(c.get('rtt_increase_ms')) or 0:.0f} ms "
-                f"(bufferbloat grade {c.get('bufferbloat_grade') or '–'})",
+                words(DIRECTION_NAMES[direction])
+                if direction in ("uplink", "downlink")
+                else f"capacity {direction}",
+                translate(
+                    "report",
+                    "{kbps} kbit/s; delay under load +{delay_ms} ms (bufferbloat grade {grade})",
+                ).format(
+                    kbps=f"{_num(c.get('available_kbps')) or 0:.0f}",
+                    delay_ms=f"{_num(c.get('rtt_increase_ms')) or 0:.0f}",
+                    grade=c.get("bufferbloat_grade") or "–",
+                ),
             )
         )
     items += [
-        ("connection", f"{ice.get('local_candidate', '–')} → {ice.get('remote_candidate', '–')}"),
-        ("protocol", ice.get("protocol")),
-        ("relay (TURN) used", ice.get("relay_used")),
-        ("connect time", f"{_num(ice.get('connect_ms')) or 0:.0f} ms" if ice else None),
+        (
+            translate("report", "connection"),
+            f"{ice.get('local_candidate', '–')} → {ice.get('remote_candidate', '–')}",
+        ),
+        (translate("report", "protocol"), ice.get("protocol")),
+        (translate("report", "relay (TURN) used"), ice.get("relay_used")),
+        (
+            translate("report", "connect time"),
+            f"{_num(ice.get('connect_ms')) or 0:.0f} ms" if ice else None,
+        ),
     ]
     if playout:
         delay = _map(playout.get("delay_ms"))
         items += [
-            ("playout buffer, mean", f"{_num(delay.get('mean')) or 0:.0f} ms" if delay else None),
-            ("late discards", f"{_num(playout.get('late_discard_pct')) or 0:.2f} %"),
-            ("concealed frames", f"{_num(playout.get('concealed_pct')) or 0:.2f} %"),
+            (
+                translate("report", "playout buffer, mean"),
+                f"{_num(delay.get('mean')) or 0:.0f} ms" if delay else None,
+            ),
+            (
+                translate("report", "late discards"),
+                f"{_num(playout.get('late_discard_pct')) or 0:.2f} %",
+            ),
+            (
+                translate("report", "concealed frames"),
+                f"{_num(playout.get('concealed_pct')) or 0:.2f} %",
+            ),
         ]
-    items += _audio_items(audio)
+    items += _audio_items(audio, translate)
     impairment = _map(data.get("impairment"))
     if impairment:
-        items.append(("emulated network (what-if)", impairment.get("spec")))
-    return _kv_table("details", items)
+        items.append((translate("report", "emulated network (what-if)"), impairment.get("spec")))
+    return _kv_table("details", items, translate)
 
 
 def _mean_p95(value: Any, unit: str) -> str | None:
@@ -695,28 +858,45 @@ def _mean_p95(value: Any, unit: str) -> str | None:
     return f"{_num(v.get('mean')) or 0:.0f} {unit} (p95 {_num(v.get('p95')) or 0:.0f} {unit})"
 
 
-def _audio_items(audio: Mapping[str, Any]) -> list[tuple[str, Any]]:
+def _audio_items(audio: Mapping[str, Any], translate: Translate = english) -> list[tuple[str, Any]]:
     """The audio path (report ``audio_path``) as labelled rows: what was used, the delays
     measured, dropouts, notes and problems — not the raw fields."""
     if not audio:
         return []
-    items: list[tuple[str, Any]] = [("audio devices used", bool(audio.get("device_used")))]
-    for key, label in (("input_device", "microphone"), ("output_device", "speaker")):
+    items: list[tuple[str, Any]] = [
+        (translate("report", "audio devices used"), bool(audio.get("device_used")))
+    ]
+    for key, label in (
+        ("input_device", translate("report", "microphone")),
+        ("output_device", translate("report", "speaker")),
+    ):
         if audio.get(key):
             items.append((label, audio[key]))
     for key, label in (
-        ("mouth_to_ear_ms", "mouth to ear, network and buffer"),
-        ("mouth_to_ear_with_device_ms", "mouth to ear, with the audio devices"),
+        ("mouth_to_ear_ms", translate("report", "mouth to ear, network and buffer")),
+        (
+            "mouth_to_ear_with_device_ms",
+            translate("report", "mouth to ear, with the audio devices"),
+        ),
     ):
         text = _mean_p95(audio.get(key), "ms")
         if text:
             items.append((label, text))
     roundtrip = _num(audio.get("device_roundtrip_ms"))
     if roundtrip is not None:
-        items.append(("speaker to microphone, measured", f"{roundtrip:.0f} ms"))
+        items.append(
+            (translate("report", "speaker to microphone, measured"), f"{roundtrip:.0f} ms")
+        )
     expected, detected = _num(audio.get("probes_expected")), _num(audio.get("probes_detected"))
     if expected:
-        items.append(("test tones heard", f"{detected or 0:.0f} of {expected:.0f}"))
+        items.append(
+            (
+                translate("report", "test tones heard"),
+                translate("report", "{detected} of {expected}").format(
+                    detected=f"{detected or 0:.0f}", expected=f"{expected:.0f}"
+                ),
+            )
+        )
     dropouts = sum(
         int(_num(audio.get(k)) or 0)
         for k in (
@@ -728,15 +908,15 @@ def _audio_items(audio: Mapping[str, Any]) -> list[tuple[str, Any]]:
         )
     )
     if dropouts:
-        items.append(("audio dropouts", dropouts))
-    items += [("note", n) for n in _list(audio.get("notes"))]
+        items.append((translate("report", "audio dropouts"), dropouts))
+    items += [(translate("report", "note"), n) for n in _list(audio.get("notes"))]
     for err in _list(audio.get("errors")):
         e = _map(err)
-        items.append(("audio problem", e.get("message") if e else err))
+        items.append((translate("report", "audio problem"), e.get("message") if e else err))
     return items
 
 
-def report_images(report: Mapping[str, Any]) -> dict[str, str]:
+def report_images(report: Mapping[str, Any], translate: Translate = english) -> dict[str, str]:
     """The report's pictures as SVG documents, by name: the gauge and the four charts.
 
     :func:`render_html` inlines them; with ``inline_svg=False`` it refers to them as
@@ -745,8 +925,12 @@ def report_images(report: Mapping[str, Any]) -> dict[str, str]:
     quality = _map(data.get("quality"))
     verdict = _map(data.get("verdict"))
     grade = verdict.get("grade") or quality.get("grade")
-    images = {"gauge": gauge_svg(_num(quality.get("mos")), None if grade is None else str(grade))}
-    for chart_id, svg in _chart_svgs(data).items():
+    images = {
+        "gauge": gauge_svg(
+            _num(quality.get("mos")), None if grade is None else str(grade), translate
+        )
+    }
+    for chart_id, svg in _chart_svgs(data, translate).items():
         if svg.startswith("<svg"):
             images[chart_id] = svg
     return images
@@ -762,18 +946,26 @@ def _picture(name: str, svg: str, *, inline_svg: bool, width_px: int) -> str:
     return f'<img src="{IMAGE_SCHEME}{escape(name)}" width="{width_px}" alt="{escape(name)}">'
 
 
-def _helpdesk(data: Mapping[str, Any]) -> str:
+def _helpdesk(data: Mapping[str, Any], translate: Translate = english) -> str:
     rows = "".join(
-        f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in helpdesk_facts(data)
+        f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>"
+        for k, v in helpdesk_facts(data, translate)
     )
     return f"<table id='helpdesk-facts'><tbody>{rows}</tbody></table>"
 
 
-def render_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
+def render_html(
+    report: Mapping[str, Any],
+    *,
+    inline_svg: bool = True,
+    translate: Translate = english,
+    language: str = "en",
+) -> str:
     """The whole HTML page of a report (JSON dict of any supported schema version).
 
     ``inline_svg=False``: the gauge and charts as ``<img>`` references to
-    :func:`report_images` (for the PDF), the rest the same page.
+    :func:`report_images`, for the PDF), the rest the same page. ``translate`` gives its words
+    in another language (``language``, the page's ``lang``: ``de``); English by default.
     """
     data = upgrade(report)
     verdict = _map(data.get("verdict"))
@@ -782,89 +974,115 @@ def render_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
     mos = _num(quality.get("mos"))
     grade = verdict.get("grade") or quality.get("grade")
     passed = bool(verdict.get("passed"))
-    title = f"CallCheck report {data.get('id', '')}"
+
+    title = translate("report", "CallCheck report {id}").format(id=data.get("id", ""))
+    pass_words = translate("report", "pass") if passed else translate("report", "below pass mark")
     pass_badge = (
         f'<span class="badge" id="pass-badge" style="background:'
-        f'{"#1a9850" if passed else "#d73027"}">{"pass" if passed else "below pass mark"}</span>'
+        f'{"#1a9850" if passed else "#d73027"}">{escape(pass_words)}</span>'
     )
     errors = "".join(f"<li>{_t(_map(e).get('message'))}</li>" for e in _list(data.get("errors")))
-    reason = failure_reason(data)
-    why_score = why_this_score(data)
-    charts = _chart_svgs(data)
+    reason = failure_reason(data, translate)
+    why_score = why_this_score(data, translate)
+    charts = _chart_svgs(data, translate)
+    grade_words = translate("grades", str(grade)) if grade else translate("report", "No score")
+    meta = translate(
+        "report", "{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}"
+    ).format(
+        mode=mode_name(data.get("mode"), translate),
+        date=data.get("started_at") or "–",
+        codec=data.get("codec") or "–",
+        duration=_fmt(data.get("duration_s"), 0, "s"),
+        id=data.get("id") or "–",
+        version=data.get("app_version") or "–",
+    )
+    scale_line = (
+        translate("report", "{label} {mos} ({scale} scale, ITU-T P.800.1)").format(
+            label=quality.get("mos_label"), mos=format_mos(mos), scale=quality.get("scale") or "–"
+        )
+        if quality.get("mos_label") and mos is not None
+        else ""
+    )
+    heading = {  # the page's own words (literal, for pyside6-lupdate)
+        "title": translate("report", "CallCheck call-quality report"),
+        "numbers": translate("report", "The three numbers that matter"),
+        "actions": translate("report", "What to do"),
+        "timeline": translate("report", "During the test"),
+        "details": translate("report", "Details"),
+        "why": translate("report", "Why this score"),
+        "no_audio": translate("report", "No audio was measured, so there is no score."),
+        "codecs": translate("report", "Codecs on this network"),
+        "network": translate("report", "The network, each way"),
+        "computer": translate("report", "This computer and the connection"),
+        "problems": translate("report", "Problems during the test"),
+    }
     body = [
         "<!DOCTYPE html>",
-        '<html lang="en"><head><meta charset="utf-8">',
+        f'<html lang="{escape(language)}"><head><meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>",
         "<header>",
-        "<h1>CallCheck call-quality report</h1>",
-        f'<div class="meta" id="meta">{escape(mode_name(data.get("mode")))} · '
-        f"{_t(data.get('started_at'))} · codec {_t(data.get('codec'))} · "
-        f"{_fmt(data.get('duration_s'), 0, 's')} · test {_t(data.get('id'))} · "
-        f"CallCheck {_t(data.get('app_version'))}</div>",
+        f"<h1>{escape(heading['title'])}</h1>",
+        f'<div class="meta" id="meta">{escape(meta)}</div>',
         "</header>",
         '<section id="verdict" class="verdict">',
         _picture(
             "gauge",
-            gauge_svg(mos, None if grade is None else str(grade)),
+            gauge_svg(mos, None if grade is None else str(grade), translate),
             inline_svg=inline_svg,
             width_px=220,
         ),
         '<div class="text">',
         f'<div class="grade" id="grade" style="color:{_grade_colour(grade)}">'
-        f"{_t(grade or 'No score')}</div>",
-        f"<p>{escape(verdict_summary(data))} {pass_badge}</p>",
+        f"{escape(grade_words)}</div>",
+        f"<p>{escape(verdict_summary(data, translate))} {pass_badge}</p>",
         f'<p id="reason"><b>{escape(reason)}</b></p>' if reason else "",
         "</div></section>",
-        '<section id="numbers"><h2>The three numbers that matter</h2>',
-        _key_cards(data),
+        f'<section id="numbers"><h2>{escape(heading["numbers"])}</h2>',
+        _key_cards(data, translate),
         "</section>",
-        _heard(quality),
-        '<section id="recommendations"><h2>What to do</h2>',
-        _actions(recs),
+        _heard(quality, translate),
+        f'<section id="recommendations"><h2>{escape(heading["actions"])}</h2>',
+        _actions(recs, translate),
         "</section>",
-        f'<section id="helpdesk"><h2>{escape(HELPDESK_HEADING)}</h2>',
-        _helpdesk(data),
+        f'<section id="helpdesk"><h2>{escape(translate("summary", HELPDESK_HEADING))}</h2>',
+        _helpdesk(data, translate),
         "</section>",
-        '<section id="timeline"><h2>During the test</h2>',
+        f'<section id="timeline"><h2>{escape(heading["timeline"])}</h2>',
         '<div class="charts">',
         *(
             _picture(name, svg, inline_svg=inline_svg, width_px=CHART_W)
             for name, svg in charts.items()
         ),
         "</div></section>",
-        '<section id="details"><h2>Details</h2>',
-        '<section id="why"><h3>Why this score</h3>',
+        f'<section id="details"><h2>{escape(heading["details"])}</h2>',
+        f'<section id="why"><h3>{escape(heading["why"])}</h3>',
         (
             (f'<p id="why-score">{escape(why_score)}</p>' if why_score is not None else "")
-            + (
-                f'<p class="muted" id="mos-scale">{_t(quality.get("mos_label"))} '
-                f"{format_mos(mos)} ({_t(quality.get('scale'))} scale, ITU-T P.800.1)</p>"
-                if quality.get("mos_label") and mos is not None
-                else ""
-            )
+            + (f'<p class="muted" id="mos-scale">{escape(scale_line)}</p>' if scale_line else "")
             + '<ul class="why">'
-            + "".join(why_items(quality))
+            + "".join(why_items(quality, translate))
             + "</ul>"
-            + inputs_table(quality)
+            + inputs_table(quality, translate)
             if quality
-            else "<p class='muted'>No audio was measured, so there is no score.</p>"
+            else f"<p class='muted'>{escape(heading['no_audio'])}</p>"
         ),
         "</section>",
-        "<h3>Codecs on this network</h3>",
-        _codecs(recs),
-        "<h3>The network, each way</h3>",
-        _direction_table(_map(data.get("network"))),
-        "<h3>This computer and the connection</h3>",
-        _details(data),
+        f"<h3>{escape(heading['codecs'])}</h3>",
+        _codecs(recs, translate),
+        f"<h3>{escape(heading['network'])}</h3>",
+        _direction_table(_map(data.get("network")), translate),
+        f"<h3>{escape(heading['computer'])}</h3>",
+        _details(data, translate),
     ]
     if errors:
         body.append(
-            f'<section id="errors"><h3>Problems during the test</h3><ul>{errors}</ul></section>'
+            f'<section id="errors"><h3>{escape(heading["problems"])}</h3>'
+            f"<ul>{errors}</ul></section>"
         )
     body.append("</section>")
-    body.append(
-        f"<footer>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema "
-        f"{_t(data.get('schema'))}.</footer></body></html>"
-    )
+    footer = translate(
+        "report", "Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema {schema}."
+    ).format(schema=data.get("schema") or "–")
+    body.append(f"<footer>{escape(footer)}</footer></body></html>")
     return "\n".join(body) + "\n"

@@ -69,7 +69,7 @@ _INTERFACE_KINDS: Final = {
     "other": QT_TRANSLATE_NOOP("summary", "other"),
 }
 #: An action's severity as the summary shows it ("1. [warning] …").
-_SEVERITIES: Final = {
+SEVERITIES: Final = {
     "info": QT_TRANSLATE_NOOP("summary", "info"),
     "warning": QT_TRANSLATE_NOOP("summary", "warning"),
     "critical": QT_TRANSLATE_NOOP("summary", "critical"),
@@ -444,7 +444,7 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
         lines.append(say(QT_TRANSLATE_NOOP("summary", "What to do:")))
         for n, a in enumerate(actions[:TOP_ACTIONS], start=1):
             severity = str(a.get("severity", "info"))
-            word = _SEVERITIES.get(severity)
+            word = SEVERITIES.get(severity)
             head = (
                 say(
                     QT_TRANSLATE_NOOP("summary", "{number}. [{severity}]"),

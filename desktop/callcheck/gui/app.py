@@ -16,7 +16,7 @@ from dataclasses import replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -59,7 +59,14 @@ from callcheck.gui.connectivity_view import ConnectivityBox
 from callcheck.gui.echo_controls import NO_NETWORK, simulated_network_text
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
-from callcheck.gui.i18n import chosen_locale, install_translations
+from callcheck.gui.i18n import (
+    SOURCE_LANGUAGE,
+    chosen_locale,
+    install_translations,
+    language_name,
+    locale_for,
+    shipped_languages,
+)
 from callcheck.gui.settings import (
     CODECS,
     MAX_DURATION_S,
@@ -243,6 +250,12 @@ class SettingsScreen(QWidget):
         self.theme = QComboBox()
         for key in THEMES:
             self.theme.addItem(texts.THEME_NAMES[key], key)
+        # Issue 16: each language in its own words, so that a user lost in a language they do
+        # not read still finds theirs; "" follows the system.
+        self.language = QComboBox()
+        self.language.addItem(texts.SETTINGS_LANGUAGE_SYSTEM, "")
+        for code in [SOURCE_LANGUAGE, *shipped_languages()]:
+            self.language.addItem(language_name(code), code)
         self.saveButton = QPushButton(texts.SETTINGS_SAVE_MNEMONIC)
         self.saveButton.clicked.connect(self.save)
         self.message = QLabel()
@@ -254,6 +267,7 @@ class SettingsScreen(QWidget):
             (texts.SETTINGS_DURATION, self.duration),
             (texts.SETTINGS_CODEC, self.codec),
             (texts.SETTINGS_THEME, self.theme),
+            (texts.SETTINGS_LANGUAGE, self.language),
             (texts.SETTINGS_SERVER_URL, self.serverUrl),
             (texts.SETTINGS_SERVER_TOKEN, self.serverToken),
             (texts.SETTINGS_ICE, self.ice),
@@ -291,6 +305,9 @@ class SettingsScreen(QWidget):
         self._base = settings
         self.duration.setValue(settings.duration_s)
         self.theme.setCurrentIndex(max(0, self.theme.findData(settings.theme)))
+        if self.language.findData(settings.language) < 0:  # set by hand in settings.ini
+            self.language.addItem(language_name(settings.language), settings.language)
+        self.language.setCurrentIndex(self.language.findData(settings.language))
         self.serverUrl.setText(settings.server_url)
         self.serverToken.setText(settings.server_token)
         self.codec.setCurrentIndex(max(0, self.codec.findData(settings.codec)))
@@ -308,6 +325,7 @@ class SettingsScreen(QWidget):
             codec=str(self.codec.currentData()),
             ice_server_urls=urls,
             theme=str(self.theme.currentData()),
+            language=str(self.language.currentData()),
             server_url=self.serverUrl.text().strip(),
             server_token=self.serverToken.text().strip(),
             schedule_every_h=self.scheduleEvery.value(),
@@ -326,6 +344,10 @@ class SettingsScreen(QWidget):
 
 class MainWindow(QMainWindow):
     """The CallCheck window."""
+
+    languageChanged = Signal(str)
+    """Settings saved a new language (a locale name, "" for the system's), now installed:
+    the window's texts were read in the old one, so :func:`reopen_window` builds it anew."""
 
     def __init__(
         self,
@@ -603,10 +625,16 @@ class MainWindow(QMainWindow):
         return entries[0] if entries else None
 
     def _settings_saved(self) -> None:
+        previous = self.settings.language
         self.settings = self.settingsScreen.current()
         self.start.setDuration(self.settings.duration_s)
         self.start.setServer(self.settings.server_url)
         apply_theme(self.settings.theme)
+        if self.settings.language != previous:
+            app = QCoreApplication.instance()
+            if app is not None:
+                install_translations(app, locale_for(self.settings.language))
+            self.languageChanged.emit(self.settings.language)
 
     def _devices_chosen(self, input_name: str, output_name: str) -> None:
         self.settings = replace(self.settings, input_device=input_name, output_device=output_name)
@@ -879,8 +907,45 @@ def _load_managed() -> ManagedConfig:
         return ManagedConfig()
 
 
+def reopen_window(old: MainWindow) -> MainWindow:
+    """The window built anew in the language just installed (every text is read when a widget
+    is made, so this is how the open screens change language), in the old one's place and on
+    its Settings screen; the old window is closed (its test history and engine with it)."""
+    old.store.save_window_state(old.saveGeometry(), old.start.selectedMode())
+    old.historyStore.close()  # the new window opens the same file
+    window = MainWindow(
+        store=old.store,
+        history=HistoryStore(old.historyStore.path),
+        device_backend=old._device_backend,
+    )
+    window.show()  # before the old one closes: the application must not see no window left
+    window.show_settings()
+    window.settingsScreen.message.setText(texts.SETTINGS_LANGUAGE_CHANGED)
+    window.settingsScreen.language.setFocus()
+    old.close()
+    old.deleteLater()
+    return window
+
+
+def split_language_option(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``callcheck gui --language de`` (for a helpdesk's or a screenshot's run, not saved):
+    the language asked for and the arguments left for Qt."""
+    rest: list[str] = []
+    language: str | None = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--language":
+            language = next(args, "")
+        elif arg.startswith("--language="):
+            language = arg.partition("=")[2]
+        else:
+            rest.append(arg)
+    return language, rest
+
+
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
+    language, argv = split_language_option(argv)
     in_tray = TRAY_FLAG in argv
     argv = [a for a in argv if a != TRAY_FLAG]
     existing = QApplication.instance()
@@ -890,12 +955,16 @@ def run_gui(argv: list[str]) -> int:
         else QApplication([sys.argv[0] if sys.argv else "callcheck", *argv])
     )
     store = SettingsStore()
-    install_translations(app, chosen_locale(store.language()))  # before any text is shown
+    # Before any text is shown; --language is for this run only (not saved).
+    install_translations(app, chosen_locale(store.language(), override=language or ""))
     app.setApplicationName(APP_ID)
     app.setApplicationDisplayName(texts.APP_NAME)
     app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow(store=store)
-    tray = _start_tray(app, window)
+    # The window in use: a change of language replaces it (reopen_window); the tray and the
+    # uploads follow the current one.
+    current = [window]
+    tray = _start_tray(app, current)
     # `--tray` (the at-login entry): live in the tray, the window opens from its menu and
     # closing it leaves the tray running ("Quit" in the menu ends the app). Without a tray to
     # live in, the window opens as usual.
@@ -903,16 +972,54 @@ def run_gui(argv: list[str]) -> int:
         app.setQuitOnLastWindowClosed(False)
     else:
         window.show()
+
+    def change_language(_language: str) -> None:
+        current[0] = reopen_window(current[0])
+        _connect_window(current, tray)
+        if tray is not None:
+            tray.retranslate()
+        current[0].languageChanged.connect(change_language)
+
+    window.languageChanged.connect(change_language)
     code = app.exec()
     if tray is not None:
         tray.shutdown()
-    window.bridge.shutdown()
+    current[0].bridge.shutdown()
     return int(code)
 
 
-def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
+def _start_tray(app: QApplication, current: list[MainWindow]) -> CallCheckTray | None:
     """Issue 18: the tray icon with its scheduled tests (where the desktop has a tray), and
-    the upload of every result of the window and the tray when Settings asks for it."""
+    the upload of every result of the window and the tray when Settings asks for it.
+    ``current[0]`` is the window in use (a change of language replaces it)."""
+    tray = None
+    if CallCheckTray.available():
+        tray = CallCheckTray(tray_config(current[0].settings, current[0].managed))
+    _connect_window(current, tray)
+    if tray is None:
+        return None
+
+    def remember(report: object) -> None:
+        if isinstance(report, Report):
+            with contextlib.suppress(HistoryError):
+                current[0].historyStore.add(report.to_json())
+
+    def show_window() -> None:
+        current[0].showNormal()
+        current[0].raise_()
+        current[0].activateWindow()
+
+    tray.reportReady.connect(remember)
+    tray.openRequested.connect(show_window)
+    tray.quitRequested.connect(app.quit)
+    tray.start()
+    return tray
+
+
+def _connect_window(current: list[MainWindow], tray: CallCheckTray | None) -> None:
+    """The current window's results go up to the fleet when Settings asks; its saved settings
+    reach the tray's schedule."""
+    window = current[0]
 
     def upload(report: object) -> None:
         if isinstance(report, Report):
@@ -922,27 +1029,10 @@ def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
 
     window.bridge.finished.connect(lambda outcome: upload(outcome.report))
     window.bridge.failure.connect(lambda failure: upload(failure.report))
+    # The at-login entry follows the settings (issue 18), from the start and at each save.
     sync_autostart(window.settings)
     window.settingsScreen.saveButton.clicked.connect(lambda: sync_autostart(window.settings))
-    if not CallCheckTray.available():
-        return None
-    tray = CallCheckTray(tray_config(window.settings, window.managed))
-
-    def remember(report: object) -> None:
-        if isinstance(report, Report):
-            with contextlib.suppress(HistoryError):
-                window.historyStore.add(report.to_json())
-
-    def show_window() -> None:
-        window.showNormal()
-        window.raise_()
-        window.activateWindow()
-
-    tray.reportReady.connect(remember)
-    tray.openRequested.connect(show_window)
-    tray.quitRequested.connect(app.quit)
-    window.settingsScreen.saveButton.clicked.connect(
-        lambda: tray.change(tray_config(window.settings, window.managed))
-    )
-    tray.start()
-    return tray
+    if tray is not None:
+        window.settingsScreen.saveButton.clicked.connect(
+            lambda: tray.change(tray_config(window.settings, window.managed))
+        )

@@ -503,14 +503,26 @@ class MosGauge(QWidget):
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(pen)
         painter.drawLine(geo.point(angle, RING_INNER - 0.04), geo.point(angle, MARKER_OUTER))
-        painter.setFont(self._font(geo, 0.075))
-        centre = geo.point(angle, PASS_LABEL)
-        w, h = geo.r * 0.4, geo.r * 0.12
-        painter.drawText(
-            QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h),
-            Qt.AlignmentFlag.AlignCenter,
-            texts.GAUGE_PASS_MARK,
-        )
+        rect, font = self.passLabelLayout(geo)
+        painter.setFont(font)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, texts.GAUGE_PASS_MARK)
+
+    def passLabelLayout(self, geo: _Geometry | None = None) -> tuple[QRectF, QFont]:
+        """Where the pass mark's word goes and in what font: outside the ring by the mark,
+        inside the widget, the font made smaller until the word fits ("bestanden" is longer
+        than "pass"; issue 16, translations)."""
+        geo = geo or self._geometry()
+        centre = geo.point(_angle_for(PASS_MOS), PASS_LABEL)
+        # As wide as 0.4 r, but never past the widget's edge (the label sits right of centre).
+        half = max(1.0, min(geo.r * 0.2, self.width() - centre.x() - 1.0, centre.x() - 1.0))
+        h = geo.r * 0.12
+        font = self._font(geo, 0.075)
+        while (
+            font.pixelSize() > MIN_FONT_PX
+            and QFontMetricsF(font).horizontalAdvance(texts.GAUGE_PASS_MARK) > 2 * half
+        ):
+            font.setPixelSize(font.pixelSize() - 1)
+        return QRectF(centre.x() - half, centre.y() - h / 2, 2 * half, h), font
 
     def drawRecentTrace(self, painter: QPainter, geo: _Geometry) -> None:
         """A faint ghost needle and a notch outside the ring at the last second's rating,

@@ -3,10 +3,15 @@
 Translations are Qt Linguist files shipped as ``resources/i18n/callcheck_<locale>.qm`` (built
 from the ``.ts`` files by ``packaging/update_translations.sh``). The language is, first found:
 
-1. ``$CALLCHECK_LANG`` (``de``, ``pt_BR``): a helpdesk can run the app in English with
-   ``CALLCHECK_LANG=en`` whatever the laptop's language;
-2. ``language`` in the ``[appearance]`` section of ``settings.ini`` (the same, kept);
+1. ``callcheck gui --language de`` or ``$CALLCHECK_LANG`` (``de``, ``pt_BR``): a helpdesk can
+   run the app in English with ``CALLCHECK_LANG=en`` whatever the laptop's language;
+2. the language chosen in Settings (``language`` in the ``[appearance]`` section of
+   ``settings.ini``; "" is "System default");
 3. the system's UI languages (``QLocale.system()``), in the user's order of preference.
+
+The Settings screen offers English and every language shipped (:func:`shipped_languages`),
+each by its own name ("Deutsch", "Français"), and applies a change at once
+(:func:`install_translations`, then the window is rebuilt in the new language).
 
 With no file for the language CallCheck stays in English, silently: English is the source
 text, so there is nothing to load. Texts are translated when they are read
@@ -17,6 +22,7 @@ still applies to every window built afterwards.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
@@ -40,11 +46,45 @@ def translations_dir() -> Path:
     return resources_dir() / TRANSLATIONS_FOLDER
 
 
-def chosen_locale(setting: str = "") -> QLocale:
-    """The language to show: ``$CALLCHECK_LANG``, else ``setting`` (from settings.ini), else
-    the system's."""
-    name = os.environ.get(LANGUAGE_ENV_VAR, "").strip() or setting.strip()
-    return QLocale(name) if name else QLocale.system()
+def chosen_locale(setting: str = "", *, override: str = "") -> QLocale:
+    """The language to show: ``override`` (``callcheck gui --language``), else
+    ``$CALLCHECK_LANG``, else ``setting`` (from settings.ini), else the system's."""
+    name = override.strip() or os.environ.get(LANGUAGE_ENV_VAR, "").strip() or setting.strip()
+    return locale_for(name)
+
+
+def locale_for(choice: str) -> QLocale:
+    """The locale of a choice in Settings: a locale name (``de``), or "" for the system's."""
+    return QLocale(choice.strip()) if choice.strip() else QLocale.system()
+
+
+def shipped_languages(directory: Path | None = None) -> list[str]:
+    """The locale names CallCheck has a translation for (``["de", "es", "fr"]``): the
+    ``callcheck_<locale>.qm`` files found. English, the source language, needs none."""
+    folder = directory if directory is not None else translations_dir()
+    return sorted(p.stem.removeprefix(f"{FILE_STEM}_") for p in folder.glob(f"{FILE_STEM}_*.qm"))
+
+
+#: Languages by their own name. Qt's CLDR names carry a region for some ("español de España",
+#: "American English"), which a language menu does not want; others come from Qt.
+NATIVE_NAMES: Final[dict[str, str]] = {
+    "en": "English",
+    "de": "Deutsch",
+    "fr": "Français",
+    "es": "Español",
+    "it": "Italiano",
+    "nl": "Nederlands",
+    "pt": "Português",
+}
+#: English, the source language: always offered, no file needed.
+SOURCE_LANGUAGE: Final = "en"
+
+
+def language_name(name: str) -> str:
+    """A language in its own words, as a language menu lists it: ``de`` → "Deutsch",
+    ``fr`` → "Français" (capitalised, as at the start of a menu item). Never translated."""
+    native = NATIVE_NAMES.get(name) or QLocale(name).nativeLanguageName() or name
+    return native[:1].upper() + native[1:]
 
 
 def install_translations(
@@ -67,6 +107,32 @@ def install_translations(
         if qt.load(locale, "qtbase", "_", qt_folder, ".qm"):
             _install(app, qt)
     return found
+
+
+def current_language() -> str:
+    """The language CallCheck speaks now, as a BCP 47 tag for a page's ``lang`` (``de``,
+    ``pt-BR``): the installed translation's, else ``en``."""
+    if not _installed:
+        return SOURCE_LANGUAGE
+    own = _installed[0]
+    # The .ts file's language attribute, else the locale in the file's name (callcheck_de.qm).
+    language = own.language() or Path(own.filePath()).stem.removeprefix(f"{FILE_STEM}_")
+    return (language or SOURCE_LANGUAGE).replace("_", "-")
+
+
+def file_translation(name: str, directory: Path | None = None) -> Callable[[str, str], str] | None:
+    """CallCheck's translation into ``name`` (``de``) as a plain ``translate(context, text)``,
+    installed nowhere and needing no application (the command line's ``--language``); None
+    when there is no file for it. A text the file lacks stays English."""
+    folder = directory if directory is not None else translations_dir()
+    translator = QTranslator()
+    if not translator.load(QLocale(name), FILE_STEM, "_", str(folder), ".qm"):
+        return None
+
+    def translate(context: str, source: str) -> str:
+        return translator.translate(context, source) or source
+
+    return translate
 
 
 def remove_translations(app: QCoreApplication) -> None:

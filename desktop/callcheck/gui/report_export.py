@@ -9,6 +9,9 @@ no SVG, so the page is rendered with ``inline_svg=False`` and the gauge and char
 (:func:`callcheck.core.report_html.report_images`) are rasterised here with
 :class:`QSvgRenderer` and handed to the document as image resources. The text is the helpdesk
 summary (:func:`callcheck.core.report_text.summary_text`).
+
+HTML, PDF and text come out in the app's language (issue 16; :func:`callcheck.gui.i18n`); the
+JSON is the report itself, a contract: never translated.
 """
 
 from __future__ import annotations
@@ -33,11 +36,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from callcheck.core.phrase import Translate, english
 from callcheck.core.report import upgrade
 from callcheck.core.report_html import IMAGE_SCHEME, render_html, report_images
 from callcheck.core.report_text import summary_text
 from callcheck.core.result_phrases import why_phrases
 from callcheck.gui import texts
+from callcheck.gui.i18n import current_language
 
 ReportFormat = Literal["json", "html", "pdf", "txt"]
 SUFFIXES: Final[dict[str, ReportFormat]] = {
@@ -103,7 +108,7 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
         if fmt == "json":
             path.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
         elif fmt == "html":
-            path.write_text(render_html(data), encoding="utf-8")
+            path.write_text(report_html(data), encoding="utf-8")
         elif fmt == "txt":
             path.write_text(summary_text(data, texts.translate), encoding="utf-8")
         else:
@@ -111,6 +116,22 @@ def export_report(report: Mapping[str, Any], path: Path) -> ReportFormat:
     except OSError as exc:
         raise ExportError(texts.RESULTS_SAVE_FAILED.format(path=path, error=exc)) from exc
     return fmt
+
+
+def report_html(
+    report: Mapping[str, Any],
+    *,
+    inline_svg: bool = True,
+    translate: Translate | None = None,
+    language: str | None = None,
+) -> str:
+    """The HTML report in the app's language (or in ``translate``'s, ``language``)."""
+    return render_html(
+        report,
+        inline_svg=inline_svg,
+        translate=translate or texts.translate,
+        language=language or current_language(),
+    )
 
 
 def svg_image(svg: str) -> QImage:
@@ -129,23 +150,33 @@ def svg_image(svg: str) -> QImage:
     return image
 
 
-def print_document(report: Mapping[str, Any]) -> QTextDocument:
-    """The HTML report laid out for print, its gauge and charts as images (the PDF's page)."""
+def print_document(
+    report: Mapping[str, Any], *, translate: Translate | None = None, language: str | None = None
+) -> QTextDocument:
+    """The HTML report laid out for print, its gauge and charts as images (the PDF's page), in
+    the app's language (or in ``translate``'s)."""
     data = upgrade(report)
     document = QTextDocument()
     document.setDefaultStyleSheet(PRINT_CSS)
-    for name, svg in report_images(data).items():
+    for name, svg in report_images(data, translate or texts.translate).items():
         document.addResource(
             QTextDocument.ResourceType.ImageResource,
             QUrl(f"{IMAGE_SCHEME}{name}"),
             svg_image(svg),
         )
-    document.setHtml(print_html(data))
+    document.setHtml(print_html(data, translate=translate, language=language))
     return document
 
 
-def write_pdf(report: Mapping[str, Any], path: Path) -> None:
-    """Render the print layout of ``report`` to a PDF file (A4)."""
+def write_pdf(
+    report: Mapping[str, Any],
+    path: Path,
+    *,
+    translate: Translate | None = None,
+    language: str | None = None,
+) -> None:
+    """Render the print layout of ``report`` to a PDF file (A4), in the app's language (or in
+    ``translate``'s: the command line's ``--language``)."""
     writer = QPdfWriter(str(path))
     writer.setResolution(PDF_RESOLUTION_DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -155,25 +186,32 @@ def write_pdf(report: Mapping[str, Any], path: Path) -> None:
     )
     writer.setTitle(texts.PDF_TITLE.format(id=report.get("id", "")))
     writer.setCreator(texts.APP_NAME)
-    document = print_document(report)
+    document = print_document(report, translate=translate, language=language)
     document.print_(writer)
     if not path.exists():
         raise OSError(f"Qt did not write {path}")
 
 
-def write_pdf_headless(report: Mapping[str, Any], path: Path) -> None:
+def write_pdf_headless(
+    report: Mapping[str, Any],
+    path: Path,
+    *,
+    translate: Translate | None = None,
+    language: str | None = None,
+) -> None:
     """:func:`write_pdf` for the command line (`callcheck test --report FILE.pdf`): the same
     page, from a process that has no Qt application and perhaps no display.
 
     Qt lays text out only inside a QGuiApplication; without a display (a server, a scheduled
-    task) the offscreen platform plugin renders the same fonts. Raises OSError.
+    task) the offscreen platform plugin renders the same fonts. In English (the command line's
+    language), or in ``translate``'s (``--language``). Raises OSError.
     """
     if QGuiApplication.instance() is None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         # Kept on the module: the application must outlive the document it lays out.
         global _HEADLESS_APP
         _HEADLESS_APP = QGuiApplication(["callcheck"])
-    write_pdf(report, path)
+    write_pdf(report, path, translate=translate or english, language=language or "en")
 
 
 _HEADLESS_APP: QGuiApplication | None = None
@@ -197,10 +235,12 @@ def why_html(quality: Mapping[str, Any]) -> str:
     return "".join(f"<li>{escape(p.render(texts.translate))}</li>" for p in why_phrases(quality))
 
 
-def print_html(data: Mapping[str, Any]) -> str:
+def print_html(
+    data: Mapping[str, Any], *, translate: Translate | None = None, language: str | None = None
+) -> str:
     """The HTML report as the PDF lays it out: the same page, pictures as image references,
     tables with cell borders (QTextDocument ignores the page's CSS borders)."""
-    page = render_html(data, inline_svg=False)
+    page = report_html(data, inline_svg=False, translate=translate, language=language)
     # The screen page's style sheet (flex cards, max-width) is for browsers; QTextDocument
     # reads a subset and laid the tables out at a fraction of the page. PRINT_CSS styles it.
     page = re.sub(r"<style>.*?</style>", "", page, flags=re.S)

@@ -50,6 +50,9 @@ class AppSettings:
     """STUN/TURN servers."""
     theme: str = "system"
     """``system`` (follow the system's light/dark setting), ``light`` or ``dark``."""
+    language: str = ""
+    """The app's language, a locale name (``de``, ``en``); "" follows the system's
+    (:mod:`callcheck.gui.i18n`)."""
     server_url: str = ""
     """The reflector (``callcheck serve``) for the network test and room codes."""
     server_token: str = ""
@@ -247,6 +250,7 @@ class SettingsStore:
             codec=codec,
             ice_server_urls=ice,
             theme=theme,
+            language=self.language(),
             server_url=str(qs.value("server/url", "") or ""),
             server_token=self._token(qs),
             input_device=str(qs.value("devices/input", "") or ""),
@@ -258,7 +262,8 @@ class SettingsStore:
 
     def language(self) -> str:
         """``language`` in ``[appearance]``, a locale name (``de``) a helpdesk may set by hand;
-        "" for the system's language (see :mod:`callcheck.gui.i18n`). Saving keeps it."""
+        "" for the system's language (see :mod:`callcheck.gui.i18n`). Read before the window
+        exists, to install the translation first."""
         qs = QSettings(str(self.path), QSettings.Format.IniFormat)
         if qs.status() != QSettings.Status.NoError:
             return ""
@@ -272,6 +277,7 @@ class SettingsStore:
         qs.setValue("test/codec", settings.codec)
         qs.setValue("network/ice_servers", "\n".join(settings.ice_server_urls))
         qs.setValue("appearance/theme", settings.theme)
+        qs.setValue("appearance/language", settings.language)
         qs.setValue("server/url", settings.server_url)
         self.secrets.set(settings.server_token)
         qs.remove("server/token")

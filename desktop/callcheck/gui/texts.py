@@ -656,6 +656,14 @@ THEME_NAMES: Final[dict[str, str]] = {
     "dark": QT_TRANSLATE_NOOP("texts", "Dark"),
 }
 SETTINGS_SAVE_MNEMONIC: Final = QT_TRANSLATE_NOOP("texts", "&Save")
+#: The language menu: this first item, then "English", "Deutsch", "Français" … (each language
+#: in its own words, never translated).
+SETTINGS_LANGUAGE: Final = QT_TRANSLATE_NOOP("texts", "Language")
+SETTINGS_LANGUAGE_SYSTEM: Final = QT_TRANSLATE_NOOP("texts", "System default")
+#: Shown on the Settings screen, in the new language, once the window was rebuilt in it.
+SETTINGS_LANGUAGE_CHANGED: Final = QT_TRANSLATE_NOOP(
+    "texts", "Settings saved. CallCheck now speaks your chosen language, in its reports too."
+)
 
 # ---------------------------------------------------------------- network test and rooms
 

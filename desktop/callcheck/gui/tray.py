@@ -194,16 +194,16 @@ class CallCheckTray(QObject):
         self.lastResultAction.setEnabled(False)  # information, not a command
         self.scheduleAction = QAction(_schedule_text(config.schedule), self.menu)
         self.scheduleAction.setEnabled(False)
-        openAction = QAction(texts.TRAY_OPEN, self.menu)
-        openAction.triggered.connect(self.openRequested)
-        quitAction = QAction(texts.TRAY_QUIT, self.menu)
-        quitAction.triggered.connect(self.quitRequested)
+        self.openAction = QAction(texts.TRAY_OPEN, self.menu)
+        self.openAction.triggered.connect(self.openRequested)
+        self.quitAction = QAction(texts.TRAY_QUIT, self.menu)
+        self.quitAction.triggered.connect(self.quitRequested)
         self.menu.addAction(self.testNowAction)
         self.menu.addAction(self.lastResultAction)
         self.menu.addAction(self.scheduleAction)
         self.menu.addSeparator()
-        self.menu.addAction(openAction)
-        self.menu.addAction(quitAction)
+        self.menu.addAction(self.openAction)
+        self.menu.addAction(self.quitAction)
         self.icon.setContextMenu(self.menu)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -227,6 +227,15 @@ class CallCheckTray(QObject):
         self._config = config
         self.schedule.change(config.schedule)
         self.scheduleAction.setText(_schedule_text(config.schedule))
+
+    def retranslate(self) -> None:
+        """The menu in the language just installed (Settings changed it; issue 16). The last
+        result's line keeps its words until the next test."""
+        self.icon.setToolTip(texts.TRAY_TOOLTIP)
+        self.testNowAction.setText(texts.TRAY_TEST_NOW)
+        self.openAction.setText(texts.TRAY_OPEN)
+        self.quitAction.setText(texts.TRAY_QUIT)
+        self.scheduleAction.setText(_schedule_text(self._config.schedule))
 
     def shutdown(self) -> None:
         """Stop the timer, any running test and the engine thread."""

@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>Why this score: the codec alone allows {label} {ceiling}; the network and the devices cost {cost} R below that.</source>
-        <translation>Por qué esta puntuación: el códec por sí solo permite {label} {ceiling}; la red y los dispositivos restan {cost} puntos R a ese máximo.</translation>
+        <translation>Por qué esta puntuación: el códec por sí solo permite como máximo {label} {ceiling}; la red y los dispositivos restan {cost} puntos R a ese máximo.</translation>
     </message>
     <message>
         <source>The largest cost is {cause}.</source>

@@ -501,7 +501,7 @@
     </message>
     <message>
         <source>Why this score: the codec alone allows {label} {ceiling}; the network and the devices cost {cost} R below that.</source>
-        <translation>Pourquoi ce score&#xa0;: le codec à lui seul permet {label} {ceiling}&#xa0;; le réseau et les périphériques font perdre {cost} points R par rapport à ce plafond.</translation>
+        <translation>Pourquoi ce score&#xa0;: le codec à lui seul permet au mieux {label} {ceiling}&#xa0;; le réseau et les périphériques font perdre {cost} points R par rapport à ce plafond.</translation>
     </message>
     <message>
         <source>The largest cost is {cause}.</source>
@@ -949,7 +949,7 @@
     </message>
     <message>
         <source>Last test {time} could not run</source>
-        <translation>Dernier test {time}&#xa0;: n&apos;a pas pu être effectué</translation>
+        <translation>Le dernier test ({time}) n&apos;a pas pu être effectué</translation>
     </message>
     <message>
         <source>Scheduled test put off: another app is using the microphone</source>
@@ -1301,7 +1301,7 @@
     </message>
     <message>
         <source>That is how the other side hears you. Your voice arrived after {delay} ms; {lost} % of it was lost on the way and filled in.</source>
-        <translation>Voilà comment votre interlocuteur vous entend. Votre voix est arrivée après {delay} ms&#xa0;; {lost}&#xa0;% a été perdu en route et reconstitué.</translation>
+        <translation>Voilà comment votre interlocuteur vous entend. Votre voix est arrivée après {delay} ms&#xa0;; {lost}&#xa0;% du son a été perdu en route puis reconstitué.</translation>
     </message>
     <message>
         <source>Hear yourself did not work: {error}</source>

@@ -1307,6 +1307,99 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Opening the microphone…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending your voice through a test call, as a call would carry it…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listen now: this is how the other side hears you…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop hearing yourself now: nothing more is recorded or played</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was kept; the microphone and speaker are free again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.</source>
+        <extracomment>Why Start, &quot;Run the test again&quot; and the device checks are off while the echo runs.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or &lt;a href=&apos;cancel&apos;&gt;cancel it&lt;/a&gt;.</source>
+        <extracomment>ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A test is running: try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device check is using the microphone or speaker: try again when it has finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulate a &amp;worse network:</source>
+        <extracomment>The label of the choice of a simulated network for &quot;Hear yourself&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hear what a worse network would do to your voice. It is simulated on this computer; your real network is not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No, the network as it is</source>
+        <extracomment>The simulated networks (keys: the engine&apos;s NETWORK_PRESETS).</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Busy Wi-Fi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mobile hotspot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lossy VPN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}.</source>
+        <extracomment>After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}: what it does, e.g. &quot;40 ms more delay, 5 % loss in bursts&quot;.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}, each way.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{delay} ms more delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delay varying by ±{jitter} ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss} % loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{loss} % loss in bursts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source> (default)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2,6 +2,9 @@
 
     .venv/bin/python tests/benchmarks/bench_live_gauge.py [--duration 20] [--seeds 3]
 
+The machine's load average is printed beside every figure: on a shared machine a late event
+loop moves packets and snapshots, and the figures are only comparable at a similar load.
+
 1. Convergence: loopback calls (the test signal, no devices) through the one test session, at
    2 % and 5 % random loss and at 20 ± 10 ms jitter (uniform), each with ``--seeds`` seeds:
    the share of live MOS values (the gauge's, every 250 ms) from 8 s on that are within ±0.15
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 from typing import Any
 
@@ -97,6 +101,11 @@ def outage_delay_s(seed: int) -> float | None:
     return float(state["seen_ms"] - state["start_ms"]) / 1000.0
 
 
+def load() -> str:
+    """The 1-minute load average and the cores, to print beside a figure."""
+    return f"load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=float, default=20.0)
@@ -119,16 +128,21 @@ def main() -> None:
         for seed in seeds:
             share, n, final = convergence(spec, seed, args.duration)
             shares.append(share)
-            print(f"   {name:18s} seed {seed}: {share:6.1%} of {n} values (final MOS {final:.2f})")
+            print(
+                f"   {name:18s} seed {seed}: {share:6.1%} of {n} values (final MOS {final:.2f})"
+                f"  [{load()}]"
+            )
         pooled = statistics.mean(shares)
         verdict = "meets" if pooled >= target else "MISSES"
         print(f"   {name:18s} mean {pooled:6.1%} (target ≥ {target:.0%}: {verdict})")
     if args.no_outage:
         return
     print(f"2. delay until a {OUTAGE_S:g} s outage shows on the recent-trouble trace")
-    delays = [outage_delay_s(seed) for seed in seeds]
-    for seed, delay in zip(seeds, delays, strict=True):
-        print(f"   seed {seed}: {'never' if delay is None else f'{delay:.2f} s'}")
+    delays = []
+    for seed in seeds:
+        delay = outage_delay_s(seed)
+        delays.append(delay)
+        print(f"   seed {seed}: {'never' if delay is None else f'{delay:.2f} s'}  [{load()}]")
     seen = [d for d in delays if d is not None]
     if seen:
         print(f"   worst {max(seen):.2f} s (target ≤ 1 s)")

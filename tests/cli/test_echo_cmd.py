@@ -129,6 +129,8 @@ def test_unwritable_output_is_refused_before_the_call(
     [
         (["--no-audio-device"], "--wav-out"),
         (["--impair", "loss=150", "--wav-out", "x.wav", "--no-audio-device"], "--impair"),
+        # A network by name (issue 16): an unknown one lists the known names.
+        (["--impair", "satellite", "--wav-out", "x.wav", "--no-audio-device"], "lossy-vpn"),
         (["--seconds", "0", "--no-audio-device", "--wav-out", "x.wav"], "--seconds"),
         (["--server", "ftp://127.0.0.1", "--no-audio-device", "--wav-out", "x.wav"], "--server"),
     ],

@@ -8,7 +8,7 @@ import statistics
 
 import pytest
 
-from callcheck.engine.impairment import ImpairedLink, ImpairmentSpec
+from callcheck.engine.impairment import NETWORK_PRESETS, ImpairedLink, ImpairmentSpec
 
 
 @pytest.mark.parametrize(
@@ -52,6 +52,25 @@ def test_parse_accepts_the_impair_syntax(text: str, expected: ImpairmentSpec) ->
 def test_parse_rejects_nonsense_with_a_clear_message(text: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         ImpairmentSpec.parse(text)
+
+
+@pytest.mark.parametrize("name", sorted(NETWORK_PRESETS), ids=str)
+def test_a_network_name_parses_as_its_spec(name: str) -> None:
+    """The app's "Simulate a worse network" choices and ``--impair NAME`` are one parser."""
+    assert ImpairmentSpec.parse(name) == ImpairmentSpec.parse(NETWORK_PRESETS[name])
+    assert ImpairmentSpec.parse(f" {name.upper()} ") == ImpairmentSpec.parse(name)
+
+
+def test_the_networks_are_worse_than_none() -> None:
+    assert ImpairmentSpec.parse("none").is_identity
+    for name in set(NETWORK_PRESETS) - {"none"}:
+        assert not ImpairmentSpec.parse(name).is_identity, name
+
+
+def test_an_unknown_network_name_lists_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="busy-wifi") as raised:
+        ImpairmentSpec.parse("satellite")
+    assert "satellite" in str(raised.value)
 
 
 def test_describe_round_trips() -> None:

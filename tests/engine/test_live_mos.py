@@ -7,9 +7,13 @@ the call's own rating; the last second is rated on its own as recent trouble.
 
 from __future__ import annotations
 
+import asyncio
+
+from callcheck.core.grades import PASS_MOS
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
+from callcheck.engine.session import SessionOptions, TestSession
 from callcheck.engine.snapshots import LiveSnapshot
 
 DURATION_S = 6.0
@@ -36,3 +40,75 @@ def test_the_live_mos_converges_to_the_calls_rating_four_times_a_second() -> Non
     assert any(s.quality_recent is not None for s in snapshots)
     # The timeline keeps the raw per-interval figures.
     assert any(s.downlink.loss_interval_pct != s.downlink.loss_total_pct for s in snapshots)
+
+
+#: The injected outage: every datagram both ways lost for 1 s from 2 s into the call.
+OUTAGE_AT_S = 2.0
+OUTAGE_S = 1.0
+
+
+def test_the_timelines_recent_mos_dips_at_an_outage_and_the_overall_one_moves_less() -> None:
+    """``timeline[].mos_recent`` is the snapshots' last-second rating (one definition): it dips
+    at the first sample after an outage starts (snapshots every 250 ms), while ``mos`` — the
+    call so far — moves less."""
+    spec = ImpairmentSpec.parse("delay=20,seed=4")
+    started: list[float] = []
+    session: TestSession
+
+    def lose_all(on: bool) -> None:
+        call = session.call
+        assert call is not None
+        assert call.loopback is not None
+        for peer in (call.loopback.a, call.loopback.b):
+            assert peer.link is not None
+            if on:
+                peer.link._lose = lambda: True  # type: ignore[method-assign]
+            else:
+                del peer.link._lose  # back to the class's own (no loss in this spec)
+
+    def on_snapshot(s: LiveSnapshot) -> None:
+        if s.elapsed_s >= OUTAGE_AT_S and not started:
+            lose_all(True)
+            started.append(s.elapsed_s)
+            asyncio.get_running_loop().call_later(OUTAGE_S, lose_all, False)
+
+    session = TestSession(
+        SessionOptions(
+            call=CallConfig.impaired(spec, duration_s=4.5), use_devices=False, heard=False
+        ),
+        on_snapshot=on_snapshot,
+    )
+    with EngineLoop() as loop:
+        outcome = loop.run(session.run(), timeout_s=40)
+    (start_s,) = started
+    timeline = outcome.report.timeline
+    before = [s for s in timeline if s.t_s <= start_s and s.mos_recent is not None]
+    after = [s for s in timeline if s.t_s > start_s]
+    assert before
+    assert after
+    first = after[0]
+    assert first.t_s - start_s <= 0.25 + 0.05  # the next snapshot (0.05 s: a late tick)
+    assert first.mos_recent is not None
+    assert first.mos is not None
+    # The sample just before: on a loaded machine the "clean" second before can dip too.
+    recent_before = before[-1].mos_recent
+    assert recent_before is not None
+    overall_before = before[-1].mos
+    assert overall_before is not None
+    # Dips at once: well below the sample before the outage.
+    assert first.mos_recent < recent_before - 0.3, (first, recent_before)
+    # During the outage the recent trace falls far below the pass mark; the call so far less.
+    during = [s for s in after if s.t_s <= start_s + OUTAGE_S]
+    recent_low = min(s.mos_recent for s in during if s.mos_recent is not None)
+    overall_low = min(s.mos for s in during if s.mos is not None)
+    print(
+        f"outage at {start_s:.2f} s; first sample {first.t_s - start_s:.2f} s later: recent "
+        f"{recent_before:.2f} -> {first.mos_recent:.2f} (low {recent_low:.2f}), overall "
+        f"{overall_before:.2f} -> low {overall_low:.2f}"
+    )
+    assert recent_low < PASS_MOS
+    assert overall_before - overall_low < recent_before - recent_low, (overall_low, recent_low)
+    json_samples = outcome.report.to_json()["timeline"]
+    assert [s["mos_recent"] for s in json_samples] == [
+        None if s.mos_recent is None else round(s.mos_recent, 2) for s in timeline
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import struct
 from collections.abc import Callable
 from typing import Any
@@ -9,7 +10,13 @@ from typing import Any
 import pytest
 
 from callcheck.engine.loop import now_ms
-from callcheck.engine.rtt_probe import HELD_ECHO_BYTES, PING_BYTES, RttProbe
+from callcheck.engine.rtt_probe import (
+    HELD_ECHO_BYTES,
+    HELD_ECHO_WANTED,
+    PING_BYTES,
+    RttProbe,
+    echo_for,
+)
 
 
 class FakeChannel:
@@ -39,11 +46,11 @@ def test_the_echo_says_how_long_the_ping_was_held() -> None:
     channel = FakeChannel()
     # The datagram carrying the ping arrived 7 ms before the echo goes out.
     RttProbe(channel, ping=False, arrival_ms=lambda: now_ms() - 7.0)
-    channel.receive(_ping(3, 1234.5))
+    channel.receive(_ping(HELD_ECHO_WANTED | 3, 1234.5))
     (echo,) = channel.sent
     assert len(echo) == HELD_ECHO_BYTES
     assert echo[0] == ord("E")
-    assert echo[1:PING_BYTES] == _ping(3, 1234.5)[1:]
+    assert echo[1:PING_BYTES] == _ping(HELD_ECHO_WANTED | 3, 1234.5)[1:]
     (hold_ms,) = struct.unpack_from("!d", echo, PING_BYTES)
     assert hold_ms == pytest.approx(7.0, abs=1.0)
 
@@ -72,3 +79,40 @@ def test_messages_that_are_not_probes_are_ignored() -> None:
         channel.receive(message)
     assert channel.sent == []
     assert probe.samples_ms == []
+
+
+@pytest.mark.parametrize(
+    ("number", "expected_bytes"),
+    [(5, PING_BYTES), (HELD_ECHO_WANTED | 5, HELD_ECHO_BYTES)],
+    ids=["older-pinger-gets-13-bytes", "flagged-ping-gets-held-echo"],
+)
+def test_the_echo_is_one_the_pinger_reads(number: int, expected_bytes: int) -> None:
+    """An older desktop reads exactly 13-byte echoes and never sets the flag."""
+    ping = b"P" + struct.pack("!Id", number, 42.0)
+    echo = echo_for(ping, hold_ms=3.0)
+    assert echo is not None
+    assert len(echo) == expected_bytes
+    assert echo[:PING_BYTES] == b"E" + ping[1:]
+
+
+def test_pings_ask_for_the_held_echo_and_old_echoers_still_answer_them() -> None:
+    """Our ping keeps the 13 bytes and the kind byte an older echoer checks; only the number's
+    top bit says we read held echoes."""
+    channel = FakeChannel()
+    channel.readyState = "open"
+    sent: list[bytes] = []
+
+    async def first_ping() -> None:
+        probe = RttProbe(channel, interval_ms=10_000.0)
+        while not channel.sent:
+            await asyncio.sleep(0.001)
+        sent.extend(channel.sent)
+        await probe.stop()
+
+    asyncio.run(first_ping())
+    (ping,) = sent
+    assert len(ping) == PING_BYTES
+    assert ping[0] == ord("P")
+    (number,) = struct.unpack_from("!I", ping, 1)
+    assert number & HELD_ECHO_WANTED
+    assert number & ~HELD_ECHO_WANTED == 1

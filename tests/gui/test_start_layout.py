@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QToolButton, Q
 from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
+from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
 from callcheck.gui.history_store import HistoryStore
 from callcheck.gui.settings import AppSettings, SettingsStore
@@ -74,6 +75,28 @@ def test_no_start_text_is_clipped(qtbot: QtBot, window: MainWindow, size: QSize,
         assert fits, (mode, widget.objectName() or _plain(widget.text())[:40], how)
         checked += 1
     assert checked >= 6
+    window.bridge.shutdown()
+    window.historyStore.close()
+
+
+def test_the_reason_start_is_off_is_not_clipped(qtbot: QtBot, window: MainWindow) -> None:
+    """While "Hear yourself" holds the devices (issue 16), at the small size, with the tallest
+    test type chosen."""
+    window.resize(SIZES[0])
+    window.show()
+    qtbot.waitExposed(window)
+    window.start.selectMode("peer")
+    window.start.setBlocked(texts.ECHO_BLOCKS_START)
+    QApplication.processEvents()
+    assert not window.start.startButton.isEnabled()
+    assert window.start.blocked.isVisible()
+    for widget in window.start.findChildren(QLabel) + window.start.findChildren(QRadioButton):
+        if widget.isVisible() and _plain(widget.text()).strip():
+            fits, how = text_fits(widget)
+            assert fits, (widget.objectName() or _plain(widget.text())[:40], how)
+    window.start.setBlocked("")
+    assert window.start.startButton.isEnabled()
+    assert not window.start.blocked.isVisible()
     window.bridge.shutdown()
     window.historyStore.close()
 

@@ -160,6 +160,17 @@ def test_old_and_partial_reports_render(report: dict[str, Any]) -> None:
     assert "chart-mos" in render_html(gaps)
 
 
+def test_the_mos_chart_draws_the_last_second_when_the_report_has_it(
+    report: dict[str, Any],
+) -> None:
+    """``timeline[].mos_recent`` (issue 12) is a second line on the MOS chart; an older report
+    without it draws the one line it has."""
+    assert "last 1 s" not in render_html(report)
+    recent = copy.deepcopy(report)
+    recent["timeline"] = [{**s, "mos_recent": 2.5} for s in recent["timeline"]]
+    assert "last 1 s" in render_html(recent)
+
+
 def test_not_a_report_is_refused() -> None:
     with pytest.raises(ReportFormatError):
         render_html({"schema": "other/9"})

@@ -73,3 +73,17 @@ def test_a_shared_test_report_validates_and_old_ones_still_do() -> None:
     jsonschema.validate(shared, SCHEMA)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**report, "share": {"code": "AC7-K3M-9PX"}}, SCHEMA)
+
+
+def test_a_timeline_with_the_recent_mos_validates_and_old_ones_still_do() -> None:
+    """Issue 12: ``timeline[].mos_recent`` (the last second) is additive."""
+    report: dict[str, Any] = copy.deepcopy(V1)
+    assert report["timeline"], "the v1 fixture has a timeline"
+    assert all("mos_recent" not in s for s in report["timeline"])  # an old report
+    report["timeline"] = [
+        {**s, "mos_recent": None if i == 0 else 2.9} for i, s in enumerate(report["timeline"])
+    ]
+    jsonschema.validate(report, SCHEMA)
+    report["timeline"][1]["mos_recent"] = "bad"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(report, SCHEMA)

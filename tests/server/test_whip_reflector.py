@@ -24,6 +24,7 @@ from server_helpers import (
     wait_until_idle,
 )
 
+from callcheck.engine.rtt_probe import HELD_ECHO_BYTES, HELD_ECHO_WANTED, PING_BYTES
 from callcheck.server.config import IceServerConfig
 
 FIGURE_FIELDS = {
@@ -63,12 +64,20 @@ def full_call() -> dict[str, Any]:
             out["uplink"] = await client.wait_message("uplink")
             client.channel.send(json.dumps({"type": "ping", "t": 1234.5, "n": 7}))
             out["pong"] = await client.wait_message("pong")
+            # A wave-1 desktop's ping, then one that asks for a held echo (rtt_probe).
             probe = b"P" + struct.pack("!Id", 3, 99.25)
+            held_probe = b"P" + struct.pack("!Id", HELD_ECHO_WANTED | 4, 99.5)
             client.channel.send(probe)
+            client.channel.send(held_probe)
             deadline = time.monotonic() + 5
-            while b"E" + probe[1:] not in client.messages and time.monotonic() < deadline:
+            while time.monotonic() < deadline and not all(
+                any(isinstance(m, bytes) and m[1:PING_BYTES] == p[1:] for m in client.messages)
+                for p in (probe, held_probe)
+            ):
                 await asyncio.sleep(0.02)
-            out["probe_echoed"] = b"E" + probe[1:] in client.messages
+            out["probe_echoes"] = [
+                m for m in client.messages if isinstance(m, bytes) and m[:1] == b"E"
+            ]
             async with http.get(f"{url}{client.location}") as status:
                 out["session_status"] = await status.json()
             out["active_during"] = await metrics_value(http, url, "callcheck_active_calls")
@@ -135,8 +144,18 @@ def test_json_ping_is_echoed_as_pong_with_its_fields(full_call: dict[str, Any]) 
     assert "server_ms" in pong
 
 
-def test_binary_rtt_probe_ping_is_echoed(full_call: dict[str, Any]) -> None:
-    assert full_call["probe_echoed"]
+def test_binary_rtt_probe_pings_get_the_echo_their_sender_reads(
+    full_call: dict[str, Any],
+) -> None:
+    """A plain ping (older desktops) gets the plain 13-byte echo; a ping with the held-echo
+    flag gets the echo plus how long the server held it (engine/rtt_probe.py)."""
+    echoes = {struct.unpack_from("!I", m, 1)[0]: m for m in full_call["probe_echoes"]}
+    assert echoes[3] == b"E" + struct.pack("!Id", 3, 99.25)
+    held = echoes[HELD_ECHO_WANTED | 4]
+    assert len(held) == HELD_ECHO_BYTES
+    assert held[:PING_BYTES] == b"E" + struct.pack("!Id", HELD_ECHO_WANTED | 4, 99.5)
+    (hold_ms,) = struct.unpack_from("!d", held, PING_BYTES)
+    assert 0.0 <= hold_ms < 50.0  # an idle server answers at once
 
 
 def test_session_status_reports_encoded_reflection(full_call: dict[str, Any]) -> None:

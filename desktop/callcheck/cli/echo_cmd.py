@@ -31,7 +31,7 @@ from callcheck.engine.echo_test import (
     run_echo,
     write_wav,
 )
-from callcheck.engine.impairment import ImpairmentSpec
+from callcheck.engine.impairment import NETWORK_PRESETS, ImpairmentSpec
 from callcheck.engine.signaling import parse_server_url
 from callcheck.engine.snapshots import CallFailed
 from callcheck.engine.sources import AudioSourceError, SyntheticSpeechSource
@@ -81,7 +81,8 @@ def add_parser(subparsers: Any) -> None:
     p.add_argument(
         "--impair",
         metavar="SPEC",
-        help="emulate a network, e.g. delay=50,jitter=10,loss=2,burst=2",
+        help="emulate a network, e.g. delay=50,jitter=10,loss=2,burst=2, or one by name: "
+        f"{', '.join(NETWORK_PRESETS)}",
     )
     p.add_argument("--input", metavar="DEV", help="microphone: device index or part of its name")
     p.add_argument("--output", metavar="DEV", help="speaker: device index or part of its name")

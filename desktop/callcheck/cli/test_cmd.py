@@ -25,7 +25,7 @@ from callcheck.core.report_text import summary_text
 from callcheck.engine.call import CallConfig
 from callcheck.engine.ice_servers import IceServerError
 from callcheck.engine.ice_servers import parse_ice_server as engine_parse_ice_server
-from callcheck.engine.impairment import ImpairmentSpec
+from callcheck.engine.impairment import NETWORK_PRESETS, ImpairmentSpec
 from callcheck.engine.live_share import ThreadedShare
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.peer import IceServer
@@ -122,7 +122,8 @@ def add_call_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "--impair",
         metavar="SPEC",
-        help="emulate a network, e.g. delay=50,jitter=10,loss=2,burst=2 (what-if mode)",
+        help="emulate a network, e.g. delay=50,jitter=10,loss=2,burst=2, or one by name: "
+        f"{', '.join(NETWORK_PRESETS)} (what-if mode)",
     )
     p.add_argument("--json", action="store_true", help="print only the final JSON report")
     p.add_argument(

@@ -49,6 +49,30 @@ traced they are derived (``ValueSource.DERIVED``) as follows:
 
 The headline verdict of a narrowband call stays on its own scale (G.107, MOS-CQE): see
 :mod:`callcheck.core.rating`.
+
+Where the published Appendix IV table was looked for (issue 12, session 3)
+-------------------------------------------------------------------------
+The values above stay ``derived`` because the table itself (G.113 Appendix IV, "Provisional
+planning values for the wideband equipment impairment factor and the wideband packet loss
+robustness factor") could not be read, only its table of contents and secondary quotes:
+
+* the project's reference search, all four corpora (documentation sites, stored web pages,
+  public code, issue threads), with the queries "G.113 Appendix IV Ie,WB Bpl,WB", "Table IV.1
+  provisional planning values wideband equipment impairment factor", "wideband equipment
+  impairment factor of G.711 on the extended scale", "Ie,wb G.722 64 kbit/s": only the
+  G.113 (11/2007) cover pages (scribd.com document 43937099, m.777doc.com doc-8185688), the
+  tables of contents of G.107/G.107.1/G.113 on itu.int, and the abstracts of P.833.1/P.834.1
+  and of Möller et al.'s wideband impairment framework — no table body;
+* exact-text search of public repositories for "Bpl,WB", "Ie,WB", "bpl_wb", "Table IV.2",
+  "G.113 Appendix IV", "G.107.1", and the repositories named like "emodel"/"e-model": two
+  projects quote G.113 (09/2024) Tables IV.1, IV.3 and IV.4, for **AMR-WB (G.722.2) modes
+  only** (Ie,WB 1–41 by mode and listening context; Bpl,WB 4.3–4.9 for three modes, diotic),
+  a codec aiortc does not offer and this table does not list. None quotes a row for G.711,
+  G.729, G.723.1 or G.722 on the wideband scale, and none gives a Bpl,WB for G.722.
+
+So no value here is checked against the published table; G.722's Ie,WB 13 keeps the citation
+the first landing gave it. A maintainer with the ITU text should replace the derived rows and
+add a test per value, as ``tests/core/test_codecs.py`` does for Appendix I.
 """
 
 from __future__ import annotations

@@ -106,11 +106,15 @@ class TimelineSample:
 
     t_s: float
     mos: float | None
+    """The gauge's value: the call so far, rated as the verdict is (converges to it)."""
     r_factor: float | None
     rtt_ms: float | None
     jitter_ms: float | None
     loss_pct: float | None
     buffer_ms: float | None
+    mos_recent: float | None = None
+    """The last second only (:class:`~callcheck.core.live_rating.RecentWindow`): the gauge's
+    recent-trouble trace, the snapshot's ``quality_recent``; ``None`` before it exists."""
 
     def to_json(self) -> dict[str, Any]:
         """One element of ``timeline``."""
@@ -126,6 +130,7 @@ class TimelineSample:
             "jitter_ms": r(self.jitter_ms),
             "loss_pct": r(self.loss_pct),
             "buffer_ms": r(self.buffer_ms),
+            "mos_recent": r(self.mos_recent),
         }
 
 

@@ -305,11 +305,16 @@ def _chart_svgs(data: Mapping[str, Any]) -> dict[str, str]:
     """The four charts by id (an SVG, or a "no samples" paragraph)."""
     timeline = _list(data.get("timeline"))
     bands = [(b.low_mos, b.high_mos, GRADE_COLOURS[b.grade]) for b in GRADE_BANDS]
+    mos_series = [("MOS", "#222", _timeline_points(timeline, "mos"))]
+    # The last second on its own (schema: timeline[].mos_recent; absent from older reports).
+    recent = _timeline_points(timeline, "mos_recent")
+    if any(v is not None for _, v in recent):
+        mos_series.append(("last 1 s", "#e67e22", recent))
     charts = (
         line_chart(
             "chart-mos",
             "MOS over the test",
-            [("MOS", "#222", _timeline_points(timeline, "mos"))],
+            mos_series,
             unit="MOS",
             y_min=1.0,
             y_max=5.0,

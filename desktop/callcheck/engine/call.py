@@ -415,8 +415,9 @@ class TestCall:
             wait_ms = min(next_ms, end_ms) - now_ms()
             if wait_ms > 0:
                 stop = asyncio.ensure_future(self._stop_requested.wait())
-                done, _ = await asyncio.wait({stop}, timeout=wait_ms / 1000.0)
-                if not done:
+                try:
+                    await asyncio.wait({stop}, timeout=wait_ms / 1000.0)
+                finally:  # also when the call is cancelled: no waiter left behind
                     stop.cancel()
             elapsed_s = (now_ms() - self.connected_ms) / 1000.0
             if self._stop_requested.is_set():

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import asyncio
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final, Literal
@@ -120,6 +121,13 @@ class EchoResult:
     frames_decoded: int
     frames_concealed: int
     call: CallResult
+    network_delay_ms: float | None = None
+    """The network part of ``path_delay_ms`` (one-way in loopback, the round trip through the
+    reflector), median over the call; ``None`` if not measured."""
+    playout_wait_ms: float = 0.0
+    """The playout buffer's part of ``path_delay_ms``: how long it held the played frames,
+    median. It adapts to each call's start (a stall there grows it for the rest of the call),
+    so two calls over the same path may differ here by a few tens of ms."""
 
     @property
     def concealed_pct(self) -> float:
@@ -213,6 +221,15 @@ def _rate_converted(samples: Int16Array, from_hz: int, to_hz: int) -> Int16Array
     return samples if from_hz == to_hz else _to_int16(resample(samples, from_hz, to_hz))
 
 
+def _network_delay_ms(direction: DirectionResult, mode: str) -> float | None:
+    """The network part of the path, median over the call: one-way in loopback, the round trip
+    through the reflector; ``None`` if not measured."""
+    if mode == "loopback":
+        one_way = direction.totals.one_way_delay_ms
+        return one_way.p50 if one_way is not None else None
+    return direction.rtt_ms.p50 if direction.rtt_ms is not None else None
+
+
 def _path_delay_ms(
     direction: DirectionResult, mode: str, codec_key: str, sender_late_ms: float
 ) -> float | None:
@@ -221,11 +238,7 @@ def _path_delay_ms(
     and the codec's look-ahead (the encoder holds that much audio back; RFC 6716 §2 for Opus).
     No packetisation delay: sample 0 of each frame is sent as the frame is read; but the
     sender's lateness, ``sender_late_ms``, when the event loop was busy."""
-    if mode == "loopback":
-        one_way = direction.totals.one_way_delay_ms
-        network = one_way.p50 if one_way is not None else None
-    else:
-        network = direction.rtt_ms.p50 if direction.rtt_ms is not None else None
+    network = _network_delay_ms(direction, mode)
     if network is None:
         return None
     lookahead_ms = codec_for_webrtc(codec_key).lookahead_ms
@@ -286,6 +299,8 @@ async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions
         frames_decoded=result.downlink.frames_decoded,
         frames_concealed=result.downlink.frames_concealed,
         call=result,
+        network_delay_ms=_network_delay_ms(result.downlink, options.mode),
+        playout_wait_ms=result.downlink.playout.wait_ms.p50,
     )
 
 
@@ -313,10 +328,13 @@ async def record_microphone(
     device: str | None = None,
     *,
     backend: AudioBackend | None = None,
+    on_open: Callable[[], object] | None = None,
 ) -> tuple[Int16Array, int]:
     """Record ``seconds`` from the microphone; returns int16 mono and its sample rate.
 
-    Raises :class:`~callcheck.engine.audio_io.AudioDeviceError` (or ``AudioUnavailable``).
+    ``on_open`` is called once the microphone is open and recording (the moment to say "speak
+    now"). Raises :class:`~callcheck.engine.audio_io.AudioDeviceError` (or
+    ``AudioUnavailable``). Cancelling it closes the microphone before the cancellation returns.
     """
     if not 0 < seconds <= MAX_SECONDS:
         raise ValueError(f"record between 0 and {MAX_SECONDS:g} s")
@@ -343,6 +361,8 @@ async def record_microphone(
     stream = backend.open_stream(config, loop=loop, on_input=on_input, on_error=on_error)
     try:
         stream.start()
+        if on_open is not None:
+            on_open()
         # A device that delivers nothing must not hang the test: allow twice the time.
         async with asyncio.timeout(2 * seconds + 2.0):
             await done
@@ -363,8 +383,12 @@ async def play_to_speaker(
     device: str | None = None,
     *,
     backend: AudioBackend | None = None,
+    on_open: Callable[[], object] | None = None,
 ) -> None:
-    """Play ``samples`` on the speaker and return once they have been played."""
+    """Play ``samples`` on the speaker and return once they have been played.
+
+    ``on_open`` is called once the speaker is open and playing. Cancelling it stops the sound
+    and closes the speaker before the cancellation returns."""
     backend = backend or SoundDeviceBackend()
     chosen = find_device(backend.list_devices(), device, "output")
     loop = asyncio.get_running_loop()
@@ -375,6 +399,8 @@ async def play_to_speaker(
     try:
         stream.write(audio.astype(np.float32) / INT16_FULL_SCALE)
         stream.start()
+        if on_open is not None:
+            on_open()
         # Poll the queue: PortAudio offers no "drained" callback through this stream.
         deadline_ms = now_ms() + 1000.0 * audio.size / config.sample_rate_hz + 2000.0
         while stream.queued_output_frames() > 0 and not failed and now_ms() < deadline_ms:

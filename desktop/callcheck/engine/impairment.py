@@ -30,8 +30,9 @@ import contextlib
 import math
 import random
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
+from types import MappingProxyType
 from typing import Final, Literal
 
 from callcheck.engine.loop import now_ms as clock_ms
@@ -60,6 +61,21 @@ _KEYS: Final = {
     "reorder_ms": "reorder_ms",
     "seed": "seed",
 }
+
+#: Networks to try ("Simulate a worse network" in the app, ``--impair NAME`` on the command line;
+#: issue 16), each an ``--impair`` spec read by :meth:`ImpairmentSpec.parse`, the one parser of
+#: both. Illustrative figures for one direction, not a standard's profiles: a busy Wi-Fi cell
+#: delays frames behind other stations' traffic (tens of ms of spread) and loses few (802.11
+#: retransmits); a phone's hotspot adds the mobile network's delay, spread and short loss
+#: bursts; a VPN to a distant, congested concentrator adds a fixed delay and loses UDP in bursts.
+NETWORK_PRESETS: Final[Mapping[str, str]] = MappingProxyType(
+    {
+        "none": "",
+        "busy-wifi": "delay=5,jitter=25,loss=1",
+        "mobile-hotspot": "delay=60,jitter=20,loss=2,burst=2",
+        "lossy-vpn": "delay=40,loss=5,burst=2",
+    }
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,15 +148,22 @@ class ImpairmentSpec:
 
     @classmethod
     def parse(cls, text: str) -> ImpairmentSpec:
-        """Parse ``delay=50,jitter=10,loss=2,burst=2`` (the ``--impair`` syntax).
+        """Parse ``delay=50,jitter=10,loss=2,burst=2`` (the ``--impair`` syntax), or the name
+        of one of the :data:`NETWORK_PRESETS` (``lossy-vpn``).
 
         Keys: delay, jitter (ms), dist (uniform|normal), loss (%), burst (mean burst length,
         packets), reorder (%), reorder_ms, seed. Raises :class:`ValueError` naming the problem.
         """
         values: dict[str, object] = {}
         text = text.strip()
+        text = NETWORK_PRESETS.get(text.lower(), text)
         if not text:
             return cls()
+        if "=" not in text:
+            raise ValueError(
+                f"impairment {text!r} is neither key=value pairs nor a network name "
+                f"({', '.join(NETWORK_PRESETS)})"
+            )
         for item in text.split(","):
             key, sep, raw = (part.strip() for part in item.partition("="))
             if not sep or not key or not raw:

@@ -36,7 +36,6 @@ measuring nothing; ``tests/engine/test_aiortc_hooks.py`` fails loudly on such an
 from __future__ import annotations
 
 import asyncio
-import collections
 import contextlib
 import contextvars
 import fractions
@@ -65,6 +64,7 @@ from av import AudioFrame
 from callcheck.core.audio_analysis import measure_level
 from callcheck.core.packets import SEQUENCE_CYCLE, PacketRecord, StreamStatistics, extend_sequence
 from callcheck.core.playout import PlayoutBuffer, PlayoutConfig, PlayoutFrame
+from callcheck.engine.arrivals import ArrivalStamps
 from callcheck.engine.decoders import FrameDecoder, make_decoder
 from callcheck.engine.impairment import ImpairedLink, ImpairedReceive, ImpairmentSpec
 from callcheck.engine.loop import now_ms
@@ -350,9 +350,7 @@ class MeasuredPeer:
         """The emulator on the receive path (``receive_impairment``), with its truth."""
         self.track: SourceTrack | None = None
         self.probe: RttProbe | None = None
-        self._sctp_stamps: list[float | None] = [None]
-        self._datagram_arrival: list[float | None] = [None]
-        self._sctp_stamped = False
+        self._arrivals = ArrivalStamps()
         self.channel: Any = None
         """The ``callcheck-rtt`` data channel (opened here, or accepted from the far end)."""
         self.on_channel: Callable[[Any], None] | None = None
@@ -413,33 +411,9 @@ class MeasuredPeer:
         self._channel_ready(channel)
 
     def _stamp_sctp(self) -> Callable[[], float]:
-        """Stamp each datagram entering the SCTP stack; the clock of the current one.
-
-        aiortc's DTLS loop hands one datagram at a time to ``_handle_data`` and a message is
-        delivered within that call, so while a message callback runs the latest stamp is the
-        arrival of the datagram that carried it (RTT echo, module docstring of ``rtt_probe``).
-        Without the hook (an aiortc whose internals moved) the callback's own time is used.
-        """
-        sctp = self.pc.sctp
-        handle = getattr(sctp, "_handle_data", None)
-        if sctp is None or handle is None or self._sctp_stamped:
-            return self._sctp_arrival_ms
-        stamps = self._sctp_stamps
-
-        datagram = self._datagram_arrival
-
-        async def stamped(data: bytes) -> None:
-            # The datagram's arrival at the socket when known, else now (entering SCTP).
-            stamps[0] = datagram[0] if datagram[0] is not None else now_ms()
-            await handle(data)
-
-        sctp._handle_data = stamped  # type: ignore[method-assign]
-        self._sctp_stamped = True
-        return self._sctp_arrival_ms
-
-    def _sctp_arrival_ms(self) -> float:
-        stamp = self._sctp_stamps[0]
-        return stamp if stamp is not None else now_ms()
+        """The arrival clock of data-channel messages (:mod:`callcheck.engine.arrivals`)."""
+        self._arrivals.stamp_sctp(self.pc.sctp)
+        return self._arrivals.message_ms
 
     def _channel_ready(self, channel: Any) -> None:
         self.channel = channel
@@ -490,12 +464,12 @@ class MeasuredPeer:
         assert playout is not None
         clock_rate_hz = self.clock_rate_hz
 
-        datagram = self._datagram_arrival
+        arrivals = self._arrivals
 
         async def tapped_handle_rtp(packet: Any, arrival_time_ms: int) -> None:
-            # When the datagram reached aioice (``_stamp_datagrams``), not when aiortc's DTLS
+            # When the datagram reached aioice (``engine.arrivals``), not when aiortc's DTLS
             # loop got round to it: under load that wait is jitter the network did not add.
-            stamped = datagram[0]
+            stamped = arrivals.datagram_ms
             arrival = stamped if stamped is not None else now_ms()
             seq = packet.sequence_number
             remote = self.remote_send_times
@@ -541,39 +515,9 @@ class MeasuredPeer:
             self.receive_link = ImpairedReceive(receive_spec, ice._recv)
             ice._recv = self.receive_link.recv
         else:
-            self._stamp_datagrams(dtls.transport)
+            # Skipped under receive emulation: the emulator's release is the arrival then.
+            self._arrivals.stamp_datagrams(dtls.transport)
         self._hooked = True
-
-    def _stamp_datagrams(self, ice: Any) -> None:
-        """Note when each datagram reached aioice, for the RTT echo (``rtt_probe``).
-
-        aiortc's DTLS loop takes one datagram at a time from aioice's queue and decrypts every
-        RTP packet too, so under load a ping can wait there for milliseconds; RTCP's DLSR
-        would not count that wait and neither should the echo. aioice queues datagrams in
-        ``Connection.data_received`` and hands them out in order through ``recv``: a FIFO of
-        stamps beside the queue tells the arrival of the datagram being handled. Skipped when
-        the receive path is emulated (the emulator's release is the arrival then) or when
-        aioice's internals moved (the stamp is then taken entering SCTP).
-        """
-        connection = getattr(ice, "_connection", None)
-        received = getattr(connection, "data_received", None)
-        recv = getattr(ice, "_recv", None)
-        if connection is None or received is None or recv is None:
-            return
-        stamps: collections.deque[float] = collections.deque(maxlen=4096)
-        current = self._datagram_arrival
-
-        def stamped_received(data: bytes, component: int) -> None:
-            stamps.append(now_ms())
-            received(data, component)
-
-        async def stamped_recv() -> bytes:
-            data: bytes = await recv()
-            current[0] = stamps.popleft() if stamps else None
-            return data
-
-        connection.data_received = stamped_received
-        ice._recv = stamped_recv
 
     def verify_transport(self) -> None:
         """After negotiation: the hooked transport must carry audio and data (max-bundle)."""

@@ -92,6 +92,8 @@ def _timeline(result: CallResult) -> tuple[TimelineSample, ...]:
                 jitter_ms=worse.jitter_ms,
                 loss_pct=worse.loss_interval_pct,
                 buffer_ms=worse.playout_delay_ms,
+                # The snapshot's own recent rating (worse direction), not a second definition.
+                mos_recent=None if s.quality_recent is None else s.quality_recent.mos,
             )
         )
     return tuple(samples)

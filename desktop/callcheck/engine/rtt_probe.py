@@ -7,18 +7,28 @@ ordered channel a lost ping stalls every later one behind it (head-of-line block
 640 ms against a true 60 ms at 3 % loss). A lost ping is simply never answered.
 
 Wire format (binary): a ping is 13 bytes — one kind byte ``P``, the ping number (uint32) and the
-sender's monotonic send time (float64 ms). The echo is the same 13 bytes with the kind byte
-``E``, followed (since wave 2) by a float64: how long the echoing side **held** the ping, from
-the arrival of the datagram that carried it to the echo, in ms. Only the pinging side reads the
-send time and only the echoing side measures the hold, so the two peers' clocks never need to
-agree. A 13-byte echo (the reflector, an older CallCheck) counts as held 0 ms.
+sender's monotonic send time (float64 ms). The plain echo is the same 13 bytes with the kind
+byte ``E``. The **held echo** (since wave 2) is followed by a float64: how long the echoing side
+held the ping, from the arrival of the datagram that carried it to the echo, in ms. Only the
+pinging side reads the send time and only the echoing side measures the hold, so the two peers'
+clocks never need to agree.
+
+Who gets which echo: a pinger that reads held echoes says so in every ping by setting the top
+bit of the ping number (:data:`HELD_ECHO_WANTED`); an echoer answers such a ping with a held
+echo and any other ping with the plain 13 bytes. The ping keeps its 13 bytes and its kind byte,
+so an old echoer (a wave-1 reflector or desktop: it echoes exactly 13-byte ``P`` messages and
+copies the number back unchanged) still answers it, and the plain echo counts as held 0 ms; an
+old pinger (it reads exactly 13-byte echoes) never sets the bit, so it still gets the echo it
+understands. The flag travels in each ping rather than in the offer or a hello because the
+channel is unordered and lossy, and because each side of a peer call pings the other: no state,
+no race with the first pings.
 
 Why the hold (issue 12, item 7): a ping waits in the far end's receive path (its DTLS loop also
 decrypts every RTP packet) before it is answered, and a loaded far end answers late; RTCP
 subtracts exactly this time, its DLSR (RFC 3550 §6.4.1), and so do we:
-``rtt = arrival − send time − hold``. Arrival is stamped when the datagram enters the SCTP
-stack (``arrival_ms``: :class:`~callcheck.engine.peer.MeasuredPeer` stamps it), not when the
-message callback runs, on both sides.
+``rtt = arrival − send time − hold``. Arrival is when the datagram reached aioice, not when the
+message callback ran (``arrival_ms``: :mod:`callcheck.engine.arrivals`), on both sides — the
+measured peer and the reflector stamp it alike.
 """
 
 from __future__ import annotations
@@ -42,10 +52,29 @@ _PING: Final = ord("P")
 _ECHO: Final = ord("E")
 _BODY = struct.Struct("!Id")
 _HOLD = struct.Struct("!d")
-#: A ping, and an echo without a hold (the reflector's).
+_NUMBER = struct.Struct("!I")
+#: A ping, and the plain echo (no hold: old echoers, and pings without the flag).
 PING_BYTES: Final = 1 + _BODY.size
 #: An echo that says how long the far end held the ping.
 HELD_ECHO_BYTES: Final = PING_BYTES + _HOLD.size
+#: Set in a ping's number by a pinger that reads held echoes (module docstring). Ping numbers
+#: count up from 1 every 250 ms: the low 31 bits last 17 years.
+HELD_ECHO_WANTED: Final = 0x8000_0000
+
+
+def echo_for(message: bytes, hold_ms: float) -> bytes | None:
+    """The echo of ``message`` held ``hold_ms`` by the echoer, or ``None`` if it is no ping.
+
+    A held echo when the ping asks for one (:data:`HELD_ECHO_WANTED`), else the plain 13 bytes
+    every CallCheck understands. Used by :class:`RttProbe` and the reflector alike.
+    """
+    if len(message) != PING_BYTES or message[0] != _PING:
+        return None
+    (number,) = _NUMBER.unpack_from(message, 1)
+    echo = bytes((_ECHO,)) + message[1:]
+    if number & HELD_ECHO_WANTED:
+        echo += _HOLD.pack(max(0.0, hold_ms))
+    return echo
 
 
 class RttProbe:
@@ -88,8 +117,9 @@ class RttProbe:
         next_ms = now_ms()
         while self._channel.readyState == "open":
             self.pings_sent += 1
+            number = (self.pings_sent % HELD_ECHO_WANTED) | HELD_ECHO_WANTED
             with contextlib.suppress(Exception):  # a closing channel: the loop condition ends us
-                self._channel.send(bytes((_PING,)) + _BODY.pack(self.pings_sent, now_ms()))
+                self._channel.send(bytes((_PING,)) + _BODY.pack(number, now_ms()))
             next_ms += self._interval_ms
             await asyncio.sleep(max(0.0, (next_ms - now_ms()) / 1000.0))
 
@@ -97,10 +127,11 @@ class RttProbe:
         if not isinstance(message, bytes) or len(message) not in (PING_BYTES, HELD_ECHO_BYTES):
             return  # not ours (the reflector may send JSON on the same channel)
         kind = message[0]
-        if kind == _PING and len(message) == PING_BYTES:
-            hold_ms = max(0.0, now_ms() - self._arrival_ms())
-            with contextlib.suppress(Exception):
-                self._channel.send(bytes((_ECHO,)) + message[1:] + _HOLD.pack(hold_ms))
+        if kind == _PING:
+            echo = echo_for(message, now_ms() - self._arrival_ms())
+            if echo is not None:
+                with contextlib.suppress(Exception):
+                    self._channel.send(echo)
         elif kind == _ECHO:
             arrival_ms = self._arrival_ms()
             _number, sent_ms = _BODY.unpack_from(message, 1)

@@ -42,6 +42,9 @@ from callcheck.core.report_text import summary_text
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
+    ECHO_IN_CALL,
+    ECHO_PLAYING,
+    ECHO_RECORDING,
     NO_SERVER,
     EchoOutcome,
     EchoRequest,
@@ -52,6 +55,7 @@ from callcheck.gui.bridge import (
     TestOutcome,
 )
 from callcheck.gui.connectivity_view import ConnectivityBox
+from callcheck.gui.echo_controls import NO_NETWORK, simulated_network_text
 from callcheck.gui.history import CompareScreen, HistoryScreen
 from callcheck.gui.history_store import HistoryEntry, HistoryError, HistoryStore
 from callcheck.gui.i18n import chosen_locale, install_translations
@@ -338,6 +342,10 @@ class MainWindow(QMainWindow):
         self._last_mode: TestMode = "loopback"
         self._current_entry: HistoryEntry | None = None
         self._closed = False
+        # "Hear yourself": the simulated network chosen (on either screen), and what it is doing.
+        self._echo_network = NO_NETWORK
+        self._echo_running = False
+        self._echo_text = ""
         problems = [p for p in (self.store.problem, self._open_history()) if p]
 
         self.stack = QStackedWidget()
@@ -357,6 +365,7 @@ class MainWindow(QMainWindow):
         self.start.startRequested.connect(self.start_test)
         self.start.devicesRequested.connect(self.show_devices)
         self.start.settingsRequested.connect(self.show_settings)
+        self.start.blockerCancelRequested.connect(self.bridge.cancel_echo)
         self.error = ErrorScreen()
         self.error.tryAgainButton.clicked.connect(lambda: self.start_test(self._last_mode))
         self.error.backButton.clicked.connect(self.show_start)
@@ -427,6 +436,7 @@ class MainWindow(QMainWindow):
         self.bridge.shareViewers.connect(lambda n: self.liveScreen().sharePanel.set_viewers(n))
         self.bridge.runAgainRequested.connect(self.runAgainPrompt.ask)
         self.runAgainPrompt.runRequested.connect(lambda: self.start_test(self._last_mode))
+        self.bridge.echoPhase.connect(self._on_echo_phase)
         self.bridge.echoFinished.connect(self._on_echo_finished)
         if problems:
             self.statusBar().showMessage(" ".join(problems))
@@ -473,7 +483,7 @@ class MainWindow(QMainWindow):
             self._results = ResultsScreen()
             self._results.againRequested.connect(lambda: self.start_test(self._last_mode))
             self._results.compareRequested.connect(self.compare_with_previous)
-            self._results.echoRequested.connect(self.hear_yourself)
+            self._connect_echo(self._results)
             self.stack.addWidget(self._results)
         return self._results
 
@@ -497,7 +507,7 @@ class MainWindow(QMainWindow):
             self._devices = DevicesScreen(service)
             self._devices.setPreferred(self.settings.input_device, self.settings.output_device)
             self._devices.devicesChosen.connect(self._devices_chosen)
-            self._devices.echoRequested.connect(self.hear_yourself)
+            self._connect_echo(self._devices)
             self.stack.addWidget(self._devices)
         return self._devices
 
@@ -607,13 +617,34 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ hear yourself
 
-    def hear_yourself(self) -> None:
+    def _connect_echo(self, screen: DevicesScreen | ResultsScreen) -> None:
+        """Wire a screen's "Hear yourself" controls, in the state the echo is in now."""
+        screen.echoRequested.connect(self.hear_yourself)
+        screen.echoCancelRequested.connect(self.bridge.cancel_echo)
+        screen.echoNetwork.networkChosen.connect(self._echo_network_chosen)
+        screen.echoNetwork.setNetwork(self._echo_network)
+        if self._echo_running or self._echo_text:
+            screen.showEcho(self._echo_text, running=self._echo_running)
+
+    def _echo_network_chosen(self, key: str) -> None:
+        """One choice for both screens: the one not used shows it too."""
+        self._echo_network = key
+        for screen in (self._devices, self._results):
+            if screen is not None:
+                screen.echoNetwork.setNetwork(key)
+
+    def hear_yourself(self, network: str = NO_NETWORK) -> None:
         """Issue 16: record a few seconds, send them through a test call (the reflector when a
-        server is set and the last test used it, else this computer's loopback), play back."""
-        if self.bridge.isRunning():
+        server is set and the last test used it, else this computer's loopback), play back.
+        ``network``: a simulated worse network (an engine ``NETWORK_PRESETS`` key)."""
+        if self.bridge.isRunning() or self.bridge.isEchoRunning() or self._echo_running:
             return
         if self._devices is not None:
+            if self._devices.service.isBusy():  # the tone or the delay check has the devices
+                self._show_echo(texts.ECHO_WAIT_FOR_CHECK, running=False)
+                return
             self._devices.listenButton.setChecked(False)  # free the microphone
+        self._echo_network_chosen(network)
         settings = self.settings
         through_server = self._last_mode == "server" and bool(settings.server_url)
         request = EchoRequest(
@@ -625,31 +656,59 @@ class MainWindow(QMainWindow):
             use_devices=os.environ.get("CALLCHECK_NO_AUDIO_DEVICE", "") != "1",
             input_device=settings.input_device,
             output_device=settings.output_device,
+            impairment="" if network == NO_NETWORK else network,
         )
-        self._show_echo(texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"), running=True)
-        self.bridge.start_echo(request)
+        # "Speak now" only once the microphone is open (listing and opening it takes a moment).
+        self._show_echo(texts.ECHO_OPENING, running=True)
+        if not self.bridge.start_echo(request):  # never left showing "running" for nothing
+            self._show_echo(texts.ECHO_BLOCKED_BY_TEST, running=False)
+
+    def _on_echo_phase(self, phase: str) -> None:
+        text = {
+            ECHO_RECORDING: texts.ECHO_RECORDING.format(seconds=f"{ECHO_SECONDS:g}"),
+            ECHO_IN_CALL: texts.ECHO_SENDING,
+            ECHO_PLAYING: texts.ECHO_PLAYING,
+        }.get(phase)
+        if text is not None and self._echo_running:  # not after a Cancel already answered
+            self._show_echo(text, running=True)
 
     def _on_echo_finished(self, outcome: EchoOutcome) -> None:
-        if outcome.error:
+        if outcome.cancelled:
+            text = texts.ECHO_CANCELLED
+        elif outcome.error:
             text = texts.ECHO_FAILED.format(error=outcome.error)
         else:
             text = texts.ECHO_DONE.format(
                 delay=f"{outcome.heard_delay_ms or 0.0:.0f}",
                 lost=f"{outcome.concealed_pct or 0.0:.1f}",
             )
+            simulated = simulated_network_text(
+                outcome.impairment, each_way=outcome.mode == "server"
+            )
+            if simulated:
+                text = f"{text} {simulated}"
         self._show_echo(text, running=False)
 
     def _show_echo(self, text: str, *, running: bool) -> None:
+        """Say what the echo does on both screens; while it runs, everything else that would
+        open the devices or start a call is off, and says why."""
+        self._echo_running = running
+        self._echo_text = text
         for screen in (self._devices, self._results):
             if screen is not None:
                 screen.showEcho(text, running=running)
+        self.start.setBlocked(texts.ECHO_BLOCKS_START if running else "")
+        why = texts.ECHO_BLOCKS if running else ""
+        for button in (self.error.tryAgainButton, self.runAgainPrompt.runButton):
+            button.setEnabled(not running)
+            button.setToolTip(why)
 
     # ------------------------------------------------------------------ the test
 
     def start_test(self, mode: str = "loopback") -> None:
         """Start a test of ``mode`` with the saved settings (peer mode: the Start screen's room
         choice)."""
-        if self.bridge.isRunning():
+        if self.bridge.isRunning() or self._echo_running:  # the echo holds the devices
             return
         if self._devices is not None:
             self._devices.listenButton.setChecked(False)  # free the microphone

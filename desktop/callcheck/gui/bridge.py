@@ -111,6 +111,9 @@ class EchoRequest:
     """Microphone and speaker; False = the built-in test signal, nothing played."""
     input_device: str = ""
     output_device: str = ""
+    impairment: str = ""
+    """A simulated worse network: an ``--impair`` spec or one of the engine's
+    ``NETWORK_PRESETS`` names ("" = the network as it is)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,39 +125,109 @@ class EchoOutcome:
     concealed_pct: float | None = None
     similarity: float | None = None
     error: str = ""
+    cancelled: bool = False
+    """The user cancelled it: it stopped where it was, and the devices are closed again."""
+    network_delay_ms: float | None = None
+    """The network part of ``path_delay_ms`` (engine ``EchoResult``)."""
+    playout_wait_ms: float | None = None
+    """The playout buffer's part of ``path_delay_ms`` (engine ``EchoResult``)."""
+    impairment: str = ""
+    """The simulated network it went through (the request's)."""
+    mode: Literal["loopback", "server"] = "loopback"
+    """The request's: in server mode the simulated network is on both legs."""
 
 
-async def _run_echo(request: EchoRequest) -> EchoOutcome:
+class _EchoRun:
+    """One "Hear yourself" run: its task on the engine loop, so that Cancel can stop it there.
+
+    Cancelling the :class:`concurrent.futures.Future` of ``run_coroutine_threadsafe`` would
+    report "cancelled" at once, while the call and the audio streams are still closing; the
+    task itself is cancelled instead, and the future follows once its ``finally`` blocks (the
+    peers, the microphone and speaker streams) are done: then the devices are free.
+    """
+
+    def __init__(self) -> None:
+        self.task: asyncio.Task[Any] | None = None
+        self.cancel_requested = False
+        self.future: concurrent.futures.Future[EchoOutcome] | None = None
+
+    async def run(
+        self, request: EchoRequest, on_phase: Callable[[str], object] | None = None
+    ) -> EchoOutcome:
+        self.task = asyncio.current_task()
+        if self.cancel_requested:  # cancelled before its first step ran
+            raise asyncio.CancelledError
+        return await _run_echo(request, on_phase)
+
+    def cancel(self) -> None:
+        """On the engine loop: stop the run wherever it is."""
+        self.cancel_requested = True
+        if self.task is not None:
+            self.task.cancel()
+
+    def running(self) -> bool:
+        return self.future is not None and not self.future.done()
+
+
+#: The phases of "Hear yourself" (``EngineBridge.echoPhase``): the microphone records, the
+#: recording goes through the test call, what came back plays on the speaker.
+ECHO_RECORDING: Final = "recording"
+ECHO_IN_CALL: Final = "call"
+ECHO_PLAYING: Final = "playing"
+
+
+async def _run_echo(
+    request: EchoRequest, on_phase: Callable[[str], object] | None = None
+) -> EchoOutcome:
     # Imported here: echo_test pulls in aiortc, which the GUI imports on the engine thread only.
     from callcheck.engine import echo_test
+    from callcheck.engine.impairment import ImpairmentSpec
     from callcheck.engine.sources import SyntheticSpeechSource
 
+    def phase(name: str) -> None:
+        if on_phase is not None:
+            on_phase(name)
+
+    spec = ImpairmentSpec.parse(request.impairment) if request.impairment else None
+    impairment = None if spec is None or spec.is_identity else spec
     if request.use_devices:
-        spoken, rate = await echo_test.record_microphone(request.seconds, request.input_device)
+        spoken, rate = await echo_test.record_microphone(
+            request.seconds, request.input_device, on_open=lambda: phase(ECHO_RECORDING)
+        )
     else:
+        phase(ECHO_RECORDING)
         rate = 16_000
         spoken = SyntheticSpeechSource(sample_rate_hz=rate).read(round(request.seconds * rate))
     options = (
-        echo_test.EchoOptions(codec=request.codec)
+        echo_test.EchoOptions(codec=request.codec, impairment=impairment)
         if request.mode == "loopback"
         else echo_test.EchoOptions(
             mode="server",
             codec=request.codec,
+            impairment=impairment,
             server_url=request.server_url,
             token=request.token or None,
             connect_timeout_s=REMOTE_CONNECT_TIMEOUT_S,
         )
     )
+    phase(ECHO_IN_CALL)
     result = await echo_test.run_echo(spoken, rate, options)
     if request.use_devices:
         await echo_test.play_to_speaker(
-            result.playback_audio(), result.sample_rate_hz, request.output_device
+            result.playback_audio(),
+            result.sample_rate_hz,
+            request.output_device,
+            on_open=lambda: phase(ECHO_PLAYING),
         )
     return EchoOutcome(
         path_delay_ms=result.path_delay_ms,
         heard_delay_ms=result.heard_delay_ms,
         concealed_pct=result.concealed_pct,
         similarity=result.similarity,
+        impairment=request.impairment,
+        mode=request.mode,
+        network_delay_ms=result.network_delay_ms,
+        playout_wait_ms=result.playout_wait_ms,
     )
 
 
@@ -342,7 +415,10 @@ class EngineBridge(QObject):
     """How many have the helpdesk page open."""
     runAgainRequested = Signal()
     """The helpdesk asks for another run: ask the employee (never run without their click)."""
+    echoPhase = Signal(str)
+    """"Hear yourself" entered a phase: ``ECHO_RECORDING``, ``ECHO_IN_CALL``, ``ECHO_PLAYING``."""
     echoFinished = Signal(object)
+    """How "Hear yourself" ended: an :class:`EchoOutcome` (figures, error, or cancelled)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -352,7 +428,7 @@ class EngineBridge(QObject):
         self._cancel_requested = False
         self._pending: TestOptions | None = None
         self._share: ThreadedShare | None = None
-        self._echo: concurrent.futures.Future[EchoOutcome] | None = None
+        self._echo: _EchoRun | None = None
 
     def _engine_loop(self) -> EngineLoop:
         if self._engine is None:
@@ -385,7 +461,7 @@ class EngineBridge(QObject):
         running at once). The window uses it to paint the Live screen before the engine thread
         starts setting up the call and competing for the GIL.
         """
-        if self.isRunning():
+        if self.isRunning() or self.isEchoRunning():  # the echo holds the devices
             return
         if options.mode not in AVAILABLE_MODES:
             self._fail(TestFailure(MODE_NOT_AVAILABLE, texts.ERROR_MODE_NOT_AVAILABLE))
@@ -412,25 +488,49 @@ class EngineBridge(QObject):
         self._future = future
         future.add_done_callback(self._on_done)
 
-    def start_echo(self, request: EchoRequest) -> None:
-        """Run "Hear yourself"; ``echoFinished(EchoOutcome)`` follows. Ignored while a test or
-        another echo runs (both want the microphone)."""
-        if self.isRunning() or (self._echo is not None and not self._echo.done()):
-            return
-        future = self._engine_loop().submit(_run_echo(request))
-        self._echo = future
-        future.add_done_callback(self._on_echo_done)
+    def isEchoRunning(self) -> bool:
+        """ "Hear yourself" is recording, in its call or playing back (until ``echoFinished``)."""
+        return self._echo is not None and self._echo.running()
 
-    def _on_echo_done(self, future: concurrent.futures.Future[EchoOutcome]) -> None:
+    def start_echo(self, request: EchoRequest) -> bool:
+        """Run "Hear yourself"; ``echoFinished(EchoOutcome)`` follows. Ignored (False) while a
+        test or another echo runs (both want the microphone)."""
+        if self.isRunning() or self.isEchoRunning():
+            return False
+        run = _EchoRun()
+        future = self._engine_loop().submit(run.run(request, self.echoPhase.emit))
+        run.future = future
+        self._echo = run
+        future.add_done_callback(lambda done: self._on_echo_done(done, run, request))
+        return True
+
+    def cancel_echo(self) -> None:
+        """Stop "Hear yourself" wherever it is; ``echoFinished`` (``cancelled``) follows once
+        its call and audio streams are closed."""
+        run, engine = self._echo, self._engine
+        if run is None or engine is None or not run.running():
+            return
+        run.cancel_requested = True
+        engine.call_soon(run.cancel)
+
+    def _on_echo_done(
+        self, future: concurrent.futures.Future[EchoOutcome], run: _EchoRun, request: EchoRequest
+    ) -> None:
+        # Engine thread: only emit, Qt queues to the GUI.
+        outcome: EchoOutcome | None = None
         try:
             outcome = future.result()
         except concurrent.futures.CancelledError:
-            outcome = EchoOutcome(error=texts.ERROR_UNEXPECTED.format(error="cancelled"))
+            pass
         except CallFailed as exc:
-            outcome = EchoOutcome(error=exc.message)
+            outcome = EchoOutcome(
+                error=exc.message, impairment=request.impairment, mode=request.mode
+            )
         except Exception as exc:  # a device or engine error: say it, keep running
             logger.info("hear yourself failed", exc_info=True)
-            outcome = EchoOutcome(error=str(exc))
+            outcome = EchoOutcome(error=str(exc), impairment=request.impairment, mode=request.mode)
+        if outcome is None or run.cancel_requested:  # whatever it was doing as Cancel came
+            outcome = EchoOutcome(cancelled=True, impairment=request.impairment, mode=request.mode)
         self.echoFinished.emit(outcome)
 
     def cancel(self) -> None:

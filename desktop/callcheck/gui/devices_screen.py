@@ -33,6 +33,7 @@ from callcheck.engine.audio_io import AudioDevice
 from callcheck.engine.device_checks import LatencyMeasurement
 from callcheck.gui import texts
 from callcheck.gui.device_service import DeviceService
+from callcheck.gui.echo_controls import NetworkPicker, blocks_label, cancel_button, network_label
 
 METER_FLOOR_DBFS: Final = -60
 SILENCE_WARNING_S: Final = 2.0
@@ -85,7 +86,9 @@ class DevicesScreen(QWidget):
     """Emits ``devicesChosen(input_name, output_name)`` when the user picks other devices."""
 
     devicesChosen = Signal(str, str)
-    echoRequested = Signal()
+    echoRequested = Signal(str)
+    """"Hear yourself" with the chosen simulated network (an engine ``NETWORK_PRESETS`` key)."""
+    echoCancelRequested = Signal()
 
     def __init__(self, service: DeviceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +99,7 @@ class DevicesScreen(QWidget):
         self._loudest_dbfs: float | None = None
         self._latency: LatencyMeasurement | None = None
         self._wanted = ("", "")
+        self._echo_running = False  # "Hear yourself" holds the devices: the checks wait
         title = QLabel(texts.DEVICES_TITLE)
         title.setStyleSheet("font-size: 20px; font-weight: bold;")
         self.problem = _status_label()
@@ -163,12 +167,24 @@ class DevicesScreen(QWidget):
         echo_box = QGroupBox(texts.ECHO_BOX)
         self.echoButton = QPushButton(texts.ECHO_BUTTON)
         self.echoButton.setToolTip(texts.ECHO_HINT)
-        self.echoButton.clicked.connect(self.echoRequested)
+        self.echoNetwork = NetworkPicker()
+        self.echoButton.clicked.connect(lambda: self.echoRequested.emit(self.echoNetwork.network()))
+        self.echoCancelButton = cancel_button()
+        self.echoCancelButton.clicked.connect(self.echoCancelRequested)
         self.echoStatus = _status_label()
         self.echoStatus.setText(texts.ECHO_HINT)
-        echo_layout = QHBoxLayout(echo_box)
-        echo_layout.addWidget(self.echoButton, 0, Qt.AlignmentFlag.AlignTop)
-        echo_layout.addWidget(self.echoStatus, 1)
+        self.echoBlocks = blocks_label()
+        echo_row = QHBoxLayout()
+        echo_row.addWidget(self.echoButton)
+        echo_row.addWidget(self.echoCancelButton)
+        echo_row.addSpacing(12)
+        echo_row.addWidget(network_label(self.echoNetwork))
+        echo_row.addWidget(self.echoNetwork)
+        echo_row.addStretch(1)
+        echo_layout = QVBoxLayout(echo_box)
+        echo_layout.addLayout(echo_row)
+        echo_layout.addWidget(self.echoStatus)
+        echo_layout.addWidget(self.echoBlocks)
 
         top = QHBoxLayout()
         top.addLayout(pickers, 1)
@@ -189,6 +205,8 @@ class DevicesScreen(QWidget):
             (self.listenButton, self.toneButton),
             (self.toneButton, self.latencyButton),
             (self.latencyButton, self.echoButton),
+            (self.echoButton, self.echoCancelButton),
+            (self.echoCancelButton, self.echoNetwork),
         ):
             QWidget.setTabOrder(first, second)
 
@@ -278,18 +296,37 @@ class DevicesScreen(QWidget):
         self.problem.setVisible(bool(text))
 
     def _set_actions_enabled(self, listed: bool) -> None:
-        has_in = listed and self.selectedInput() is not None
-        has_out = listed and self.selectedOutput() is not None
+        free = not self._echo_running
+        has_in = listed and self.selectedInput() is not None and free
+        has_out = listed and self.selectedOutput() is not None and free
         self.listenButton.setEnabled(has_in)
         self.toneButton.setEnabled(has_out and not self.service.isBusy())
         self.latencyButton.setEnabled(has_in and has_out and not self.service.isBusy())
+        # The echo needs the devices the tone and the delay check have open.
+        self.echoButton.setEnabled(free and not self.service.isBusy())
+        why = "" if free else texts.ECHO_BLOCKS
+        for button in (self.listenButton, self.toneButton, self.latencyButton):
+            button.setAccessibleDescription(why)
         self.inputPicker.setEnabled(self.inputPicker.count() > 0)
         self.outputPicker.setEnabled(self.outputPicker.count() > 0)
 
     def showEcho(self, text: str, *, running: bool) -> None:
-        """What "Hear yourself" is doing or found; the button is off while it runs."""
+        """What "Hear yourself" is doing or found. While it runs: its button off, Cancel shown,
+        and the device checks off, with the reason under the status."""
+        was_running = self.echoCancelButton.isVisibleTo(self)
+        had_focus = self.echoCancelButton.hasFocus()
         self.echoStatus.setText(text)
-        self.echoButton.setEnabled(not running)
+        self._echo_running = running
+        self.echoCancelButton.setVisible(running)
+        self.echoCancelButton.setEnabled(running)
+        self.echoNetwork.setEnabled(not running)
+        self.echoBlocks.setVisible(running)
+        self._set_actions_enabled(self._listed)
+        # Keyboard users keep their place: to Cancel as the echo button goes off, and back.
+        if running and not was_running and self.isVisible():
+            self.echoCancelButton.setFocus()
+        elif not running and had_focus:
+            self.echoButton.setFocus()
 
     def _chosen(self) -> None:
         self.listenButton.setChecked(False)

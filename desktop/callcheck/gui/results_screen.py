@@ -37,6 +37,7 @@ from callcheck.core.result_phrases import verdict_summary
 from callcheck.gui import texts
 from callcheck.gui.bridge import TestOutcome
 from callcheck.gui.connectivity_view import ConnectivityBox
+from callcheck.gui.echo_controls import NetworkPicker, blocks_label, cancel_button, network_label
 from callcheck.gui.gauge import MosGauge
 from callcheck.gui.report_export import (
     ExportError,
@@ -63,7 +64,9 @@ class ResultsScreen(QWidget):
 
     againRequested = Signal()
     compareRequested = Signal()
-    echoRequested = Signal()
+    echoRequested = Signal(str)
+    """"Hear yourself" with the chosen simulated network (an engine ``NETWORK_PRESETS`` key)."""
+    echoCancelRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,10 +132,15 @@ class ResultsScreen(QWidget):
         self.againButton.clicked.connect(self.againRequested)
         self.echoButton = QPushButton(texts.ECHO_BUTTON)
         self.echoButton.setToolTip(texts.ECHO_HINT)
-        self.echoButton.clicked.connect(self.echoRequested)
+        self.echoNetwork = NetworkPicker()
+        self.echoButton.clicked.connect(lambda: self.echoRequested.emit(self.echoNetwork.network()))
+        self.echoCancelButton = cancel_button()
+        self.echoCancelButton.clicked.connect(self.echoCancelRequested)
         self.echoStatus = QLabel()
+        self.echoStatus.setObjectName("echoStatus")
         self.echoStatus.setWordWrap(True)
         self.echoStatus.hide()
+        self.echoBlocks = blocks_label()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -156,16 +164,23 @@ class ResultsScreen(QWidget):
             self.saveButton,
             self.compareButton,
             self.echoButton,
+            self.echoCancelButton,
         ):
             actions.addWidget(button)
         actions.addStretch(1)
+        echo_row = QHBoxLayout()
+        echo_row.addWidget(network_label(self.echoNetwork))
+        echo_row.addWidget(self.echoNetwork)
+        echo_row.addStretch(1)
 
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.note)
         layout.addLayout(head)
         layout.addLayout(actions)
+        layout.addLayout(echo_row)
         layout.addWidget(self.echoStatus)
+        layout.addWidget(self.echoBlocks)
         layout.addWidget(self.message)
         # Plain words first (issue 16): what to do; the E-model's figures (R, codecs,
         # connection checks) only when asked for.
@@ -267,10 +282,24 @@ class ResultsScreen(QWidget):
         self.bodyScroll.verticalScrollBar().setValue(0)
 
     def showEcho(self, text: str, *, running: bool) -> None:
-        """What "Hear yourself" is doing or found; the button is off while it runs."""
+        """What "Hear yourself" is doing or found. While it runs: its button and "Run the test
+        again" off (the reason under the status), Cancel shown."""
+        was_running = self.echoCancelButton.isVisibleTo(self)
+        had_focus = self.echoCancelButton.hasFocus()
         self.echoStatus.setText(text)
         self.echoStatus.setVisible(bool(text))
         self.echoButton.setEnabled(not running)
+        self.echoNetwork.setEnabled(not running)
+        self.echoCancelButton.setVisible(running)
+        self.echoCancelButton.setEnabled(running)
+        self.againButton.setEnabled(not running)
+        self.againButton.setToolTip(texts.ECHO_BLOCKS if running else "")
+        self.echoBlocks.setVisible(running)
+        # Keyboard users keep their place: to Cancel as the echo button goes off, and back.
+        if running and not was_running and self.isVisible():
+            self.echoCancelButton.setFocus()
+        elif not running and had_focus:
+            self.echoButton.setFocus()
 
     def _show_details(self, shown: bool) -> None:
         self.details.setVisible(shown)

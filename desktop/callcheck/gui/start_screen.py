@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -49,6 +51,8 @@ class StartScreen(QWidget):
     startRequested = Signal(str)
     devicesRequested = Signal()
     settingsRequested = Signal()
+    blockerCancelRequested = Signal()
+    """The link in the reason the button is off ("… or cancel it") was followed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +83,20 @@ class StartScreen(QWidget):
         )
         self.hint = QLabel()
         self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Why the button is off, when something else holds the devices (issue 16: "Hear
+        # yourself" runs).
+        self.blocked = QLabel()
+        self.blocked.setObjectName("startBlocked")
+        self.blocked.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.blocked.setWordWrap(True)
+        self.blocked.setStyleSheet("font-weight: bold;")
+        self.blocked.setTextFormat(Qt.TextFormat.RichText)
+        self.blocked.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        self.blocked.linkActivated.connect(lambda _link: self.blockerCancelRequested.emit())
+        self.blocked.hide()
 
         modes = QGroupBox(texts.MODE_TITLE)
         mode_layout = QVBoxLayout(modes)
@@ -151,6 +169,7 @@ class StartScreen(QWidget):
         layout.addSpacing(24)
         layout.addWidget(self.startButton, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.hint)
+        layout.addWidget(self.blocked)
         layout.addSpacing(24)
         layout.addWidget(modes, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addSpacing(12)
@@ -258,6 +277,14 @@ class StartScreen(QWidget):
     def roomCode(self) -> str:
         """Peer mode: the code typed into "Join with a code"."""
         return self.roomCodeEdit.text().strip().upper()
+
+    def setBlocked(self, reason: str) -> None:
+        """Turn the Start button off and say ``reason`` under it ("" turns it back on). The
+        reason may hold a link, which emits ``blockerCancelRequested``."""
+        self.startButton.setEnabled(not reason)
+        self.startButton.setAccessibleDescription(re.sub(r"<[^>]+>", "", reason))
+        self.blocked.setText(reason)
+        self.blocked.setVisible(bool(reason))
 
     def setDuration(self, seconds: float) -> None:
         """Say how long the test takes."""

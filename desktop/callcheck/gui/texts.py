@@ -339,6 +339,20 @@ def figure(value: float | None, unit: str, digits: int = 0) -> str:
     return tr(FIGURE).format(value=number, unit=unit) if unit else number
 
 
+def impairment_words(delay_ms: float, jitter_ms: float, loss_pct: float, bursty: bool) -> str:
+    """A simulated network's effects in plain words ("40 ms more delay, 5 % loss in bursts");
+    the parts that are zero are left out."""
+    parts = []
+    if delay_ms > 0:
+        parts.append(tr(IMPAIRMENT_DELAY).format(delay=f"{delay_ms:g}"))
+    if jitter_ms > 0:
+        parts.append(tr(IMPAIRMENT_JITTER).format(jitter=f"{jitter_ms:g}"))
+    if loss_pct > 0:
+        template = IMPAIRMENT_LOSS_BURSTS if bursty else IMPAIRMENT_LOSS
+        parts.append(tr(template).format(loss=f"{loss_pct:g}"))
+    return ", ".join(parts)
+
+
 def time_left(seconds: float) -> str:
     """The progress bar's text."""
     return tr(LIVE_TIME_LEFT).format(seconds=max(0.0, seconds))
@@ -529,6 +543,63 @@ ECHO_DONE: Final = QT_TRANSLATE_NOOP(
     "{lost} % of it was lost on the way and filled in.",
 )
 ECHO_FAILED: Final = QT_TRANSLATE_NOOP("texts", "Hear yourself did not work: {error}")
+ECHO_OPENING: Final = QT_TRANSLATE_NOOP("texts", "Opening the microphone…")
+ECHO_SENDING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Sending your voice through a test call, as a call would carry it…"
+)
+ECHO_PLAYING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Listen now: this is how the other side hears you…"
+)
+ECHO_CANCEL: Final = QT_TRANSLATE_NOOP("texts", "Ca&ncel")
+ECHO_CANCEL_TIP: Final = QT_TRANSLATE_NOOP(
+    "texts", "Stop hearing yourself now: nothing more is recorded or played"
+)
+ECHO_CANCELLED: Final = QT_TRANSLATE_NOOP(
+    "texts", "Cancelled. Nothing was kept; the microphone and speaker are free again."
+)
+#: Why Start, "Run the test again" and the device checks are off while the echo runs.
+ECHO_BLOCKS: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.",
+)
+#: ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.
+ECHO_BLOCKS_START: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Hear yourself is using the microphone and speaker: wait for it to finish, or "
+    "<a href='cancel'>cancel it</a>.",
+)
+ECHO_BLOCKED_BY_TEST: Final = QT_TRANSLATE_NOOP(
+    "texts", "A test is running: try again when it has finished."
+)
+ECHO_WAIT_FOR_CHECK: Final = QT_TRANSLATE_NOOP(
+    "texts", "A device check is using the microphone or speaker: try again when it has finished."
+)
+#: The label of the choice of a simulated network for "Hear yourself".
+ECHO_NETWORK: Final = QT_TRANSLATE_NOOP("texts", "Simulate a &worse network:")
+ECHO_NETWORK_TIP: Final = QT_TRANSLATE_NOOP(
+    "texts",
+    "Hear what a worse network would do to your voice. It is simulated on this computer; "
+    "your real network is not changed.",
+)
+#: The simulated networks (keys: the engine's NETWORK_PRESETS).
+ECHO_NETWORKS: Final[dict[str, str]] = {
+    "none": QT_TRANSLATE_NOOP("texts", "No, the network as it is"),
+    "busy-wifi": QT_TRANSLATE_NOOP("texts", "Busy Wi-Fi"),
+    "mobile-hotspot": QT_TRANSLATE_NOOP("texts", "Mobile hotspot"),
+    "lossy-vpn": QT_TRANSLATE_NOOP("texts", "Lossy VPN"),
+}
+#: After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}:
+#: what it does, e.g. "40 ms more delay, 5 % loss in bursts".
+ECHO_SIMULATED: Final = QT_TRANSLATE_NOOP(
+    "texts", "Simulated network: {network}, with {impairment}."
+)
+ECHO_SIMULATED_EACH_WAY: Final = QT_TRANSLATE_NOOP(
+    "texts", "Simulated network: {network}, with {impairment}, each way."
+)
+IMPAIRMENT_DELAY: Final = QT_TRANSLATE_NOOP("texts", "{delay} ms more delay")
+IMPAIRMENT_JITTER: Final = QT_TRANSLATE_NOOP("texts", "delay varying by ±{jitter} ms")
+IMPAIRMENT_LOSS: Final = QT_TRANSLATE_NOOP("texts", "{loss} % loss")
+IMPAIRMENT_LOSS_BURSTS: Final = QT_TRANSLATE_NOOP("texts", "{loss} % loss in bursts")
 DEVICES_DEFAULT_MARK: Final = QT_TRANSLATE_NOOP("texts", " (default)")
 DEVICES_NO_INPUT: Final = QT_TRANSLATE_NOOP(
     "texts",

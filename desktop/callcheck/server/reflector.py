@@ -24,6 +24,9 @@ hook                                         purpose
 sender's SSRC, MID, header-extension map     the transport from the receive hook; the sender's
 and RTCP counters (read / kept up to date)   SR counters are kept as its own loop keeps them
                                              (its track never yields: :class:`_IdleTrack`)
+``aioice.Connection.data_received``,         when each data-channel datagram reached aioice:
+``RTCIceTransport._recv`` and                the held RTT echo says how long the server held
+``RTCSctpTransport._handle_data`` (wrapped)  the ping (:mod:`callcheck.engine.arrivals`)
 ===========================================  ==================================================
 
 Why at the transport: aiortc's track → sender → encoder path costs a queue, a task wake-up and
@@ -58,7 +61,11 @@ and ``v``; times are the server's monotonic clock in ms (only differences are me
     A text message ``{"type": "ping", "t": X, ...}`` is answered at once with the same object,
     ``type`` set to ``"pong"`` and ``server_ms`` added. A binary 13-byte CallCheck RTT probe
     ping (``b"P"`` + uint32 + float64, see ``callcheck.engine.rtt_probe``) is echoed with the
-    first byte ``b"E"``.
+    first byte ``b"E"``; when the ping's number has its top bit set (a client that reads held
+    echoes) the echo also carries, as a float64, how long the server held the ping in ms — from
+    the datagram reaching aioice to the echo, stamped as the desktop stamps it
+    (:mod:`callcheck.engine.arrivals`) — and the client subtracts it from the RTT, as RTCP
+    subtracts its DLSR. Other pings (older desktops) get the plain 13-byte echo they read.
 ``end`` (the server ends the call: ``max_session``, ``media_timeout``, ``server_shutdown``)
     ``{"type": "end", "v": 1, "reason": R, "total": FIGURES}``
 
@@ -134,8 +141,10 @@ from callcheck.core.packets import (
     StreamStatistics,
     extend_rtp_timestamp,
 )
+from callcheck.engine.arrivals import ArrivalStamps
 from callcheck.engine.far_end import figures_json
 from callcheck.engine.loop import now_ms
+from callcheck.engine.rtt_probe import echo_for
 from callcheck.engine.taps import packet_record
 from callcheck.server.config import ServerConfig
 from callcheck.server.ice import host_addresses, rtc_configuration
@@ -181,10 +190,6 @@ MAX_CHANNELS: Final = 4
 WATCH_INTERVAL_S: Final = 0.5
 #: Time allowed for a peer connection to close.
 CLOSE_TIMEOUT_S: Final = 5.0
-#: The binary CallCheck RTT probe (callcheck.engine.rtt_probe): kind byte + uint32 + float64.
-_PROBE_PING: Final = ord("P")
-_PROBE_ECHO: Final = ord("E")
-_PROBE_BYTES: Final = 13
 #: Distinct remote candidates an offer may name (a real client sends a handful).
 MAX_REMOTE_CANDIDATES: Final = 20
 #: Candidate types a client may offer (RFC 8445 §5.1.1).
@@ -573,6 +578,7 @@ class ReflectorSession:
         self.packets_reflected = 0
         self.end_reason: str | None = None
         self._channels: list[Any] = []
+        self._arrivals = ArrivalStamps()
         self._figures_seq = 0
         self._periodic: list[asyncio.Task[None]] = []
         self._tasks: set[asyncio.Task[None]] = set()
@@ -608,6 +614,7 @@ class ReflectorSession:
             except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
                 raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
             self._install_hooks(transceiver.receiver, transceiver.sender)
+            self._stamp_ping_arrivals()
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
         # Before the answer leaves: no check can have arrived yet.
@@ -643,6 +650,17 @@ class ReflectorSession:
             await handle_rtp(packet, arrival_time_ms)
 
         receiver._handle_rtp_packet = tapped_handle_rtp
+
+    def _stamp_ping_arrivals(self) -> None:
+        """Stamp when each data-channel datagram arrived: the held echo's hold starts there.
+
+        After ``setRemoteDescription``, which has already put bundled media on one transport.
+        """
+        sctp = self.pc.sctp
+        if sctp is None:
+            return  # an offer without a data channel: no pings to answer
+        self._arrivals.stamp_datagrams(sctp.transport.transport)
+        self._arrivals.stamp_sctp(sctp)
 
     def _ice_connections(self) -> list[Any]:
         """The aioice connections of every transport (one with BUNDLE; an offer without a
@@ -735,8 +753,9 @@ class ReflectorSession:
 
     def _on_channel_message(self, channel: Any, message: object) -> None:
         if isinstance(message, bytes):
-            if len(message) == _PROBE_BYTES and message[0] == _PROBE_PING:
-                self._send(channel, bytes((_PROBE_ECHO,)) + message[1:])
+            echo = echo_for(message, now_ms() - self._arrivals.message_ms())
+            if echo is not None:
+                self._send(channel, echo)
             return
         if not isinstance(message, str) or len(message) > MAX_CHANNEL_MESSAGE_BYTES:
             return

@@ -1308,6 +1308,99 @@
         <translation>«Escuchar mi voz» no funcionó: {error}</translation>
     </message>
     <message>
+        <source>Opening the microphone…</source>
+        <translation>Abriendo el micrófono…</translation>
+    </message>
+    <message>
+        <source>Sending your voice through a test call, as a call would carry it…</source>
+        <translation>Enviando su voz a través de una llamada de prueba, tal como la transportaría una llamada…</translation>
+    </message>
+    <message>
+        <source>Listen now: this is how the other side hears you…</source>
+        <translation>Escuche ahora: así es como le oye el otro lado…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Ca&amp;ncelar</translation>
+    </message>
+    <message>
+        <source>Stop hearing yourself now: nothing more is recorded or played</source>
+        <translation>Dejar de escucharse ahora: no se graba ni se reproduce nada más</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was kept; the microphone and speaker are free again.</source>
+        <translation>Cancelado. No se conservó nada; el micrófono y el altavoz vuelven a estar libres.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.</source>
+        <extracomment>Why Start, &quot;Run the test again&quot; and the device checks are off while the echo runs.</extracomment>
+        <translation>«Escuchar mi voz» está usando el micrófono y el altavoz: espere a que termine o cancélelo.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or &lt;a href=&apos;cancel&apos;&gt;cancel it&lt;/a&gt;.</source>
+        <extracomment>ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.</extracomment>
+        <translation>«Escuchar mi voz» está usando el micrófono y el altavoz: espere a que termine o &lt;a href=&apos;cancel&apos;&gt;cancélelo&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>A test is running: try again when it has finished.</source>
+        <translation>Hay una prueba en curso: inténtelo de nuevo cuando haya terminado.</translation>
+    </message>
+    <message>
+        <source>A device check is using the microphone or speaker: try again when it has finished.</source>
+        <translation>Una comprobación de dispositivos está usando el micrófono o el altavoz: inténtelo de nuevo cuando haya terminado.</translation>
+    </message>
+    <message>
+        <source>Simulate a &amp;worse network:</source>
+        <extracomment>The label of the choice of a simulated network for &quot;Hear yourself&quot;.</extracomment>
+        <translation>&amp;Simular una red peor:</translation>
+    </message>
+    <message>
+        <source>Hear what a worse network would do to your voice. It is simulated on this computer; your real network is not changed.</source>
+        <translation>Escuche lo que una red peor haría con su voz. Se simula en este equipo; su red real no cambia.</translation>
+    </message>
+    <message>
+        <source>No, the network as it is</source>
+        <extracomment>The simulated networks (keys: the engine&apos;s NETWORK_PRESETS).</extracomment>
+        <translation>No, la red tal como está</translation>
+    </message>
+    <message>
+        <source>Busy Wi-Fi</source>
+        <translation>Red Wi-Fi saturada</translation>
+    </message>
+    <message>
+        <source>Mobile hotspot</source>
+        <translation>Punto de acceso móvil</translation>
+    </message>
+    <message>
+        <source>Lossy VPN</source>
+        <translation>VPN con pérdidas</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}.</source>
+        <extracomment>After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}: what it does, e.g. &quot;40 ms more delay, 5 % loss in bursts&quot;.</extracomment>
+        <translation>Red simulada: {network}, con {impairment}.</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}, each way.</source>
+        <translation>Red simulada: {network}, con {impairment}, en cada sentido.</translation>
+    </message>
+    <message>
+        <source>{delay} ms more delay</source>
+        <translation>{delay} ms más de retardo</translation>
+    </message>
+    <message>
+        <source>delay varying by ±{jitter} ms</source>
+        <translation>retardo variable de ±{jitter} ms</translation>
+    </message>
+    <message>
+        <source>{loss} % loss</source>
+        <translation>{loss} % de pérdida</translation>
+    </message>
+    <message>
+        <source>{loss} % loss in bursts</source>
+        <translation>{loss} % de pérdida en ráfagas</translation>
+    </message>
+    <message>
         <source> (default)</source>
         <translation> (predeterminado)</translation>
     </message>

@@ -1308,6 +1308,99 @@
         <translation>«&#xa0;Écouter ma voix&#xa0;» n&apos;a pas fonctionné&#xa0;: {error}</translation>
     </message>
     <message>
+        <source>Opening the microphone…</source>
+        <translation>Ouverture du microphone…</translation>
+    </message>
+    <message>
+        <source>Sending your voice through a test call, as a call would carry it…</source>
+        <translation>Envoi de votre voix dans un appel de test, comme le ferait un vrai appel…</translation>
+    </message>
+    <message>
+        <source>Listen now: this is how the other side hears you…</source>
+        <translation>Écoutez maintenant&#xa0;: voici comment votre interlocuteur vous entend…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Stop hearing yourself now: nothing more is recorded or played</source>
+        <translation>Arrêter maintenant l&apos;écoute de votre voix&#xa0;: plus rien n&apos;est enregistré ni joué</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was kept; the microphone and speaker are free again.</source>
+        <translation>Annulé. Rien n&apos;a été conservé&#xa0;; le microphone et le haut-parleur sont de nouveau libres.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or cancel it.</source>
+        <extracomment>Why Start, &quot;Run the test again&quot; and the device checks are off while the echo runs.</extracomment>
+        <translation>«&#xa0;Écouter ma voix&#xa0;» utilise le microphone et le haut-parleur&#xa0;: attendez la fin, ou annulez.</translation>
+    </message>
+    <message>
+        <source>Hear yourself is using the microphone and speaker: wait for it to finish, or &lt;a href=&apos;cancel&apos;&gt;cancel it&lt;/a&gt;.</source>
+        <extracomment>ECHO_BLOCKS on the Start screen, which has no Cancel button of its own: the link cancels.</extracomment>
+        <translation>«&#xa0;Écouter ma voix&#xa0;» utilise le microphone et le haut-parleur&#xa0;: attendez la fin, ou &lt;a href=&apos;cancel&apos;&gt;annulez&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <source>A test is running: try again when it has finished.</source>
+        <translation>Un test est en cours&#xa0;: réessayez quand il sera terminé.</translation>
+    </message>
+    <message>
+        <source>A device check is using the microphone or speaker: try again when it has finished.</source>
+        <translation>Une vérification de périphérique utilise le microphone ou le haut-parleur&#xa0;: réessayez quand elle sera terminée.</translation>
+    </message>
+    <message>
+        <source>Simulate a &amp;worse network:</source>
+        <extracomment>The label of the choice of a simulated network for &quot;Hear yourself&quot;.</extracomment>
+        <translation>&amp;Simuler un réseau dégradé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Hear what a worse network would do to your voice. It is simulated on this computer; your real network is not changed.</source>
+        <translation>Écoutez l&apos;effet d&apos;un réseau dégradé sur votre voix. La simulation a lieu sur cet ordinateur&#xa0;; votre réseau réel n&apos;est pas modifié.</translation>
+    </message>
+    <message>
+        <source>No, the network as it is</source>
+        <extracomment>The simulated networks (keys: the engine&apos;s NETWORK_PRESETS).</extracomment>
+        <translation>Non, le réseau tel qu&apos;il est</translation>
+    </message>
+    <message>
+        <source>Busy Wi-Fi</source>
+        <translation>Wi-Fi encombré</translation>
+    </message>
+    <message>
+        <source>Mobile hotspot</source>
+        <translation>Partage de connexion mobile</translation>
+    </message>
+    <message>
+        <source>Lossy VPN</source>
+        <translation>VPN avec pertes</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}.</source>
+        <extracomment>After ECHO_DONE when a network was simulated; {network}: one of ECHO_NETWORKS, {impairment}: what it does, e.g. &quot;40 ms more delay, 5 % loss in bursts&quot;.</extracomment>
+        <translation>Réseau simulé&#xa0;: {network}, avec {impairment}.</translation>
+    </message>
+    <message>
+        <source>Simulated network: {network}, with {impairment}, each way.</source>
+        <translation>Réseau simulé&#xa0;: {network}, avec {impairment}, dans chaque sens.</translation>
+    </message>
+    <message>
+        <source>{delay} ms more delay</source>
+        <translation>{delay} ms de délai en plus</translation>
+    </message>
+    <message>
+        <source>delay varying by ±{jitter} ms</source>
+        <translation>délai variant de ±{jitter} ms</translation>
+    </message>
+    <message>
+        <source>{loss} % loss</source>
+        <translation>{loss}&#xa0;% de perte</translation>
+    </message>
+    <message>
+        <source>{loss} % loss in bursts</source>
+        <translation>{loss}&#xa0;% de perte par rafales</translation>
+    </message>
+    <message>
         <source> (default)</source>
         <translation> (par défaut)</translation>
     </message>

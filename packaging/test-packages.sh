@@ -692,7 +692,7 @@ if [[ "$what" == windows ]]; then
 
         t0=$SECONDS
         win loopback callcheck.exe test --loopback --no-audio-device --json --duration 5
-        if q="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); q=r["quality"]; assert 4.5<=r["duration_s"]<=6, r["duration_s"]; assert q["mos"] is not None and 1<=q["mos"]<=5, (q, r["errors"]); print(r["codec"], r["duration_s"], "s, MOS", q["mos"], q["grade"])' "$smoke_dir/loopback.out" 2>&1)"; then
+        if q="$(python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); q=r["quality"]; assert 4.5<=r["duration_s"]<=6, r["duration_s"]; assert q["mos"] is not None and 1<=q["mos"]<=5, (q, r["errors"]); h=q["heard"]; print(r["codec"], r["duration_s"], "s, MOS", q["mos"], q["grade"], "| heard", h["mos"], [(d["direction"], d["mos"], d.get("note")) for d in h["directions"]])' "$smoke_dir/loopback.out" 2>&1)"; then
             ok "5 s loopback call in $((SECONDS - t0)) s: $q"
         else bad "loopback call: $q $(tail -3 "$smoke_dir/loopback.err" | tr '\n' ' ')"; fi
 

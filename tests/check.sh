@@ -20,12 +20,7 @@ step "import-linter (layers)"
 "$venv/bin/lint-imports"
 
 step "pytest"
-# The tray's tests run in their own process: in the whole suite its scheduled tests time out
-# waiting for the tray's engine bridge (they pass alone and beside every GUI test file tried);
-# an order-dependent state shared within one Qt process, not yet found.
-"$venv/bin/pytest" -q --ignore=tests/gui/test_tray.py "$@"
-step "pytest (the tray, in its own process)"
-"$venv/bin/pytest" -q -p no:cacheprovider tests/gui/test_tray.py
+"$venv/bin/pytest" -q "$@"
 
 step "pytest without PySide6 (core, cli)"
 # What an environment without Qt can break is an import or a command: the import test loads

@@ -97,6 +97,13 @@ NATIVE_COMPONENTS: list[tuple[str, str, str, str]] = [
         "permissive; on Linux not shipped (Debian package dependency)",
     ),
     ("CallCheck codec/ICU stubs", "Linux: av.libs stubs, libicudata", "Apache-2.0", "our own code"),
+    (
+        "ViSQOL v3 speech mode (visqol-python 3.8.0 by Shan Jiang, port of Google's ViSQOL)",
+        "callcheck/engine/visqol/",
+        "Apache-2.0",
+        "modified copy (SciPy calls done in numpy; changes listed in its README.md); Apache "
+        "text below",
+    ),
 ]
 
 

@@ -13,7 +13,7 @@ from test_audio_unplug import _unload_unplug_sink, unplug_sink
 from callcheck.engine.audio_io import SoundDeviceBackend, find_device
 from callcheck.engine.call import CallConfig
 from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json
-from callcheck.engine.device_checks import measure_device_latency
+from callcheck.engine.device_latency import measure_device_latency
 from callcheck.engine.reporting import build_report
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "engine"))
@@ -34,8 +34,7 @@ def test_call_through_the_null_sink_fills_the_audio_path(
             backend,
             find_device(devices, "callcheck_monitor", "input"),
             find_device(devices, "callcheck_direct", "output"),
-            repetitions=3,
-            max_roundtrip_ms=500.0,
+            repetitions=1,
         )
     )
     assert latency.detected, latency.message
@@ -66,11 +65,14 @@ def test_call_through_the_null_sink_fills_the_audio_path(
     assert path["host_api"]
     assert path["portaudio_latency_ms"]["input"] > 0
     assert path["portaudio_latency_ms"]["output"] > 0
-    # The device path by the call's own probes heard back (4 s: a few), the same devices' figure
-    # as the latency check's within the two stream layouts' host buffers (a period each way).
+    # The device path by the call's own probes heard back (4 s: a few): the latency check runs
+    # the same model of the device path (the same streams, probes and estimator), so the same
+    # devices give the same figure within 5 ms (issue 13: it was 16 against 20 ms, one host
+    # period apart, when the check played through one duplex stream).
     assert path["methods"]["device_roundtrip_ms"] == "probes_heard_back", path["device_path"]
     assert latency.roundtrip_ms is not None
-    assert path["device_roundtrip_ms"] == pytest.approx(latency.roundtrip_ms.typical, abs=11.0)
+    assert latency.method == "probes_heard_back"
+    assert path["device_roundtrip_ms"] == pytest.approx(latency.roundtrip_ms.median, abs=5.0)
     assert path["device_latency_check"]["detected"] is True
     assert path["mouth_to_ear_with_device_ms"] == path["mouth_to_ear_ms"]["mean"]
     assert path["probe_windows"]

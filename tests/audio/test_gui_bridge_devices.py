@@ -18,7 +18,7 @@ from callcheck.gui.bridge import EngineBridge, TestOptions, TestOutcome
 
 pytestmark = [pytest.mark.audio, pytest.mark.gui]
 
-DURATION_S = 10.0
+DURATION_S = 8.0
 TOLERANCE_MS = 5.0
 
 

@@ -2,6 +2,8 @@
 
 Runs on the synthetic backend (no audio): PortAudio's ALSA host through PulseAudio occasionally
 ends a healthy stream, which tests/audio/test_audio_latency.py meets on the real sound system.
+The check runs the call's device path (engine/device_latency.py), one synthetic duplex stream per
+repetition.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from callcheck.engine.audio_io import (
     SyntheticStream,
     find_device,
 )
-from callcheck.engine.device_checks import LatencyMeasurement, measure_device_latency
+from callcheck.engine.device_checks import LatencyMeasurement
+from callcheck.engine.device_latency import measure_device_latency
 
 
 class FailingStreamsBackend(SyntheticAudioBackend):
@@ -40,7 +43,9 @@ class FailingStreamsBackend(SyntheticAudioBackend):
         on_error: ErrorHandler | None = None,
     ) -> SyntheticStream:
         # A stream reads the limit at every tick, and the next one opens only after it failed.
-        self.fail_after_frames = 4_800 if self.opened in self.failing else None
+        # Half a second in: the call's playback has started by then even on a loaded machine
+        # (a stream that fails before it would be reopened by CallAudio itself, unseen here).
+        self.fail_after_frames = 24_000 if self.opened in self.failing else None
         self.opened += 1
         return super().open_stream(config, loop=loop, on_input=on_input, on_error=on_error)
 
@@ -53,7 +58,8 @@ def _measure(backend: FailingStreamsBackend, repetitions: int) -> LatencyMeasure
             find_device(devices, None, "input"),
             find_device(devices, None, "output"),
             repetitions=repetitions,
-            max_roundtrip_ms=200.0,
+            probe_period_ms=200.0,
+            duration_s=2.0,
         )
     )
 
@@ -69,7 +75,7 @@ def test_one_failed_stream_is_retried_and_every_repetition_is_kept(
     assert result.error is None
     assert result.repetitions == 3
     assert result.roundtrip_ms is not None
-    assert result.roundtrip_ms.median == pytest.approx(30.0, abs=0.1)
+    assert result.roundtrip_ms.median == pytest.approx(30.0, abs=3.0)
 
 
 def test_a_device_that_fails_again_ends_the_measurement_with_what_was_measured() -> None:

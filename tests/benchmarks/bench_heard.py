@@ -164,7 +164,7 @@ def summarize(rows: list[dict[str, object]]) -> None:
 def cost(args: argparse.Namespace) -> None:
     started = time.perf_counter()
     available = visqol_version() is not None
-    print(f"import visqol + scipy: {1000 * (time.perf_counter() - started):.0f} ms ({available=})")
+    print(f"import ViSQOL: {1000 * (time.perf_counter() - started):.0f} ms ({available=})")
     run = run_call("opus", args.duration, None)
     kept = run.sent.samples_kept + run.played.samples_kept
     print(
@@ -193,7 +193,7 @@ def cost(args: argparse.Namespace) -> None:
     print(f"scoring peak Python memory (tracemalloc) {peak / 1e6:.1f} MB")
     print(f"added: median {1000 * statistics.median(added):.0f} ms, max {1000 * max(added):.0f} ms")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"process peak RSS {rss:.0f} MB (aiortc call + scipy + ViSQOL)")
+    print(f"process peak RSS {rss:.0f} MB (aiortc call + ViSQOL)")
 
 
 def session(args: argparse.Namespace) -> None:

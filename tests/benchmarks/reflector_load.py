@@ -21,6 +21,11 @@ share is what the server could not have. The clients send *pre-encoded* 20 ms pa
 
 ``--search``: from ``--search-from`` calls up by ``--search-step``, the most concurrent calls
 with added RTT p95 < 5 ms and no drops (issue 20), for each ``--workers`` value.
+
+``--server-cpus 0,1 --client-cpus 2,3``: pin the server and the load client to their own cores.
+The 2-workers-vs-1 comparison (target ≥ 1.5×) needs this on a 4-core machine: on 2 cores the
+client takes what the second worker would need (at the 1-worker limit the client already uses
+most of the other core), so the comparison measures the client, not the workers.
 """
 
 from __future__ import annotations
@@ -172,9 +177,17 @@ def _tree(pid: int) -> list[int]:
 
 
 def client_main(
-    url: str, first_tag: int, calls: int, seconds: float, settle: float, conn: Any
+    url: str,
+    first_tag: int,
+    calls: int,
+    seconds: float,
+    settle: float,
+    conn: Any,
+    cpus: set[int] | None = None,
 ) -> None:
     """One load-client process: ``calls`` calls; sends back RTTs (steady window), counts."""
+    if cpus:
+        os.sched_setaffinity(0, cpus)
 
     async def run() -> tuple[list[float], list[int]]:
         rtts: list[tuple[float, float]] = []
@@ -194,7 +207,13 @@ def client_main(
 
 
 def level(
-    url: str, server_pid: int, calls: int, seconds: float, settle: float, processes: int
+    url: str,
+    server_pid: int,
+    calls: int,
+    seconds: float,
+    settle: float,
+    processes: int,
+    client_cpus: set[int] | None = None,
 ) -> dict[str, float]:
     """Run ``calls`` concurrent calls from ``processes`` client processes."""
     context = multiprocessing.get_context("spawn")
@@ -202,7 +221,9 @@ def level(
     shares = [n for n in shares if n]
     pipes = [context.Pipe(duplex=False) for _ in shares]
     clients = [
-        context.Process(target=client_main, args=(url, 1000 * i, n, seconds, settle, w))
+        context.Process(
+            target=client_main, args=(url, 1000 * i, n, seconds, settle, w, client_cpus)
+        )
         for i, (n, (_, w)) in enumerate(zip(shares, pipes, strict=True))
     ]
     before = _fetch(f"{url}/metrics")
@@ -261,15 +282,26 @@ def _fetch(url: str) -> str:
     return asyncio.run(get())
 
 
+def _cpus(text: str | None) -> set[int] | None:
+    """``"0,1"`` → ``{0, 1}`` (cores to pin to), ``None`` → not pinned."""
+    return {int(c) for c in text.split(",")} if text else None
+
+
 def _loadavg() -> str:
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
 
 
 def run_server_levels(workers: int, args: argparse.Namespace) -> None:
+    server_cpus = _cpus(args.server_cpus)
     process = subprocess.Popen(
-        [sys.executable, "-c", SERVER_CODE, str(workers)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", SERVER_CODE, str(workers)],
+        stdout=subprocess.PIPE,
+        text=True,
+        # Inherited by the workers: the server's cores, apart from the client's.
+        preexec_fn=(lambda: os.sched_setaffinity(0, server_cpus)) if server_cpus else None,
     )
+    client_cpus = _cpus(args.client_cpus)
     try:
         assert process.stdout is not None
         url = re.search(r"(http://\S+)", process.stdout.readline()).group(1)  # type: ignore[union-attr]
@@ -280,16 +312,21 @@ def run_server_levels(workers: int, args: argparse.Namespace) -> None:
             print(f"workers={workers} {fields} load={_loadavg()}", flush=True)
 
         run = (url, process.pid)
-        base = level(*run, 1, args.seconds, args.settle, 1)
+        base = level(*run, 1, args.seconds, args.settle, 1, client_cpus)
         baseline = base["rtt_p95_ms"]
         show(base, baseline)
         for calls in [*args.calls, *([args.cpu_calls] if args.cpu_calls else [])]:
-            show(level(*run, calls, args.seconds, args.settle, args.client_processes), baseline)
+            show(
+                level(*run, calls, args.seconds, args.settle, args.client_processes, client_cpus),
+                baseline,
+            )
         if args.search:
             best = 0
             calls = args.search_from
             while calls <= args.search_max:
-                result = level(*run, calls, args.seconds, args.settle, args.client_processes)
+                result = level(
+                    *run, calls, args.seconds, args.settle, args.client_processes, client_cpus
+                )
                 show(result, baseline)
                 if result["rtt_p95_ms"] - baseline >= ADDED_RTT_P95_LIMIT_MS or result["drops"]:
                     break
@@ -320,6 +357,10 @@ def main() -> None:
     parser.add_argument("--search-from", type=int, default=50)
     parser.add_argument("--search-step", type=int, default=25)
     parser.add_argument("--search-max", type=int, default=400)
+    parser.add_argument(
+        "--server-cpus", help="pin the server (and its workers) to these cores, e.g. 0,1"
+    )
+    parser.add_argument("--client-cpus", help="pin the load client to these cores, e.g. 2,3")
     args = parser.parse_args()
     print(f"cores={os.cpu_count()} load={_loadavg()} (a shared machine)", flush=True)
     for workers in args.workers:

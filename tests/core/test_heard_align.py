@@ -14,6 +14,7 @@ from callcheck.core.heard import (
     worst_heard_mos,
 )
 from callcheck.core.heard_align import (
+    FOLLOW_BLOCK_MS,
     AlignmentWindow,
     active_share,
     align_segment,
@@ -157,3 +158,49 @@ def test_every_segment_of_the_shipped_test_signal_aligns() -> None:
         seg = align_segment(plan, reference[a:b], received[s : s + round(1.5 * RATE)], RATE)
         assert seg.delay_ms == pytest.approx(45.0, abs=0.1), plan
         assert seg.correlation == pytest.approx(1.0, abs=1e-6)
+
+
+def test_a_delay_step_inside_a_segment_is_followed() -> None:
+    # The playout buffer grows its delay by 60 ms in the middle of a segment (it inserted
+    # three frames of concealment): the reference is rebuilt as the received audio played it,
+    # so everything but the inserted 60 ms lines up to the sample.
+    reference = speech_like(12.0, seed=11)
+    first, step = round(0.040 * RATE), round(0.060 * RATE)
+    cut = round(3.3 * RATE)
+    received = np.concatenate([np.zeros(first), reference[:cut], np.zeros(step), reference[cut:]])[
+        : reference.size
+    ]
+    window = AlignmentWindow(segment_s=1.5, max_segments=20)
+    plan = next(
+        p for p in plan_segments(reference, RATE, 11.0, 0.0, window) if p.received_start_s == 2.5
+    )
+    a, b = round(plan.reference_start_s * RATE), round(plan.reference_end_s * RATE)
+    s = round(plan.received_start_s * RATE)
+    seg = align_segment(plan, reference[a:b], received[s : s + round(1.5 * RATE)], RATE)
+    assert seg.delay_ms == pytest.approx(40.0, abs=0.1)
+    gap = slice(cut + first - s, cut + first + step - s)
+    matched = np.ones(seg.received.size, dtype=bool)
+    matched[gap] = False
+    # Blocks of 100 ms: the one holding the step keeps the old delay for its first part.
+    block = round(FOLLOW_BLOCK_MS / 1000 * RATE)
+    matched[gap.start - block : gap.stop + block] = False
+    np.testing.assert_allclose(seg.reference[matched], seg.received[matched], atol=1e-6)
+
+
+def test_a_damaged_block_keeps_the_delay_of_the_audio_before_it() -> None:
+    # A lost stretch concealed with a copy of the previous 20 ms (a crude pitch repeat): it
+    # matches the reference nowhere well, so it is compared with what should have played.
+    reference = np.random.default_rng(4).normal(0.0, 3000.0, 8 * RATE)
+    received = reference.copy()
+    hole = slice(round(3.0 * RATE), round(3.1 * RATE))
+    period = round(0.02 * RATE)
+    for k in range(hole.start, hole.stop, period):
+        received[k : k + period] = received[k - period : k]
+    window = AlignmentWindow(segment_s=1.5, max_segments=20)
+    plan = next(
+        p for p in plan_segments(reference, RATE, 7.0, 0.0, window) if p.received_start_s == 2.5
+    )
+    a, b = round(plan.reference_start_s * RATE), round(plan.reference_end_s * RATE)
+    s = round(plan.received_start_s * RATE)
+    seg = align_segment(plan, reference[a:b], received[s : s + round(1.5 * RATE)], RATE)
+    np.testing.assert_allclose(seg.reference, reference[s : s + round(1.5 * RATE)], atol=1e-6)

@@ -12,11 +12,12 @@ from callcheck.engine.audio_io import (
     SyntheticRoute,
     find_device,
 )
-from callcheck.engine.device_checks import (
-    measure_device_latency,
-    measure_input_level,
-    play_test_tone,
-)
+from callcheck.engine.device_checks import measure_input_level, play_test_tone
+from callcheck.engine.device_latency import measure_device_latency
+
+#: Probes every 200 ms: five come back within about a second on the synthetic card (no start-up
+#: stall), so a repetition is short.
+PROBE_PERIOD_MS = 200.0
 
 
 def _pair(backend: SyntheticAudioBackend) -> tuple:  # type: ignore[type-arg]
@@ -29,21 +30,29 @@ def test_latency_measurement_recovers_the_routed_delay(delay_ms: float) -> None:
     backend = SyntheticAudioBackend(SyntheticRoute(delay_ms=delay_ms, noise_dbfs=-50.0))
     inp, out = _pair(backend)
     result = asyncio.run(
-        measure_device_latency(backend, inp, out, repetitions=3, max_roundtrip_ms=300.0)
+        measure_device_latency(
+            backend, inp, out, repetitions=2, probe_period_ms=PROBE_PERIOD_MS, duration_s=3.0
+        )
     )
     assert result.detected
     assert result.roundtrip_ms is not None
-    assert result.roundtrip_ms.median == pytest.approx(delay_ms, abs=0.1)
-    assert result.roundtrip_ms.spread < 0.1
-    assert result.to_json()["roundtrip_ms"]["median"] == pytest.approx(delay_ms, abs=0.1)
+    # The synthetic card ticks on the loop's timer: a late tick moves the callback times the
+    # call's timing follows by a few ms (the real sound server's truth test allows 5 ms).
+    assert result.roundtrip_ms.median == pytest.approx(delay_ms, abs=3.0)
+    report = result.to_json()
+    assert report["roundtrip_ms"]["median"] == pytest.approx(result.roundtrip_ms.median, abs=0.01)
+    assert report["method"] == "probes_heard_back"
 
 
 def test_nothing_routed_back_is_not_detected() -> None:
     backend = SyntheticAudioBackend(SyntheticRoute(delay_ms=None, noise_dbfs=-40.0))
     inp, out = _pair(backend)
     result = asyncio.run(
-        measure_device_latency(backend, inp, out, repetitions=3, max_roundtrip_ms=300.0)
+        measure_device_latency(
+            backend, inp, out, repetitions=3, probe_period_ms=PROBE_PERIOD_MS, duration_s=1.5
+        )
     )
+    assert result.repetitions == 1  # nothing came back: no point in running it again
     assert not result.detected
     assert result.roundtrip_ms is None
     assert result.to_json()["detected"] is False

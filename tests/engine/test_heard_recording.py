@@ -99,7 +99,11 @@ def test_an_unknown_reference_gets_the_no_reference_entry() -> None:
 def test_without_visqol_the_score_is_not_available_and_nothing_breaks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setitem(sys.modules, "visqol", None)  # a bundle built without scipy
+    import callcheck.engine
+
+    # A broken install: the ViSQOL copy cannot be imported.
+    monkeypatch.setitem(sys.modules, "callcheck.engine.visqol", None)
+    monkeypatch.delattr(callcheck.engine, "visqol", raising=False)
     audio = Recording(np.ones(8 * 16_000, dtype=np.int16), 16_000, 0.0)
     (entry,) = score_pairs([HeardPair("round_trip", audio, audio)]).directions
     assert entry.mos is None
@@ -107,10 +111,43 @@ def test_without_visqol_the_score_is_not_available_and_nothing_breaks(
     assert "not available" in entry.note
 
 
-@pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 def test_too_little_speech_is_not_scored() -> None:
     silence = Recording(np.zeros(3 * 16_000, dtype=np.int16), 16_000, 0.0)
     (entry,) = score_pairs([HeardPair("downlink", silence, silence)]).directions
     assert entry.mos is None
     assert entry.note is not None
     assert "too little speech" in entry.note
+
+
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
+def test_silence_where_speech_was_sent_is_the_lowest_score() -> None:
+    # A dead output path (or a device that delivers zeros): ViSQOL would divide 0 by 0 and
+    # answer NaN, which no report may carry.
+    speech = SyntheticSpeechSource(sample_rate_hz=16_000).read(8 * 16_000)
+    reference = Recording(speech, 16_000, 0.0)
+    silence = Recording(np.zeros(8 * 16_000, dtype=np.int16), 16_000, 0.0)
+    (entry,) = score_pairs([HeardPair("downlink", reference, silence)]).directions
+    assert entry.mos == 1.0
+    assert entry.note == "the listener heard silence where speech was sent"
+
+
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
+def test_a_score_that_is_not_a_number_is_not_available(monkeypatch: pytest.MonkeyPatch) -> None:
+    # ViSQOL on audio with a long outage answered NaN (0/0 when it levels the audio); it once
+    # reached the advice and crashed the session. It must stop here, as "not available".
+    import callcheck.engine.heard as heard
+
+    def nan_with_warning(reference: np.ndarray, degraded: np.ndarray) -> float:
+        return float(np.float64(0.0) * np.float64(np.inf))  # NaN, and numpy's "invalid" warning
+
+    monkeypatch.setattr(heard, "visqol_speech_mos", nan_with_warning)
+    speech = SyntheticSpeechSource(sample_rate_hz=16_000).read(8 * 16_000)
+    audio = Recording(speech, 16_000, 0.0)
+    quality = score_pairs([HeardPair("downlink", audio, audio)])
+    (entry,) = quality.directions
+    assert entry.mos is None
+    assert entry.note is not None
+    assert entry.note.startswith("not available: ViSQOL gave no score")
+    assert quality.mos is None
+    assert quality.to_json()["mos"] is None

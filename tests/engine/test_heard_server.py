@@ -23,7 +23,7 @@ from callcheck.engine.heard import HeardCapture, visqol_version
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.sources import SyntheticSpeechSource
 
-pytestmark = pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+pytestmark = pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 
 TOKEN = "heard-token"
 

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((ROOT / "resources" / "report.schema.json").read_text())
 
 
-@pytest.mark.skipif(visqol_version() is None, reason="visqol-python not installed")
+@pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 def test_callcheck_test_prints_and_reports_what_the_listener_heard(tmp_path: Path) -> None:
     exe = shutil.which("callcheck", path=str(Path(sys.executable).parent))
     assert exe
@@ -34,14 +34,19 @@ def test_callcheck_test_prints_and_reports_what_the_listener_heard(tmp_path: Pat
     line = re.search(r"^What the listener heard: (\d\.\d) MOS-LQO \((.*)\)$", proc.stdout, re.M)
     assert line, proc.stdout
     assert "ViSQOL v3 speech" in line.group(2)
-    assert "downlink" in line.group(2)
+    assert re.search(r"(downlink|uplink)", line.group(2))
     report = json.loads(path.read_text())
     jsonschema.validate(report, SCHEMA)
     heard = report["quality"]["heard"]
     assert heard["mos"] == pytest.approx(float(line.group(1)), abs=0.1)  # printed rounded down
-    (direction,) = heard["directions"]
-    assert direction["method"] == "full-reference"
-    assert direction["segments"] == 2
+    # Loopback knows the reference both ways: the far end's signal (downlink) and the user's
+    # own sent audio, as the far-end peer played it (uplink).
+    assert [d["direction"] for d in heard["directions"]] == ["downlink", "uplink"]
+    for direction in heard["directions"]:
+        assert direction["method"] == "full-reference"
+        assert direction["segments"] == 2
+        assert direction["mos"] >= 4.3, direction
+        assert 0.0 < direction["delay_ms"] < 400.0
     # A clean loopback: the network is fine and so is the audio; no heard-damage advice.
     assert heard["mos"] >= 4.3
     ids = [a["id"] for a in report["recommendations"]["actions"]]

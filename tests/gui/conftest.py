@@ -34,6 +34,8 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("CALLCHECK_NO_AUDIO_DEVICE", "1")
     # Settings tests must never read or delete a token in the user's real keychain.
     monkeypatch.setenv("CALLCHECK_NO_KEYRING", "1")
+    # The at-login entry (issue 18) goes to a test folder, never the user's autostart folder.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     yield directory
     from PySide6.QtWidgets import QApplication
 
@@ -41,6 +43,34 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         from callcheck.gui.theme import apply_theme
 
         apply_theme("system")
+
+
+@pytest.fixture(autouse=True)
+def event_loops_still_run() -> Iterator[None]:
+    """After each test, an event loop of the GUI thread still runs until it is told to quit.
+
+    A test that leaves a Quit event queued (closing the last window *and* calling quit()) makes
+    Qt set the thread's "quit now" flag: every later ``QEventLoop.exec()`` — each
+    ``qtbot.waitSignal`` — then returns at once, and a test files later times out waiting for
+    a signal that was never waited for. This names the test that did it.
+    """
+    yield
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        return
+
+    def loop_runs() -> bool:
+        loop = QEventLoop()
+        ran: list[bool] = []
+        QTimer.singleShot(0, lambda: (ran.append(True), loop.quit()))
+        loop.exec()
+        return bool(ran)
+
+    message = "this test left Qt's event loops quitting (a queued Quit event)"
+    assert loop_runs(), message
+    assert loop_runs(), message  # the first pass may have consumed the Quit: now it shows
 
 
 def _make_report(

@@ -54,7 +54,7 @@ TEMPLATE = ROOT / "resources" / "i18n" / "callcheck.ts"
 REPORT_FIXTURE = ROOT / "tests" / "fixtures" / "report-v1-loopback.json"
 CONTEXT = "texts"
 #: The contexts of the core's and the engine's sentences.
-MAKER_CONTEXTS = {"advice", "connectivity", "grades", "lists", "summary", "verdict", "why"}
+MAKER_CONTEXTS = {"advice", "connectivity", "grades", "heard", "lists", "summary", "verdict", "why"}
 PSEUDO_LOCALE = "de"  # any language: the file holds the pseudo-translation
 
 
@@ -419,10 +419,16 @@ def test_callcheck_gui_starts_in_the_chosen_language(
         qapp.quit()
 
     names = qapp.applicationName(), qapp.applicationDisplayName(), qapp.applicationVersion()
+    # Closing the last window would *post* a Quit event besides the quit() that ends exec():
+    # left in the queue, it ends the next test's event loop and leaves the thread's "quit now"
+    # flag set, so every later QEventLoop.exec() (qtbot.waitSignal) returns at once — the tray
+    # tests that followed this one timed out waiting for their bridge's signals.
+    qapp.setQuitOnLastWindowClosed(False)
     QTimer.singleShot(0, look_and_quit)
     try:
         assert launcher.main(["gui"]) == 0
     finally:
+        qapp.setQuitOnLastWindowClosed(True)
         i18n.remove_translations(qapp)
         qapp.setApplicationName(names[0])
         qapp.setApplicationDisplayName(names[1])

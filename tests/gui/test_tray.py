@@ -11,6 +11,8 @@ from typing import Any, cast
 
 import pytest
 import sounddevice as sd
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from callcheck.core.grades import PASS_MOS, Grade, format_mos, grade_for
@@ -206,3 +208,50 @@ def test_tray_report_is_uploaded(
     queue = data_dir / "upload-queue"
     # The server is down: the report waits in the queue, named by its id.
     qtbot.waitUntil(lambda: any(report_id in p.name for p in queue.glob("*.json")), timeout=20_000)
+
+
+def test_callcheck_gui_tray_starts_in_the_tray_and_at_login_writes_the_entry(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`callcheck gui --tray` (what the at-login entry runs) opens no window where there is a
+    tray; the admin's locked "at login" writes the XDG autostart entry that runs it."""
+    from callcheck import launcher
+    from callcheck.engine.autostart import TRAY_FLAG
+    from callcheck.engine.managed_config import MANAGED_CONFIG_ENV
+    from callcheck.gui import settings
+    from callcheck.gui.app import MainWindow
+
+    managed = tmp_path / "callcheck.toml"
+    managed.write_text('schedule_at_login = true\nlocked = ["schedule_at_login"]\n')
+    monkeypatch.setenv(MANAGED_CONFIG_ENV, str(managed))
+    monkeypatch.setattr(settings, "default_path", lambda: tmp_path / "settings.ini")
+    monkeypatch.setattr(CallCheckTray, "available", staticmethod(lambda: True))
+    seen: dict[str, Any] = {}
+
+    def look_and_quit() -> None:
+        windows = [w for w in qapp.topLevelWidgets() if isinstance(w, MainWindow)]
+        seen["visible"] = [w for w in windows if w.isVisible()]
+        seen["quit_on_close"] = qapp.quitOnLastWindowClosed()
+        for window in windows:
+            window.close()
+            window.deleteLater()
+        qapp.quit()
+
+    QTimer.singleShot(0, look_and_quit)
+    try:
+        assert launcher.main(["gui", TRAY_FLAG]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert seen["visible"] == []  # in the tray only
+    assert seen["quit_on_close"] is False  # closing the window later leaves the tray running
+    entry = tmp_path / "config" / "autostart" / "callcheck.desktop"  # conftest's XDG folder
+    exec_line = next(x for x in entry.read_text().splitlines() if x.startswith("Exec="))
+    assert exec_line.endswith(f" gui {TRAY_FLAG}")
+    # The admin turns it off: the next start removes the entry.
+    managed.write_text('schedule_at_login = false\nlocked = ["schedule_at_login"]\n')
+    QTimer.singleShot(0, look_and_quit)
+    try:
+        assert launcher.main(["gui", TRAY_FLAG]) == 0
+    finally:
+        qapp.setQuitOnLastWindowClosed(True)
+    assert not entry.exists()

@@ -1,5 +1,6 @@
 """End to end: a real `callcheck test` report, uploaded by the client queue to a real
-`callcheck serve` process (SQLite and PostgreSQL), shows up in the summary and in /metrics."""
+`callcheck serve` process on PostgreSQL, shows up in the summary and in /metrics (SQLite:
+tests/gui/test_tray_fleet.py)."""
 
 from __future__ import annotations
 
@@ -40,11 +41,10 @@ def real_report() -> dict[str, Any]:
     return report
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
+# SQLite end to end is tests/gui/test_tray_fleet.py (a tray test's report through the same
+# queue and server, up to the fleet page): one real server process each, not two here.
+@pytest.fixture(params=["postgres"])
 def database(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    if request.param == "sqlite":
-        yield str(tmp_path / "fleet.sqlite3")
-        return
     if not AVAILABLE:
         pytest.skip(SKIP_REASON)
     with postgres_server() as url:

@@ -15,7 +15,8 @@ from callcheck.engine.audio_io import (
     SoundDeviceBackend,
     find_device,
 )
-from callcheck.engine.device_checks import LatencyMeasurement, measure_device_latency
+from callcheck.engine.device_checks import LatencyMeasurement
+from callcheck.engine.device_latency import measure_device_latency
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -28,25 +29,26 @@ def add_parser(subparsers: Any) -> None:
         "devices",
         help="list audio devices, or measure their round-trip latency",
         description=(
-            "List the audio input and output devices. With --measure-latency, play a chirp on the "
-            "output and find it in the input (speaker to microphone, or an output routed back to "
-            "an input) to measure the device round trip."
+            "List the audio input and output devices. With --measure-latency, run the call's "
+            "device path without the network: its probes are played on the output and found "
+            "again in the input (speaker to microphone, or an output routed back to an input), "
+            "which gives the device round trip a test call will use."
         ),
     )
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
         "--measure-latency",
         action="store_true",
-        help="measure the output-to-input round trip by cross-correlation",
+        help="measure the output-to-input round trip as a call does (its probes heard back)",
     )
     p.add_argument("--input", metavar="DEV", default=None, help="input device: index or name")
     p.add_argument("--output", metavar="DEV", default=None, help="output device: index or name")
     p.add_argument(
         "--repetitions",
         type=int,
-        default=5,
+        default=3,
         metavar="N",
-        help="bursts to play, each in its own stream (default: 5)",
+        help="runs of the device path, each in fresh streams (3-6 s each; default: 3)",
     )
     p.set_defaults(handler=run)
 
@@ -69,6 +71,7 @@ def _latency_lines(m: LatencyMeasurement) -> str:
     if m.roundtrip_ms is not None:
         values = ", ".join(f"{v:.1f}" for v in m.roundtrip_ms.values)
         lines.append(f"Round trip: median {m.roundtrip_ms.median:.1f} ms ({values})")
+        lines.append(f"Method: {m.method} (the call's own model of the device path)")
     if m.beyond_output_buffer_ms is not None and m.output_buffer_ms is not None:
         lines.append(
             f"Beyond the output buffer: {m.beyond_output_buffer_ms.typical:.1f} ms "

@@ -20,6 +20,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from callcheck.core.grades import format_mos
+from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase
 
 HEARD_SCALE: Final = "MOS-LQO"
 """ITU-T P.800.1 §6: an objective (model-computed) listening-quality MOS."""
@@ -130,18 +131,40 @@ def heard_shortfall(predicted_mos: float | None, heard_mos: float | None) -> flo
     return predicted_mos - heard_mos
 
 
-def heard_line(heard: Mapping[str, Any] | None) -> str | None:
-    """The CLI's line for a report's ``quality.heard`` (English); None when the report has none.
+#: The translation context of the heard score's sentences (CLI, text summary, HTML, Results).
+CONTEXT: Final = "heard"
 
-    ``What the listener heard: 4.9 MOS-LQO (ViSQOL v3 speech, downlink, 3 s scored)``, or
-    ``… not available (why)``.
+HEARD_HEADING: Final = QT_TRANSLATE_NOOP("heard", "What the listener heard")
+
+#: Each direction in words; the report's value (``downlink`` …) stays the key.
+DIRECTION_NAMES: Final[dict[str, str]] = {
+    "downlink": QT_TRANSLATE_NOOP("heard", "downlink (far end to you)"),
+    "uplink": QT_TRANSLATE_NOOP("heard", "uplink (you to far end)"),
+    "round_trip": QT_TRANSLATE_NOOP("heard", "round trip (your voice, back from the server)"),
+}
+
+
+def _directions(heard: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [d for d in heard.get("directions") or [] if isinstance(d, Mapping)]
+
+
+def _score(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def heard_summary(heard: Mapping[str, Any] | None) -> Phrase | None:
+    """The one line for a report's ``quality.heard`` — the CLI prints it, the text summary and
+    the HTML report open their heard section with it; None when the report has none.
+
+    ``What the listener heard: 4.9 MOS-LQO (ViSQOL v3 speech …, downlink, 3 s scored)`` (the
+    worst direction), or ``… not available (why)``.
     """
     if not isinstance(heard, Mapping):
         return None
-    directions = [d for d in heard.get("directions") or [] if isinstance(d, Mapping)]
-    mos = heard.get("mos")
-    if isinstance(mos, int | float):
-        scored = [d for d in directions if isinstance(d.get("mos"), int | float)]
+    directions = _directions(heard)
+    mos = _score(heard.get("mos"))
+    if mos is not None:
+        scored = [d for d in directions if _score(d.get("mos")) is not None]
         worst = min(scored, key=lambda d: float(d["mos"])) if scored else {}
         detail = ", ".join(
             str(x)
@@ -152,7 +175,65 @@ def heard_line(heard: Mapping[str, Any] | None) -> str | None:
             )
             if x
         )
-        return f"What the listener heard: {format_mos(float(mos))} {HEARD_SCALE} ({detail})"
+        return Phrase(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("heard", "What the listener heard: {mos} {scale} ({detail})"),
+            {"mos": format_mos(mos), "scale": HEARD_SCALE, "detail": detail},
+        )
     notes = [str(d["note"]) for d in directions if d.get("note")]
-    why = f" ({'; '.join(notes)})" if notes else ""
-    return f"What the listener heard: not available{why}"
+    if notes:
+        return Phrase(
+            CONTEXT,
+            QT_TRANSLATE_NOOP("heard", "What the listener heard: not available ({why})"),
+            {"why": "; ".join(notes)},
+        )
+    return Phrase(CONTEXT, QT_TRANSLATE_NOOP("heard", "What the listener heard: not available"))
+
+
+def heard_direction_phrases(heard: Mapping[str, Any] | None) -> list[Phrase]:
+    """One sentence per direction of ``quality.heard``: its score, scale, model and method, or
+    why it is not available (the text summary, the HTML report and the Results screen)."""
+    if not isinstance(heard, Mapping):
+        return []
+    out = []
+    for d in _directions(heard):
+        name = str(d.get("direction", "?"))
+        direction: str | Phrase = (
+            Phrase(CONTEXT, DIRECTION_NAMES[name]) if name in DIRECTION_NAMES else name
+        )
+        model = " ".join(str(x) for x in (d.get("model"), d.get("model_version")) if x)
+        method = str(d.get("method", ""))
+        mos = _score(d.get("mos"))
+        if mos is not None:
+            out.append(
+                Phrase(
+                    CONTEXT,
+                    QT_TRANSLATE_NOOP(
+                        "heard",
+                        "{direction}: {mos} {scale} — {model}, {method}, {seconds} s scored",
+                    ),
+                    {
+                        "direction": direction,
+                        "mos": format_mos(mos),
+                        "scale": HEARD_SCALE,
+                        "model": model,
+                        "method": method,
+                        "seconds": f"{float(d.get('seconds_scored') or 0):g}",
+                    },
+                )
+            )
+        else:
+            out.append(
+                Phrase(
+                    CONTEXT,
+                    QT_TRANSLATE_NOOP("heard", "{direction}: not available — {why}"),
+                    {"direction": direction, "why": str(d.get("note") or method)},
+                )
+            )
+    return out
+
+
+def heard_line(heard: Mapping[str, Any] | None) -> str | None:
+    """The CLI's line for a report's ``quality.heard`` (English): :func:`heard_summary`."""
+    summary = heard_summary(heard)
+    return None if summary is None else summary.text

@@ -40,6 +40,19 @@ SILENCE_FLOOR_DBFS: Final = -60.0
 """Below this RMS a stretch of audio is treated as silence by the delay search (10 dB under the
 speech-activity floor)."""
 
+FOLLOW_BLOCK_MS: Final = 100.0
+"""Blocks of received audio re-aligned one by one inside a segment (5 codec frames)."""
+
+FOLLOW_RANGE_MS: Final = 160.0
+"""How far a block's delay may move from the previous block's: the playout buffer grows or
+shrinks its delay by whole frames when it adapts (measured here: steps of 20–120 ms)."""
+
+FOLLOW_MIN_CORRELATION: Final = 0.9
+"""A block moves to a new delay only where it matches the reference this well. A block damaged
+by loss matches nowhere that well (its concealment is not in the reference), so it keeps the
+delay of the audio before it and its damage is scored; concealment that repeats the last pitch
+period cannot pull the reference along with it."""
+
 MIN_ACTIVE_SHARE: Final = 0.3
 """A segment whose reference is active less than this share is mostly pause: not worth scoring."""
 
@@ -185,18 +198,59 @@ def align_segment(
     plan: SegmentPlan, reference_window: FloatArray, received: FloatArray, rate_hz: int
 ) -> AlignedSegment:
     """Line up one planned segment: ``received`` is the segment and ``reference_window`` the
-    planned window, both at ``rate_hz``."""
+    planned window, both at ``rate_hz``.
+
+    The segment is found as a whole first (its delay and correlation), then followed block by
+    block (:func:`follow_delay`): the playout buffer changes its delay during a call, and a
+    segment lined up at one lag across such a step would score the clean audio after the step
+    as damaged — that noise, not the loss, dominated the score of a short sample.
+    """
     j, corr = find_delay(reference_window, received)
-    ref_piece = reference_window[j : j + received.size]
+    ref_piece = follow_delay(reference_window, received, j, rate_hz)
     ref_start_s = plan.reference_start_s + j / rate_hz
     return AlignedSegment(
         received_start_s=plan.received_start_s,
         delay_ms=(plan.received_start_s + plan.received_offset_s - ref_start_s) * 1000.0,
         correlation=corr,
         active_share=active_share(ref_piece, rate_hz),
-        reference=ref_piece.copy(),
+        reference=ref_piece,
         received=received.copy(),
     )
+
+
+def follow_delay(
+    reference_window: FloatArray,
+    received: FloatArray,
+    start: int,
+    rate_hz: int,
+    full_scale: float = 32768.0,
+) -> FloatArray:
+    """The reference as the received audio played it: ``received`` cut in blocks of
+    :data:`FOLLOW_BLOCK_MS`, each matched with the stretch of ``reference_window`` it came
+    from, starting at offset ``start`` (the whole segment's match).
+
+    A block moves to another offset only where it matches with at least
+    :data:`FOLLOW_MIN_CORRELATION`, within :data:`FOLLOW_RANGE_MS` of the last one; silent
+    blocks and damaged ones keep the last offset. The result has ``received``'s length.
+    """
+    block = max(int(rate_hz * FOLLOW_BLOCK_MS / 1000.0), 1)
+    reach = int(rate_hz * FOLLOW_RANGE_MS / 1000.0)
+    silence = full_scale * 10.0 ** (SILENCE_FLOOR_DBFS / 20.0)
+    out = np.zeros(received.size)
+    offset = start  # reference index of received[0] at the current delay
+    for k in range(0, received.size, block):
+        piece = received[k : k + block]
+        if piece.size == block and np.sqrt(np.mean(piece * piece)) > silence:
+            lo = max(offset + k - reach, 0)
+            hi = min(offset + k + block + reach, reference_window.size)
+            if hi - lo >= block:
+                j, corr = find_delay(reference_window[lo:hi], piece, full_scale)
+                if corr >= FOLLOW_MIN_CORRELATION:
+                    offset = lo + j - k
+        a = min(max(offset + k, 0), reference_window.size)
+        stretch = reference_window[a : a + piece.size]
+        out[k : k + stretch.size] = stretch
+    return out
 
 
 def _spread(candidates: list[SegmentPlan], count: int) -> tuple[SegmentPlan, ...]:

@@ -25,6 +25,7 @@ from html import escape
 from typing import Any, Final
 
 from callcheck.core.grades import GRADE_BANDS, PASS_MOS, format_mos
+from callcheck.core.heard import HEARD_HEADING, heard_direction_phrases, heard_summary
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import (
     HELPDESK_HEADING,
@@ -491,6 +492,31 @@ def _key_cards(data: Mapping[str, Any]) -> str:
     return "".join(out)
 
 
+def _heard(quality: Mapping[str, Any]) -> str:
+    """ "What the listener heard" (issue 19): the CLI's line, then each direction's score,
+    scale, model and method — or why it is not available — beside the predicted MOS."""
+    heard = quality.get("heard")
+    summary = heard_summary(heard if isinstance(heard, Mapping) else None)
+    if summary is None:
+        return ""
+    predicted = _num(quality.get("mos"))
+    label = quality.get("mos_label")  # MOS-CQE or MOS-CQEW; older reports have none
+    prediction = (
+        f'<p class="muted" id="heard-predicted">Predicted from the network (E-model): '
+        f"{_t(label or 'MOS')} {format_mos(predicted)}. The heard score measures the audio as "
+        "it reached the speaker, against what was sent; well below the prediction means the "
+        "audio was damaged on the computer, not on the network.</p>"
+        if predicted is not None
+        else ""
+    )
+    rows = "".join(f"<li>{escape(p.text)}</li>" for p in heard_direction_phrases(heard))
+    return (
+        f'<section id="heard"><h2>{escape(HEARD_HEADING)}</h2>'
+        f'<p id="heard-summary"><b>{escape(summary.text)}</b></p>'
+        f'<ul id="heard-directions">{rows}</ul>{prediction}</section>'
+    )
+
+
 def _actions(recs: Mapping[str, Any]) -> str:
     items = []
     for a in _list(recs.get("actions")):
@@ -793,6 +819,7 @@ def render_html(report: Mapping[str, Any], *, inline_svg: bool = True) -> str:
         '<section id="numbers"><h2>The three numbers that matter</h2>',
         _key_cards(data),
         "</section>",
+        _heard(quality),
         '<section id="recommendations"><h2>What to do</h2>',
         _actions(recs),
         "</section>",

@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from callcheck.core.advice import action_text
 from callcheck.core.grades import PASS_MOS, format_mos
+from callcheck.core.heard import heard_direction_phrases, heard_summary
 from callcheck.core.phrase import QT_TRANSLATE_NOOP, Phrase, Translate, english
 from callcheck.core.rating import worse_direction
 from callcheck.core.report import upgrade
@@ -425,6 +426,18 @@ def summary_text(report: Mapping[str, Any], translate: Translate = english) -> s
             loss=_fmt(k["loss_pct"], "%", 1),
         )
     )
+    # What the listener heard (issue 19), beside the prediction: the CLI's line, then each
+    # direction with its model, or why it is not available.
+    heard = quality.get("heard") if isinstance(quality, Mapping) else None
+    heard_head = heard_summary(heard)
+    if heard_head is not None:
+        lines.extend(textwrap.wrap(heard_head.render(translate), WIDTH, subsequent_indent="  "))
+        for phrase in heard_direction_phrases(heard):
+            lines.extend(
+                textwrap.wrap(
+                    phrase.render(translate), WIDTH, initial_indent="  ", subsequent_indent="    "
+                )
+            )
     recs = data.get("recommendations") or {}
     actions = [a for a in recs.get("actions") or [] if isinstance(a, Mapping)]
     if actions:

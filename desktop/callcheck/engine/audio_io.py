@@ -32,15 +32,19 @@ trusts it; the call's device figures come from its own probes heard back, timed 
 * **macOS — Core Audio.** One host API; ``latency`` is the device's safety offset plus buffer
   frames and the DAC/ADC times come from the HAL's own clock: trustworthy to a buffer, but the
   hardware's converter delay and any Bluetooth link are not in them.
-* **Windows — WASAPI** (shared mode) is the host API to use where a device appears under
-  several (MME and DirectSound add 30–100 ms of their own buffering on top of WASAPI's; pick the
-  WASAPI entry with ``--input``/``--output`` or its index — :func:`find_device` does not yet
-  prefer it by itself). Its latency figures cover the engine's period and buffer, not the
-  device driver's or a Bluetooth headset's own delay.
+* **Windows — WASAPI** (shared mode, PortAudio's default for it) is the host API to use where a
+  device appears under several: MME and DirectSound add 30–100 ms of their own buffering on top
+  of WASAPI's. PortAudio's default host API on Windows is MME, so when the system default is an
+  MME or DirectSound entry and the same endpoint is listed under WASAPI, the default moves there
+  (:func:`prefer_wasapi_defaults`, a pure function of PortAudio's lists; the report's
+  ``audio_path.host_api`` says which host API was used and ``default_host_api_replaced`` which
+  one it replaced). A device named with ``--input``/``--output`` is used as named. WASAPI's
+  latency figures cover the engine's period and buffer, not the device driver's or a Bluetooth
+  headset's own delay.
 
 On every platform a Bluetooth headset's radio link and codec (100–200 ms in hands-free mode) are
-invisible to the host API's figures; only the signal (the latency check's chirps, the call's
-probes) sees them.
+invisible to the host API's figures; only the signal (the call's probes heard back, in a call
+or in the Devices screen's latency check) sees them.
 """
 
 from __future__ import annotations
@@ -49,8 +53,8 @@ import asyncio
 import collections
 import contextlib
 import time
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from types import ModuleType
 from typing import Any, Final, Literal, Protocol
 
@@ -108,6 +112,9 @@ class AudioDevice:
     """PortAudio's default low input latency for the device."""
     default_low_output_latency_ms: float
     """PortAudio's default low output latency for the device."""
+    default_moved_from: str | None = None
+    """Set on a Windows WASAPI device that stands in for the system default: the host API of
+    the default PortAudio named (MME or DirectSound; :func:`prefer_wasapi_defaults`)."""
 
     @property
     def is_input(self) -> bool:
@@ -132,6 +139,7 @@ class AudioDevice:
             "is_default_output": self.is_default_output,
             "default_low_input_latency_ms": round(self.default_low_input_latency_ms, 2),
             "default_low_output_latency_ms": round(self.default_low_output_latency_ms, 2),
+            "default_moved_from": self.default_moved_from,
         }
 
 
@@ -327,6 +335,145 @@ def _device_label(config: StreamConfig) -> str:
     return " / ".join(unique) if unique else "audio device"
 
 
+# ------------------------------------------------------------------------- PortAudio's lists
+
+WASAPI: Final = "Windows WASAPI"
+"""PortAudio's name of the Windows Audio Session API host (shared mode unless asked otherwise)."""
+
+LEGACY_WINDOWS_APIS: Final = ("MME", "Windows DirectSound")
+"""Windows host APIs that add their own buffering on top of WASAPI's (30–100 ms)."""
+
+WINDOWS_MAPPERS: Final = (
+    "Microsoft Sound Mapper - Input",
+    "Microsoft Sound Mapper - Output",
+    "Primary Sound Capture Driver",
+    "Primary Sound Driver",
+)
+"""MME's and DirectSound's stand-ins for "whatever Windows uses by default"."""
+
+MME_NAME_CHARS: Final = 31
+"""MME truncates device names to 31 characters (``szPname`` holds 32 with the NUL)."""
+
+
+def devices_from_portaudio(
+    raw_devices: Sequence[Mapping[str, Any]],
+    host_apis: Sequence[Mapping[str, Any]],
+    default_input: int,
+    default_output: int,
+) -> list[AudioDevice]:
+    """The device list of ``sounddevice.query_devices()`` / ``query_hostapis()`` and
+    ``sounddevice.default.device``: every device, with the defaults moved to WASAPI where
+    :func:`prefer_wasapi_defaults` says so. Pure: recorded lists test it on any platform."""
+    wasapi = [api for api in host_apis if api["name"] == WASAPI]
+    wasapi_defaults: tuple[int | None, int | None] = (None, None)
+    if wasapi:
+        wasapi_defaults = (
+            _index_or_none(wasapi[0]["default_input_device"]),
+            _index_or_none(wasapi[0]["default_output_device"]),
+        )
+    devices = _converted(raw_devices, host_apis, default_input, default_output)
+    return prefer_wasapi_defaults(devices, wasapi_defaults)
+
+
+def _converted(
+    raw_devices: Sequence[Mapping[str, Any]],
+    host_apis: Sequence[Mapping[str, Any]],
+    default_input: int,
+    default_output: int,
+) -> list[AudioDevice]:
+    """PortAudio's device dicts as :class:`AudioDevice` s, the defaults as PortAudio names
+    them."""
+    devices = []
+    for info in raw_devices:
+        index = int(info["index"])
+        devices.append(
+            AudioDevice(
+                index=index,
+                name=str(info["name"]),
+                host_api=str(host_apis[int(info["hostapi"])]["name"]),
+                max_input_channels=int(info["max_input_channels"]),
+                max_output_channels=int(info["max_output_channels"]),
+                default_sample_rate_hz=float(info["default_samplerate"]),
+                is_default_input=index == default_input,
+                is_default_output=index == default_output,
+                default_low_input_latency_ms=1000.0 * float(info["default_low_input_latency"]),
+                default_low_output_latency_ms=1000.0 * float(info["default_low_output_latency"]),
+            )
+        )
+    return devices
+
+
+def _index_or_none(index: Any) -> int | None:
+    """A host API's default device index (PortAudio: −1 when it has none)."""
+    value = int(index)
+    return None if value < 0 else value
+
+
+def _wasapi_twin(
+    devices: Sequence[AudioDevice], device: AudioDevice, direction: Direction
+) -> AudioDevice | None:
+    """The same endpoint as ``device`` (an MME or DirectSound entry) under WASAPI, if listed: the
+    same name (MME's cut to 31 characters)."""
+    wasapi = [
+        d
+        for d in devices
+        if d.host_api == WASAPI and (d.is_input if direction == "input" else d.is_output)
+    ]
+    if device.name in WINDOWS_MAPPERS:
+        return None  # no endpoint of that name: the caller takes WASAPI's own default
+    for d in wasapi:
+        if d.name == device.name:
+            return d
+    if device.host_api == "MME" and len(device.name) == MME_NAME_CHARS:
+        for d in wasapi:
+            if d.name.startswith(device.name):
+                return d
+    return None
+
+
+def prefer_wasapi_defaults(
+    devices: Sequence[AudioDevice],
+    wasapi_defaults: tuple[int | None, int | None] = (None, None),
+) -> list[AudioDevice]:
+    """``devices`` with the system default input and output moved to their WASAPI entry when the
+    default is an MME or DirectSound device and the same endpoint is listed under WASAPI
+    (Windows; PortAudio's default host API there is MME, which adds 30–100 ms of buffering of
+    its own). A default that is a mapper ("Microsoft Sound Mapper", "Primary Sound Driver")
+    moves to WASAPI's own default endpoint, ``wasapi_defaults`` (input, output index, from
+    ``query_hostapis()``). The device the default moved to names the host API it replaced
+    (``default_moved_from``). Anything else — every Linux and macOS list — comes back unchanged.
+    """
+    result = list(devices)
+    directions: tuple[Direction, Direction] = ("input", "output")
+    for direction, wanted in zip(directions, wasapi_defaults, strict=True):
+        is_input = direction == "input"
+        current = next(
+            (d for d in result if (d.is_default_input if is_input else d.is_default_output)),
+            None,
+        )
+        if current is None or current.host_api not in LEGACY_WINDOWS_APIS:
+            continue
+        twin = _wasapi_twin(result, current, direction)
+        if twin is None and current.name in WINDOWS_MAPPERS and wanted is not None:
+            twin = next((d for d in result if d.index == wanted and d.host_api == WASAPI), None)
+        if twin is None:
+            continue
+        moved: list[AudioDevice] = []
+        for d in result:
+            if d is current or d is twin:
+                default = d is twin
+                d = (
+                    replace(d, is_default_input=default)
+                    if is_input
+                    else replace(d, is_default_output=default)
+                )
+                if default:
+                    d = replace(d, default_moved_from=current.host_api)
+            moved.append(d)
+        result = moved
+    return result
+
+
 # --------------------------------------------------------------------------------- sounddevice
 
 
@@ -361,25 +508,7 @@ class SoundDeviceBackend:
             default_in, default_out = sd.default.device
         except sd.PortAudioError as exc:
             raise AudioUnavailable(f"PortAudio could not list audio devices: {exc}") from exc
-        devices = []
-        for info in raw:
-            index = int(info["index"])
-            devices.append(
-                AudioDevice(
-                    index=index,
-                    name=str(info["name"]),
-                    host_api=str(apis[int(info["hostapi"])]["name"]),
-                    max_input_channels=int(info["max_input_channels"]),
-                    max_output_channels=int(info["max_output_channels"]),
-                    default_sample_rate_hz=float(info["default_samplerate"]),
-                    is_default_input=index == default_in,
-                    is_default_output=index == default_out,
-                    default_low_input_latency_ms=1000.0 * float(info["default_low_input_latency"]),
-                    default_low_output_latency_ms=1000.0
-                    * float(info["default_low_output_latency"]),
-                )
-            )
-        return devices
+        return devices_from_portaudio(raw, apis, default_in, default_out)
 
     def open_stream(
         self,
@@ -679,6 +808,9 @@ class SyntheticRoute:
 class SyntheticAudioBackend:
     """A fake sound card: one input and one output, the output routed back to the input.
 
+    The route's delay is the time from a sample's hand-over to the output (the callback that takes
+    it) to its capture, as on a real card with no buffering of its own.
+
     Blocks are produced by the asyncio loop's timer at the stream's pace, so code above this
     module runs as it would with hardware, on machines that have none.
     """
@@ -741,7 +873,11 @@ class SyntheticStream:
         self._delay = (
             None if route.delay_ms is None else round(route.delay_ms * config.sample_rate_hz / 1e3)
         )
-        self._line: Samples = np.zeros(self._delay or 0, dtype=np.float32)
+        # The input block handed over at a tick holds the block period that just ended, and the
+        # output taken at that tick starts playing then: it can be heard one block later at the
+        # earliest, so the line holds one block beyond the route's delay (without it, a route of
+        # 0 ms read as −10 ms by a timing that follows the callbacks, as the call's does).
+        self._line: Samples = np.zeros((self._delay or 0) + self._block, dtype=np.float32)
         self._rng = np.random.default_rng(route.seed)
         self._queue: collections.deque[Samples] = collections.deque()
         self._pending = np.zeros(0, dtype=np.float32)

@@ -77,6 +77,7 @@ from callcheck.engine.snapshots import (
     EndedEarly,
     IceInfo,
     LiveSnapshot,
+    worse_quality,
 )
 from callcheck.engine.sources import AudioSource
 
@@ -221,11 +222,6 @@ def _sdp(description: object) -> str | None:
     return sdp if isinstance(sdp, str) else None
 
 
-def _worse(*results: QualityResult | None) -> QualityResult | None:
-    rated = [r for r in results if r is not None]
-    return min(rated, key=lambda r: r.mos) if rated else None
-
-
 def _as_if_finished(totals: DirectionStats, receiver: MeasuredPeer) -> DirectionStats:
     """``totals`` with the gaps not yet settled counted lost, as the end of the call will.
 
@@ -311,7 +307,12 @@ class TestCall:
     signal); ``audio_sink`` receives the user's played (decoded or concealed) audio.
     ``far_end_source`` (loopback only) is what the far-end peer sends back to the user: in-band
     probes in it reach ``audio_sink``, which the user's own probes cannot in loopback.
+    ``far_end_sink`` (loopback only) receives what the far-end peer played: the uplink's audio
+    as its listener got it (the heard score's uplink).
     ``on_waiting`` is called (peer mode) with the room code when waiting for the other person.
+    ``rate_snapshot`` (the session's audio path) re-rates each snapshot before the timeline and
+    ``on_snapshot`` get it, so the gauge shows the rating the verdict will give (the audio
+    path's delay included), not the network's alone.
     """
 
     __test__ = False  # not a pytest test class, despite the name
@@ -325,11 +326,15 @@ class TestCall:
         audio_sink: AudioSink | None = None,
         on_waiting: Callable[[str], None] | None = None,
         far_end_source: AudioSource | None = None,
+        far_end_sink: AudioSink | None = None,
+        rate_snapshot: Callable[[LiveSnapshot], LiveSnapshot] | None = None,
     ) -> None:
         self.config = config
         self._on_snapshot = on_snapshot
+        self._rate_snapshot = rate_snapshot
         self._source = source
         self._far_end_source = far_end_source
+        self._far_end_sink = far_end_sink
         self._audio_sink = audio_sink
         self._on_waiting = on_waiting
         self._stop_requested = asyncio.Event()
@@ -373,6 +378,7 @@ class TestCall:
             source_a=self._source,
             source_b=self._far_end_source,
             audio_sink=self._audio_sink,
+            far_end_sink=self._far_end_sink,
         )
         self.loopback = call
         try:
@@ -452,6 +458,11 @@ class TestCall:
         return None
 
     def _deliver(self, snapshot: LiveSnapshot) -> None:
+        if self._rate_snapshot is not None:
+            try:
+                snapshot = self._rate_snapshot(snapshot)
+            except Exception:  # the network's rating stands; the call goes on
+                logger.exception("audio-path rating of a snapshot failed")
         self._timeline.append(snapshot)
         if self._on_snapshot is not None:
             try:
@@ -533,8 +544,8 @@ class TestCall:
             duration_s=self._duration_s,
             uplink=uplink,
             downlink=downlink,
-            quality=_worse(uplink.quality, downlink.quality),
-            quality_recent=_worse(uplink.quality_recent, downlink.quality_recent),
+            quality=worse_quality(uplink.quality, downlink.quality),
+            quality_recent=worse_quality(uplink.quality_recent, downlink.quality_recent),
         )
 
     def _direction_result(
@@ -595,7 +606,7 @@ class TestCall:
             planned_duration_s=self.config.duration_s,
             uplink=uplink,
             downlink=downlink,
-            quality=_worse(uplink.quality, downlink.quality),
+            quality=worse_quality(uplink.quality, downlink.quality),
             ice=IceInfo(
                 local_candidate=ice["local_candidate"],
                 remote_candidate=ice["remote_candidate"],
@@ -819,7 +830,7 @@ class TestCall:
             planned_duration_s=self._duration_s,
             uplink=uplink,
             downlink=downlink,
-            quality=_worse(uplink.quality, downlink.quality),
+            quality=worse_quality(uplink.quality, downlink.quality),
             ice=call.ice_info(),
             impairment=spec.describe() if spec is not None else None,
             timeline=tuple(self._timeline),

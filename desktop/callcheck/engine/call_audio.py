@@ -32,7 +32,8 @@ what each probe's frames waited in CallCheck's two queues is known exactly; the 
 device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
 host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
 ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
-(headphones: the microphone does not hear the speaker), the latency check's chirp round trip or,
+(headphones: the microphone does not hear the speaker), the latency check's round trip (the same
+model, run before the call: :mod:`callcheck.engine.device_latency`) or,
 as an estimate, PortAudio's reported latencies stand in, and the report says which
 (``audio_path.methods``).
 
@@ -91,7 +92,12 @@ from callcheck.engine.probes import (
     ProbeInjector,
     ProbeSummary,
 )
-from callcheck.engine.snapshots import CallResult
+from callcheck.engine.snapshots import (
+    CallResult,
+    DirectionSnapshot,
+    LiveSnapshot,
+    worse_quality,
+)
 from callcheck.engine.sources import SyntheticSpeechSource
 
 logger = logging.getLogger(__name__)
@@ -186,6 +192,11 @@ class CallAudioConfig:
     reflector (the user's own probes come back)."""
     fifo_target_ms: float = FIFO_TARGET_MS
     """Capture FIFO target level."""
+    output_cushion_ms: float = OUTPUT_CUSHION_MS
+    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`). Raising it
+    injects a known extra queue, but not a clean truth for ``output_buffer_ms``: the plain queue
+    floats 15–25 ms above its cushion, which a larger cushion absorbs
+    (tests/audio/test_audio_latency.py)."""
     duplex: bool | None = None
     """One duplex stream (True) or separate capture and playback streams (False); None = the
     backend's choice (separate for PortAudio, see :meth:`CallAudio._open`)."""
@@ -557,6 +568,18 @@ class AudioPathSummary:
     is exact to a fraction of a ms (tests/audio/test_audio_latency.py), the input side's is not."""
     queue_timeline: tuple[QueueLevel, ...] = ()
     """The output and capture queues over the call, one entry per second."""
+    output_wait_p50_ms: float | None = None
+    """Median wait of a frame in the output queue (the same per-frame waits as
+    :attr:`output_buffer_ms`, whose mean carries every stall of a loaded machine)."""
+    capture_wait_p50_ms: float | None = None
+    """Median wait of a frame in the capture FIFO (as :attr:`output_wait_p50_ms`)."""
+    default_host_api_replaced: str | None = None
+    """The host API of the system default device that CallCheck replaced by the same device under
+    a better one (Windows: MME or DirectSound → WASAPI; :func:`prefer_wasapi_defaults`); None
+    when the devices were used as the system or the user named them."""
+    device_confidences: tuple[float, ...] = ()
+    """The normalised correlation of every probe heard back (one per
+    :attr:`device_delays_ms`)."""
 
     @property
     def mouth_to_ear_delays_ms(self) -> tuple[float, ...]:
@@ -717,6 +740,14 @@ class CallAudio:
         devices = backend.list_devices()
         self._input = find_device(devices, self.config.input_device, "input")
         self._output = find_device(devices, self.config.output_device, "output")
+        replaced = self._default_replaced()
+        note = (
+            f"The system's default devices are {replaced} devices; CallCheck used the same "
+            f"devices under {self._input.host_api} (shared mode), which adds less delay "
+            f"({replaced} buffers 30–100 ms of its own)."
+        )
+        if replaced is not None and note not in self.notes:  # opened a second time
+            self.notes.append(note)
         self._backend_name = backend.name
         loop = asyncio.get_running_loop()
         rates = [self.config.device_rate_hz or self.rate_hz]
@@ -941,7 +972,7 @@ class CallAudio:
                 return
             self._stats_at_first_write = stream.stats()
             self._playback = PlaybackControl(
-                _ms_to_samples(OUTPUT_CUSHION_MS, rate),
+                _ms_to_samples(self.config.output_cushion_ms, rate),
                 excess_samples=_ms_to_samples(QUEUE_EXCESS_MS, rate),
                 large_excess_samples=_ms_to_samples(QUEUE_LARGE_EXCESS_MS, rate),
             )
@@ -1011,15 +1042,15 @@ class CallAudio:
 
     def device_loop_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: its arrival in the capture minus its hand-over to the output."""
-        return tuple(loop for loop, _ in self._heard_back())
+        return tuple(loop for loop, _, _ in self._heard_back())
 
     def device_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: the device path beyond CallCheck's queues (see
         :meth:`_heard_back`)."""
-        return tuple(device for _, device in self._heard_back())
+        return tuple(device for _, device, _ in self._heard_back())
 
-    def _heard_back(self) -> list[tuple[float, float]]:
-        """(loop, device) for every probe played and heard back.
+    def _heard_back(self) -> list[tuple[float, float, float]]:
+        """(loop, device, confidence) for every probe played and heard back.
 
         The loop runs from the probe's place in the received audio to its place in the
         microphone's audio, both on the call's sample clock. Of it, CallCheck's own queues took
@@ -1042,7 +1073,7 @@ class CallAudio:
             w_out, w_cap = out_wait(p.received_sample), cap_wait(d.received_sample)
             if w_out is None or w_cap is None:
                 continue
-            pairs.append((loop, loop - w_out - w_cap))
+            pairs.append((loop, loop - w_out - w_cap, d.confidence))
         return pairs
 
     def queue_timeline(self) -> tuple[QueueLevel, ...]:
@@ -1098,6 +1129,9 @@ class CallAudio:
             input_device=self._input.name if self._input is not None else None,
             output_device=self._output.name if self._output is not None else None,
             host_api=devices[0].host_api if devices else None,
+            default_host_api_replaced=self._default_replaced(),
+            output_wait_p50_ms=_median_wait(self.output_waits()),
+            capture_wait_p50_ms=_median_wait(self.capture_waits()),
             codec_sample_rate_hz=self.rate_hz,
             device_sample_rate_hz=self._device_rate if self._ever_active else None,
             portaudio_latency_ms=self._portaudio_latency,
@@ -1120,13 +1154,26 @@ class CallAudio:
             device_active_s=active_s if self._ever_active else None,
             errors=tuple(self.errors),
             notes=tuple(self.notes),
-            device_loop_delays_ms=tuple(loop for loop, _ in heard_back),
-            device_delays_ms=tuple(device for _, device in heard_back),
+            device_loop_delays_ms=tuple(loop for loop, _, _ in heard_back),
+            device_delays_ms=tuple(device for _, device, _ in heard_back),
+            device_confidences=tuple(confidence for _, _, confidence in heard_back),
             host_output_buffer_ms=(
                 float(np.median(self._live_output_ms)) if self._live_output_ms else None
             ),
             queue_timeline=self.queue_timeline(),
         )
+
+    def _default_replaced(self) -> str | None:
+        """The host API of a system default that was moved to its WASAPI entry, for a device the
+        call took as the default (not one named with ``--input``/``--output``)."""
+        chosen = (
+            (self.config.input_device, self._input),
+            (self.config.output_device, self._output),
+        )
+        for spec, device in chosen:
+            if spec is None and device is not None and device.default_moved_from is not None:
+                return device.default_moved_from
+        return None
 
     def _stream_stats(self) -> tuple[StreamStats | None, StreamStats | None]:
         """(playback, capture) stream counters, final once closed (the same for a duplex
@@ -1182,6 +1229,10 @@ class CallAudio:
 
 def _mean_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:
     return float(np.mean([w for _, _, w in waits])) if waits else None
+
+
+def _median_wait(waits: Sequence[tuple[int, float, float]]) -> float | None:
+    return float(np.median([w for _, _, w in waits])) if waits else None
 
 
 def _frame_waits(
@@ -1257,7 +1308,7 @@ def _round(value: float | None) -> float | None:
 
 
 def device_latency_ms(latency: LatencyMeasurement | None) -> float | None:
-    """The measured device round trip (median), when the latency check heard its bursts."""
+    """The measured device round trip (median), when the latency check heard its probes back."""
     if latency is None or not latency.detected or latency.roundtrip_ms is None:
         return None
     return latency.roundtrip_ms.median
@@ -1267,7 +1318,9 @@ METHOD_SIGNAL: Final = "probes_heard_back"
 """The call's probes, played on the output and found again in the input: the device path of the
 call's own streams, by the signal (no device clock involved)."""
 METHOD_CHIRP: Final = "chirp_check"
-"""The device latency check's chirps (separate streams, before or beside the call)."""
+"""The device latency check (:mod:`callcheck.engine.device_latency`): the same model of the
+device path as the call's, run before or beside the call (its probe chirps heard back through
+separate streams). The name stays: reports carry it."""
 METHOD_REPORTED: Final = "portaudio_reported"
 """PortAudio's reported stream latency: an estimate (the host API's own figure)."""
 METHOD_QUEUE: Final = "queue_count"
@@ -1280,7 +1333,7 @@ def device_figure(
     summary: AudioPathSummary, latency: LatencyMeasurement | None = None
 ) -> tuple[float | None, str | None]:
     """The device path's delay and the method that gave it, best first: the call's probes heard
-    back; else the latency check's chirps; else nothing (PortAudio's reported latency is only
+    back; else the latency check's; else nothing (PortAudio's reported latency is only
     used, as an estimate, for the rating)."""
     by_signal = summary.device_roundtrip_ms
     if by_signal is not None:
@@ -1317,6 +1370,7 @@ def audio_path_json(
         "input_device": summary.input_device,
         "output_device": summary.output_device,
         "host_api": summary.host_api,
+        "default_host_api_replaced": summary.default_host_api_replaced,
         "codec_sample_rate_hz": summary.codec_sample_rate_hz,
         "device_sample_rate_hz": summary.device_sample_rate_hz,
         "portaudio_latency_ms": {"input": _round(pa_in), "output": _round(pa_out)},
@@ -1404,7 +1458,7 @@ def rerate(
     Ta becomes the mean mouth-to-ear delay (probes + capture and output waits; half of it when
     the probes made the round trip, an estimate) plus the device latency: the call's own probes
     heard back through the devices when enough were (:func:`device_figure`), else the latency
-    check's round trip when it heard its bursts, else PortAudio's reported input + output
+    check's round trip when it heard its probes, else PortAudio's reported input + output
     latency (estimated). Without probe detections the delay budget stays as it was and only the
     device latency is added. Losses, jitter and the codec are unchanged.
     """
@@ -1423,7 +1477,7 @@ def rerate(
     if device_rt is not None and method == METHOD_SIGNAL:
         device = measured(device_rt, "the call's probes played and heard back (median)")
     elif device_rt is not None:
-        device = measured(device_rt, "chirp round trip through the devices (median)")
+        device = measured(device_rt, "the latency check's probes heard back (median)")
     elif summary.device_used and pa_in is not None and pa_out is not None:
         device = estimated(pa_in + pa_out, "PortAudio reported input + output latency")
     return assess(replace(conditions, mouth_to_ear_ms=m2e, device_ms=device))
@@ -1440,15 +1494,56 @@ def rerate_call(
     so that direction takes the mouth-to-ear delay; the device latency is in both directions'
     conversational delay, so the uplink takes it too. None when neither direction was rated.
     """
-    rated: list[QualityResult] = []
-    for direction, with_probes in ((result.downlink, True), (result.uplink, False)):
-        q = direction.quality
-        if q is None:
-            continue
-        s = summary if with_probes else replace(summary, probe_delays_ms=())
-        try:
-            rated.append(rerate(q, s, latency))
-        except (QualityInputError, ValueError) as error:
-            logger.warning("audio-path rating skipped: %s", error)
-            rated.append(q)
-    return min(rated, key=lambda q: q.mos) if rated else None
+    return worse_quality(
+        _rerated(result.downlink.quality, summary, latency, heard_by_probes=True),
+        _rerated(result.uplink.quality, summary, latency, heard_by_probes=False),
+    )
+
+
+def rerate_snapshot(snapshot: LiveSnapshot, summary: AudioPathSummary) -> LiveSnapshot:
+    """``snapshot`` rated by :func:`rerate_call`'s rule, with the audio path measured so far.
+
+    Both estimates of each direction (the call so far and the last second) take the audio
+    path's delay, so the gauge, the report's timeline and the verdict are one rating: without
+    it a device adding 700 ms kept the gauge at "Excellent" until a "Poor" verdict (issue 12).
+    """
+    directions: dict[str, DirectionSnapshot] = {}
+    for name, heard_by_probes in (("downlink", True), ("uplink", False)):
+        d: DirectionSnapshot = getattr(snapshot, name)
+        directions[name] = replace(
+            d,
+            quality=_rerated(d.quality, summary, None, heard_by_probes=heard_by_probes, live=True),
+            quality_recent=_rerated(
+                d.quality_recent, summary, None, heard_by_probes=heard_by_probes, live=True
+            ),
+        )
+    up, down = directions["uplink"], directions["downlink"]
+    return replace(
+        snapshot,
+        uplink=up,
+        downlink=down,
+        quality=worse_quality(up.quality, down.quality),
+        quality_recent=worse_quality(up.quality_recent, down.quality_recent),
+    )
+
+
+def _rerated(
+    quality: QualityResult | None,
+    summary: AudioPathSummary,
+    latency: LatencyMeasurement | None,
+    *,
+    heard_by_probes: bool,
+    live: bool = False,
+) -> QualityResult | None:
+    """One direction after :func:`rerate` (the network's rating when the audio path's figures
+    cannot be used). The probes measured the direction the user hears (downlink; both ways via
+    the reflector), so only that one takes the mouth-to-ear delay; both take the device's."""
+    if quality is None:
+        return None
+    path = summary if heard_by_probes else replace(summary, probe_delays_ms=())
+    try:
+        return rerate(quality, path, latency)
+    except (QualityInputError, ValueError) as error:
+        # Live, a figure not yet usable (too few probes) is normal: said once, at the end.
+        (logger.debug if live else logger.warning)("audio-path rating skipped: %s", error)
+        return quality

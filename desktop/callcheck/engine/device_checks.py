@@ -1,25 +1,15 @@
-"""Device checks for the walkthrough: input level, speaker test tone, device round-trip latency.
+"""Device checks for the walkthrough: input level, speaker test tone, and the types of the device
+latency check.
 
-The latency measurement plays a chirp on the output and finds it in the input by
-cross-correlation (speaker → microphone acoustically, or an output routed back to an input). Each
-repetition opens its own duplex stream: measured through PulseAudio the round trip keeps the
-start-up offset of its stream for the stream's life and changes between streams by multiples of
-the host's period (256 samples, 5.33 ms at 48 kHz), so repeats within one stream would only
-measure one offset. The median over streams is the figure; the spread shows how much the offset
-moves.
+The latency check itself runs the call's own device path (separate streams, the call's probes
+heard back, the call's estimator): :mod:`callcheck.engine.device_latency`. Its result types live
+here because the call's report (:mod:`callcheck.engine.call_audio`) embeds them.
 
-That offset sits in the stream's own output queue: PortAudio reports it at every callback as the
-live output buffer (the DAC time of the callback's first output sample minus the callback time).
-One callback's value jitters by up to a period with the moment the callback runs, so each
-repetition takes the median over the callbacks of its stream's steady part (from halfway through
-the lead-in on). The round trip minus that buffer — ``beyond_output_buffer_ms`` — is the part
-outside the application's output queue: the device's (or a routed path's) own latency. Measured
-through PulseAudio it stays within ±0.3 ms between streams while the raw round trip moves by whole
-periods, so it is the figure to compare between paths, headsets or runs.
-
-PortAudio's ALSA host occasionally ends a healthy stream through PulseAudio (a failed poll of the
-capture side, about one stream in 200 here), so a repetition whose stream fails is tried once more
-in a fresh stream; a device that is really gone fails that one too, and the measurement stops.
+A figure of the check, ``beyond_output_buffer_ms``, is the device path less the host's live
+output buffer (PortAudio's DAC time − callback time, the median over the output stream's
+callbacks): the part outside every application queue — the device's own latency, or a routed
+path's added delay. Through PulseAudio the host buffer keeps a start-up offset of whole periods
+for a stream's life; the figure net of it does not.
 """
 
 from __future__ import annotations
@@ -36,13 +26,10 @@ import numpy.typing as npt
 
 from callcheck.core.audio_analysis import (
     LevelReading,
-    chirp,
-    estimate_delay,
     measure_level,
     tone,
 )
 from callcheck.engine.audio_io import (
-    DEFAULT_LATENCY_S,
     DEFAULT_SAMPLE_RATE_HZ,
     AudioBackend,
     AudioDevice,
@@ -53,35 +40,11 @@ from callcheck.engine.audio_io import (
 
 logger = logging.getLogger(__name__)
 
-LEAD_IN_MS: Final = 300.0
-"""Silence before the burst: lets the stream reach its steady state first."""
-
-BURST_MS: Final = 100.0
-"""Latency burst length."""
-
-BURST_BAND_HZ: Final = (300.0, 6000.0)
-"""Latency burst band: wide for a sharp correlation peak, within what laptop speakers play."""
-
-BURST_AMPLITUDE: Final = 0.5
-"""Latency burst peak level (−6 dBFS)."""
-
-DETECTION_CONFIDENCE: Final = 0.3
-"""Normalised correlation a repetition needs to count as heard (a wire loop gives ≈ 1.0,
-a speaker heard by a laptop microphone 0.3–0.7, noise alone < 0.15)."""
-
-DETECTION_PEAK_RATIO: Final = 2.0
-"""And the peak must stand this far above every other lag (no ambiguous echo)."""
-
 LEVEL_WINDOW_MS: Final = 100.0
 """Input level meter: one reading per 100 ms."""
 
 STREAM_TIMEOUT_MARGIN_S: Final = 3.0
 """Time allowed beyond a stream's nominal length before it counts as stalled."""
-
-STEADY_FROM_LEAD_IN_FRACTION: Final = 0.5
-"""The live output buffer is read from this far into the lead-in on: the first callbacks of a
-stream still fill its queue."""
-
 
 #: Values closer than this belong to one cluster in :func:`_typical`.
 CLUSTER_MS = 1.0
@@ -149,17 +112,18 @@ class Spread:
 
 @dataclass(frozen=True)
 class LatencyRepetition:
-    """One burst played and searched for."""
+    """One run of the device path in fresh streams."""
 
     detected: bool
-    """The burst was found with enough confidence."""
+    """Enough probes came back through the devices to measure the path."""
     roundtrip_ms: float
-    """Output-to-input delay of the best correlation peak (meaningful when detected)."""
+    """The device path beyond CallCheck's own queues: the median over the probes heard back
+    (meaningful when detected; NaN otherwise)."""
     confidence: float
-    """Normalised correlation at the peak, 0–1."""
+    """Median normalised correlation of the probes heard back, 0–1 (0 when none was)."""
     output_buffer_ms: float | None
-    """The stream's live output buffer: the median over its steady callbacks of PortAudio's DAC
-    time minus the callback time (None without output timing)."""
+    """The host's live output buffer: the median over the output stream's callbacks of
+    PortAudio's DAC time minus the callback time (None without output timing)."""
 
     @property
     def beyond_output_buffer_ms(self) -> float | None:
@@ -178,9 +142,9 @@ class LatencyMeasurement:
     output_device: str
     """Playback device name."""
     repetitions: int
-    """Repetitions run (each in its own stream)."""
+    """Repetitions run (each in its own streams)."""
     detected: bool
-    """True when the burst was heard in at least half of the repetitions."""
+    """True when the probes came back in at least half of the repetitions."""
     confidence: float
     """Median confidence over the repetitions, 0–1."""
     roundtrip_ms: Spread | None
@@ -200,6 +164,9 @@ class LatencyMeasurement:
     """One sentence for the user: the figure, or why it is missing."""
     error: str | None = None
     """An error that stopped the measurement early (what was measured before it is kept)."""
+    method: str = "probes_heard_back"
+    """How the round trip was measured: ``probes_heard_back``, the call's own model of the device
+    path (:mod:`callcheck.engine.device_latency`)."""
 
     def to_json(self) -> dict[str, Any]:
         """The ``callcheck devices --measure-latency --json`` form (also the report's)."""
@@ -221,6 +188,7 @@ class LatencyMeasurement:
             "portaudio_latency_ms": {"input": _round(pa_in), "output": _round(pa_out)},
             "message": self.message,
             "error": self.error,
+            "method": self.method,
         }
 
 
@@ -300,151 +268,6 @@ async def _run_stream(
         if not finished.done():
             finished.cancel()
     return reported
-
-
-# ----------------------------------------------------------------------------- latency
-
-
-async def measure_device_latency(
-    backend: AudioBackend,
-    input_device: AudioDevice,
-    output_device: AudioDevice,
-    *,
-    repetitions: int = 5,
-    max_roundtrip_ms: float = 1000.0,
-    sample_rate_hz: int = DEFAULT_SAMPLE_RATE_HZ,
-    latency_s: float = DEFAULT_LATENCY_S,
-) -> LatencyMeasurement:
-    """Measure the output → input round trip by playing a chirp ``repetitions`` times.
-
-    Raises :class:`AudioDeviceError` when the first stream cannot be opened; a device failure
-    after that ends the measurement early with ``error`` set and the repetitions done so far kept.
-    """
-    if repetitions < 1:
-        raise ValueError(f"repetitions must be ≥ 1, got {repetitions}")
-    low, high = BURST_BAND_HZ
-    burst = chirp(
-        sample_rate_hz, duration_ms=BURST_MS, start_hz=low, end_hz=high, amplitude=BURST_AMPLITUDE
-    )
-    lead = round(LEAD_IN_MS * sample_rate_hz / 1000.0)
-    window = round(max_roundtrip_ms * sample_rate_hz / 1000.0)
-    signal = np.concatenate([np.zeros(lead), burst, np.zeros(window)])
-    config = StreamConfig(input_device, output_device, sample_rate_hz, latency_s)
-    runs: list[LatencyRepetition] = []
-    reported: list[tuple[float | None, float | None]] = []
-    error: str | None = None
-    for _ in range(repetitions):
-        try:
-            capture, latency_ms = await _play_burst(backend, config, signal)
-        except AudioDeviceError as exc:
-            if not runs:
-                raise
-            error = str(exc)
-            break
-        reported.append(latency_ms)
-        runs.append(_find_burst(capture, burst, lead, window, sample_rate_hz))
-    return _summarise(input_device, output_device, runs, reported, error)
-
-
-async def _play_burst(
-    backend: AudioBackend, config: StreamConfig, signal: npt.NDArray[np.float64]
-) -> tuple[_Capture, tuple[float | None, float | None]]:
-    """One repetition: play and record ``signal`` in a fresh stream, retried once if it fails."""
-
-    async def attempt() -> tuple[_Capture, tuple[float | None, float | None]]:
-        capture = _Capture()
-        reported = await _run_stream(
-            backend, config, play=signal, capture_frames=signal.size, capture=capture
-        )
-        return capture, reported
-
-    try:
-        return await attempt()
-    except AudioDeviceError as error:
-        # The ALSA pulse plugin ends about one stream in 200 on its own; a device really gone
-        # fails the second attempt too, and that error ends the measurement.
-        logger.warning("latency check: a stream failed (%s); trying once more", error)
-    return await attempt()
-
-
-def _find_burst(
-    capture: _Capture,
-    burst: npt.NDArray[np.float64],
-    lead: int,
-    window: int,
-    sample_rate_hz: int,
-) -> LatencyRepetition:
-    recorded = capture.samples()[lead : lead + window + burst.size]
-    estimate = estimate_delay(burst, recorded)
-    detected = (
-        estimate.confidence >= DETECTION_CONFIDENCE and estimate.peak_ratio >= DETECTION_PEAK_RATIO
-    )
-    return LatencyRepetition(
-        detected=detected,
-        roundtrip_ms=estimate.delay_ms(sample_rate_hz),
-        confidence=estimate.confidence,
-        output_buffer_ms=steady_output_buffer_ms(
-            capture.blocks, from_frame=round(lead * STEADY_FROM_LEAD_IN_FRACTION)
-        ),
-    )
-
-
-def steady_output_buffer_ms(blocks: list[InputBlock], *, from_frame: int) -> float | None:
-    """The median live output buffer over the callbacks from ``from_frame`` on (None if unknown).
-
-    In a duplex stream the input and output frame counters advance together, so an input block
-    stands for the callback that also played the output frames of the same indexes.
-    """
-    buffers_s = [
-        b.output_latency_s
-        for b in blocks
-        if b.output_latency_s is not None and b.first_frame + b.samples.size > from_frame
-    ]
-    return 1000.0 * statistics.median(buffers_s) if buffers_s else None
-
-
-def _summarise(
-    input_device: AudioDevice,
-    output_device: AudioDevice,
-    runs: list[LatencyRepetition],
-    reported: list[tuple[float | None, float | None]],
-    error: str | None,
-) -> LatencyMeasurement:
-    heard = [r for r in runs if r.detected]
-    detected = bool(runs) and 2 * len(heard) >= len(runs)
-    pa_in = [r[0] for r in reported if r[0] is not None]
-    pa_out = [r[1] for r in reported if r[1] is not None]
-    buffers = [r.output_buffer_ms for r in runs if r.output_buffer_ms is not None]
-    beyond = [b for r in heard if (b := r.beyond_output_buffer_ms) is not None]
-    roundtrip = Spread.of([r.roundtrip_ms for r in heard]) if detected else None
-    if roundtrip is not None:
-        message = (
-            f"Round trip {roundtrip.median:.0f} ms from {output_device.name} to "
-            f"{input_device.name} (spread {roundtrip.spread:.0f} ms over {len(heard)} bursts)."
-        )
-    else:
-        message = (
-            f"The test sound played on {output_device.name} was not heard on "
-            f"{input_device.name}: with headphones this is expected; otherwise check that the "
-            "microphone is not muted and the speaker volume is up."
-        )
-    return LatencyMeasurement(
-        input_device=input_device.name,
-        output_device=output_device.name,
-        repetitions=len(runs),
-        detected=detected,
-        confidence=statistics.median([r.confidence for r in runs]) if runs else 0.0,
-        roundtrip_ms=roundtrip,
-        beyond_output_buffer_ms=Spread.of(beyond) if detected and beyond else None,
-        output_buffer_ms=statistics.median(buffers) if buffers else None,
-        portaudio_latency_ms=(
-            statistics.median(pa_in) if pa_in else None,
-            statistics.median(pa_out) if pa_out else None,
-        ),
-        runs=tuple(runs),
-        message=message,
-        error=error,
-    )
 
 
 # --------------------------------------------------------------------------- input level

@@ -8,10 +8,10 @@
   :class:`DeviceFault` can be put in the sink, before the speaker: it is the what-if and test
   harness for damage the network figures cannot see (clipping, gain, noise, dropped audio).
 * :func:`score_full_reference` aligns the two (:mod:`callcheck.core.heard_align`) and scores a
-  bounded sample with ViSQOL v3 speech mode (``visqol-python``, Apache-2.0, the exponential
-  mapper — the C++ ``--use_lattice_model=false`` model: the lattice mapper needs a 58 MB
-  TensorFlow Lite runtime). Its conformance with Google's C++ ViSQOL is a test
-  (``tests/engine/test_heard_visqol_conformance.py``).
+  bounded sample with ViSQOL v3 speech mode (:mod:`callcheck.engine.visqol`: visqol-python
+  3.8.0, Apache-2.0, with its scipy calls done in numpy so the frozen bundle needs no scipy;
+  the exponential mapper — the C++ ``--use_lattice_model=false`` model). Its conformance with
+  Google's C++ ViSQOL is a test (``tests/engine/test_heard_visqol.py``).
 * :func:`no_reference_unavailable` says why there is no no-reference score: the permissively
   licensed models (Microsoft's PLCMOS/DNSMOS, ``speechmos``) need ``onnxruntime`` (73 MB
   installed) and ``librosa``, beyond the 40 MB the bundle may grow.
@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import asyncio
 import collections
-import importlib.metadata
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -50,12 +49,15 @@ from callcheck.engine.sources import AudioSource
 Int16Array = npt.NDArray[np.int16]
 FloatArray = npt.NDArray[np.float64]
 
+SILENT_RECEIVED_RMS: Final = 10.0 ** (-70.0 / 20.0)
+"""Scored received audio below this RMS (−70 dBFS, 10 dB under the alignment's silence floor)
+is silence: nothing of the sent speech reached the speaker."""
+
 KEEP_S: Final = 30.0
 """Audio kept per stream: the last 30 s (a 20 s test and its start-up, with room to spare)."""
 
 FULL_REFERENCE_MODEL: Final = "ViSQOL v3 speech (exponential mapper)"
 NO_REFERENCE_MODEL: Final = "PLCMOS/DNSMOS (speechmos)"
-VISQOL_PACKAGE: Final = "visqol-python"
 
 NO_REFERENCE_NOTE: Final = (
     "not available: the no-reference models (PLCMOS/DNSMOS, speechmos) need onnxruntime (73 MB "
@@ -64,22 +66,20 @@ NO_REFERENCE_NOTE: Final = (
 
 
 def visqol_version() -> str | None:
-    """The installed, importable ``visqol-python`` version; None when it cannot be used (not
-    installed, or a bundle built without scipy)."""
+    """The version of the ViSQOL copy in :mod:`callcheck.engine.visqol` (visqol-python's, with
+    its scipy calls done in numpy); None when it cannot be imported."""
     try:
-        import visqol  # noqa: F401  # lazy: scipy loads in ~0.3 s, only when a score is wanted
-
-        return importlib.metadata.version(VISQOL_PACKAGE)
+        # Lazy: its import costs ~0.1 s, wanted only when a score is.
+        from callcheck.engine import visqol
     except ImportError:
         return None
-    except importlib.metadata.PackageNotFoundError:
-        return "unknown"
+    return f"{visqol.__version__}+numpy"
 
 
 async def preload_visqol() -> bool:
-    """Import ViSQOL (and scipy) in a worker thread: ~1 s of CPU that would otherwise delay the
-    report after the call. Await it *before* the call's media starts: an import running during
-    the call holds the GIL in 5 ms slices and would add that to the packets' arrival times."""
+    """Import ViSQOL in a worker thread, so its import does not delay the report after the call.
+    Await it *before* the call's media starts: an import running during the call holds the GIL
+    in 5 ms slices and would add that to the packets' arrival times."""
     return await asyncio.to_thread(visqol_version) is not None
 
 
@@ -258,39 +258,51 @@ class RecordingSink:
 class HeardCapture:
     """What a test session keeps for the heard score, per mode (the session's one seam).
 
-    * loopback: the far end's audio is the reference, the user's played audio the received
-      (``downlink``);
+    * loopback: both directions. ``downlink``: the far end's audio is the reference, the user's
+      played audio the received. ``uplink``: the user's sent audio (test signal or microphone)
+      is the reference, what the far-end peer played the received;
     * server: the user's own sent audio is the reference, and comes back through the reflector
       (``round_trip``) — with a live microphone too, since what was sent is kept;
     * peer: the colleague's voice is not known here: no-reference only (``downlink``).
 
-    Wrap the call's sources and sink with :meth:`source`, :meth:`far_end` and :meth:`sink`
-    before the call, and :meth:`score` after it.
+    Wrap the call's sources and sinks with :meth:`source`, :meth:`far_end`, :meth:`sink` and
+    :meth:`far_end_sink` before the call, and :meth:`score` after it.
     """
 
     def __init__(self, mode: str, keep_s: float = KEEP_S) -> None:
         self.mode = mode
         self._sent = AudioRecorder(keep_s)
         self._played = AudioRecorder(keep_s)
+        self._far_sent = AudioRecorder(keep_s)
+        self._far_played = AudioRecorder(keep_s)
 
     def source(self, source: AudioSource) -> AudioSource:
-        """The user's outgoing audio; kept in server mode (the round trip's reference)."""
-        return RecordingSource(source, self._sent) if self.mode == "server" else source
+        """The user's outgoing audio; kept in server mode (the round trip's reference) and in
+        loopback (the uplink's)."""
+        if self.mode in ("server", "loopback"):
+            return RecordingSource(source, self._sent)
+        return source
 
     def far_end(self, source: AudioSource | None) -> AudioSource | None:
         """The loopback far end's audio, kept (the downlink's reference)."""
         if source is None or self.mode != "loopback":
             return source
-        return RecordingSource(source, self._sent)
+        return RecordingSource(source, self._far_sent)
 
     def sink(self, sink: AudioSink | None) -> RecordingSink:
         """The call's audio sink with the played audio kept."""
         return RecordingSink(self._played, sink)
 
+    def far_end_sink(self) -> RecordingSink | None:
+        """What the loopback far end plays (nobody hears it: it is only kept, the uplink's
+        received audio); None in the other modes, whose far end is not in this process."""
+        return RecordingSink(self._far_played) if self.mode == "loopback" else None
+
     @property
     def samples_kept(self) -> int:
-        """Samples held now, both streams (bounded by ``keep_s``)."""
-        return self._sent.samples_kept + self._played.samples_kept
+        """Samples held now, all streams (bounded by ``keep_s`` each)."""
+        recorders = (self._sent, self._played, self._far_sent, self._far_played)
+        return sum(r.samples_kept for r in recorders)
 
     def pairs(self) -> tuple[HeardPair, ...]:
         """The directions to score, as kept so far."""
@@ -298,7 +310,10 @@ class HeardCapture:
         if self.mode == "server":
             return (HeardPair("round_trip", self._sent.snapshot(), received),)
         if self.mode == "loopback":
-            return (HeardPair("downlink", self._sent.snapshot(), received),)
+            return (
+                HeardPair("downlink", self._far_sent.snapshot(), received),
+                HeardPair("uplink", self._sent.snapshot(), self._far_played.snapshot()),
+            )
         return (HeardPair("downlink", None, received),)
 
     async def score(self, window: AlignmentWindow = DEFAULT_WINDOW) -> HeardQuality:
@@ -351,7 +366,7 @@ def score_full_reference(
             None,
             FULL_REFERENCE_MODEL,
             "",
-            note="not available: ViSQOL (visqol-python with scipy) is not installed",
+            note="not available: ViSQOL could not be loaded",
         )
     offset_s = (received.start_ms - reference.start_ms) / 1000.0
     plans = plan_segments(
@@ -381,7 +396,20 @@ def score_full_reference(
     ]
     ref_all = np.concatenate([s.reference for s in segments]) / 32768.0
     rec_all = np.concatenate([s.received for s in segments]) / 32768.0
-    mos = visqol_speech_mos(ref_all, rec_all)
+    note = None
+    if float(np.sqrt(np.mean(rec_all * rec_all))) < SILENT_RECEIVED_RMS:
+        # Speech was sent and silence reached the speaker: the worst the scale has. ViSQOL
+        # cannot say so itself (it levels the received audio to the reference: 0 / 0).
+        mos: float | None = 1.0
+        note = "the listener heard silence where speech was sent"
+    else:
+        # ViSQOL levels the received audio to the reference's sound pressure; audio that is
+        # silent where it matters (an outage) makes that 0/0 and the score NaN, which no report,
+        # advice or format may carry. Its numpy warnings are the same event: checked below.
+        with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+            mos = visqol_speech_mos(ref_all, rec_all)
+        if not np.isfinite(mos):
+            mos, note = None, "not available: ViSQOL gave no score for this audio (an outage?)"
     return HeardDirection(
         direction,
         HeardMethod.FULL_REFERENCE,
@@ -392,12 +420,17 @@ def score_full_reference(
         segments=len(segments),
         delay_ms=float(np.mean([s.delay_ms for s in segments])),
         correlation=float(np.mean([s.correlation for s in segments])),
+        note=note,
     )
 
 
 def visqol_speech_mos(reference: FloatArray, degraded: FloatArray) -> float:
-    """ViSQOL v3 speech mode (16 kHz, exponential mapper scaled to 5.0) of two aligned signals."""
-    from visqol import VisqolApi  # imported by visqol_version() first
+    """ViSQOL v3 speech mode (16 kHz, exponential mapper scaled to 5.0) of two aligned signals.
+
+    The exponential mapper, not the C++ default lattice: the lattice's level is tied to real
+    speech and scores CallCheck's synthetic test signal a point low on clean calls (see
+    ``tests/tools/visqol_lattice.py``, which evaluates it for the benchmark)."""
+    from callcheck.engine.visqol import VisqolApi  # imported by visqol_version() first
 
     api = VisqolApi()
     api.create(mode="speech", use_lattice_model=False)

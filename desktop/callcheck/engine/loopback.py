@@ -47,9 +47,12 @@ class LoopbackCall:
         source_a: AudioSource | None = None,
         source_b: AudioSource | None = None,
         audio_sink: AudioSink | None = None,
+        far_end_sink: AudioSink | None = None,
     ) -> None:
         self.a = MeasuredPeer("a", options_a, source_a, audio_sink=audio_sink)
-        self.b = MeasuredPeer("b", replace(options_b, codec=options_a.codec), source_b)
+        self.b = MeasuredPeer(
+            "b", replace(options_b, codec=options_a.codec), source_b, audio_sink=far_end_sink
+        )
         # Same process, same monotonic clock: each side knows when the other sent each packet.
         self.a.remote_send_times = self.b.send_times
         self.b.remote_send_times = self.a.send_times

@@ -23,6 +23,7 @@ and the environment, and the front end writes it wherever a finished report woul
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 import datetime
 import logging
@@ -34,7 +35,14 @@ from typing import Any, Final
 from callcheck import __version__
 from callcheck.core.report import Report, failure_report
 from callcheck.engine.call import CallConfig, TestCall
-from callcheck.engine.call_audio import CallAudio, CallAudioConfig, audio_path_json, rerate_call
+from callcheck.engine.call_audio import (
+    AudioPathSummary,
+    CallAudio,
+    CallAudioConfig,
+    audio_path_json,
+    rerate_call,
+    rerate_snapshot,
+)
 from callcheck.engine.heard import HeardCapture, preload_visqol
 from callcheck.engine.probe_client import ProbeOutcome, run_probe
 from callcheck.engine.reporting import build_report, enrich_report, host_facts, with_heard
@@ -197,13 +205,17 @@ class TestSession:
             # Before the media: the ~1 s ViSQOL import would otherwise delay the report, and
             # during the call it would hold the GIL in 5 ms slices (packet stamps).
             await preload_visqol()
+        # In peer mode the probes would cross two clocks: its rating stays the network's.
+        live_path = None if options.call.mode == "peer" else _LiveAudioPath(audio)
         call = TestCall(
             options.call,
             on_snapshot=self._on_snapshot,
+            rate_snapshot=None if live_path is None else live_path.rate,
             on_waiting=self._on_waiting,
             source=audio.source if heard is None else heard.source(audio.source),
             far_end_source=far_end if heard is None else heard.far_end(far_end),
             audio_sink=audio.sink if heard is None else heard.sink(audio.sink),
+            far_end_sink=None if heard is None else heard.far_end_sink(),
         )
         self.call = call
         if self._stop_requested:
@@ -213,9 +225,13 @@ class TestSession:
         # A missing or failing device never stops the call: CallAudio falls back to the test
         # signal and records why (DESIGN.md: the packet-level test goes on, the result is kept).
         audio.start()
+        if live_path is not None:
+            live_path.start()
         try:
             result = await call.run()
         except CallFailed as failure:
+            if live_path is not None:
+                await live_path.stop()
             audio.close()
             cpu.stop()
             summary = audio.summary()
@@ -229,6 +245,8 @@ class TestSession:
             )
             return SessionOutcome(report, None, failure, notes=_notes(audio))
         finally:
+            if live_path is not None:
+                await live_path.stop()
             audio.close()
         cpu_load = cpu.stop()  # the call's load, not the probe's
         summary = audio.summary()
@@ -298,6 +316,44 @@ class TestSession:
                 ),
             )
         return outcome
+
+
+class _LiveAudioPath:
+    """The audio path's figures during the call, for the live rating (:func:`rerate_snapshot`).
+
+    :meth:`CallAudio.summary` walks every probe and queue record — milliseconds of CPU late in a
+    call — so it runs in a worker thread once a second instead of on the engine loop with each
+    of the four snapshots a second (where it delayed the very packets being measured); each
+    snapshot takes the latest figures.
+    """
+
+    REFRESH_S: Final = 1.0
+
+    def __init__(self, audio: CallAudio) -> None:
+        self._audio = audio
+        self._summary: AudioPathSummary | None = None
+        self._task: asyncio.Task[None] | None = None
+
+    def rate(self, snapshot: LiveSnapshot) -> LiveSnapshot:
+        summary = self._summary
+        return snapshot if summary is None else rerate_snapshot(snapshot, summary)
+
+    def start(self) -> None:
+        self._task = asyncio.ensure_future(self._refresh())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+
+    async def _refresh(self) -> None:
+        while True:
+            try:
+                self._summary = await asyncio.to_thread(self._audio.summary)
+            except Exception:  # read while the devices' threads write: the next one will do
+                logger.debug("audio-path figures not read this time", exc_info=True)
+            await asyncio.sleep(self.REFRESH_S)
 
 
 def _notes(audio: CallAudio) -> tuple[str, ...]:

@@ -82,6 +82,13 @@ class EndedEarly:
     """Seconds after connecting."""
 
 
+def worse_quality(*results: QualityResult | None) -> QualityResult | None:
+    """The lower-rated of ``results`` (``None`` ones left out): the call's rating is its worse
+    direction's, live and at the end."""
+    rated = [r for r in results if r is not None]
+    return min(rated, key=lambda r: r.mos) if rated else None
+
+
 @dataclass(frozen=True, slots=True)
 class DirectionSnapshot:
     """One direction of the call at one moment of a live test."""

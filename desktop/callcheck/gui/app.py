@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 from callcheck import __build__, __version__
 from callcheck.core.report import Report, failure_report, public_server_url
 from callcheck.core.report_text import summary_text
+from callcheck.engine.autostart import TRAY_FLAG
 from callcheck.engine.managed_config import ManagedConfig, ManagedConfigError, load_managed_config
 from callcheck.gui import texts
 from callcheck.gui.bridge import (
@@ -71,7 +72,13 @@ from callcheck.gui.settings import (
 from callcheck.gui.share_panel import RunAgainPrompt
 from callcheck.gui.start_screen import StartScreen
 from callcheck.gui.theme import apply_theme
-from callcheck.gui.tray import CallCheckTray, tray_config, upload_in_background, upload_target
+from callcheck.gui.tray import (
+    CallCheckTray,
+    sync_autostart,
+    tray_config,
+    upload_in_background,
+    upload_target,
+)
 
 if TYPE_CHECKING:
     from callcheck.engine.live_share import ShareInfo
@@ -874,6 +881,8 @@ def _load_managed() -> ManagedConfig:
 
 def run_gui(argv: list[str]) -> int:
     """Start the desktop app; returns the process exit code."""
+    in_tray = TRAY_FLAG in argv
+    argv = [a for a in argv if a != TRAY_FLAG]
     existing = QApplication.instance()
     app = (
         existing
@@ -886,8 +895,14 @@ def run_gui(argv: list[str]) -> int:
     app.setApplicationDisplayName(texts.APP_NAME)
     app.setApplicationVersion(f"{__version__} (build {__build__})")
     window = MainWindow(store=store)
-    window.show()
     tray = _start_tray(app, window)
+    # `--tray` (the at-login entry): live in the tray, the window opens from its menu and
+    # closing it leaves the tray running ("Quit" in the menu ends the app). Without a tray to
+    # live in, the window opens as usual.
+    if in_tray and tray is not None:
+        app.setQuitOnLastWindowClosed(False)
+    else:
+        window.show()
     code = app.exec()
     if tray is not None:
         tray.shutdown()
@@ -907,6 +922,8 @@ def _start_tray(app: QApplication, window: MainWindow) -> CallCheckTray | None:
 
     window.bridge.finished.connect(lambda outcome: upload(outcome.report))
     window.bridge.failure.connect(lambda failure: upload(failure.report))
+    sync_autostart(window.settings)
+    window.settingsScreen.saveButton.clicked.connect(lambda: sync_autostart(window.settings))
     if not CallCheckTray.available():
         return None
     tray = CallCheckTray(tray_config(window.settings, window.managed))

@@ -149,7 +149,7 @@ class DeviceService(QObject):
         self.toneDone.emit("")
 
     async def _latency(self, input_device: AudioDevice, output_device: AudioDevice) -> None:
-        from callcheck.engine.device_checks import measure_device_latency
+        from callcheck.engine.device_latency import measure_device_latency
 
         try:
             result = await measure_device_latency(

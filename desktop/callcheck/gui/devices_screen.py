@@ -58,7 +58,7 @@ def _status_label() -> QLabel:
 
 def latency_sentence(result: LatencyMeasurement) -> str:
     """The delay check in plain words: the round trip in whole milliseconds and the devices
-    by name; its spread and burst count go to the details line."""
+    by name; its spread and run count go to the details line."""
     output = texts.device_name(result.output_device)
     microphone = texts.device_name(result.input_device)
     if result.roundtrip_ms is None:

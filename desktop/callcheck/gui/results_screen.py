@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from callcheck.core.advice import action_text
 from callcheck.core.grades import format_mos
+from callcheck.core.heard import heard_direction_phrases
 from callcheck.core.report import upgrade
 from callcheck.core.report_text import (
     failure_reason,
@@ -320,15 +321,16 @@ class ResultsScreen(QWidget):
             else texts.NOT_MEASURED
         )
         mos = heard.get("mos")
-        models = sorted({str(d.get("model")) for d in heard.get("directions") or []})
-        notes = [str(d["note"]) for d in heard.get("directions") or [] if d.get("note")]
         if isinstance(mos, int | float):
             self.heardValue.setText(
                 texts.RESULTS_HEARD_FIGURE.format(mos=format_mos(float(mos)), scale=heard["scale"])
             )
         else:
             self.heardValue.setText(texts.RESULTS_HEARD_NOT_AVAILABLE)
-        self.heardValue.setToolTip("\n".join([", ".join(models), *notes]))
+        # Each direction as the reports list it: score, scale, model, method, or why not.
+        self.heardValue.setToolTip(
+            "\n".join(p.render(texts.translate) for p in heard_direction_phrases(heard))
+        )
 
     def setCompareAvailable(self, available: bool) -> None:
         """Enable "Compare with previous test" (there is an earlier test in the history)."""

@@ -24,6 +24,7 @@ window's Live screen.
 
 from __future__ import annotations
 
+import concurrent.futures
 import datetime
 import logging
 import os
@@ -41,6 +42,7 @@ from callcheck.core.grades import Grade, format_mos
 from callcheck.core.report import Report
 from callcheck.core.schedule import ScheduleSettings, TestSchedule
 from callcheck.engine import mic_busy
+from callcheck.engine.autostart import set_autostart
 from callcheck.engine.managed_config import ManagedConfig
 from callcheck.gui import texts
 from callcheck.gui.bridge import EngineBridge, TestFailure, TestMode, TestOptions, TestOutcome
@@ -105,6 +107,16 @@ def tray_config(settings: AppSettings, managed: ManagedConfig) -> TrayConfig:
         token=settings.server_token,
         upload=upload_target(settings, managed),
     )
+
+
+def sync_autostart(settings: AppSettings) -> None:
+    """Write or remove the entry that starts the app in the tray at login, as "at login" says
+    (``settings`` with the managed settings applied: the admin's choice wins where locked). A
+    failure is logged: the schedule still works while the app runs."""
+    try:
+        set_autostart(settings.schedule_at_login)
+    except OSError as exc:
+        logger.warning("the at-login entry could not be updated: %s", exc)
 
 
 def upload_in_background(bridge: EngineBridge, report: Report, target: UploadTarget | None) -> None:
@@ -315,6 +327,10 @@ class CallCheckTray(QObject):
 def _log_upload(future: Any) -> None:
     try:
         result = future.result()
+    except concurrent.futures.CancelledError:
+        # The app is closing: what was not sent is still in the queue for the next start.
+        logger.info("upload stopped by the app closing; the queue keeps the report")
+        return
     except Exception:
         logger.exception("the upload of a tray test failed")
         return

@@ -50,7 +50,9 @@ Graceful drain
 ==============
 SIGTERM stops the server taking new work and lets the work in progress finish: ``POST /whip``,
 ``POST /rooms`` and ``POST /probe`` get ``503`` (``draining``, with ``Retry-After``) and
-``/healthz`` says ``draining`` with ``503``, while the calls in progress go on —
+``/healthz`` says ``draining`` with ``503`` (both answers with ``Connection: close``: a
+draining worker closes its idle connections once its own calls have ended, so a client's next
+request must open a new one), while the calls in progress go on —
 their figures, hang-ups and the reports their clients upload afterwards are served as usual —
 until no call is left or ``drain_timeout_s`` has passed; then every call still open is ended
 (``server_shutdown``) and the server exits. A second SIGTERM, or SIGINT, stops at once.
@@ -86,6 +88,7 @@ from aiohttp.http_exceptions import HttpProcessingError
 from aiohttp.web_protocol import RequestPayloadError
 
 from callcheck import __version__
+from callcheck.server.capacity import SharedCallCap
 from callcheck.server.config import ServerConfig
 from callcheck.server.fleet_api import FleetApi, FleetSetupError
 from callcheck.server.limits import (
@@ -96,6 +99,7 @@ from callcheck.server.limits import (
     plain_error,
 )
 from callcheck.server.live import LiveApi
+from callcheck.server.live.pg_bus import PostgresLiveBus
 from callcheck.server.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from callcheck.server.metrics import ServerMetrics
 from callcheck.server.probe import ProbeService
@@ -162,6 +166,7 @@ ROOMS_KEY: Final = web.AppKey("rooms", RoomRegistry)
 LIMITER_KEY: Final = web.AppKey("limiter", RateLimiter)
 STARTED_KEY: Final = web.AppKey("started", float)
 LIVE_KEY: Final = web.AppKey("live", LiveApi)
+CAP_KEY: Final = web.AppKey("call_cap", SharedCallCap)
 #: Requests refused while draining: what starts new work.
 _NEW_WORK: Final = frozenset({("POST", "/whip"), ("POST", "/rooms"), ("POST", "/probe")})
 #: How often a draining server looks whether its calls have ended, s.
@@ -265,6 +270,7 @@ async def _front(
                     "draining",
                     "this server is shutting down and takes no new tests; try again",
                     {"Retry-After": str(RETRY_AFTER_FULL_S)},
+                    close=True,
                 )
             # Counted where it is answered (server.workers): a forwarded request at its owner.
             if request.path.startswith(_LIMITED_PREFIXES) and worker_owner(request) is None:
@@ -380,13 +386,36 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             f"send the SDP offer as {SDP_CONTENT_TYPE} (got {request.content_type or 'none'})",
             {"Accept-Post": SDP_CONTENT_TYPE},
         )
+    cap = request.app.get(CAP_KEY)
     if reflector.load() >= config.max_calls:
+        request.app[METRICS_KEY].capacity_refused("server" if cap is None else "worker_share")
         raise ApiError(
             503,
             "over_capacity",
-            f"the reflector is running its maximum of {config.max_calls} tests; try again soon",
+            f"the reflector is running its maximum of {config.max_calls} tests; try again soon"
+            if cap is None
+            else f"this worker is running its share ({config.max_calls}) of the server's "
+            "tests; try again soon (a new connection may reach another worker)",
             {"Retry-After": str(RETRY_AFTER_FULL_S)},
         )
+    if cap is not None and not cap.try_reserve():
+        request.app[METRICS_KEY].capacity_refused("server")
+        raise ApiError(
+            503,
+            "over_capacity",
+            f"the server is running its maximum of {cap.max_calls} tests; try again soon",
+            {"Retry-After": str(RETRY_AFTER_FULL_S)},
+        )
+    try:
+        return await _answer_offer(request, config, reflector)
+    finally:
+        if cap is not None:
+            cap.release()
+
+
+async def _answer_offer(
+    request: web.Request, config: ServerConfig, reflector: Reflector
+) -> web.StreamResponse:
     body = await _read_body(request, config)
     try:
         offer = body.decode("utf-8")
@@ -397,7 +426,10 @@ async def whip_post(request: web.Request) -> web.StreamResponse:
             session, answer = await reflector.open(offer)
     except OfferError as exc:
         raise ApiError(400, "bad_sdp", str(exc)) from None
-    except OverCapacityError as exc:
+    except OverCapacityError as exc:  # the worker's check, between two offers answered at once
+        request.app[METRICS_KEY].capacity_refused(
+            "server" if CAP_KEY not in request.app else "worker_share"
+        )
         raise ApiError(
             503, "over_capacity", str(exc), {"Retry-After": str(RETRY_AFTER_FULL_S)}
         ) from None
@@ -540,8 +572,11 @@ async def healthz(request: web.Request) -> web.StreamResponse:
     if place is not None and not from_sibling(request):
         others = [healthz_json(t) for t in await gather_siblings(app, "/healthz")]
         up = [h for h in others if h is not None]
-        for key in ("active_calls", "max_calls", "rooms"):
+        for key in ("active_calls", "rooms"):
             health[key] += sum(int(h.get(key, 0)) for h in up)
+        cap = app.get(CAP_KEY)
+        if cap is not None:
+            health["max_calls"] = cap.max_calls  # the server's; each worker holds a share
         if any(h.get("status") == "draining" for h in up):
             health["status"] = "draining"
         elif len(up) < len(others) and health["status"] == "ok":
@@ -551,7 +586,13 @@ async def healthz(request: web.Request) -> web.StreamResponse:
             "up": 1 + len(up),
             "restarts": app[DRAIN_KEY].worker_restarts(),
         }
-    return web.json_response(health, status=503 if health["status"] == "draining" else 200)
+    response = web.json_response(health, status=503 if health["status"] == "draining" else 200)
+    if health["status"] == "draining":
+        # A draining worker closes its idle keep-alive connections once its calls end (normal
+        # HTTP, RFC 9112 §9.6): tell the client now, so its next request opens a new connection
+        # (to a worker still serving) instead of being written into one that is closing.
+        response.force_close()
+    return response
 
 
 async def metrics_get(request: web.Request) -> web.StreamResponse:
@@ -581,9 +622,12 @@ async def metrics_get(request: web.Request) -> web.StreamResponse:
 # ------------------------------------------------------------------------------ the application
 
 
-def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Application:
+def create_app(
+    config: ServerConfig, place: WorkerPlace | None = None, call_loads: Any = None
+) -> web.Application:
     """The aiohttp application for ``config`` (serve it with :func:`serve`); ``place``: this
-    worker's, when the server runs several."""
+    worker's, when the server runs several; ``call_loads``: the workers' shared load slots
+    (:mod:`callcheck.server.capacity`; ``config.max_calls`` is then this worker's share)."""
     app = web.Application(
         middlewares=[sibling_middleware, _front, forward_middleware],
         client_max_size=config.max_offer_bytes,
@@ -601,10 +645,11 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     app[REFLECTOR_KEY] = Reflector(
         config, metrics, other_load=lambda: metrics.active_probes(), id_prefix=id_prefix
     )
-    # Rooms shared by the instances when they share PostgreSQL (server.room_bus).
-    # Only the worker that holds the rooms (worker 0, server.workers) listens.
+    # Rooms and live views shared by the instances — and by the workers of one — when they
+    # share PostgreSQL (server.room_bus, server.live.pg_bus): any worker answers them. Without
+    # it they live on worker 0 (server.workers).
     database = config.database
-    shared = database is not None and is_postgres(database) and (place is None or place.index == 0)
+    shared = database is not None and is_postgres(database)
     bus = PostgresRoomBus(database) if shared and database is not None else None
     app[ROOMS_KEY] = RoomRegistry(config, metrics, time.monotonic, bus)
     app[LIMITER_KEY] = RateLimiter(config.requests_per_minute)
@@ -626,11 +671,23 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
         active_calls=app[REFLECTOR_KEY].active_calls,
     )
     probes.id_prefix = id_prefix
+    if place is not None and call_loads is not None:
+        reflector = app[REFLECTOR_KEY]
+        app[CAP_KEY] = probes.call_cap = SharedCallCap(
+            place.server_max_calls, call_loads, place.index, reflector.load
+        )
     probes.mount(app)
     fleet = FleetApi(config, metrics, error=ApiError)
     fleet.mount(app)  # /api/v1, /fleet (fleet_api.py)
     # /live (helpdesk live view, live/api.py): the same store, opened by the fleet's start-up.
-    app[LIVE_KEY] = LiveApi(config, fleet.store, error=ApiError, require_token=_require_token)
+    live_bus = (
+        PostgresLiveBus(database, keep_s=config.live_code_ttl_h * 3600.0)
+        if shared and database is not None
+        else None
+    )
+    app[LIVE_KEY] = LiveApi(
+        config, fleet.store, error=ApiError, require_token=_require_token, bus=live_bus
+    )
     app[LIVE_KEY].mount(app)
 
     log_limit = LogRateLimit(config.error_logs_per_minute, metrics, time.monotonic)
@@ -638,10 +695,14 @@ def create_app(config: ServerConfig, place: WorkerPlace | None = None) -> web.Ap
     async def on_startup(app: web.Application) -> None:
         log_limit.install()
         await app[ROOMS_KEY].start()
+        if CAP_KEY in app:
+            app[CAP_KEY].start()
 
     async def on_shutdown(app: web.Application) -> None:
         await app[REFLECTOR_KEY].close_all()
         await app[ROOMS_KEY].stop()
+        if CAP_KEY in app:
+            await app[CAP_KEY].stop()
 
     async def on_cleanup(app: web.Application) -> None:
         log_limit.remove()
@@ -696,7 +757,9 @@ class RunningServer:
         await self.runner.cleanup()
 
 
-async def start_server(config: ServerConfig, place: WorkerPlace | None = None) -> RunningServer:
+async def start_server(
+    config: ServerConfig, place: WorkerPlace | None = None, call_loads: Any = None
+) -> RunningServer:
     """Start serving ``config`` on the running loop; returns once listening.
 
     With ``place`` (one of several workers) the port is shared (``SO_REUSEPORT``) and the
@@ -705,7 +768,7 @@ async def start_server(config: ServerConfig, place: WorkerPlace | None = None) -
     unusable TLS files.
     """
     context = _ssl_context(config)
-    app = create_app(config, place)
+    app = create_app(config, place, call_loads)
     # keepalive_timeout also runs before the first request: headers must arrive in time.
     runner = web.AppRunner(
         app,
@@ -744,14 +807,15 @@ async def serve(
     on_ready: Callable[[str], None] | None = None,
     place: WorkerPlace | None = None,
     worker_restarts: Callable[[], int] | None = None,
+    call_loads: Any = None,
 ) -> None:
     """Serve until cancelled, SIGINT (stop now) or SIGTERM (drain, then stop); then end every
     call and room.
 
-    ``on_ready`` gets the URL once listening; ``place`` and ``worker_restarts`` are given to
-    each of several workers (:mod:`callcheck.server.supervisor`).
+    ``on_ready`` gets the URL once listening; ``place``, ``worker_restarts`` and
+    ``call_loads`` are given to each of several workers (:mod:`callcheck.server.supervisor`).
     """
-    server = await start_server(config, place)
+    server = await start_server(config, place, call_loads)
     if worker_restarts is not None:
         server.app[DRAIN_KEY].worker_restarts = worker_restarts
     stop = asyncio.Event()

@@ -50,6 +50,10 @@ class ServerMetrics:
         self.calls_ended: Counter[str] = Counter()
         """Ended calls by reason (``hangup``, ``max_session``, ``ice_failed`` …)."""
         self.errors: Counter[str] = Counter()
+        self.capacity_refusals: Counter[str] = Counter()
+        """New calls and probes refused at ``max_calls``, by the limit reached: ``server``
+        (the whole server's cap) or ``worker_share`` (one worker's share of it,
+        :mod:`callcheck.server.capacity`)."""
         """Errors by kind: rejected requests (``bad_sdp``, ``rate_limited`` …) and internal
         failures (``internal``)."""
         self.reflected_packets_total = 0
@@ -86,6 +90,10 @@ class ServerMetrics:
         self.room_participants: Callable[[], int] = lambda: 0
         self.fleet = FleetMetrics()
         """Uploaded fleet reports (:mod:`callcheck.server.fleet_metrics`)."""
+
+    def capacity_refused(self, limit: str) -> None:
+        """Count one new call or probe refused at ``limit`` (``server``, ``worker_share``)."""
+        self.capacity_refusals[limit] += 1
 
     def error(self, kind: str) -> None:
         """Count one error of ``kind``."""
@@ -160,6 +168,16 @@ class ServerMetrics:
             "counter",
             "Rejected requests and internal errors, by kind.",
             [({"kind": k}, self.errors[k]) for k in sorted(set(ERROR_KINDS) | set(self.errors))],
+        )
+        metric(
+            "callcheck_capacity_refusals_total",
+            "counter",
+            "New calls and probes refused at max_calls, by the limit reached (the server's "
+            "cap, or one worker's share of it).",
+            [
+                ({"limit": k}, self.capacity_refusals[k])
+                for k in sorted({"server", "worker_share"} | set(self.capacity_refusals))
+            ],
         )
         metric(
             "callcheck_received_packets_total",

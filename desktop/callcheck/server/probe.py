@@ -67,6 +67,7 @@ from callcheck.engine.qos import (
     mark_socket,
     tos_from_ancillary,
 )
+from callcheck.server.capacity import SharedCallCap
 from callcheck.server.config import ServerConfig
 from callcheck.server.limits import client_key
 from callcheck.server.metrics import ServerMetrics
@@ -325,6 +326,8 @@ class ProbeService:
         self._require_token = require_token
         self._active_calls = active_calls
         self.id_prefix = ""
+        self.call_cap: SharedCallCap | None = None
+        """The server's cap shared by its workers (one worker of several), or ``None``."""
         """Put in front of every probe id: the worker that owns it (server.workers)."""
         self._sessions: dict[str, ProbeSession] = {}
         self.ttl_s = min(PROBE_TTL_S, config.max_session_s)
@@ -375,12 +378,32 @@ class ProbeService:
         if not remote:
             raise self._err(400, "bad_request", "the client address is unknown")
         if self.active() + self._active_calls() >= self._config.max_calls:
+            self._metrics.capacity_refused("worker_share" if self.call_cap else "server")
             raise self._err(
                 503,
                 "over_capacity",
-                f"the server is running its maximum of {self._config.max_calls} tests",
+                f"the server is running its maximum of {self._config.max_calls} tests"
+                if self.call_cap is None
+                else f"this worker is running its share ({self._config.max_calls}) of the "
+                "server's tests; try again (a new connection may reach another worker)",
                 {"Retry-After": "10"},
             )
+        cap = self.call_cap
+        if cap is not None and not cap.try_reserve():
+            self._metrics.capacity_refused("server")
+            raise self._err(
+                503,
+                "over_capacity",
+                f"the server is running its maximum of {cap.max_calls} tests",
+                {"Retry-After": "10"},
+            )
+        try:
+            return self._open(request, remote)
+        finally:
+            if cap is not None:
+                cap.release()
+
+    def _open(self, request: web.Request, remote: str) -> web.StreamResponse:
         # Per client as the rate limit counts them: an IPv4 address or an IPv6 /64.
         key = client_key(remote)
         mine = sum(1 for s in self._sessions.values() if client_key(s.client_ip) == key)

@@ -11,7 +11,9 @@ requests reach the owner is in :mod:`callcheck.server.workers`.
   are counted in ``callcheck_worker_restarts_total``.
 * **SIGTERM** is passed to every worker, which drains (:mod:`callcheck.server.app`, "Graceful
   drain"); the supervisor exits once they all have. **SIGINT** stops them at once.
-* ``max_calls`` is the whole server's: each worker takes ``ceil(max_calls / N)``.
+* ``max_calls`` is the whole server's, and each worker takes at most ``ceil(max_calls / N)``
+  of it (:mod:`callcheck.server.capacity`: the workers share their loads through an array
+  made here; a restarted worker's slot starts at zero).
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ from callcheck.server.app import (
     start_error,
 )
 from callcheck.server.config import ServerConfig
+from callcheck.server.store import is_postgres
 from callcheck.server.workers import WorkerPlace
 
 __all__ = ["run_supervised"]
@@ -97,6 +100,7 @@ def _worker_main(
     events: Any,
     restarts: Any,
     log_level: int,
+    call_loads: Any,
 ) -> None:
     """One worker process: a whole server on the shared port and its private socket."""
     _end_with_the_supervisor()
@@ -110,7 +114,13 @@ def _worker_main(
 
     try:
         run_loop(
-            serve(config, on_ready=ready, place=place, worker_restarts=lambda: int(restarts.value))
+            serve(
+                config,
+                on_ready=ready,
+                place=place,
+                worker_restarts=lambda: int(restarts.value),
+                call_loads=call_loads,
+            )
         )
     except KeyboardInterrupt:
         pass
@@ -124,17 +134,26 @@ def _worker_main(
 class _Supervisor:
     def __init__(self, config: ServerConfig, count: int, port: int, run_dir: Path) -> None:
         self._context = multiprocessing.get_context("spawn")  # no fork of a process with threads
+        self._server_max_calls = config.max_calls
         self._config = replace(config, port=port, max_calls=math.ceil(config.max_calls / count))
         self._count = count
         self._run_dir = run_dir
         self.events: Any = self._context.Queue()
         self._restarts: Any = self._context.Value("i", 0)
+        self._call_loads: Any = self._context.Array("i", count)
         self.workers: dict[int, Any] = {}
         self.stopping: int | None = None
         """The signal passed on to the workers, once one came."""
 
     def start(self, index: int) -> None:
-        place = WorkerPlace(index=index, count=self._count, run_dir=self._run_dir)
+        place = WorkerPlace(
+            index=index,
+            count=self._count,
+            run_dir=self._run_dir,
+            shared=is_postgres(self._config.database),
+            server_max_calls=self._server_max_calls,
+        )
+        self._call_loads[index] = 0  # a killed worker's calls ended with it
         process = self._context.Process(
             target=_worker_main,
             args=(
@@ -143,6 +162,7 @@ class _Supervisor:
                 self.events,
                 self._restarts,
                 logging.getLogger().getEffectiveLevel(),
+                self._call_loads,
             ),
             name=f"callcheck-worker-{index}",
         )

@@ -15,18 +15,29 @@ session's peer connection and media sockets, a probe's UDP socket — and they n
   next. A per-worker public port was the alternative; it would need one more port per worker
   opened in every firewall and published by every load balancer.
 * **Rooms** (signaling only, no media) and **live views** (``/live``: shares, the app's
-  WebSocket, the viewers' event streams) live on worker 0; the other workers forward those
-  requests, WebSockets and streams to it. If worker 0 dies its open rooms and live views are
-  lost (the clients see the WebSocket close); the calls on the other workers are not affected.
+  WebSocket, the viewers' event streams), with a PostgreSQL store (``shared``), are answered by
+  whichever worker gets the request: each worker is an instance of its own on the rooms' and
+  live views' buses (:mod:`callcheck.server.room_bus`, :mod:`callcheck.server.live.pg_bus`),
+  exactly as separate machines are, so no worker is a single point. A killed worker takes only
+  its own connections down (a viewer's event stream reconnects and reads the test so far from
+  the bus; an app's publishing channel or a room participant on it closes).
+  With SQLite (one instance) they live on worker 0; the other workers forward those requests,
+  WebSockets and streams to it. If worker 0 dies, the restarted worker 0 still has what is in
+  the store — shares (their codes and secrets: the app can publish again) and the reports of
+  finished runs — and loses what was only in its memory: open rooms (their participants see the
+  WebSocket close and must make a new room), the snapshots of a run in progress, and the
+  connections of the app and the viewers. The calls on the other workers are not affected.
 * **/metrics and /healthz** describe the whole server: the worker that answers asks every other
   worker for its own figures over the Unix sockets and sums them; a worker that does not answer
   is counted as down (``callcheck_workers{state="down"}``, ``"workers": {"up": …}``).
 
 A request that came over a Unix socket is from a sibling worker: it is never forwarded again,
 and its client address is the one the sibling saw (:data:`FORWARDED_FOR_HEADER`, only believed
-on the Unix socket). Rate limits count a request where it is answered, not where it entered: all
-room requests meet worker 0's limiter, so guessing room codes is as slow as with one process;
-each worker limits the new calls it answers itself.
+on the Unix socket). Rate limits count a request where it is answered, not where it entered:
+with SQLite all room and live-view requests meet worker 0's limiter, so guessing codes is as
+slow as with one process; with PostgreSQL each worker limits what it answers, as separate
+instances do (a client that spreads its guesses over N workers gets N times the rate, still
+~10¹³ codes to search); each worker limits the new calls it answers itself.
 """
 
 from __future__ import annotations
@@ -95,6 +106,10 @@ class WorkerPlace:
     """Workers the server runs."""
     run_dir: Path
     """The directory of the private Unix sockets (mode 0700)."""
+    shared: bool = False
+    """Rooms and live views are shared through PostgreSQL: any worker answers them."""
+    server_max_calls: int = 0
+    """The whole server's ``max_calls`` (each worker's own is its share of it)."""
 
     def socket_path(self, index: int) -> Path:
         """Worker ``index``'s private Unix socket."""
@@ -118,7 +133,7 @@ class WorkerPlace:
         parts = path.split("/")
         if len(parts) >= 3 and parts[1] in ("whip", "probe"):
             return self.owner_of(parts[2])
-        if parts[1:2] in (["rooms"], ["live"]):
+        if parts[1:2] in (["rooms"], ["live"]) and not self.shared:
             return 0
         return None
 

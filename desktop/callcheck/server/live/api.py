@@ -31,6 +31,21 @@ while live (bounded by ``max_live_shares``); after that the store answers.
 
 Fan-out goes through :class:`~callcheck.server.live.bus.LiveBus` (one encode per message,
 bounded drop-oldest queues per viewer), so the call's media loop never waits for a viewer.
+
+Several instances (or workers) on PostgreSQL
+============================================
+The app's WebSocket reaches one instance; viewers may reach any. The instance holding the app's
+channel checks each message (run number, size, a report's schema — and stores the report) and
+publishes it on the bus channel ``share:<code>``; it also publishes ``server.sharing`` (the app
+connected or left) and ``server.viewers`` (how many watch, over every instance). Every instance
+with viewers of a share keeps a *mirror* of it (:class:`_Live`): it reads the share's messages
+so far from the bus (:meth:`~callcheck.server.live.bus.LiveBus.history`), then follows the new
+ones, and derives the same state and the same events for its own viewers — so a viewer sees
+the test so far and every snapshot in order whichever instance it reaches, also after the
+instance it watched through was restarted. "Run again" goes to ``app:<code>``: the instance
+holding the app's channel passes it on; ``409`` when no instance does. With SQLite (one
+instance) the bus is in-process and keeps nothing: a restarted server knows its shares and
+their reports (the store), not the snapshots of a run in progress.
 """
 
 from __future__ import annotations
@@ -61,7 +76,7 @@ from callcheck.core.report_text import summary_text, why_this_score
 from callcheck.resources import resource_path
 from callcheck.server.config import ServerConfig
 from callcheck.server.limits import RateLimiter, client_key
-from callcheck.server.live.bus import CLOSED, LiveBus, LocalLiveBus
+from callcheck.server.live.bus import CLOSED, LiveBus, LocalLiveBus, Unfollow
 from callcheck.server.rooms import new_room_code, normalize_code
 from callcheck.server.store import LiveRun, LiveShare, Store
 from callcheck.server.workers import public_origin
@@ -87,6 +102,10 @@ HEARTBEAT_S: Final = 15.0
 SWEEP_INTERVAL_S: Final = 60.0
 #: The browser's reconnect delay (SSE ``retry:`` field, ms).
 RECONNECT_MS: Final = 1000
+#: Server messages on a share's channel beside the app's (:mod:`callcheck.core.live_wire`):
+#: the app connected or left, and how many watch on every instance.
+SHARING: Final = "server.sharing"
+VIEWERS_COUNT: Final = "server.viewers"
 _FORMATS: Final = {"json": "application/json", "html": "text/html", "txt": "text/plain"}
 _PAGE_CSP: Final = (
     "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; "
@@ -161,12 +180,20 @@ class _Run:
 
 @dataclass
 class _Live:
-    """A share that is live on this instance."""
+    """A live share as this instance sees it: the mirror of its messages on the bus."""
 
     share: LiveShare
     runs: dict[int, _Run] = field(default_factory=dict)
     publisher: web.WebSocketResponse | None = None
+    """The app's channel, when the app is connected to this instance."""
+    sharing: bool = False
+    """The app is connected (to any instance)."""
     stopped: bool = False
+    last_id: int = 0
+    """The newest bus message applied (history and live messages overlap at the start)."""
+    unfollow: Unfollow | None = None
+    ready: asyncio.Event = field(default_factory=asyncio.Event)
+    """Set once the share's history is applied."""
 
 
 class LiveApi:
@@ -208,9 +235,14 @@ class LiveApi:
         app.router.add_get("/live/{code}/runs/{run:\\d+}.{fmt}", self.download)
         app.on_startup.append(self._start)
         app.on_shutdown.append(self._shutdown)
+        app.on_cleanup.append(self._cleanup)
 
     async def _start(self, app: web.Application) -> None:
+        await self.bus.start()
         self._sweeper = asyncio.create_task(self._sweep_forever(), name="live-sweeper")
+
+    async def _cleanup(self, app: web.Application) -> None:
+        await self.bus.stop()  # after the publishers' handlers said goodbye on it
 
     async def _shutdown(self, app: web.Application) -> None:
         if self._sweeper is not None:
@@ -235,7 +267,7 @@ class LiveApi:
         now = self.clock()
         for code, live in tuple(self._live.items()):
             if live.share.expires_at <= now and live.publisher is None:
-                del self._live[code]
+                self._forget(code)
         return await self._store.purge_live(now - timedelta(days=self._config.live_retention_days))
 
     # -------------------------------------------------------------------------- helpers
@@ -274,6 +306,7 @@ class LiveApi:
         code = normalize_code(request.match_info["code"])
         live = self._live.get(code) if code is not None else None
         if live is not None:
+            await live.ready.wait()
             return live.share, live
         share = await self._store.get_live_share(code) if code is not None else None
         if share is None:
@@ -283,36 +316,100 @@ class LiveApi:
                 "no test is shared under this code: check it (codes expire after a day)",
                 None,
             )
-        return share, None
+        if self._expired(share):
+            return share, None  # its reports are in the store; nothing is live
+        # Live, published through another instance (or before this one restarted).
+        return share, await self._mirror(share)
 
     def _expired(self, share: LiveShare) -> bool:
         return share.expires_at <= self.clock()
 
+    async def _mirror(self, share: LiveShare) -> _Live:
+        """This instance's mirror of ``share``: its messages so far, then every new one."""
+        code = share.code
+        live = self._live.get(code)
+        if live is not None:
+            await live.ready.wait()
+            return live
+        live = self._live[code] = _Live(share)
+        early: list[tuple[int, str]] = []
+
+        def on_message(message_id: int, text: str) -> None:
+            if live.ready.is_set():
+                self._apply_new(live, message_id, text, broadcast=True)
+            else:
+                early.append((message_id, text))  # applied after the history, in order
+
+        live.unfollow = self.bus.follow(f"share:{code}", on_message)
+        try:
+            for message_id, text in await self.bus.history(f"share:{code}"):
+                self._apply_new(live, message_id, text, broadcast=False)
+        except BaseException:
+            self._forget(code)
+            live.ready.set()  # whoever waits gets this one, unusable, and retries next time
+            raise
+        for message_id, text in early:
+            self._apply_new(live, message_id, text, broadcast=True)
+        live.ready.set()
+        return live
+
+    def _forget(self, code: str) -> None:
+        live = self._live.pop(code, None)
+        if live is not None and live.unfollow is not None:
+            live.unfollow()
+
     async def _state(self, share: LiveShare, live: _Live | None) -> dict[str, Any]:
+        return self._state_now(share, live, *await self._state_reads(share, live))
+
+    async def _state_reads(
+        self, share: LiveShare, live: _Live | None
+    ) -> tuple[tuple[LiveRun, ...], bool]:
+        """What the state needs from the store and the bus: the stored reports, and whether an
+        instance holds the app's channel (a mirror's "sharing" outlives an instance that was
+        killed with the app's channel on it; the bus's audience does not)."""
+        stored = await self._store.live_runs(share.code)
+        connected = live is not None and live.sharing
+        if connected:
+            connected = await self.bus.audience(f"app:{share.code}") > 0
+        return stored, connected
+
+    def _state_now(
+        self,
+        share: LiveShare,
+        live: _Live | None,
+        stored: tuple[LiveRun, ...],
+        connected: bool,
+    ) -> dict[str, Any]:
+        """The state from the mirror as it is now (no await: a viewer subscribed just before
+        gets every later event and none twice) and what :meth:`_state_reads` read."""
         runs: dict[int, dict[str, Any]] = {}
         if live is not None:
             runs = {n: r.to_json() for n, r in live.runs.items()}
-        for stored in await self._store.live_runs(share.code):
-            entry = runs.setdefault(stored.run, _Run(stored.run).to_json())
-            entry["report"] = dict(stored.report)
-            entry["why"] = why_this_score(stored.report)
+        for run in stored:
+            entry = runs.setdefault(run.run, _Run(run.run).to_json())
+            entry["report"] = dict(run.report)
+            entry["why"] = why_this_score(run.report)
         return {
             "code": share.code,
             "expires_at": share.expires_at.isoformat(),
             "expired": self._expired(share),
-            "sharing": live is not None and live.publisher is not None,
+            "sharing": connected and live is not None and live.sharing,
             "stopped": live is not None and live.stopped,
             "runs": [runs[n] for n in sorted(runs)],
         }
 
-    async def _broadcast(self, code: str, kind: str, **fields: Any) -> None:
-        await self._relay(code, kind, live_wire.encode(kind, **fields))
+    def _broadcast(self, code: str, kind: str, **fields: Any) -> None:
+        self._relay(code, kind, live_wire.encode(kind, **fields))
 
-    async def _relay(self, code: str, kind: str, data: str) -> None:
-        """Send one event to every viewer, framed once (SSE, one ``data:`` line)."""
+    def _relay(self, code: str, kind: str, data: str) -> None:
+        """Send one event to this instance's viewers, framed once (SSE, one ``data:`` line)."""
         if "\n" in data or "\r" in data:
             data = json.dumps(json.loads(data), separators=(",", ":"))
-        await self.bus.publish(f"viewers:{code}", f"event: {kind}\ndata: {data}\n\n")
+        self.bus.deliver(f"viewers:{code}", 0, f"event: {kind}\ndata: {data}\n\n")
+
+    async def _share_says(self, code: str, kind: str, **fields: Any) -> None:
+        """A server message on the share's channel (every instance's mirror applies it)."""
+        await self.bus.publish(f"share:{code}", json.dumps({"type": kind, **fields}))
 
     # -------------------------------------------------------------------------- the app
 
@@ -333,7 +430,7 @@ class LiveApi:
         share = LiveShare(new_room_code(), _sha256(secret), now, expires_at)
         while not await self._store.add_live_share(share):  # a taken code: draw again
             share = LiveShare(new_room_code(), share.secret_sha256, now, expires_at)
-        self._live[share.code] = _Live(share)
+        await self._mirror(share)
         url = f"{public_origin(request)}/live/{share.code}"
         return web.json_response(
             {
@@ -355,20 +452,22 @@ class LiveApi:
             share = await self._store.get_live_share(code) if code is not None else None
             if share is None:
                 raise self._error(404, "not_found", "no such share", None)
-            live = self._live.setdefault(share.code, _Live(share))  # e.g. after a restart
             code = share.code
+        else:
+            share = live.share
         presented = request.headers.get(live_wire.SECRET_HEADER, "")
-        if not hmac.compare_digest(_sha256(presented), live.share.secret_sha256):
+        if not hmac.compare_digest(_sha256(presented), share.secret_sha256):
             raise self._error(403, "forbidden", "only the app that made the share publishes", None)
-        if self._expired(live.share):
+        if self._expired(share):
             raise self._error(410, "expired", "this share has expired: start a new one", None)
+        live = await self._mirror(share)  # e.g. after a restart, or through another instance
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=self._config.max_report_bytes)
         await ws.prepare(request)
         if live.publisher is not None:  # the app reconnected: the newer channel wins
             await live.publisher.close(code=4001, message=b"replaced")
         live.publisher = ws
-        live.stopped = False
         requests = self.bus.subscribe(f"app:{code}")
+        await self.bus.announce(f"app:{code}")  # "run again" can reach it from now on
         forward = asyncio.create_task(self._forward(requests, ws), name=f"live-forward-{code[:2]}")
         await ws.send_str(
             live_wire.encode(
@@ -376,15 +475,20 @@ class LiveApi:
             )
         )
         await ws.send_str(
-            live_wire.encode(live_wire.VIEWERS, count=self.bus.subscribers(f"viewers:{code}"))
+            live_wire.encode(live_wire.VIEWERS, count=await self.bus.audience(f"viewers:{code}"))
         )
-        await self._broadcast(code, "sharing", sharing=True, stopped=False)
+        await self._share_says(code, SHARING, sharing=True, stopped=False)
+        stopped = False
         try:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
                     continue
-                if not await self._on_message(live, message.data):
+                verdict = await self._on_message(live, message.data)
+                if verdict is None:
+                    stopped = True
                     break
+                if verdict:
+                    await self.bus.publish(f"share:{code}", message.data)
         finally:
             requests.close()
             forward.cancel()
@@ -392,7 +496,9 @@ class LiveApi:
                 await forward
             if live.publisher is ws:
                 live.publisher = None
-                await self._broadcast(code, "sharing", sharing=False, stopped=live.stopped)
+                with contextlib.suppress(Exception):  # the bus may be gone (shutting down)
+                    await self.bus.announce(f"app:{code}")
+                    await self._share_says(code, SHARING, sharing=False, stopped=stopped)
             await ws.close()  # only now: the app sees the close once the state says so
         return ws
 
@@ -401,19 +507,19 @@ class LiveApi:
             with contextlib.suppress(ConnectionError, RuntimeError):
                 await ws.send_str(message)
 
-    async def _on_message(self, live: _Live, text: str) -> bool:
-        """Apply one app message; ``False`` ends the channel."""
-        code = live.share.code
+    async def _on_message(self, live: _Live, text: str) -> bool | None:
+        """Check one app message on the instance holding its channel: ``True`` to publish it
+        (a report is stored first), ``False`` to drop it, ``None`` to end the channel (the
+        app stopped sharing)."""
         try:
             message = json.loads(text)
         except ValueError:
-            return True  # a garbled message is dropped, the channel stays
+            return False  # a garbled message is dropped, the channel stays
         if not isinstance(message, dict):
-            return True
+            return False
         kind = message.get("type")
         if kind == live_wire.STOP:
-            live.stopped = True
-            return False
+            return None
         if kind not in (
             live_wire.RUN,
             live_wire.STATUS,
@@ -421,12 +527,51 @@ class LiveApi:
             live_wire.ENDED,
             live_wire.REPORT,
         ):
-            return True
+            return False
         run_no = message.get("run")
         if not isinstance(run_no, int) or isinstance(run_no, bool) or not 1 <= run_no <= MAX_RUNS:
-            return True
+            return False
         if kind != live_wire.REPORT and len(text) > MAX_MESSAGE_BYTES:
-            return True
+            return False
+        if kind == live_wire.SNAPSHOT and not isinstance(message.get("snapshot"), dict):
+            return False
+        if kind == live_wire.REPORT:
+            report = message.get("report")
+            if not isinstance(report, dict):
+                return False
+            error = await asyncio.get_running_loop().run_in_executor(None, self._invalid, report)
+            if error is not None:
+                logger.warning("live: a shared report was refused: %s", error)
+                return False
+            await self._store.add_live_run(LiveRun(live.share.code, run_no, self.clock(), report))
+        return True
+
+    def _apply_new(self, live: _Live, message_id: int, text: str, *, broadcast: bool) -> None:
+        if message_id <= live.last_id:
+            return  # already applied (read with the history)
+        live.last_id = message_id
+        try:
+            message = json.loads(text)
+            self._apply(live, message, text, broadcast=broadcast)
+        except (ValueError, TypeError, AttributeError):
+            logger.warning("live: a share message could not be applied", exc_info=True)
+
+    def _apply(self, live: _Live, message: dict[str, Any], text: str, *, broadcast: bool) -> None:
+        """Apply one checked message of the share's channel to this instance's mirror and,
+        with ``broadcast``, tell this instance's viewers."""
+        code = live.share.code
+        kind = message.get("type")
+        if kind == SHARING:
+            live.sharing = bool(message.get("sharing"))
+            live.stopped = bool(message.get("stopped"))
+            if broadcast:
+                self._broadcast(code, "sharing", sharing=live.sharing, stopped=live.stopped)
+            return
+        if kind == VIEWERS_COUNT:
+            if broadcast:
+                self._broadcast(code, live_wire.VIEWERS, count=int(message.get("count", 0)))
+            return
+        run_no = int(message["run"])
         run = live.runs.get(run_no)
         if run is None:
             # The page charts the newest run only: older runs keep their report, not their
@@ -438,29 +583,28 @@ class LiveApi:
             run.mode = str(message.get("mode") or "") or None
             duration = message.get("duration_s")
             run.duration_s = float(duration) if isinstance(duration, int | float) else None
-            await self._broadcast(code, "run", run=run.to_json())
+            if broadcast:
+                self._broadcast(code, "run", run=run.to_json())
         elif kind == live_wire.STATUS:
             run.status = {k: message.get(k) for k in ("phase", "checks")}
-            await self._broadcast(code, "status", run=run_no, status=run.status)
-        elif kind == live_wire.SNAPSHOT and isinstance(message.get("snapshot"), dict):
+            if broadcast:
+                self._broadcast(code, "status", run=run_no, status=run.status)
+        elif kind == live_wire.SNAPSHOT:
             run.add_snapshot(message["snapshot"])
             # Relayed as the app sent it: the page shows the app's numbers, not ours.
-            await self._relay(code, live_wire.SNAPSHOT, text)
+            if broadcast:
+                self._relay(code, live_wire.SNAPSHOT, text)
         elif kind == live_wire.ENDED:
             run.ended = str(message.get("reason") or "the test could not finish")[:500]
-            await self._broadcast(code, "ended", run=run_no, reason=run.ended)
-        elif kind == live_wire.REPORT and isinstance(message.get("report"), dict):
+            if broadcast:
+                self._broadcast(code, "ended", run=run_no, reason=run.ended)
+        elif kind == live_wire.REPORT:
             report = message["report"]
-            error = await asyncio.get_running_loop().run_in_executor(None, self._invalid, report)
-            if error is not None:
-                logger.warning("live: a shared report was refused: %s", error)
-                return True
-            await self._store.add_live_run(LiveRun(code, run_no, self.clock(), report))
             run.report = report
-            await self._broadcast(
-                code, "report", run=run_no, report=report, why=why_this_score(report)
-            )
-        return True
+            if broadcast:
+                self._broadcast(
+                    code, "report", run=run_no, report=report, why=why_this_score(report)
+                )
 
     def _invalid(self, report: dict[str, Any]) -> str | None:
         error = jsonschema.exceptions.best_match(self._validator.iter_errors(report))
@@ -523,8 +667,11 @@ class LiveApi:
         self._require_viewer(request)
         share, live = await self._lookup(request)
         code = share.code
-        # Subscribe before reading the state, so nothing falls between the two.
+        reads = await self._state_reads(share, live)
+        # Subscribe, then take the mirror's state at once: nothing falls between the two and
+        # nothing is in both (the mirror applies a message and queues its event in one step).
         subscription = self.bus.subscribe(f"viewers:{code}")
+        state = self._state_now(share, live, *reads)
         response = web.StreamResponse(
             headers={
                 "Content-Type": "text/event-stream",
@@ -533,7 +680,6 @@ class LiveApi:
             }
         )
         try:
-            state = await self._state(share, live)
             await response.prepare(request)
             await response.write(
                 f"retry: {RECONNECT_MS}\nevent: state\ndata: {json.dumps(state)}\n\n".encode()
@@ -558,9 +704,11 @@ class LiveApi:
         return response
 
     async def _tell_app_viewers(self, code: str) -> None:
-        count = self.bus.subscribers(f"viewers:{code}")
+        """Count the viewers on every instance; tell the app and every viewer."""
+        await self.bus.announce(f"viewers:{code}")
+        count = await self.bus.audience(f"viewers:{code}")
         await self.bus.publish(f"app:{code}", live_wire.encode(live_wire.VIEWERS, count=count))
-        await self._broadcast(code, live_wire.VIEWERS, count=count)
+        await self._share_says(code, VIEWERS_COUNT, count=count)
 
     async def run_again(self, request: web.Request) -> web.StreamResponse:
         """Ask the app for another run (``POST /live/<code>/run-again``)."""
@@ -568,16 +716,14 @@ class LiveApi:
         share, _live = await self._lookup(request)
         if self._expired(share):
             raise self._error(410, "expired", "this share has expired", None)
-        delivered = await self.bus.publish(
-            f"app:{share.code}", live_wire.encode(live_wire.RUN_AGAIN)
-        )
-        if not delivered:
+        if not await self.bus.audience(f"app:{share.code}"):  # no instance holds the app
             raise self._error(
                 409,
                 "not_sharing",
                 "the employee's app is not connected (sharing stopped); ask them to share again",
                 None,
             )
+        await self.bus.publish(f"app:{share.code}", live_wire.encode(live_wire.RUN_AGAIN))
         return web.json_response({"asked": True}, status=202)
 
     async def download(self, request: web.Request) -> web.StreamResponse:

@@ -1,9 +1,9 @@
 """The fleet store on PostgreSQL (asyncpg): several `callcheck serve` instances share it.
 
 Migrations run under a transaction-scoped advisory lock, so instances starting together apply
-each one exactly once. The summary runs its parts side by side on the pool, each planned for
-its grouping (see :meth:`PostgresStore.summary`); tests/benchmarks/bench_fleet_store.py times
-it on a million rows.
+each one exactly once. The summary (:mod:`.summary_sql`: the hourly rollup plus the rows for
+what it cannot give) runs its parts side by side on the pool; tests/benchmarks/
+bench_fleet_store.py times it on a million rows.
 """
 
 from __future__ import annotations
@@ -16,12 +16,10 @@ from typing import Any, Final
 
 import asyncpg
 
+from callcheck.server.store import summary_sql
 from callcheck.server.store.migrations import POSTGRES
 from callcheck.server.store.model import (
     COLUMNS,
-    HOUR_FORMAT,
-    LOW_PERCENTILE,
-    PASS_MARK_MOS,
     FleetRecord,
     LiveRun,
     LiveShare,
@@ -30,9 +28,8 @@ from callcheck.server.store.model import (
     SummaryBy,
     SummaryRow,
     encode_cursor,
-    percentile_of_counts,
-    top_reasons,
 )
+from callcheck.server.store.summary_sql import SummaryQuery, lows_from_scores, summary_rows
 
 __all__ = ["PostgresStore"]
 
@@ -41,12 +38,6 @@ MIGRATION_LOCK: Final = 0x4343464C45455431
 #: Connections per instance: ingest and reads overlap, but a reflector is not a database.
 POOL_SIZE: Final = 5
 
-_GROUP_SQL: Final = {
-    "site": "site",
-    "host": "host",
-    "hour": "to_char(date_trunc('hour', started_at AT TIME ZONE 'UTC'), "
-    '\'YYYY-MM-DD"T"HH24":00:00+00:00"\')',
-}
 _SELECT: Final = "SELECT " + ", ".join((*COLUMNS, "report::text AS report")) + " FROM fleet_reports"
 
 
@@ -141,84 +132,47 @@ class PostgresStore:
         until: datetime | None = None,
         site: str | None = None,
     ) -> tuple[SummaryRow, ...]:
-        group = _GROUP_SQL[by]
-        where, params = _filters(since, until)
-        if site is not None:
-            params.append(site)
-            where.append(f"site = ${len(params)}")
-        clause = " WHERE " + " AND ".join(where) if where else ""
-        joiner = " AND" if clause else " WHERE"
         pool = self._require_pool()
-        reasons_sql = (
-            f"SELECT {group} AS k, failure_reason, COUNT(*) AS n FROM fleet_reports{clause}"
-            f"{joiner} failure_reason IS NOT NULL GROUP BY k, failure_reason"
-        )
-        figures_sql = (
-            f"SELECT {group} AS k, COUNT(*) AS n, COUNT(mos) AS rated, AVG(mos) AS mean_mos, "
-            f"AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < {PASS_MARK_MOS} THEN 1.0 "
-            "ELSE 0.0 END) AS below, AVG(loss_pct) AS loss, AVG(jitter_ms) AS jitter, "
-            "AVG(rtt_ms) AS rtt"
-        )
-        p10s: dict[str, float | None] = {}
-        if by == "site":
-            # Few, large groups: hash aggregates, and the percentile from (group, MOS, count)
-            # rows — reports carry MOS to 2 decimals, so at most 401 rows a group.
-            aggregates, scores, reasons = await asyncio.gather(
-                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
-                pool.fetch(
-                    f"SELECT {group} AS k, mos, COUNT(*) AS n FROM fleet_reports{clause}"
-                    f"{joiner} mos IS NOT NULL GROUP BY k, mos",
-                    *params,
-                ),
-                pool.fetch(reasons_sql, *params),
-            )
-        else:
-            # Many small groups: percentile_cont over a narrow (group, MOS) sort beats shipping
-            # every distinct pair. Without the hint the planner walks the (host, started_at)
-            # index in random heap order: seconds on a million rows.
-            async def low_percentile() -> Any:
-                async with pool.acquire() as db, db.transaction():
-                    await db.execute("SET LOCAL enable_indexscan = off")
-                    return await db.fetch(
-                        f"SELECT {group} AS k, percentile_cont({LOW_PERCENTILE / 100}) WITHIN "
-                        f"GROUP (ORDER BY mos) AS p10 FROM fleet_reports{clause}{joiner} "
-                        "mos IS NOT NULL GROUP BY k",
-                        *params,
-                    )
+        query = SummaryQuery(summary_sql.POSTGRES, by, since, until, site)
 
-            aggregates, lows, reasons = await asyncio.gather(
-                pool.fetch(f"{figures_sql} FROM fleet_reports{clause} GROUP BY k", *params),
-                low_percentile(),
-                pool.fetch(reasons_sql, *params),
+        async def fetch(sql_params: tuple[str, list[Any]], *, in_index_order: bool) -> list[Any]:
+            sql, params = sql_params
+            async with pool.acquire() as db, db.transaction():
+                if in_index_order:
+                    # Many groups: read the (group, …) index in order by itself (an index-only
+                    # scan). With the default costs the planner would rather hash a whole-table
+                    # scan, measured 1.5-2x slower on a million rows (tests/benchmarks/).
+                    await db.execute("SET LOCAL enable_seqscan = off")
+                rows: list[Any] = await db.fetch(sql, *params)
+                return rows
+
+        reasons_of = fetch(query.reasons(), in_index_order=by != "site")
+        figures: list[Any]
+        reasons: list[Any]
+        if by == "site":
+            # Few groups: the rollup's sums, and (group, MOS, count) rows for the percentile —
+            # at most 401 a group (MOS to 2 decimals).
+            figures, scores, reasons = await asyncio.gather(
+                fetch(query.figures(), in_index_order=False),
+                fetch(query.scores(), in_index_order=False),
+                reasons_of,
             )
-            p10s = {_key(r["k"]): _float(r["p10"]) for r in lows}
-            scores = []
-        counts: dict[str, list[tuple[float, int]]] = {}
-        for row in scores:
-            counts.setdefault(_key(row["k"]), []).append((row["mos"], row["n"]))
-        top = top_reasons([(_key(r["k"]), r["failure_reason"], r["n"]) for r in reasons])
-        rows = []
-        for row in aggregates:
-            key = _key(row["k"])
-            rows.append(
-                SummaryRow(
-                    key=key,
-                    count=row["n"],
-                    rated=row["rated"],
-                    mean_mos=_float(row["mean_mos"]),
-                    p10_mos=(
-                        percentile_of_counts(counts[key], LOW_PERCENTILE)
-                        if key in counts
-                        else p10s.get(key)
-                    ),
-                    below_pass_share=_float(row["below"]),
-                    mean_loss_pct=_float(row["loss"]),
-                    mean_jitter_ms=_float(row["jitter"]),
-                    mean_rtt_ms=_float(row["rtt"]),
-                    top_failure_reasons=top.get(key, ()),
-                )
+            low = lows_from_scores([(query.key(r[0]), r[1], r[2]) for r in scores])
+        else:
+            # Many groups: every figure in one pass over the (group, MOS) index.
+            figures, reasons = await asyncio.gather(
+                fetch(query.figures_and_low(), in_index_order=True), reasons_of
             )
-        return tuple(sorted(rows, key=lambda r: r.key))
+            low = {  # a host without a rated test has no p10
+                query.key(r["k"]): (float(r["p10"]), int(r["below"]))
+                for r in figures
+                if r["p10"] is not None
+            }
+        return summary_rows(
+            [(query.key(r[0]), *tuple(r)[1:10]) for r in figures],
+            [(query.key(r[0]), r[1], r[2]) for r in reasons],
+            low,
+        )
 
     async def purge(self) -> int:
         status = await self._require_pool().execute(
@@ -275,17 +229,6 @@ class PostgresStore:
             "DELETE FROM live_shares WHERE created_at < $1", created_before
         )
         return int(str(status).rsplit(" ", 1)[-1])
-
-
-def _key(value: Any) -> str:
-    """A group key as the API shows it (an hour as ``YYYY-MM-DDTHH:00:00+00:00``)."""
-    if isinstance(value, datetime):
-        return value.strftime(HOUR_FORMAT)
-    return str(value)
-
-
-def _float(value: Any) -> float | None:
-    return None if value is None else float(value)
 
 
 def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:

@@ -16,11 +16,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
+from callcheck.server.store import summary_sql
 from callcheck.server.store.migrations import SQLITE
 from callcheck.server.store.model import (
     COLUMNS,
-    LOW_PERCENTILE,
-    PASS_MARK_MOS,
     FleetRecord,
     LiveRun,
     LiveShare,
@@ -30,10 +29,9 @@ from callcheck.server.store.model import (
     SummaryRow,
     encode_cursor,
     from_us,
-    percentile_of_counts,
     to_us,
-    top_reasons,
 )
+from callcheck.server.store.summary_sql import SummaryQuery, lows_from_scores, summary_rows
 
 __all__ = ["SqliteStore"]
 
@@ -42,12 +40,6 @@ _T = TypeVar("_T")
 #: How long a writer waits for another process's lock before failing.
 BUSY_TIMEOUT_S: Final = 30.0
 
-_GROUP_SQL: Final = {
-    "site": "site",
-    "host": "host",
-    # The same names as model.HOUR_FORMAT.
-    "hour": "strftime('%Y-%m-%dT%H:00:00+00:00', started_at_us / 1000000, 'unixepoch')",
-}
 _SELECT: Final = (
     "SELECT id, received_at_us, started_at_us, host, client_address, site, building, "
     "network_type, mode, codec, mos, grade, passed, rtt_ms, jitter_ms, loss_pct, "
@@ -127,9 +119,8 @@ class SqliteStore:
                 ).fetchone():
                     db.execute("COMMIT")
                     continue
-                for statement in sql.split(";"):
-                    if statement.strip():
-                        db.execute(statement)
+                for statement in _statements(sql):
+                    db.execute(statement)
                 db.execute(
                     "INSERT INTO schema_migrations VALUES (?, ?)",
                     (version, applied_at_us),
@@ -210,59 +201,22 @@ class SqliteStore:
         until: datetime | None = None,
         site: str | None = None,
     ) -> tuple[SummaryRow, ...]:
-        group = _GROUP_SQL[by]
-        where, params = _filters(since, until)
-        if site is not None:
-            where.append("site = ?")
-            params.append(site)
-        clause = " WHERE " + " AND ".join(where) if where else ""
+        query = SummaryQuery(summary_sql.SQLITE, by, since, until, site)
+        statements = (query.figures(), query.scores(), query.reasons())
 
-        def run(
-            db: sqlite3.Connection,
-        ) -> tuple[list[tuple[Any, ...]], list[tuple[str, float, int]], list[tuple[str, str, int]]]:
-            aggregates = db.execute(
-                f"SELECT {group} AS k, COUNT(*), COUNT(mos), AVG(mos), "
-                "AVG(CASE WHEN mos IS NULL THEN NULL WHEN mos < ? THEN 1.0 ELSE 0.0 END), "
-                f"AVG(loss_pct), AVG(jitter_ms), AVG(rtt_ms) FROM fleet_reports{clause} "
-                "GROUP BY k ORDER BY k",
-                [PASS_MARK_MOS, *params],
-            ).fetchall()
-            # The percentile from (group, MOS, count) rows, as the PostgreSQL store does.
-            scores = db.execute(
-                f"SELECT {group} AS k, mos, COUNT(*) FROM fleet_reports{clause}"
-                + (" AND" if clause else " WHERE")
-                + " mos IS NOT NULL GROUP BY k, mos",
-                params,
-            ).fetchall()
-            reasons = db.execute(
-                f"SELECT {group} AS k, failure_reason, COUNT(*) FROM fleet_reports{clause}"
-                + (" AND" if clause else " WHERE")
-                + " failure_reason IS NOT NULL GROUP BY k, failure_reason",
-                params,
-            ).fetchall()
-            return aggregates, scores, reasons
+        def run(db: sqlite3.Connection) -> list[list[Any]]:
+            # One read transaction: the three parts see the same rows.
+            db.execute("BEGIN")
+            try:
+                return [db.execute(sql, params).fetchall() for sql, params in statements]
+            finally:
+                db.execute("COMMIT")
 
-        aggregates, scores, reasons = await self._run(run)
-        by_group: dict[str, list[tuple[float, int]]] = {}
-        for key, mos, n in scores:
-            by_group.setdefault(key, []).append((mos, n))
-        top = top_reasons(reasons)
-        return tuple(
-            SummaryRow(
-                key=key,
-                count=count,
-                rated=rated,
-                mean_mos=mean_mos,
-                p10_mos=(
-                    percentile_of_counts(by_group[key], LOW_PERCENTILE) if key in by_group else None
-                ),
-                below_pass_share=below,
-                mean_loss_pct=loss,
-                mean_jitter_ms=jitter,
-                mean_rtt_ms=rtt,
-                top_failure_reasons=top.get(key, ()),
-            )
-            for key, count, rated, mean_mos, below, loss, jitter, rtt in aggregates
+        figures, scores, reasons = await self._run(run)
+        return summary_rows(
+            [(query.key(k), *rest) for k, *rest in figures],
+            [(query.key(k), reason, n) for k, reason, n in reasons],
+            lows_from_scores([(query.key(k), mos, n) for k, mos, n in scores]),
         )
 
     async def purge(self) -> int:
@@ -364,3 +318,17 @@ def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str],
         where.append("started_at_us < ?")
         params.append(to_us(until))
     return where, params
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of ``script``, whole: a trigger's body has semicolons of its own."""
+    statements: list[str] = []
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"an incomplete statement in a migration: {pending.strip()[:60]}")
+    return statements

@@ -328,6 +328,47 @@
     </message>
 </context>
 <context>
+    <name>heard</name>
+    <message>
+        <source>What the listener heard</source>
+        <extracomment>The translation context of the heard score&apos;s sentences (CLI, text summary, HTML, Results).</extracomment>
+        <translation>Lo que oyó su interlocutor</translation>
+    </message>
+    <message>
+        <source>downlink (far end to you)</source>
+        <extracomment>Each direction in words; the report&apos;s value (``downlink`` …) stays the key.</extracomment>
+        <translation>bajada (del otro extremo a usted)</translation>
+    </message>
+    <message>
+        <source>uplink (you to far end)</source>
+        <translation>subida (de usted al otro extremo)</translation>
+    </message>
+    <message>
+        <source>round trip (your voice, back from the server)</source>
+        <translation>ida y vuelta (su voz, devuelta por el servidor)</translation>
+    </message>
+    <message>
+        <source>What the listener heard: {mos} {scale} ({detail})</source>
+        <translation>Lo que oyó su interlocutor: {mos} {scale} ({detail})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available ({why})</source>
+        <translation>Lo que oyó su interlocutor: no disponible ({why})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available</source>
+        <translation>Lo que oyó su interlocutor: no disponible</translation>
+    </message>
+    <message>
+        <source>{direction}: {mos} {scale} — {model}, {method}, {seconds} s scored</source>
+        <translation>{direction}: {mos} {scale} — {model}, {method}, {seconds} s evaluados</translation>
+    </message>
+    <message>
+        <source>{direction}: not available — {why}</source>
+        <translation>{direction}: no disponible — {why}</translation>
+    </message>
+</context>
+<context>
     <name>lists</name>
     <message>
         <source>{first}; {second}</source>

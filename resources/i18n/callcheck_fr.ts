@@ -328,6 +328,47 @@
     </message>
 </context>
 <context>
+    <name>heard</name>
+    <message>
+        <source>What the listener heard</source>
+        <extracomment>The translation context of the heard score&apos;s sentences (CLI, text summary, HTML, Results).</extracomment>
+        <translation>Ce que votre interlocuteur a entendu</translation>
+    </message>
+    <message>
+        <source>downlink (far end to you)</source>
+        <extracomment>Each direction in words; the report&apos;s value (``downlink`` …) stays the key.</extracomment>
+        <translation>sens descendant (de l&apos;autre extrémité vers vous)</translation>
+    </message>
+    <message>
+        <source>uplink (you to far end)</source>
+        <translation>sens montant (de vous vers l&apos;autre extrémité)</translation>
+    </message>
+    <message>
+        <source>round trip (your voice, back from the server)</source>
+        <translation>aller-retour (votre voix, renvoyée par le serveur)</translation>
+    </message>
+    <message>
+        <source>What the listener heard: {mos} {scale} ({detail})</source>
+        <translation>Ce que votre interlocuteur a entendu&#xa0;: {mos} {scale} ({detail})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available ({why})</source>
+        <translation>Ce que votre interlocuteur a entendu&#xa0;: non disponible ({why})</translation>
+    </message>
+    <message>
+        <source>What the listener heard: not available</source>
+        <translation>Ce que votre interlocuteur a entendu&#xa0;: non disponible</translation>
+    </message>
+    <message>
+        <source>{direction}: {mos} {scale} — {model}, {method}, {seconds} s scored</source>
+        <translation>{direction}&#xa0;: {mos} {scale} — {model}, {method}, {seconds} s évaluées</translation>
+    </message>
+    <message>
+        <source>{direction}: not available — {why}</source>
+        <translation>{direction}&#xa0;: non disponible — {why}</translation>
+    </message>
+</context>
+<context>
     <name>lists</name>
     <message>
         <source>{first}; {second}</source>

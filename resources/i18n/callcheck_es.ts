@@ -377,6 +377,483 @@
     </message>
 </context>
 <context>
+    <name>report</name>
+    <message>
+        <source>yes</source>
+        <extracomment>Grade band colours (best first), shared by the gauge and the MOS timeline.</extracomment>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>MOS gauge</source>
+        <translation>Indicador MOS</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>sin puntuación</translation>
+    </message>
+    <message>
+        <source>{title}: no samples.</source>
+        <translation>{title}: sin muestras.</translation>
+    </message>
+    <message>
+        <source>last 1 s</source>
+        <translation>último s</translation>
+    </message>
+    <message>
+        <source>MOS over the test</source>
+        <translation>MOS durante la prueba</translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation>Tiempo de ida y vuelta</translation>
+    </message>
+    <message>
+        <source>Jitter and playout buffer</source>
+        <translation>Jitter y búfer de reproducción</translation>
+    </message>
+    <message>
+        <source>jitter</source>
+        <translation>jitter</translation>
+    </message>
+    <message>
+        <source>buffer</source>
+        <translation>búfer</translation>
+    </message>
+    <message>
+        <source>Packet loss per interval</source>
+        <translation>Pérdida de paquetes por intervalo</translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <extracomment>The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets for whoever checks the arithmetic.</extracomment>
+        <translation>retardo de red en un sentido</translation>
+    </message>
+    <message>
+        <source>wait in the playout buffer</source>
+        <translation>espera en el búfer de reproducción</translation>
+    </message>
+    <message>
+        <source>codec delay (packet and look-ahead)</source>
+        <translation>retardo del códec (paquete y anticipación)</translation>
+    </message>
+    <message>
+        <source>audio device delay</source>
+        <translation>retardo del dispositivo de audio</translation>
+    </message>
+    <message>
+        <source>packets lost on the network</source>
+        <translation>paquetes perdidos en la red</translation>
+    </message>
+    <message>
+        <source>packets too late to play</source>
+        <translation>paquetes que llegaron tarde para reproducirse</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are</source>
+        <translation>cuán agrupadas están las pérdidas</translation>
+    </message>
+    <message>
+        <source>mouth-to-ear delay (Ta)</source>
+        <translation>retardo de boca a oído (Ta)</translation>
+    </message>
+    <message>
+        <source>talker echo path delay (T)</source>
+        <translation>retardo del eco del hablante (T)</translation>
+    </message>
+    <message>
+        <source>listener echo loop delay (Tr)</source>
+        <translation>retardo del bucle de eco del oyente (Tr)</translation>
+    </message>
+    <message>
+        <source>packets lost or too late (Ppl)</source>
+        <translation>paquetes perdidos o tardíos (Ppl)</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are (BurstR)</source>
+        <translation>cuán agrupadas están las pérdidas (BurstR)</translation>
+    </message>
+    <message>
+        <source>what the codec itself costs (Ie)</source>
+        <translation>lo que cuesta el propio códec (Ie)</translation>
+    </message>
+    <message>
+        <source>how well the codec hides loss (Bpl)</source>
+        <translation>lo bien que el códec oculta las pérdidas (Bpl)</translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation>ida y vuelta</translation>
+    </message>
+    <message>
+        <source>target round trip</source>
+        <translation>ida y vuelta objetivo</translation>
+    </message>
+    <message>
+        <source>one-way delay</source>
+        <translation>retardo en un sentido</translation>
+    </message>
+    <message>
+        <source>mouth to ear</source>
+        <translation>de boca a oído</translation>
+    </message>
+    <message>
+        <source>computer busy</source>
+        <translation>ordenador ocupado</translation>
+    </message>
+    <message>
+        <source>audio lost or late</source>
+        <translation>audio perdido o tardío</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>A source that points into the code reads, in a report, as where a person finds it. Field-name suffixes and the unit they stand for.</extracomment>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>documented with CallCheck&apos;s codec table</source>
+        <translation>documentado en la tabla de códecs de CallCheck</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <extracomment>How an E-model input is known (``quality.inputs[].provenance``), in words.</extracomment>
+        <translation>medido</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimado</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>supuesto</translation>
+    </message>
+    <message>
+        <source>(clamped from {value})</source>
+        <translation>(limitado desde {value})</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>qué</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valor</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unidad</translation>
+    </message>
+    <message>
+        <source>how known</source>
+        <translation>cómo se sabe</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>fuente</translation>
+    </message>
+    <message>
+        <source>target under {limit}</source>
+        <translation>objetivo: menos de {limit}</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Ida y vuelta</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <source>Packet loss</source>
+        <translation>Pérdida de paquetes</translation>
+    </message>
+    <message>
+        <source>Predicted from the network (E-model): {label} {mos}. The heard score measures the audio as it reached the speaker, against what was sent; well below the prediction means the audio was damaged on the computer, not on the network.</source>
+        <translation>Previsto a partir de la red (modelo E): {label} {mos}. La puntuación oída mide el audio tal como llegó al altavoz, comparado con lo enviado; muy por debajo de la previsión significa que el audio se dañó en el ordenador, no en la red.</translation>
+    </message>
+    <message>
+        <source>Measured: {evidence}</source>
+        <translation>Medido: {evidence}</translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation>Ninguna acción.</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>no cabe</translation>
+    </message>
+    <message>
+        <source>No codec predictions (no delay was measured).</source>
+        <translation>No hay predicciones de códec (no se midió ningún retardo).</translation>
+    </message>
+    <message>
+        <source>predicted {label}</source>
+        <translation>{label} previsto</translation>
+    </message>
+    <message>
+        <source>codec</source>
+        <translation>códec</translation>
+    </message>
+    <message>
+        <source>bandwidth</source>
+        <translation>ancho de banda</translation>
+    </message>
+    <message>
+        <source>fits the connection</source>
+        <translation>cabe en la conexión</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>por qué</translation>
+    </message>
+    <message>
+        <source>measured by</source>
+        <translation>medido por</translation>
+    </message>
+    <message>
+        <source>round trip, mean / p95</source>
+        <translation>ida y vuelta, media / p95</translation>
+    </message>
+    <message>
+        <source>one-way delay, mean / p95</source>
+        <translation>retardo en un sentido, media / p95</translation>
+    </message>
+    <message>
+        <source>jitter, mean / p95</source>
+        <translation>jitter, media / p95</translation>
+    </message>
+    <message>
+        <source>loss, total / p95 interval</source>
+        <translation>pérdida, total / p95 por intervalo</translation>
+    </message>
+    <message>
+        <source>packets sent</source>
+        <translation>paquetes enviados</translation>
+    </message>
+    <message>
+        <source>packets received</source>
+        <translation>paquetes recibidos</translation>
+    </message>
+    <message>
+        <source>packets lost</source>
+        <translation>paquetes perdidos</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>reordenados</translation>
+    </message>
+    <message>
+        <source>burst ratio</source>
+        <translation>índice de ráfagas</translation>
+    </message>
+    <message>
+        <source>No call was made, so there are no network figures.</source>
+        <translation>No se estableció ninguna llamada, por lo que no hay cifras de red.</translation>
+    </message>
+    <message>
+        <source>uplink (you → far end)</source>
+        <translation>subida (usted → otro extremo)</translation>
+    </message>
+    <message>
+        <source>downlink (far end → you)</source>
+        <translation>bajada (otro extremo → usted)</translation>
+    </message>
+    <message>
+        <source>audio input</source>
+        <extracomment>An audio device&apos;s direction (``environment.host.audio_devices[].direction``), in words.</extracomment>
+        <translation>entrada de audio</translation>
+    </message>
+    <message>
+        <source>audio output</source>
+        <translation>salida de audio</translation>
+    </message>
+    <message>
+        <source>capacity uplink</source>
+        <translation>capacidad de subida</translation>
+    </message>
+    <message>
+        <source>capacity downlink</source>
+        <translation>capacidad de bajada</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>sistema operativo</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>red</translation>
+    </message>
+    <message>
+        <source> — Bluetooth hands-free</source>
+        <translation> — Bluetooth manos libres</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>nota</translation>
+    </message>
+    <message>
+        <source>voice priority (DSCP)</source>
+        <translation>prioridad de voz (DSCP)</translation>
+    </message>
+    <message>
+        <source>sent {sent}, arrived {arrived} ({verdict})</source>
+        <translation>enviado {sent}, llegado {arrived} ({verdict})</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s; delay under load +{delay_ms} ms (bufferbloat grade {grade})</source>
+        <translation>{kbps} kbit/s; retardo con carga +{delay_ms} ms (nota de bufferbloat {grade})</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>conexión</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocolo</translation>
+    </message>
+    <message>
+        <source>relay (TURN) used</source>
+        <translation>relé (TURN) usado</translation>
+    </message>
+    <message>
+        <source>connect time</source>
+        <translation>tiempo de conexión</translation>
+    </message>
+    <message>
+        <source>playout buffer, mean</source>
+        <translation>búfer de reproducción, media</translation>
+    </message>
+    <message>
+        <source>late discards</source>
+        <translation>descartes tardíos</translation>
+    </message>
+    <message>
+        <source>concealed frames</source>
+        <translation>tramas ocultadas</translation>
+    </message>
+    <message>
+        <source>emulated network (what-if)</source>
+        <translation>red emulada (simulación)</translation>
+    </message>
+    <message>
+        <source>audio devices used</source>
+        <translation>dispositivos de audio usados</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>micrófono</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>altavoz</translation>
+    </message>
+    <message>
+        <source>mouth to ear, network and buffer</source>
+        <translation>de boca a oído, red y búfer</translation>
+    </message>
+    <message>
+        <source>mouth to ear, with the audio devices</source>
+        <translation>de boca a oído, con los dispositivos de audio</translation>
+    </message>
+    <message>
+        <source>speaker to microphone, measured</source>
+        <translation>altavoz a micrófono, medido</translation>
+    </message>
+    <message>
+        <source>test tones heard</source>
+        <translation>tonos de prueba oídos</translation>
+    </message>
+    <message>
+        <source>{detected} of {expected}</source>
+        <translation>{detected} de {expected}</translation>
+    </message>
+    <message>
+        <source>audio dropouts</source>
+        <translation>cortes de audio</translation>
+    </message>
+    <message>
+        <source>audio problem</source>
+        <translation>problema de audio</translation>
+    </message>
+    <message>
+        <source>CallCheck report {id}</source>
+        <extracomment>The scheme of image references in a page rendered without inline SVG.</extracomment>
+        <translation>Informe de CallCheck {id}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>aprobado</translation>
+    </message>
+    <message>
+        <source>below pass mark</source>
+        <translation>por debajo del mínimo</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>Sin puntuación</translation>
+    </message>
+    <message>
+        <source>{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}</source>
+        <translation>{mode} · {date} · códec {codec} · {duration} · prueba {id} · CallCheck {version}</translation>
+    </message>
+    <message>
+        <source>{label} {mos} ({scale} scale, ITU-T P.800.1)</source>
+        <translation>{label} {mos} (escala {scale}, UIT-T P.800.1)</translation>
+    </message>
+    <message>
+        <source>CallCheck call-quality report</source>
+        <translation>Informe de CallCheck sobre la calidad de llamada</translation>
+    </message>
+    <message>
+        <source>The three numbers that matter</source>
+        <translation>Las tres cifras que importan</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Qué hacer</translation>
+    </message>
+    <message>
+        <source>During the test</source>
+        <translation>Durante la prueba</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation>Por qué esta puntuación</translation>
+    </message>
+    <message>
+        <source>No audio was measured, so there is no score.</source>
+        <translation>No se midió audio, por lo que no hay puntuación.</translation>
+    </message>
+    <message>
+        <source>Codecs on this network</source>
+        <translation>Códecs en esta red</translation>
+    </message>
+    <message>
+        <source>The network, each way</source>
+        <translation>La red, en cada sentido</translation>
+    </message>
+    <message>
+        <source>This computer and the connection</source>
+        <translation>Este ordenador y la conexión</translation>
+    </message>
+    <message>
+        <source>Problems during the test</source>
+        <translation>Problemas durante la prueba</translation>
+    </message>
+    <message>
+        <source>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema {schema}.</source>
+        <translation>Las puntuaciones siguen UIT-T G.107 / G.107.1 (modelo E). Esquema del informe {schema}.</translation>
+    </message>
+</context>
+<context>
     <name>summary</name>
     <message>
         <source>not measured</source>
@@ -1492,6 +1969,20 @@
     <message>
         <source>&amp;Save</source>
         <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <extracomment>The language menu: this first item, then &quot;English&quot;, &quot;Deutsch&quot;, &quot;Français&quot; … (each language in its own words, never translated).</extracomment>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>Settings saved. CallCheck now speaks your chosen language, in its reports too.</source>
+        <extracomment>Shown on the Settings screen, in the new language, once the window was rebuilt in it.</extracomment>
+        <translation>Configuración guardada. CallCheck usa ahora el idioma elegido, también en sus informes.</translation>
     </message>
     <message>
         <source>These need a test server: &lt;a href=&apos;settings&apos;&gt;open Settings&lt;/a&gt;&lt;br&gt;and enter its address (your helpdesk has it).</source>

@@ -377,6 +377,483 @@
     </message>
 </context>
 <context>
+    <name>report</name>
+    <message>
+        <source>yes</source>
+        <extracomment>Grade band colours (best first), shared by the gauge and the MOS timeline.</extracomment>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>MOS gauge</source>
+        <translation>Jauge MOS</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>aucune note</translation>
+    </message>
+    <message>
+        <source>{title}: no samples.</source>
+        <translation>{title}&#xa0;: aucune mesure.</translation>
+    </message>
+    <message>
+        <source>last 1 s</source>
+        <translation>dernière s</translation>
+    </message>
+    <message>
+        <source>MOS over the test</source>
+        <translation>MOS pendant le test</translation>
+    </message>
+    <message>
+        <source>Round-trip time</source>
+        <translation>Temps aller-retour</translation>
+    </message>
+    <message>
+        <source>Jitter and playout buffer</source>
+        <translation>Gigue et tampon de lecture</translation>
+    </message>
+    <message>
+        <source>jitter</source>
+        <translation>gigue</translation>
+    </message>
+    <message>
+        <source>buffer</source>
+        <translation>tampon</translation>
+    </message>
+    <message>
+        <source>Packet loss per interval</source>
+        <translation>Perte de paquets par intervalle</translation>
+    </message>
+    <message>
+        <source>one-way network delay</source>
+        <extracomment>The E-model inputs (report ``quality.inputs``) in words; the G.107 symbol stays in brackets for whoever checks the arithmetic.</extracomment>
+        <translation>délai réseau aller simple</translation>
+    </message>
+    <message>
+        <source>wait in the playout buffer</source>
+        <translation>attente dans le tampon de lecture</translation>
+    </message>
+    <message>
+        <source>codec delay (packet and look-ahead)</source>
+        <translation>délai du codec (paquet et anticipation)</translation>
+    </message>
+    <message>
+        <source>audio device delay</source>
+        <translation>délai du périphérique audio</translation>
+    </message>
+    <message>
+        <source>packets lost on the network</source>
+        <translation>paquets perdus sur le réseau</translation>
+    </message>
+    <message>
+        <source>packets too late to play</source>
+        <translation>paquets arrivés trop tard pour être lus</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are</source>
+        <translation>à quel point les pertes sont groupées</translation>
+    </message>
+    <message>
+        <source>mouth-to-ear delay (Ta)</source>
+        <translation>délai de bouche à oreille (Ta)</translation>
+    </message>
+    <message>
+        <source>talker echo path delay (T)</source>
+        <translation>délai du chemin d&apos;écho côté locuteur (T)</translation>
+    </message>
+    <message>
+        <source>listener echo loop delay (Tr)</source>
+        <translation>délai de la boucle d&apos;écho côté auditeur (Tr)</translation>
+    </message>
+    <message>
+        <source>packets lost or too late (Ppl)</source>
+        <translation>paquets perdus ou en retard (Ppl)</translation>
+    </message>
+    <message>
+        <source>how bunched the losses are (BurstR)</source>
+        <translation>à quel point les pertes sont groupées (BurstR)</translation>
+    </message>
+    <message>
+        <source>what the codec itself costs (Ie)</source>
+        <translation>ce que coûte le codec lui-même (Ie)</translation>
+    </message>
+    <message>
+        <source>how well the codec hides loss (Bpl)</source>
+        <translation>comment le codec masque les pertes (Bpl)</translation>
+    </message>
+    <message>
+        <source>round trip</source>
+        <translation>aller-retour</translation>
+    </message>
+    <message>
+        <source>target round trip</source>
+        <translation>aller-retour visé</translation>
+    </message>
+    <message>
+        <source>one-way delay</source>
+        <translation>délai aller simple</translation>
+    </message>
+    <message>
+        <source>mouth to ear</source>
+        <translation>bouche à oreille</translation>
+    </message>
+    <message>
+        <source>computer busy</source>
+        <translation>ordinateur occupé</translation>
+    </message>
+    <message>
+        <source>audio lost or late</source>
+        <translation>audio perdu ou en retard</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <extracomment>A source that points into the code reads, in a report, as where a person finds it. Field-name suffixes and the unit they stand for.</extracomment>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>documented with CallCheck&apos;s codec table</source>
+        <translation>documenté dans la table des codecs de CallCheck</translation>
+    </message>
+    <message>
+        <source>measured</source>
+        <extracomment>How an E-model input is known (``quality.inputs[].provenance``), in words.</extracomment>
+        <translation>mesuré</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>estimé</translation>
+    </message>
+    <message>
+        <source>assumed</source>
+        <translation>supposé</translation>
+    </message>
+    <message>
+        <source>(clamped from {value})</source>
+        <translation>(limité depuis {value})</translation>
+    </message>
+    <message>
+        <source>what</source>
+        <translation>quoi</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>valeur</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>unité</translation>
+    </message>
+    <message>
+        <source>how known</source>
+        <translation>comment c&apos;est connu</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>source</translation>
+    </message>
+    <message>
+        <source>target under {limit}</source>
+        <translation>objectif&#xa0;: moins de {limit}</translation>
+    </message>
+    <message>
+        <source>Round trip</source>
+        <translation>Aller-retour</translation>
+    </message>
+    <message>
+        <source>Jitter</source>
+        <translation>Gigue</translation>
+    </message>
+    <message>
+        <source>Packet loss</source>
+        <translation>Perte de paquets</translation>
+    </message>
+    <message>
+        <source>Predicted from the network (E-model): {label} {mos}. The heard score measures the audio as it reached the speaker, against what was sent; well below the prediction means the audio was damaged on the computer, not on the network.</source>
+        <translation>Prédit à partir du réseau (modèle E)&#xa0;: {label} {mos}. Le score entendu mesure le son tel qu&apos;il est arrivé au haut-parleur, comparé à ce qui a été envoyé&#xa0;; bien en dessous de la prédiction, le son a été abîmé sur l&apos;ordinateur, pas sur le réseau.</translation>
+    </message>
+    <message>
+        <source>Measured: {evidence}</source>
+        <translation>Mesuré&#xa0;: {evidence}</translation>
+    </message>
+    <message>
+        <source>No actions.</source>
+        <translation>Aucune action.</translation>
+    </message>
+    <message>
+        <source>does not fit</source>
+        <translation>ne convient pas</translation>
+    </message>
+    <message>
+        <source>No codec predictions (no delay was measured).</source>
+        <translation>Aucune prédiction de codec (aucun délai n&apos;a été mesuré).</translation>
+    </message>
+    <message>
+        <source>predicted {label}</source>
+        <translation>{label} prévu</translation>
+    </message>
+    <message>
+        <source>codec</source>
+        <translation>codec</translation>
+    </message>
+    <message>
+        <source>bandwidth</source>
+        <translation>bande passante</translation>
+    </message>
+    <message>
+        <source>fits the connection</source>
+        <translation>adapté à la connexion</translation>
+    </message>
+    <message>
+        <source>why</source>
+        <translation>pourquoi</translation>
+    </message>
+    <message>
+        <source>measured by</source>
+        <translation>mesuré par</translation>
+    </message>
+    <message>
+        <source>round trip, mean / p95</source>
+        <translation>aller-retour, moyenne / p95</translation>
+    </message>
+    <message>
+        <source>one-way delay, mean / p95</source>
+        <translation>délai aller simple, moyenne / p95</translation>
+    </message>
+    <message>
+        <source>jitter, mean / p95</source>
+        <translation>gigue, moyenne / p95</translation>
+    </message>
+    <message>
+        <source>loss, total / p95 interval</source>
+        <translation>perte, totale / p95 par intervalle</translation>
+    </message>
+    <message>
+        <source>packets sent</source>
+        <translation>paquets envoyés</translation>
+    </message>
+    <message>
+        <source>packets received</source>
+        <translation>paquets reçus</translation>
+    </message>
+    <message>
+        <source>packets lost</source>
+        <translation>paquets perdus</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>réordonnés</translation>
+    </message>
+    <message>
+        <source>burst ratio</source>
+        <translation>taux de rafales</translation>
+    </message>
+    <message>
+        <source>No call was made, so there are no network figures.</source>
+        <translation>Aucun appel n&apos;a été établi, il n&apos;y a donc pas de mesures réseau.</translation>
+    </message>
+    <message>
+        <source>uplink (you → far end)</source>
+        <translation>montant (vous → correspondant)</translation>
+    </message>
+    <message>
+        <source>downlink (far end → you)</source>
+        <translation>descendant (correspondant → vous)</translation>
+    </message>
+    <message>
+        <source>audio input</source>
+        <extracomment>An audio device&apos;s direction (``environment.host.audio_devices[].direction``), in words.</extracomment>
+        <translation>entrée audio</translation>
+    </message>
+    <message>
+        <source>audio output</source>
+        <translation>sortie audio</translation>
+    </message>
+    <message>
+        <source>capacity uplink</source>
+        <translation>capacité montante</translation>
+    </message>
+    <message>
+        <source>capacity downlink</source>
+        <translation>capacité descendante</translation>
+    </message>
+    <message>
+        <source>operating system</source>
+        <translation>système d&apos;exploitation</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>réseau</translation>
+    </message>
+    <message>
+        <source> — Bluetooth hands-free</source>
+        <translation> — Bluetooth mains libres</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>remarque</translation>
+    </message>
+    <message>
+        <source>voice priority (DSCP)</source>
+        <translation>priorité de la voix (DSCP)</translation>
+    </message>
+    <message>
+        <source>sent {sent}, arrived {arrived} ({verdict})</source>
+        <translation>envoyé {sent}, reçu {arrived} ({verdict})</translation>
+    </message>
+    <message>
+        <source>{kbps} kbit/s; delay under load +{delay_ms} ms (bufferbloat grade {grade})</source>
+        <translation>{kbps} kbit/s&#xa0;; délai en charge +{delay_ms} ms (note bufferbloat {grade})</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connexion</translation>
+    </message>
+    <message>
+        <source>protocol</source>
+        <translation>protocole</translation>
+    </message>
+    <message>
+        <source>relay (TURN) used</source>
+        <translation>relais (TURN) utilisé</translation>
+    </message>
+    <message>
+        <source>connect time</source>
+        <translation>durée de connexion</translation>
+    </message>
+    <message>
+        <source>playout buffer, mean</source>
+        <translation>tampon de lecture, moyenne</translation>
+    </message>
+    <message>
+        <source>late discards</source>
+        <translation>rejets tardifs</translation>
+    </message>
+    <message>
+        <source>concealed frames</source>
+        <translation>trames masquées</translation>
+    </message>
+    <message>
+        <source>emulated network (what-if)</source>
+        <translation>réseau émulé (simulation)</translation>
+    </message>
+    <message>
+        <source>audio devices used</source>
+        <translation>périphériques audio utilisés</translation>
+    </message>
+    <message>
+        <source>microphone</source>
+        <translation>microphone</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>haut-parleur</translation>
+    </message>
+    <message>
+        <source>mouth to ear, network and buffer</source>
+        <translation>bouche à oreille, réseau et tampon</translation>
+    </message>
+    <message>
+        <source>mouth to ear, with the audio devices</source>
+        <translation>bouche à oreille, avec les périphériques audio</translation>
+    </message>
+    <message>
+        <source>speaker to microphone, measured</source>
+        <translation>haut-parleur vers microphone, mesuré</translation>
+    </message>
+    <message>
+        <source>test tones heard</source>
+        <translation>tonalités de test entendues</translation>
+    </message>
+    <message>
+        <source>{detected} of {expected}</source>
+        <translation>{detected} sur {expected}</translation>
+    </message>
+    <message>
+        <source>audio dropouts</source>
+        <translation>coupures audio</translation>
+    </message>
+    <message>
+        <source>audio problem</source>
+        <translation>problème audio</translation>
+    </message>
+    <message>
+        <source>CallCheck report {id}</source>
+        <extracomment>The scheme of image references in a page rendered without inline SVG.</extracomment>
+        <translation>Rapport CallCheck {id}</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>réussi</translation>
+    </message>
+    <message>
+        <source>below pass mark</source>
+        <translation>sous le seuil requis</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>Aucune note</translation>
+    </message>
+    <message>
+        <source>{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}</source>
+        <translation>{mode} · {date} · codec {codec} · {duration} · test {id} · CallCheck {version}</translation>
+    </message>
+    <message>
+        <source>{label} {mos} ({scale} scale, ITU-T P.800.1)</source>
+        <translation>{label} {mos} (échelle {scale}, UIT-T P.800.1)</translation>
+    </message>
+    <message>
+        <source>CallCheck call-quality report</source>
+        <translation>Rapport CallCheck sur la qualité d&apos;appel</translation>
+    </message>
+    <message>
+        <source>The three numbers that matter</source>
+        <translation>Les trois chiffres qui comptent</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Que faire</translation>
+    </message>
+    <message>
+        <source>During the test</source>
+        <translation>Pendant le test</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Why this score</source>
+        <translation>Pourquoi cette note</translation>
+    </message>
+    <message>
+        <source>No audio was measured, so there is no score.</source>
+        <translation>Aucun son n&apos;a été mesuré, il n&apos;y a donc pas de note.</translation>
+    </message>
+    <message>
+        <source>Codecs on this network</source>
+        <translation>Codecs sur ce réseau</translation>
+    </message>
+    <message>
+        <source>The network, each way</source>
+        <translation>Le réseau, dans chaque sens</translation>
+    </message>
+    <message>
+        <source>This computer and the connection</source>
+        <translation>Cet ordinateur et la connexion</translation>
+    </message>
+    <message>
+        <source>Problems during the test</source>
+        <translation>Problèmes pendant le test</translation>
+    </message>
+    <message>
+        <source>Scores follow ITU-T G.107 / G.107.1 (E-model). Report schema {schema}.</source>
+        <translation>Les notes suivent l&apos;UIT-T G.107 / G.107.1 (modèle E). Schéma du rapport {schema}.</translation>
+    </message>
+</context>
+<context>
     <name>summary</name>
     <message>
         <source>not measured</source>
@@ -1494,6 +1971,20 @@
         <translation>&amp;Enregistrer</translation>
     </message>
     <message>
+        <source>Language</source>
+        <extracomment>The language menu: this first item, then &quot;English&quot;, &quot;Deutsch&quot;, &quot;Français&quot; … (each language in its own words, never translated).</extracomment>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>Langue du système</translation>
+    </message>
+    <message>
+        <source>Settings saved. CallCheck now speaks your chosen language, in its reports too.</source>
+        <extracomment>Shown on the Settings screen, in the new language, once the window was rebuilt in it.</extracomment>
+        <translation>Paramètres enregistrés. CallCheck utilise maintenant la langue choisie, aussi dans ses rapports.</translation>
+    </message>
+    <message>
         <source>These need a test server: &lt;a href=&apos;settings&apos;&gt;open Settings&lt;/a&gt;&lt;br&gt;and enter its address (your helpdesk has it).</source>
         <translation>Ces tests nécessitent un serveur de test&#xa0;: &lt;a href=&apos;settings&apos;&gt;ouvrez les Paramètres&lt;/a&gt;&lt;br&gt;et saisissez son adresse (votre support informatique la connaît).</translation>
     </message>
@@ -1575,8 +2066,8 @@
     <message numerus="yes">
         <source>Delete %n test(s) from the history? This cannot be undone.</source>
         <translation>
-            <numerusform>Supprimer&#xa0;%n test de l&apos;historique&#xa0;? Cette action est irréversible.</numerusform>
-            <numerusform>Supprimer&#xa0;%n tests de l&apos;historique&#xa0;? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer %n test de l'historique ? Cette action est irréversible.</numerusform>
+            <numerusform>Supprimer %n tests de l'historique ? Cette action est irréversible.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -49,7 +49,9 @@ class Serve:
         assert self.process.stdout is not None
         line = self.process.stdout.readline()
         match = re.search(r"listening on (http://\S+) ", line)
-        assert match, f"unexpected first line {line!r}; log: {self.log.read_text()}"
+        if match is None:  # no process or open file left behind for the next tests to trip on
+            self.stop()
+            pytest.fail(f"unexpected first line {line!r}; log: {self.log.read_text()}")
         self.url = match.group(1)
 
     @staticmethod

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sqlite3
+import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
@@ -56,6 +57,26 @@ def _record(row: tuple[Any, ...]) -> FleetRecord:
     return FleetRecord(**values)
 
 
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Put the file in WAL mode (it stays so), waiting for the other workers of the same server.
+
+    Workers start together and open the same file: switching the journal mode needs the file to
+    itself, and the worker that lost the race got "database is locked" at once, busy timeout or
+    not (seen: ``serve --workers 2`` failing to start on a new file).
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_S
+    while True:
+        try:
+            (mode,) = db.execute("PRAGMA journal_mode").fetchone()
+            if str(mode).lower() != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
+
+
 class SqliteStore:
     """:class:`~callcheck.server.store.model.Store` on a SQLite file (``":memory:"`` works)."""
 
@@ -87,7 +108,7 @@ class SqliteStore:
                 isolation_level=None,  # explicit BEGIN/COMMIT below
                 check_same_thread=False,  # one thread uses it: the executor's
             )
-            db.execute("PRAGMA journal_mode=WAL")
+            _use_wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             return db
 

@@ -79,13 +79,21 @@ def test_the_voice_comes_back_through_the_devices(backend: SoundDeviceBackend) -
     assert result.path_delay_ms >= 60.0
     assert abs(result.heard_delay_ms - result.path_delay_ms) <= DELAY_TOLERANCE_MS
     assert result.similarity >= 0.7
-    # The speaker played the echo as it came back: found in what the monitor heard, nearly
-    # sample for sample. (Not the spoken signal at one lag: the adaptive playout buffer shortens
-    # pauses by whole frames, so the echo is the voice with some pauses 20 ms shorter; the
-    # voice itself is judged window by window, ``result.similarity`` above.)
-    played = result.playback_audio()
-    found = estimate_delay(resample(played, result.sample_rate_hz, heard_rate), heard)
-    assert found.confidence >= 0.9, found
+    # The speaker played the echo as it came back: each second of it found in what the monitor
+    # heard, nearly sample for sample. (Not the spoken signal at one lag: the adaptive playout
+    # buffer shortens pauses by whole frames, so the echo is the voice with some pauses 20 ms
+    # shorter; the voice itself is judged window by window, ``result.similarity`` above. And not
+    # the whole echo at one lag: an underrun of the sound server's ALSA plugin shifts the rest
+    # of the recording, which took a whole-signal match to 0.56–0.82 on an idle machine.)
+    played = resample(result.playback_audio(), result.sample_rate_hz, heard_rate)
+    windows = [
+        played[i : i + heard_rate] for i in range(0, len(played) - heard_rate + 1, heard_rate)
+    ]
+    voiced = [w for w in windows if float(np.sqrt(np.mean(np.square(w)))) > 1e-3]
+    found = [estimate_delay(w, heard) for w in voiced]
+    clear = [f for f in found if f.confidence >= 0.9]
+    assert len(voiced) >= 2, found
+    assert len(clear) >= 0.75 * len(voiced), found
 
 
 def _client_streams(kind: str) -> int:

@@ -107,10 +107,10 @@ class EchoResult:
     sample_rate_hz: int
     path_delay_ms: float | None
     """Mouth-to-ear delay of the path as the call measured it: the medians of the sender's
-    lateness, the one-way delay (the round trip in server mode) and the playout wait, plus the
-    codec's look-ahead. Medians, because a stall at the start grows the playout buffer for the
-    rest of the call: the typical delay is what the voice is heard at. ``None`` if the network
-    part was not measured."""
+    lateness, the one-way delay (the round trip in server mode) and the playout wait of the
+    frames that carried the voice, plus the codec's look-ahead. Medians, because a stall grows
+    the playout buffer for a while: the typical delay is what the voice is heard at. ``None``
+    if the network part was not measured."""
     heard_delay_ms: float
     """Where ``spoken`` was found in ``played_back`` by cross-correlation."""
     similarity: float
@@ -125,9 +125,9 @@ class EchoResult:
     """The network part of ``path_delay_ms`` (one-way in loopback, the round trip through the
     reflector), median over the call; ``None`` if not measured."""
     playout_wait_ms: float = 0.0
-    """The playout buffer's part of ``path_delay_ms``: how long it held the played frames,
-    median. It adapts to each call's start (a stall there grows it for the rest of the call),
-    so two calls over the same path may differ here by a few tens of ms."""
+    """The playout buffer's part of ``path_delay_ms``: how long it held the frames that carried
+    the voice, median. It adapts to each call (a stall grows it, a pause lets it shrink), so two
+    calls over the same path may differ here by a few tens of ms."""
 
     @property
     def concealed_pct(self) -> float:
@@ -230,19 +230,48 @@ def _network_delay_ms(direction: DirectionResult, mode: str) -> float | None:
     return direction.rtt_ms.p50 if direction.rtt_ms is not None else None
 
 
+def _voice_playout_wait_ms(
+    result: CallResult, connected_ms: float | None, voice_played_ms: float | None
+) -> float:
+    """Median playout wait of the frames that carried the voice.
+
+    The buffer adapts during the call: a stall or a burst of loss grows it, the pause after
+    the voice lets it shrink again. So the whole call's median is not the delay the voice was
+    heard at (one frame, 20 ms, apart on a busy machine). The buffer's statistics are
+    cumulative from the first played frame, and the voice starts with the call: the last
+    snapshot taken before the voice's last frame was played holds the median over the voice.
+    ``voice_played_ms`` is that moment (on :func:`~callcheck.engine.loop.now_ms`'s clock);
+    the whole call's median when no snapshot falls in the voice."""
+    whole_call = result.downlink.playout.wait_ms.p50
+    if connected_ms is None or voice_played_ms is None:
+        return whole_call
+    during_voice = [
+        snapshot
+        for snapshot in result.timeline
+        if connected_ms + 1000.0 * snapshot.elapsed_s <= voice_played_ms
+        and snapshot.downlink.playout.frames_played > 0
+    ]
+    return during_voice[-1].downlink.playout.wait_ms.p50 if during_voice else whole_call
+
+
 def _path_delay_ms(
-    direction: DirectionResult, mode: str, codec_key: str, sender_late_ms: float
+    direction: DirectionResult,
+    mode: str,
+    codec_key: str,
+    sender_late_ms: float,
+    playout_wait_ms: float,
 ) -> float | None:
-    """The typical (median) delay of the path over the call: network part (one-way in loopback,
-    round trip through the reflector), playout wait
-    and the codec's look-ahead (the encoder holds that much audio back; RFC 6716 §2 for Opus).
-    No packetisation delay: sample 0 of each frame is sent as the frame is read; but the
-    sender's lateness, ``sender_late_ms``, when the event loop was busy."""
+    """The typical (median) delay of the path while the voice went through: network part
+    (one-way in loopback, round trip through the reflector), playout wait
+    (:func:`_voice_playout_wait_ms`) and the codec's look-ahead (the encoder holds that much
+    audio back; RFC 6716 §2 for Opus). No packetisation delay: sample 0 of each frame is sent
+    as the frame is read; but the sender's lateness, ``sender_late_ms``, when the event loop
+    was busy."""
     network = _network_delay_ms(direction, mode)
     if network is None:
         return None
     lookahead_ms = codec_for_webrtc(codec_key).lookahead_ms
-    return sender_late_ms + network + direction.playout.wait_ms.p50 + lookahead_ms
+    return sender_late_ms + network + playout_wait_ms + lookahead_ms
 
 
 async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions) -> EchoResult:
@@ -287,20 +316,27 @@ async def run_echo(spoken: Int16Array, sample_rate_hz: int, options: EchoOptions
         back,
         max_delay_samples=round(MAX_PATH_DELAY_MS * sample_rate_hz / 1000.0),
     )
+    network_ms = _network_delay_ms(result.downlink, options.mode)
+    voice_played_ms = (
+        source.first_read_ms + 1000.0 * spoken.size / sample_rate_hz + network_ms
+        if source.first_read_ms is not None and network_ms is not None
+        else None
+    )
+    wait_ms = _voice_playout_wait_ms(result, call.connected_ms, voice_played_ms)
     return EchoResult(
         spoken=spoken,
         played_back=back,
         sample_rate_hz=sample_rate_hz,
         path_delay_ms=_path_delay_ms(
-            result.downlink, options.mode, options.codec, source.typical_late_ms
+            result.downlink, options.mode, options.codec, source.typical_late_ms, wait_ms
         ),
         heard_delay_ms=found.delay_ms(sample_rate_hz),
         similarity=_local_similarity(spoken, back, found.delay_samples, sample_rate_hz),
         frames_decoded=result.downlink.frames_decoded,
         frames_concealed=result.downlink.frames_concealed,
         call=result,
-        network_delay_ms=_network_delay_ms(result.downlink, options.mode),
-        playout_wait_ms=result.downlink.playout.wait_ms.p50,
+        network_delay_ms=network_ms,
+        playout_wait_ms=wait_ms,
     )
 
 

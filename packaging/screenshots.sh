@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Screenshots of every screen of the desktop app at 1366×768, in English and in every shipped
 # language (resources/i18n/callcheck_<locale>.ts), to artifacts/screenshots/<language>/<screen>.png
-# (gitignored; the 1024×640 window in <language>/1024x640/), for a person to look at. Offscreen.
+# (gitignored; the 1024×640 window in <language>/1024x640/, the translations in the dark theme in
+# <language>/dark/), for a person to look at. Offscreen.
 #
 #   bash packaging/screenshots.sh
 #
 # It is the translated-screens test (tests/gui/test_translated_screens.py): the screenshots are
 # saved before the test checks that no text is clipped, so a failing language is still pictured.
-# Both themes of every screen: tests/gui/test_screenshots.py (artifacts/screenshots/*.png).
+# English in both themes: tests/gui/test_screenshots.py (artifacts/screenshots/*.png).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"

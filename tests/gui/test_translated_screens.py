@@ -6,8 +6,9 @@
   language; the JSON report is the same bytes in every language (a contract).
 * Every screen, at 1366 × 768 and 1024 × 640, in every shipped language: no label, button or
   option is clipped (its text, as Qt lays it out, fits the widget), and no two controls on one
-  screen share an ``&`` mnemonic. Screenshots of each go to
-  ``artifacts/screenshots/<language>/`` (the small window's to ``…/<language>/1024x640/``).
+  screen share an ``&`` mnemonic; the translations in the dark theme too. Screenshots of each go
+  to ``artifacts/screenshots/<language>/`` (the small window's to ``…/<language>/1024x640/``,
+  the dark theme's to ``…/<language>/dark/``).
 
 The ``.ts`` files are compiled here with the real ``pyside6-lrelease`` (the ``.qm`` files are
 build output), so the test sees the translations as they are in the checkout.
@@ -30,6 +31,8 @@ from PySide6.QtCore import (
     QEvent,
     QEventLoop,
     QLocale,
+    QPoint,
+    QRect,
     QRectF,
     QSize,
     QTimer,
@@ -39,12 +42,14 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QLabel,
+    QRadioButton,
     QToolButton,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
 from screen_tour import SCREENS, tour
 from test_start_layout import text_fits
+from test_theme_switch import MIN_CONTRAST, text_contrast
 
 from callcheck import launcher
 from callcheck.core.schedule import ScheduleSettings
@@ -55,6 +60,7 @@ from callcheck.gui.gauge import MosGauge
 from callcheck.gui.history_store import HistoryStore
 from callcheck.gui.report_export import export_report
 from callcheck.gui.settings import AppSettings, SettingsStore
+from callcheck.gui.theme import is_dark
 from callcheck.gui.tray import CallCheckTray, TrayConfig
 
 pytestmark = pytest.mark.gui
@@ -351,6 +357,18 @@ def _clipped(widget: QWidget) -> str | None:
     return None
 
 
+def _readable_text(window: QWidget, widget: QWidget) -> bool:
+    """A label or option the user reads on this screen (enabled, on screen): the ones whose
+    contrast the dark theme must keep (test_theme_switch.py's measure)."""
+    on_screen = QRect(widget.mapTo(window, QPoint(0, 0)), widget.size()) & window.rect()
+    return (
+        isinstance(widget, QLabel | QRadioButton)
+        and widget.isEnabled()
+        and widget.width() > 20
+        and on_screen.height() > 8
+    )
+
+
 def _mnemonics(widgets: list[QWidget]) -> Counter[str]:
     letters: Counter[str] = Counter()
     for widget in widgets:
@@ -361,8 +379,20 @@ def _mnemonics(widgets: list[QWidget]) -> Counter[str]:
     return letters
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s.width()}x{s.height()}")
-@pytest.mark.parametrize("language", ["en", *SHIPPED])
+#: Every language at both sizes in the light theme; the translations in the dark theme too, at
+#: the laptop's size (English in both themes: test_screenshots.py). The dark theme changes the
+#: colours, not the layout; what it can break in a language is a word painted unreadable.
+LOOKS = [
+    *((language, size, "light") for language in ["en", *SHIPPED] for size in SIZES),
+    *((language, SCREEN_SIZE, "dark") for language in SHIPPED),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "size", "theme"),
+    LOOKS,
+    ids=[f"{lang}-{size.width()}x{size.height()}-{theme}" for lang, size, theme in LOOKS],
+)
 def test_no_text_is_clipped_on_any_screen(
     qtbot: QtBot,
     tmp_path: Path,
@@ -371,19 +401,27 @@ def test_no_text_is_clipped_on_any_screen(
     make_report: Any,
     language: str,
     size: QSize,
+    theme: str,
 ) -> None:
     speaking(language)
-    win = _window(qtbot, tmp_path, data_dir)
+    win = _window(qtbot, tmp_path, data_dir, theme=theme)
+    qtbot.waitUntil(lambda: is_dark(win.palette()) == (theme == "dark"), timeout=2000)
     win.resize(size)
     folder = SCREENSHOTS / language
     if size != SCREEN_SIZE:
         folder = folder / f"{size.width()}x{size.height()}"
+    if theme == "dark":
+        folder = folder / "dark"
     folder.mkdir(parents=True, exist_ok=True)
     problems: list[str] = []
     seen = []
     for screen in tour(win, make_report):
         seen.append(screen)
-        assert win.grab().save(str(folder / f"{screen}.png"))  # first: to look at a failure
+        image = win.grab().toImage()
+        assert image.save(str(folder / f"{screen}.png"))  # first: to look at a failure
+        edge = image.pixelColor(image.width() - 3, image.height() // 2)
+        if (edge.lightness() < 128) != (theme == "dark"):
+            problems.append(f"{screen}: not drawn in the {theme} theme")
         current = win.stack.currentWidget()
         widgets = [
             w
@@ -396,6 +434,11 @@ def test_no_text_is_clipped_on_any_screen(
             if why:
                 text = _plain(widget.text())[:50]  # type: ignore[attr-defined]
                 problems.append(f"{screen}: {type(widget).__name__} {text!r} {why}")
+            if theme == "dark" and _readable_text(win, widget):
+                contrast = text_contrast(widget)
+                if contrast < MIN_CONTRAST:
+                    text = _plain(widget.text())[:50]  # type: ignore[attr-defined]
+                    problems.append(f"{screen}: {text!r} contrast {contrast:.1f}:1 on dark")
         for gauge in current.findChildren(MosGauge):  # painted words: the pass mark's
             rect, font = gauge.passLabelLayout()
             needed = QFontMetricsF(font).horizontalAdvance(texts.GAUGE_PASS_MARK)

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QLabel, QRadioButton, QWidget
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
@@ -100,17 +100,22 @@ def test_text_stays_readable_after_a_runtime_switch(
         window.historyStore.close()
 
 
-def test_an_unselected_radio_button_shows_in_dark_mode(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("control", [QRadioButton, QCheckBox])
+@pytest.mark.parametrize("checked", [False, True])
+def test_an_option_shows_in_dark_mode(
+    qtbot: QtBot, control: type[QAbstractButton], checked: bool
+) -> None:
     """WCAG 2.1 §1.4.11 (non-text contrast): a control's outline ≥ 3:1 against its
-    background. The unselected indicator was barely visible on the dark window."""
+    background. The unselected indicator of a radio button (and of "Share with helpdesk", a
+    check box) was barely visible on the dark window."""
     apply_theme("dark")
     box = QWidget()
     qtbot.addWidget(box)
     box.setAutoFillBackground(True)
     box.resize(240, 40)
-    radio = QRadioButton("Network test", box)
+    radio = control("Network test", box)
     radio.move(8, 8)
-    radio.setChecked(False)
+    radio.setChecked(checked)
     box.show()
     qtbot.waitExposed(box)
     window = box.window()

@@ -65,10 +65,11 @@ _LIGHT: Final[dict[QPalette.ColorRole, str]] = {
 }
 _DISABLED_TEXT: Final = {"dark": "#7c7f85", "light": "#9a9a9a"}
 
-#: Radio buttons in the dark theme. Fusion outlines an unselected one with the window colour
-#: darkened, which on a dark window is all but invisible (issue 16): a light ring instead,
-#: ≥ 3:1 against the window (WCAG 2.1 §1.4.11, non-text contrast). Only in the dark theme;
-#: the light theme and the system's keep the platform's own controls.
+#: Radio buttons and check boxes in the dark theme. Fusion outlines an unselected one with the
+#: window colour darkened, which on a dark window is all but invisible (issue 16): a light ring
+#: (a light frame) instead, ≥ 3:1 against the window (WCAG 2.1 §1.4.11, non-text contrast); a
+#: checked box keeps Fusion's own light tick, which shows.
+#: Only in the dark theme; the light theme and the system's keep the platform's own controls.
 DARK_CONTROLS_CSS: Final = """
 QRadioButton::indicator { width: 12px; height: 12px; border-radius: 8px; }
 QRadioButton::indicator:unchecked { border: 2px solid #9aa0a6; background: #17181a; }
@@ -76,6 +77,9 @@ QRadioButton::indicator:checked { border: 2px solid #8ab4f8; background: qradial
     cx: 0.5, cy: 0.5, radius: 0.5, fx: 0.5, fy: 0.5,
     stop: 0 #8ab4f8, stop: 0.5 #8ab4f8, stop: 0.6 #17181a, stop: 1 #17181a); }
 QRadioButton::indicator:disabled { border-color: #5f6368; }
+QCheckBox::indicator:unchecked { border: 1px solid #9aa0a6; border-radius: 2px;
+    background: #17181a; width: 12px; height: 12px; }
+QCheckBox::indicator:unchecked:disabled { border-color: #5f6368; }
 """
 
 

@@ -2008,6 +2008,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>R&amp;un</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Call a colleague</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2449,10 +2453,6 @@ It sends your audio straight back.</source>
     </message>
     <message>
         <source>Your helpdesk asks you to run the test again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2009,6 +2009,10 @@
         <translation>Geben Sie den Code ein, den Ihr Kollege vorgelesen hat, und klicken Sie dann auf die grüne Schaltfläche.</translation>
     </message>
     <message>
+        <source>R&amp;un</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
         <source>Call a colleague</source>
         <translation>Kollegen anrufen</translation>
     </message>
@@ -2457,12 +2461,8 @@ Er sendet Ihren Ton direkt zurück.</translation>
         <translation>Ihr Helpdesk bittet Sie, den Test zu wiederholen</translation>
     </message>
     <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Starten</translation>
-    </message>
-    <message>
         <source>&amp;Not now</source>
-        <translation>&amp;Nicht jetzt</translation>
+        <translation>Nicht &amp;jetzt</translation>
     </message>
 </context>
 <context>

@@ -2009,6 +2009,10 @@
         <translation>Escriba el código que le leyó su colega y pulse el botón verde.</translation>
     </message>
     <message>
+        <source>R&amp;un</source>
+        <translation>&amp;Ejecutar</translation>
+    </message>
+    <message>
         <source>Call a colleague</source>
         <translation>Llamar a un colega</translation>
     </message>
@@ -2455,10 +2459,6 @@ Este le devuelve su audio directamente.</translation>
     <message>
         <source>Your helpdesk asks you to run the test again</source>
         <translation>Su soporte técnico le pide que repita la prueba</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Ejecutar</translation>
     </message>
     <message>
         <source>&amp;Not now</source>

@@ -2009,6 +2009,10 @@
         <translation>Saisissez le code que votre collègue vous a lu, puis appuyez sur le bouton vert.</translation>
     </message>
     <message>
+        <source>R&amp;un</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
         <source>Call a colleague</source>
         <translation>Appeler un collègue</translation>
     </message>
@@ -2455,10 +2459,6 @@ Il vous renvoie directement votre son.</translation>
     <message>
         <source>Your helpdesk asks you to run the test again</source>
         <translation>Votre support informatique vous demande de relancer le test</translation>
-    </message>
-    <message>
-        <source>&amp;Run</source>
-        <translation>&amp;Lancer</translation>
     </message>
     <message>
         <source>&amp;Not now</source>

@@ -452,3 +452,38 @@ def test_no_text_is_clipped_on_any_screen(
     assert seen == list(SCREENS)
     _close(win)
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("language", ["en", *SHIPPED])
+def test_the_run_again_prompt_shares_no_mnemonic_with_the_results(
+    qtbot: QtBot,
+    tmp_path: Path,
+    data_dir: Path,
+    speaking: Any,
+    make_report: Any,
+    language: str,
+) -> None:
+    """The helpdesk's "run again" question shows above the Results screen, whose own "Run the
+    test again" button was Alt+R in English as the question's "Run" was: Qt then moves the
+    focus between the two instead of pressing either."""
+    speaking(language)
+    win = _window(qtbot, tmp_path, data_dir)
+    results = win.resultsScreen()
+    results.show_report(make_report(3.4, "2025-03-01T10:00:00+00:00"))
+    win.stack.setCurrentWidget(results)
+    win.runAgainPrompt.ask()
+    qtbot.waitUntil(win.runAgainPrompt.isVisible, timeout=2000)
+    widgets = [
+        w
+        for w in [
+            *results.findChildren(QWidget),
+            *win.runAgainPrompt.findChildren(QWidget),
+            *win._nav.findChildren(QToolButton),
+        ]
+        if w.isVisible() and _plain(getattr(w, "text", lambda: "")()).strip()
+    ]
+    letters = _mnemonics(widgets)
+    assert win.runAgainPrompt.runButton in widgets
+    assert sum(letters.values()) >= 5, letters
+    _close(win)
+    assert not [m for m, n in letters.items() if n > 1], letters

@@ -902,7 +902,7 @@ SHARE_FAILED: Final = QT_TRANSLATE_NOOP(
     "texts", "The test could not be shared ({reason}). The test runs without sharing."
 )
 SHARE_RUN_AGAIN: Final = QT_TRANSLATE_NOOP("texts", "Your helpdesk asks you to run the test again")
-SHARE_RUN: Final = QT_TRANSLATE_NOOP("texts", "&Run")
+SHARE_RUN: Final = QT_TRANSLATE_NOOP("texts", "R&un")
 SHARE_NOT_NOW: Final = QT_TRANSLATE_NOOP("texts", "&Not now")
 
 # ---------------------------------------------------------------- translation on reading

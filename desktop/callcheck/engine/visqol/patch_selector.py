@@ -1,3 +1,5 @@
+# Modified for CallCheck (see README.md in this folder): the patch search (pure-Python path)
+# measures all candidate offsets of a reference patch in one call (measure_patch_similarities).
 """
 Dynamic programming patch matching and fine alignment.
 
@@ -23,7 +25,11 @@ from callcheck.engine.visqol.gammatone import (
     GammatoneSpectrogramBuilder,
     prepare_spectrograms_for_comparison,
 )
-from callcheck.engine.visqol.nsim import PatchSimilarityResult, measure_patch_similarity
+from callcheck.engine.visqol.nsim import (
+    PatchSimilarityResult,
+    measure_patch_similarities,
+    measure_patch_similarity,
+)
 from callcheck.engine.visqol.numba_accel import (
     _C1,
     _C3,
@@ -334,22 +340,20 @@ def _find_most_optimal_deg_patches_python(
     )
 
     # Forward pass
+    deg_stack = np.stack(deg_patches)
     for patch_index in range(num_patches):
         ref_frame_index = ref_patch_indices[patch_index]
 
         low = max(0, ref_frame_index - search_window)
         high = min(num_frames_in_deg - 1, ref_frame_index + search_window)
+        # CallCheck: every candidate's NSIM in one call (the same values as one call each).
+        sims = measure_patch_similarities(ref_patches[patch_index], deg_stack[low : high + 1])
 
         for slide_offset in range(low, high + 1):
             if slide_offset >= num_frames_in_deg:
                 break
 
-            deg_patch = deg_patches[slide_offset]
-            sim_result = measure_patch_similarity(
-                ref_patches[patch_index],
-                deg_patch,
-            )
-            sim_val: float = sim_result.similarity
+            sim_val: float = float(sims[slide_offset - low])
 
             past_slide_offset: int = -1
             highest_sim: float = float(-np.inf)

@@ -6,10 +6,12 @@
 
 ``table``: real loopback calls (two aiortc peers, the engine's impairment emulator on the
 downlink), the far end sending the speech test signal, the user's played audio kept and scored
-with the product's settings (ViSQOL v3 speech, two aligned 1.5 s segments). Rows: each codec
-clean, and 2/5/10/20 % random and bursty (Gilbert, mean burst 3 packets) loss, ``--seeds``
-seeds each. Printed: every call, the mean per condition, and the Pearson and Spearman
-correlation of the heard score with the E-model's MOS over the calls.
+with the product's settings (ViSQOL v3 speech on the product's aligned 1.5 s segments,
+``DEFAULT_WINDOW``). Rows: each codec clean, and 2/5/10/20 % random and bursty (Gilbert, mean
+burst 3 packets) loss, ``--seeds`` seeds each. Printed: every call (with the concealed frames the
+playout buffer handed to the speaker), the median and mean per condition, whether the medians
+fall with loss, and the Pearson and Spearman correlation of the heard score with the E-model's
+MOS over the calls.
 
 ``cost``: one call of ``--duration`` s; the time from the call's end to the report without and
 with the heard score (ViSQOL import included on the first repeat), the peak Python memory of
@@ -23,6 +25,7 @@ score: the time from the last live snapshot (the call's end) to the finished rep
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import resource
@@ -121,6 +124,7 @@ def table(args: argparse.Namespace) -> None:
                 "loss_pct": loss,
                 "seed": seed,
                 "measured_loss_pct": run.result.downlink.totals.loss_pct,
+                "concealed_frames": run.result.downlink.frames_concealed,
                 "emodel_mos": None if q is None else round(q.mos, 3),
                 "emodel_label": None if q is None else q.mos_label,
                 "heard_mos": None if heard.mos is None else round(heard.mos, 3),
@@ -135,6 +139,7 @@ def table(args: argparse.Namespace) -> None:
             print(
                 f"{codec:6} {kind[:1]}{loss:5.0f}% {seed:4d} {row['measured_loss_pct']:6.1f} "
                 f"{row['emodel_mos'] or 0:7.2f} {row['heard_mos'] or 0:6.2f} {cost_s:5.1f} "
+                f"concealed {row['concealed_frames']:3d} "
                 f"delay {row['delay_ms'] or 0:6.1f} corr {row['correlation'] or 0:5.2f}",
                 flush=True,
             )
@@ -142,16 +147,34 @@ def table(args: argparse.Namespace) -> None:
 
 
 def summarize(rows: list[dict[str, object]]) -> None:
-    print("\nmean per condition (heard, E-model):")
-    keys = sorted({(r["codec"], r["kind"], r["loss_pct"]) for r in rows}, key=str)
+    print("\nper condition (heard median, mean ± sd; E-model median):")
+    keys = sorted(
+        {(str(r["codec"]), str(r["kind"]), float(r["loss_pct"])) for r in rows},  # type: ignore[arg-type]
+        key=lambda k: (CODECS.index(k[0]) if k[0] in CODECS else 9, k[1] != "clean", k[1], k[2]),
+    )
+    medians: dict[tuple[str, str], list[tuple[float, float]]] = {}
     for codec, kind, loss in keys:
         sel = [r for r in rows if (r["codec"], r["kind"], r["loss_pct"]) == (codec, kind, loss)]
-        h = [float(r["heard_mos"]) for r in sel if r["heard_mos"] is not None]
-        e = [float(r["emodel_mos"]) for r in sel if r["emodel_mos"] is not None]
+        h = [float(r["heard_mos"]) for r in sel if r["heard_mos"] is not None]  # type: ignore[arg-type]
+        e = [float(r["emodel_mos"]) for r in sel if r["emodel_mos"] is not None]  # type: ignore[arg-type]
+        if not h or not e:
+            continue
         spread = f"±{statistics.stdev(h):.2f}" if len(h) > 1 else ""
         print(
-            f"  {codec:5} {kind:6} {loss:4.0f}%  heard {statistics.mean(h):.2f}{spread:6}"
-            f"  E-model {statistics.mean(e):.2f}"
+            f"  {codec:5} {kind:6} {loss:4.0f}%  heard {statistics.median(h):.2f} "
+            f"({statistics.mean(h):.2f}{spread:6})  E-model {statistics.median(e):.2f}"
+        )
+        for curve in ("random", "bursty") if kind == "clean" else (kind,):
+            medians.setdefault((codec, curve), []).append((loss, statistics.median(h)))
+    print("\nheard medians along each loss curve (clean first); 'falls' = lower at every step:")
+    for (codec, curve), points in medians.items():
+        values = [m for _, m in sorted(points)]
+        steps = [b - a for a, b in itertools.pairwise(values)]
+        verdict = "falls" if all(d < 0 for d in steps) else "does not fall at every step"
+        print(
+            f"  {codec:5} {curve:6} "
+            + " → ".join(f"{m:.2f}" for m in values)
+            + f"  ({verdict}; steps {' '.join(f'{d:+.2f}' for d in steps)})"
         )
     both = [r for r in rows if r["heard_mos"] is not None and r["emodel_mos"] is not None]
     h = [float(r["heard_mos"]) for r in both]

@@ -2,8 +2,9 @@
 
 The full table (3 codecs clean, 2/5/10/20 % random and bursty loss, 3 seeds) is
 ``tests/benchmarks/bench_heard.py``. Here: one clean call per codec (listening tests order them
-Opus ≥ G.722 > G.711), 20 % loss, and device faults injected before the speaker, which the
-E-model cannot see and the heard score must.
+Opus ≥ G.722 > G.711, and none gets the heard-damage advice), one lossy call per codec whose
+score must fall, and device faults injected before the speaker, which the E-model cannot see and
+the heard score must.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import jsonschema
 import pytest
 
 from callcheck.core.heard import HeardQuality
-from callcheck.core.heard_align import AlignmentWindow
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.heard import (
     AudioRecorder,
@@ -39,7 +39,7 @@ from callcheck.resources import resource_path
 pytestmark = pytest.mark.skipif(visqol_version() is None, reason="ViSQOL could not be loaded")
 
 DURATION_S = 6.0
-"""Long enough for two 1.5 s segments after the 1 s start-up skip, with room for the delay."""
+"""Three 1.5 s segments after the 1 s start-up skip, with room for the delay."""
 
 
 @dataclass
@@ -101,8 +101,10 @@ def test_clean_calls_are_ordered_as_listening_tests_order_the_codecs(
 
 def test_the_aligned_delay_is_the_playout_path(clean: dict[str, HeardCall]) -> None:
     direction = clean["opus"].heard.directions[0]
-    assert direction.segments == 2
-    assert direction.seconds_scored == pytest.approx(3.0)
+    # A 6 s call: the received audio after the 1 s start-up, in 1.5 s segments (all of them:
+    # the product scores the call up to DEFAULT_WINDOW's bound).
+    assert direction.segments >= 2
+    assert direction.seconds_scored == pytest.approx(1.5 * direction.segments)
     # Loopback on one machine: codec + playout buffer, well under the search limit.
     assert direction.delay_ms is not None
     assert 0.0 < direction.delay_ms < 400.0
@@ -110,22 +112,37 @@ def test_the_aligned_delay_is_the_playout_path(clean: dict[str, HeardCall]) -> N
     assert direction.correlation > 0.7
 
 
-#: A larger sample than the product scores (2 × 1.5 s, its cost bound): two segments hold
-#: only ~150 frames, so on a loaded machine a lossy call's two segments can miss most of its
-#: losses (tests/benchmarks/bench_heard.py has the spread per seed); five make the test steady.
-LARGER_SAMPLE = AlignmentWindow(segment_s=1.5, max_segments=5)
+def test_clean_calls_get_no_heard_damage_advice(clean: dict[str, HeardCall]) -> None:
+    # The heard score of a clean call stays within DISAGREEMENT_MOS of the E-model's prediction
+    # for every codec (G.711 too: its band limit costs it on both scales), so a clean line is
+    # never blamed on the computer.
+    for codec, call in clean.items():
+        report = with_heard(build_report(call.result), call.result, call.heard).to_json()
+        ids = [a["id"] for a in report["recommendations"]["actions"]]
+        assert "heard-damage" not in ids, (codec, report["quality"]["mos"], heard_mos(call))
 
 
-def test_the_heard_score_falls_with_loss(clean: dict[str, HeardCall]) -> None:
-    lossy = heard_call("opus", loss_pct=20.0, seed=7, duration_s=10.0)
-    clean_opus = clean["opus"]
-    pair = [HeardPair("downlink", clean_opus.reference, clean_opus.received)]
-    clean_mos = score_pairs(pair, LARGER_SAMPLE).mos
-    lossy_pair = [HeardPair("downlink", lossy.reference, lossy.received)]
-    lossy_mos = score_pairs(lossy_pair, LARGER_SAMPLE).mos
-    assert clean_mos is not None
-    assert lossy_mos is not None
-    assert lossy_mos < clean_mos - 0.3
+@pytest.mark.parametrize(
+    ("codec", "loss_pct", "min_fall_mos"),
+    [
+        # Half the smallest fall measured over 3 seeds with 4.5 s scored (bench_heard.py table):
+        # Opus 0.40–0.60 at 10 %, G.722 0.18–0.41 at 10 %, G.711 0.12–0.24 at 20 % (its
+        # waveform-repetition concealment is close to the reference: NSIM 0.93–0.98 on
+        # concealed frames, so it needs more loss to move as far).
+        pytest.param("opus", 10.0, 0.2, id="opus-10%"),
+        pytest.param("g722", 10.0, 0.1, id="g722-10%"),
+        pytest.param("pcmu", 20.0, 0.05, id="g711-20%"),
+    ],
+)
+def test_the_heard_score_falls_with_loss_for_every_codec(
+    clean: dict[str, HeardCall], codec: str, loss_pct: float, min_fall_mos: float
+) -> None:
+    lossy = heard_call(codec, loss_pct=loss_pct, seed=101)
+    assert lossy.result.downlink.frames_concealed > 0
+    assert heard_mos(lossy) < heard_mos(clean[codec]) - min_fall_mos, (
+        heard_mos(lossy),
+        heard_mos(clean[codec]),
+    )
 
 
 def rescored(call: HeardCall, fault: DeviceFault) -> float:

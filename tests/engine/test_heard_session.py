@@ -44,7 +44,7 @@ def test_callcheck_test_prints_and_reports_what_the_listener_heard(tmp_path: Pat
     assert [d["direction"] for d in heard["directions"]] == ["downlink", "uplink"]
     for direction in heard["directions"]:
         assert direction["method"] == "full-reference"
-        assert direction["segments"] == 2
+        assert direction["segments"] >= 2  # all of a 6 s call after its start-up
         assert direction["mos"] >= 4.3, direction
         assert 0.0 < direction["delay_ms"] < 400.0
     # A clean loopback: the network is fine and so is the audio; no heard-damage advice.

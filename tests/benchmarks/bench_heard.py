@@ -168,6 +168,8 @@ def summarize(rows: list[dict[str, object]]) -> None:
             medians.setdefault((codec, curve), []).append((loss, statistics.median(h)))
     print("\nheard medians along each loss curve (clean first); 'falls' = lower at every step:")
     for (codec, curve), points in medians.items():
+        if len(points) < 2:
+            continue  # a curve not run (--random-only): its clean point alone
         values = [m for _, m in sorted(points)]
         steps = [b - a for a, b in itertools.pairwise(values)]
         verdict = "falls" if all(d < 0 for d in steps) else "does not fall at every step"

@@ -1,4 +1,4 @@
-"""When the datagram being handled reached the process: the arrival clock of one connection.
+"""When a datagram reached the process and when one leaves it: the clock of one connection.
 
 An RTT echo must not count the time the echoing side held the ping (RFC 3550 §6.4.1: RTCP's
 DLSR; :mod:`callcheck.engine.rtt_probe`), and a packet's arrival time must not count the time it
@@ -15,21 +15,48 @@ classes) recover the arrival:
   call, so while a message callback runs the latest stamp is the arrival of the datagram that
   carried it (:meth:`ArrivalStamps.message_ms`).
 
-Both are used by the measured peer (:mod:`callcheck.engine.peer`) and the reflector
-(:mod:`callcheck.server.reflector`), so the two ends of an echo measure the hold alike. When a
-hook cannot be installed (aiortc's or aioice's internals moved, or an emulator replaces the
-receive path and its release is the arrival), the stamp is taken on entering SCTP, else now.
+The other end of the hold is the echo's departure, and it is not when the echo is queued:
+``RTCDataChannel.send`` only queues the message, and a flush task runs it through SCTP after the
+loop has worked off what reached it meanwhile (a server that held the loop 25 ms first reflects
+the RTP packets that arrived in those 25 ms). Measured on a `callcheck serve` process that held
+each ping 25 ms (every datagram's time at both ends' ``aioice.StunProtocol``, one monotonic
+clock): the echo's datagram left 0.4–0.7 ms after it was queued (median 0.5 ms), and a client's
+ping 0.2 ms after it was. So one more hook writes the probe's times as the datagram leaves:
+
+- ``RTCSctpTransport._send_chunk`` (wrapped): SCTP serialises, DTLS encrypts and aioice sends
+  each chunk within that call, nothing queued in between, so a binary message that fits one
+  DATA chunk is rewritten there by the probe's ``restamp`` (:meth:`ArrivalStamps.stamp_departures`;
+  :class:`callcheck.engine.rtt_probe.WireStamps`), same length, so SCTP's bookkeeping holds.
+
+Both ends use all of them (:mod:`callcheck.engine.peer`, :mod:`callcheck.server.reflector`), so
+the two ends of an echo measure alike. When a receive hook cannot be installed (aiortc's or
+aioice's internals moved, or an emulator replaces the receive path and its release is the
+arrival), the stamp is taken on entering SCTP, else now; without the send hook a probe message
+keeps the time it was queued. The hooks were written against aiortc 1.16 and aioice 0.13
+(``tests/engine/test_engine_aiortc_hooks.py`` checks the methods they wrap).
 """
 
 from __future__ import annotations
 
 import collections
+from collections.abc import Callable
 from typing import Any, Final
+
+from aiortc.rtcsctptransport import DataChunk
 
 from callcheck.engine.loop import now_ms
 
 #: Stamps kept beside aioice's queue at most (a stalled loop must not grow them without bound).
 MAX_QUEUED_STAMPS: Final = 4096
+#: A DATA chunk carrying a whole message has its B (first) and E (last) bits set (RFC 9260
+#: §3.3.1); a fragment is never rewritten.
+_WHOLE_MESSAGE_FLAGS: Final = 0x03
+#: The payload protocol identifier of a binary data-channel message (RFC 8831 §8).
+_WEBRTC_BINARY_PPID: Final = 53
+
+#: ``restamp(message, departure_ms)``: the message to send instead (the same length), or
+#: ``None`` to send it as it is.
+Restamp = Callable[[bytes, float], bytes | None]
 
 
 class ArrivalStamps:
@@ -41,6 +68,7 @@ class ArrivalStamps:
         self._message_ms: float | None = None
         self._datagrams_hooked = False
         self._sctp_hooked = False
+        self._departures_hooked = False
 
     def stamp_datagrams(self, ice: Any) -> bool:
         """Stamp each datagram reaching aioice on ``ice`` (an ``RTCIceTransport``).
@@ -54,15 +82,24 @@ class ArrivalStamps:
         recv = getattr(ice, "_recv", None)
         if connection is None or received is None or recv is None:
             return False
-        stamps: collections.deque[float] = collections.deque(maxlen=MAX_QUEUED_STAMPS)
+        # Each stamp beside the datagram it belongs to (aioice hands the same object through):
+        # a read already waiting in the unwrapped ``_recv`` when the hook goes in takes one
+        # datagram past the stamps, and by position every later one would get its
+        # predecessor's arrival.
+        stamps: collections.deque[tuple[bytes, float]] = collections.deque(maxlen=MAX_QUEUED_STAMPS)
 
         def stamped_received(data: bytes, component: int) -> None:
-            stamps.append(now_ms())
+            stamps.append((data, now_ms()))
             received(data, component)
 
         async def stamped_recv() -> bytes:
             data: bytes = await recv()
-            self.datagram_ms = stamps.popleft() if stamps else None
+            self.datagram_ms = None
+            if any(stamped is data for stamped, _ in stamps):  # the first, but for the above
+                while self.datagram_ms is None:
+                    stamped, arrival_ms = stamps.popleft()
+                    if stamped is data:
+                        self.datagram_ms = arrival_ms
             return data
 
         connection.data_received = stamped_received
@@ -93,3 +130,33 @@ class ArrivalStamps:
     def message_ms(self) -> float:
         """Arrival of the datagram carrying the data-channel message being handled (else now)."""
         return self._message_ms if self._message_ms is not None else now_ms()
+
+    def stamp_departures(self, sctp: Any, restamp: Restamp) -> bool:
+        """Let ``restamp`` rewrite each binary message ``sctp`` sends as its datagram leaves.
+
+        ``sctp`` is an ``RTCSctpTransport``; ``restamp`` is called with the message and the
+        departure time (module docstring) for every whole binary message, first sending or
+        retransmission. Returns whether the hook is installed (``False`` without SCTP or when
+        aiortc moved): then every message leaves as it was queued.
+        """
+        if self._departures_hooked:
+            return True
+        send_chunk = getattr(sctp, "_send_chunk", None)
+        if sctp is None or send_chunk is None:
+            return False
+
+        async def stamped(chunk: Any) -> None:
+            if (
+                type(chunk) is DataChunk
+                and chunk.flags & _WHOLE_MESSAGE_FLAGS == _WHOLE_MESSAGE_FLAGS
+                and chunk.protocol == _WEBRTC_BINARY_PPID
+            ):
+                message: bytes = chunk.user_data
+                replaced = restamp(message, now_ms())
+                if replaced is not None and len(replaced) == len(message):
+                    chunk.user_data = replaced
+            await send_chunk(chunk)
+
+        sctp._send_chunk = stamped
+        self._departures_hooked = True
+        return True

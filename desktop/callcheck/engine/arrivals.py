@@ -15,6 +15,14 @@ classes) recover the arrival:
   call, so while a message callback runs the latest stamp is the arrival of the datagram that
   carried it (:meth:`ArrivalStamps.message_ms`).
 
+Before aioice there is the socket: a datagram reaching a busy process waits there until the loop
+is free to read it, and a server busy with other calls holds a ping there rather than in aiortc.
+Measured on a reflector whose loop was busy 25 ms in every 108 ms: the pings that arrived
+meanwhile (a quarter) read 9–24 ms too long. Linux stamps each datagram as it arrives, and
+``SIOCGSTAMPNS`` (socket(7)) reads the stamp of the datagram just read, so with ``kernel_clock``
+the FIFO holds that instead — the reflector's: a server's hold starts when its kernel got the
+ping. Elsewhere, or when the kernel has no stamp, the stamp is when aioice got the datagram.
+
 The other end of the hold is the echo's departure, and it is not when the echo is queued:
 ``RTCDataChannel.send`` only queues the message, and a flush task runs it through SCTP after the
 loop has worked off what reached it meanwhile (a server that held the loop 25 ms first reflects
@@ -39,12 +47,18 @@ keeps the time it was queued. The hooks were written against aiortc 1.16 and aio
 from __future__ import annotations
 
 import collections
+import struct
+import sys
+import time
 from collections.abc import Callable
 from typing import Any, Final
 
 from aiortc.rtcsctptransport import DataChunk
 
 from callcheck.engine.loop import now_ms
+
+if sys.platform == "linux":
+    import fcntl
 
 #: Stamps kept beside aioice's queue at most (a stalled loop must not grow them without bound).
 MAX_QUEUED_STAMPS: Final = 4096
@@ -54,6 +68,15 @@ _WHOLE_MESSAGE_FLAGS: Final = 0x03
 #: The payload protocol identifier of a binary data-channel message (RFC 8831 §8).
 _WEBRTC_BINARY_PPID: Final = 53
 
+#: ``SIOCGSTAMPNS`` (linux/sockios.h; ``SIOCGSTAMPNS_OLD`` since Linux 5.1, the same number):
+#: the kernel's receive time (CLOCK_REALTIME) of the last datagram read from a socket. The first
+#: call on a socket switches the stamps on and fails (ENOENT).
+_SIOCGSTAMPNS: Final = 0x8907
+#: ``struct timespec`` as that ioctl fills it: two C longs.
+_TIMESPEC: Final = struct.Struct("@ll")
+#: A kernel stamp older than this is not of the datagram just read (it came on another socket).
+_MAX_KERNEL_AGE_MS: Final = 1000.0
+
 #: ``restamp(message, departure_ms)``: the message to send instead (the same length), or
 #: ``None`` to send it as it is.
 Restamp = Callable[[bytes, float], bytes | None]
@@ -62,9 +85,12 @@ Restamp = Callable[[bytes, float], bytes | None]
 class ArrivalStamps:
     """The arrival clock of one peer connection's receive path (module docstring)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, kernel_clock: bool = False) -> None:
+        self.kernel_clock = kernel_clock and sys.platform == "linux"
+        """Datagrams are stamped with the kernel's receive time (module docstring)."""
         self.datagram_ms: float | None = None
-        """When the datagram being handled now reached aioice; ``None`` without the hook."""
+        """When the datagram being handled now reached aioice (or the kernel, with
+        :attr:`kernel_clock`); ``None`` without the hook."""
         self._message_ms: float | None = None
         self._datagrams_hooked = False
         self._sctp_hooked = False
@@ -88,8 +114,13 @@ class ArrivalStamps:
         # predecessor's arrival.
         stamps: collections.deque[tuple[bytes, float]] = collections.deque(maxlen=MAX_QUEUED_STAMPS)
 
+        kernel_clock = self.kernel_clock
+
         def stamped_received(data: bytes, component: int) -> None:
-            stamps.append((data, now_ms()))
+            arrival_ms = now_ms()
+            if kernel_clock:
+                arrival_ms = _kernel_arrival_ms(connection, component, arrival_ms)
+            stamps.append((data, arrival_ms))
             received(data, component)
 
         async def stamped_recv() -> bytes:
@@ -160,3 +191,21 @@ class ArrivalStamps:
         sctp._send_chunk = stamped
         self._departures_hooked = True
         return True
+
+
+def _kernel_arrival_ms(connection: Any, component: int, now: float) -> float:
+    """When the kernel received the datagram just read on ``connection``'s nominated socket
+    for ``component`` (Linux, ``SIOCGSTAMPNS``), on the engine clock; ``now`` without a stamp."""
+    pair = connection._nominated.get(component)
+    transport = getattr(getattr(pair, "protocol", None), "transport", None)
+    sock = transport.get_extra_info("socket") if transport is not None else None
+    if sock is None:
+        return now
+    try:
+        raw = fcntl.ioctl(sock.fileno(), _SIOCGSTAMPNS, bytes(_TIMESPEC.size))
+    except OSError:  # ENOENT: no stamp yet (the first call switches them on)
+        return now
+    seconds, nanoseconds = _TIMESPEC.unpack(raw)
+    # The kernel stamps on the wall clock: its age, read on the wall clock now, moves it to ours.
+    age_ms = time.time() * 1000.0 - (seconds * 1000.0 + nanoseconds / 1e6)
+    return now - age_ms if 0.0 <= age_ms < _MAX_KERNEL_AGE_MS else now

@@ -579,7 +579,9 @@ class ReflectorSession:
         self.packets_reflected = 0
         self.end_reason: str | None = None
         self._channels: list[Any] = []
-        self._arrivals = ArrivalStamps()
+        # The kernel's receive time (Linux): a ping that waits in the socket while the server
+        # is busy with other calls is held too.
+        self._arrivals = ArrivalStamps(kernel_clock=True)
         self._wire = WireStamps()
         self._figures_seq = 0
         self._periodic: list[asyncio.Task[None]] = []
@@ -616,7 +618,7 @@ class ReflectorSession:
             except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
                 raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
             self._install_hooks(transceiver.receiver, transceiver.sender)
-            self._stamp_ping_arrivals()
+            self._stamp_pings()
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
         # Before the answer leaves: no check can have arrived yet.
@@ -653,8 +655,9 @@ class ReflectorSession:
 
         receiver._handle_rtp_packet = tapped_handle_rtp
 
-    def _stamp_ping_arrivals(self) -> None:
-        """Stamp when each data-channel datagram arrived: the held echo's hold starts there.
+    def _stamp_pings(self) -> None:
+        """Stamp when each data-channel datagram arrived and when an echo leaves: the held
+        echo's hold runs from one to the other.
 
         After ``setRemoteDescription``, which has already put bundled media on one transport.
         """

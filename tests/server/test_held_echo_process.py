@@ -8,7 +8,8 @@ mode with :data:`DELAY_MS` emulated each way; the wire's round trip is the delay
 actually gave (its record of every packet) both ways (issue 12, item 7):
 
 - a desktop that reads held echoes (ours) reports the wire RTT within 2 ms + 3 %: the server's
-  hold is subtracted, as RTCP subtracts its DLSR;
+  hold is subtracted, as RTCP subtracts its DLSR, from the ping's arrival to the echo's
+  datagram leaving (the loop first works off the RTP that arrived during the hold);
 - a wave-1 desktop's plain ping still gets the 13-byte echo it reads, from the same process.
 """
 
@@ -72,12 +73,6 @@ def held_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(10)
 
 
-@pytest.mark.xfail(
-    reason="known gap (issue 12): with a 25 ms hold in the reflector the RTT reads 5–7 ms above "
-    "the wire (107.5 vs 102.9 ms shared, 108.4 vs 101.4 ms idle): part of the hold is not yet "
-    "stamped; without a hold the server-mode RTT is within 2 ms + 3 % (test_remote_modes)",
-    strict=False,
-)
 def test_rtt_equals_the_wire_round_trip_when_the_server_holds_pings(held_server: str) -> None:
     spec = ImpairmentSpec.parse(f"delay={DELAY_MS:g},seed=3")
     config = CallConfig.impaired(spec, duration_s=3.0, mode="server", server_url=held_server)

@@ -55,6 +55,13 @@ def test_a_data_chunk_still_carries_what_the_departure_hook_rewrites() -> None:
     assert bytes(chunk)[header_bytes : header_bytes + len(message)] == message
 
 
+def test_aioice_keeps_the_nominated_pairs_the_kernel_stamp_is_read_from() -> None:
+    """``engine.arrivals`` reads the kernel's receive stamp on the nominated pair's socket."""
+    connection = aioice.ice.Connection(ice_controlling=False)
+    assert connection._nominated == {}
+    assert "protocol" in inspect.signature(aioice.ice.CandidatePair).parameters
+
+
 def test_aioice_host_address_discovery_is_still_a_module_function() -> None:
     assert list(inspect.signature(aioice.ice.get_host_addresses).parameters) == [
         "use_ipv4",

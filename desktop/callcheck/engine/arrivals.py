@@ -21,7 +21,9 @@ Measured on a reflector whose loop was busy 25 ms in every 108 ms: the pings tha
 meanwhile (a quarter) read 9–24 ms too long. Linux stamps each datagram as it arrives, and
 ``SIOCGSTAMPNS`` (socket(7)) reads the stamp of the datagram just read, so with ``kernel_clock``
 the FIFO holds that instead — the reflector's: a server's hold starts when its kernel got the
-ping. Elsewhere, or when the kernel has no stamp, the stamp is when aioice got the datagram.
+ping. The socket is the nominated pair's (``aioice.Connection._nominated``, read), the one data
+arrives on once ICE has chosen. Elsewhere, or when the kernel has no stamp, the stamp is when
+aioice got the datagram.
 
 The other end of the hold is the echo's departure, and it is not when the echo is queued:
 ``RTCDataChannel.send`` only queues the message, and a flush task runs it through SCTP after the

@@ -24,10 +24,12 @@ hook                                         purpose
 sender's SSRC, MID, header-extension map     the transport from the receive hook; the sender's
 and RTCP counters (read / kept up to date)   SR counters are kept as its own loop keeps them
                                              (its track never yields: :class:`_IdleTrack`)
-``aioice.Connection.data_received``,         when each data-channel datagram reached aioice
-``RTCIceTransport._recv`` and                and when the echo's left: the held RTT echo says
-``RTCSctpTransport._handle_data``,           how long the server held the ping
-``RTCSctpTransport._send_chunk`` (wrapped)   (:mod:`callcheck.engine.arrivals`)
+``aioice.Connection.data_received``,         when each data-channel datagram reached the
+``RTCIceTransport._recv`` and                server (its kernel's stamp, read on the socket of
+``RTCSctpTransport._handle_data``,           ``aioice.Connection._nominated``) and when the
+``RTCSctpTransport._send_chunk`` (wrapped)   echo's left: the held RTT echo says how long the
+                                             server held the ping
+                                             (:mod:`callcheck.engine.arrivals`)
 ===========================================  ==================================================
 
 Why at the transport: aiortc's track → sender → encoder path costs a queue, a task wake-up and
@@ -64,9 +66,10 @@ and ``v``; times are the server's monotonic clock in ms (only differences are me
     ping (``b"P"`` + uint32 + float64, see ``callcheck.engine.rtt_probe``) is echoed with the
     first byte ``b"E"``; when the ping's number has its top bit set (a client that reads held
     echoes) the echo also carries, as a float64, how long the server held the ping in ms — from
-    the datagram reaching aioice to the echo's datagram leaving, stamped as the desktop stamps
-    it (:mod:`callcheck.engine.arrivals`) — and the client subtracts it from the RTT, as RTCP
-    subtracts its DLSR. Other pings (older desktops) get the plain 13-byte echo they read.
+    the datagram reaching the server (its kernel's receive stamp on Linux, else aioice) to the
+    echo's datagram leaving (:mod:`callcheck.engine.arrivals`) — and the client subtracts it
+    from the RTT, as RTCP subtracts its DLSR. Other pings (older desktops) get the plain
+    13-byte echo they read.
 ``end`` (the server ends the call: ``max_session``, ``media_timeout``, ``server_shutdown``)
     ``{"type": "end", "v": 1, "reason": R, "total": FIGURES}``
 

@@ -59,9 +59,6 @@ from aiortc.rtcsctptransport import DataChunk
 
 from callcheck.engine.loop import now_ms
 
-if sys.platform == "linux":
-    import fcntl
-
 #: Stamps kept beside aioice's queue at most (a stalled loop must not grow them without bound).
 MAX_QUEUED_STAMPS: Final = 4096
 #: A DATA chunk carrying a whole message has its B (first) and E (last) bits set (RFC 9260
@@ -78,6 +75,24 @@ _SIOCGSTAMPNS: Final = 0x8907
 _TIMESPEC: Final = struct.Struct("@ll")
 #: A kernel stamp older than this is not of the datagram just read (it came on another socket).
 _MAX_KERNEL_AGE_MS: Final = 1000.0
+
+if sys.platform == "linux":
+    import fcntl
+
+    def _kernel_stamp(fd: int) -> bytes | None:
+        """The ``struct timespec`` SIOCGSTAMPNS gives for socket ``fd``, or ``None``."""
+        try:
+            stamp: bytes = fcntl.ioctl(fd, _SIOCGSTAMPNS, bytes(_TIMESPEC.size))
+        except OSError:  # ENOENT: no stamp yet (the first call switches them on)
+            return None
+        return stamp
+
+else:
+
+    def _kernel_stamp(fd: int) -> bytes | None:
+        """No SIOCGSTAMPNS here (``kernel_clock`` is off)."""
+        return None
+
 
 #: ``restamp(message, departure_ms)``: the message to send instead (the same length), or
 #: ``None`` to send it as it is.
@@ -203,9 +218,8 @@ def _kernel_arrival_ms(connection: Any, component: int, now: float) -> float:
     sock = transport.get_extra_info("socket") if transport is not None else None
     if sock is None:
         return now
-    try:
-        raw = fcntl.ioctl(sock.fileno(), _SIOCGSTAMPNS, bytes(_TIMESPEC.size))
-    except OSError:  # ENOENT: no stamp yet (the first call switches them on)
+    raw = _kernel_stamp(sock.fileno())
+    if raw is None:
         return now
     seconds, nanoseconds = _TIMESPEC.unpack(raw)
     # The kernel stamps on the wall clock: its age, read on the wall clock now, moves it to ours.

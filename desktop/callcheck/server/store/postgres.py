@@ -105,19 +105,7 @@ class PostgresStore:
         return None if row is None else _record(row)
 
     async def list_reports(self, query: ReportQuery) -> ReportPage:
-        where, params = _filters(query.since, query.until)
-        if query.site is not None:
-            params.append(query.site)
-            where.append(f"site = ${len(params)}")
-        if query.host is not None:
-            params.append(query.host)
-            where.append(f"host = ${len(params)}")
-        if query.after is not None:
-            params += [query.after[0], query.after[1]]
-            where.append(f"(started_at, id) < (${len(params) - 1}, ${len(params)})")
-        params.append(query.limit + 1)
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += f" ORDER BY started_at DESC, id DESC LIMIT ${len(params)}"
+        sql, params = summary_sql.report_list(summary_sql.POSTGRES, _SELECT, query)
         rows = await self._require_pool().fetch(sql, *params)
         records = [_record(row) for row in rows]
         more = len(records) > query.limit
@@ -229,15 +217,3 @@ class PostgresStore:
             "DELETE FROM live_shares WHERE created_at < $1", created_before
         )
         return int(str(status).rsplit(" ", 1)[-1])
-
-
-def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        params.append(since)
-        where.append(f"started_at >= ${len(params)}")
-    if until is not None:
-        params.append(until)
-        where.append(f"started_at < ${len(params)}")
-    return where, params

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import os
 import re
 import signal
@@ -25,6 +26,7 @@ from typing import Any
 
 import aiohttp
 import pytest
+from fleet_helpers import make_report
 from postgres_server import AVAILABLE, SKIP_REASON
 from test_live_view import Events
 from test_workers import TOKEN, serve_command
@@ -71,11 +73,14 @@ def doomed_instance(database: str, tmp: Path) -> Iterator[tuple[str, int]]:
 class FailoverBalancer:
     """A TCP load balancer: each new connection goes to the first backend that accepts it."""
 
-    def __init__(self, backends: list[str]) -> None:
+    def __init__(self, backends: list[str], *, cut_at_bytes: int | None = None) -> None:
         self._backends = [_host_port(url) for url in backends]
         self._server: asyncio.Server | None = None
+        self._cut_at_bytes = cut_at_bytes
         self.connections: list[int] = []
         """Which backend (index) each connection went to."""
+        self.cut = asyncio.Event()
+        """Set once a connection was cut (see :meth:`_upstream`)."""
 
     async def start(self) -> str:
         self._server = await asyncio.start_server(self._serve, "127.0.0.1", 0)
@@ -93,9 +98,33 @@ class FailoverBalancer:
             except OSError:
                 continue
             self.connections.append(index)
-            await asyncio.gather(_pipe(reader, up_writer), _pipe(up_reader, writer))
+            await asyncio.gather(
+                self._upstream(reader, up_writer, writer), _pipe(up_reader, writer)
+            )
             return
         writer.close()
+
+    async def _upstream(
+        self,
+        reader: asyncio.StreamReader,
+        up_writer: asyncio.StreamWriter,
+        writer: asyncio.StreamWriter,
+    ) -> None:
+        """The client's bytes to the backend; with ``cut_at_bytes``, the first read that large
+        (a report: WebSocket frames from a client are masked, so size is what shows) is not
+        passed on and both sides are cut, once: the network failing as the report is sent."""
+        try:
+            while data := await reader.read(65536):
+                if self._cut_at_bytes and len(data) >= self._cut_at_bytes and not self.cut.is_set():
+                    self.cut.set()
+                    writer.transport.abort()
+                    break
+                up_writer.write(data)
+                await up_writer.drain()
+        except ConnectionError:
+            pass
+        finally:
+            up_writer.close()
 
 
 async def _pipe(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -126,15 +155,22 @@ def test_the_app_reconnects_through_another_instance_and_the_viewer_sees_the_who
         balancer = FailoverBalancer([doomed_url, survivor_url])
         share_url = await balancer.start()
         said: list[str] = []
+        resumed_at: list[float] = []
+
+        def on_resumed() -> None:
+            said.append(RESUMED)
+            resumed_at.append(time.monotonic())
+
         share = LiveShare(
             share_url,
             TOKEN,
             on_stopped=said.append,
             on_reconnecting=said.append,
-            on_resumed=lambda: said.append(RESUMED),
+            on_resumed=on_resumed,
         )
         info = await share.start()
         shown: list[float] = []
+        killed_at = 0.0
         killed_after = 0  # snapshots shown before the kill
         events: list[tuple[str, dict[str, Any]]] = []
         async with (
@@ -152,12 +188,13 @@ def test_the_app_reconnects_through_another_instance_and_the_viewer_sees_the_who
             share.start_run("server", duration_s)
 
             def on_snapshot(snap: LiveSnapshot) -> None:
-                nonlocal killed_after
+                nonlocal killed_after, killed_at
                 shown.append(round(snap.elapsed_s, 2))
                 share.publish_snapshot(snap)
                 if snap.elapsed_s >= kill_at_s and not killed_after:
                     os.killpg(doomed_group, signal.SIGKILL)  # the instance dies mid-call
                     killed_after = len(shown)
+                    killed_at = time.monotonic()
 
             config = CallConfig(
                 mode="server", server_url=survivor_url, token=TOKEN, duration_s=duration_s
@@ -188,7 +225,8 @@ def test_the_app_reconnects_through_another_instance_and_the_viewer_sees_the_who
         assert set(shown[killed_after:]) <= set(relayed)
         print(
             f"snapshots shown {len(shown)}, relayed {len(relayed)}, "
-            f"lost with the instance {len(set(shown) - set(relayed))}"
+            f"lost with the instance {len(set(shown) - set(relayed))}, "
+            f"kill to sharing again {resumed_at[0] - killed_at:.2f} s"
         )
         return state
 
@@ -204,3 +242,50 @@ def test_the_app_reconnects_through_another_instance_and_the_viewer_sees_the_who
     assert runs[0]["report"]["mode"] == "server"
     assert state["stopped"] is True  # close() said "stop" through the survivor
     print(f"took {time.monotonic() - started:.1f} s")
+
+
+def test_a_report_lost_on_the_way_is_sent_again_after_reconnecting(
+    shared_instances: tuple[str, Path, str, Path],
+) -> None:
+    """The network fails just as the app sends the run's report: the server never got it, says
+    so in its ``hello`` on the new channel, and the app sends it again — once."""
+    url, _log, viewer_url, _log2 = shared_instances
+
+    async def scenario() -> None:
+        balancer = FailoverBalancer([url], cut_at_bytes=4096)
+        said: list[str] = []
+        share = LiveShare(
+            await balancer.start(),
+            TOKEN,
+            on_stopped=said.append,
+            on_reconnecting=said.append,
+            on_resumed=lambda: said.append(RESUMED),
+        )
+        info = await share.start()
+        async with (
+            aiohttp.ClientSession() as http,
+            http.get(f"{viewer_url}/live/{info.code}/events") as response,
+        ):
+            viewer = Events(response)
+            assert (await viewer.next())[0] == "state"
+            share.start_run("server", 20.0)
+            share.publish_status("call")
+            report = make_report("lost-on-the-way")
+            assert len(json.dumps(report)) > 4096
+            share.publish_report(report)
+            await asyncio.wait_for(balancer.cut.wait(), 10)
+            got = await viewer.until("report")  # within 5 s of the last event, or TimeoutError
+            assert got["report"]["id"] == "lost-on-the-way"
+            await share.close()
+            async with http.get(f"{viewer_url}/live/{info.code}/state") as r:
+                state = await r.json()
+            async with http.get(f"{url}/live/{info.code}/runs/1.json") as r:
+                assert r.status == 200
+                assert (await r.json())["id"] == "lost-on-the-way"
+        await balancer.stop()
+        assert said == [RECONNECTING, RESUMED]
+        assert [r["run"] for r in state["runs"]] == [1]
+        assert state["runs"][0]["mode"] == "server"
+
+    with EngineLoop() as loop:
+        loop.run(scenario(), timeout_s=40)

@@ -43,9 +43,13 @@ so far from the bus (:meth:`~callcheck.server.live.bus.LiveBus.history`), then f
 ones, and derives the same state and the same events for its own viewers — so a viewer sees
 the test so far and every snapshot in order whichever instance it reaches, also after the
 instance it watched through was restarted. "Run again" goes to ``app:<code>``: the instance
-holding the app's channel passes it on; ``409`` when no instance does. With SQLite (one
-instance) the bus is in-process and keeps nothing: a restarted server knows its shares and
-their reports (the store), not the snapshots of a run in progress.
+holding the app's channel passes it on; ``409`` when no instance does. When the instance holding
+the app's channel dies, the app reconnects through any other (the share's secret is checked
+there; a newer channel replaces an older one with close code 4001); the ``hello`` lists the runs
+whose reports are stored, so the app re-sends only a report lost on the way. An expired share's
+channel is closed with 4010: the app must not reconnect (:mod:`callcheck.core.live_wire`).
+With SQLite (one instance) the bus is in-process and keeps nothing: a restarted server knows its
+shares and their reports (the store), not the snapshots of a run in progress.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import json
 import secrets
+import time
 from collections.abc import Awaitable, Callable
 
 import asyncpg
@@ -49,11 +50,13 @@ async def _cut_while(
         assert await killer.fetchval("SELECT pg_terminate_backend($1)", old_pid)
     finally:
         await killer.close()
+    cut_at = time.monotonic()
     await _until(lambda: not listener.connected.is_set())
     for _ in range(10):
         await publish(sent)
         sent += 1
     await asyncio.wait_for(listener.connected.wait(), 10)
+    print(f"listening again {time.monotonic() - cut_at:.3f} s after the backend was terminated")
     assert listener.backend_pid != old_pid
     for _ in range(10):
         await publish(sent)

@@ -168,7 +168,7 @@ class PgListener:
                 attempt += 1
                 try:
                     await self._connect(first=False)
-                except (OSError, asyncpg.PostgresError, TimeoutError) as exc:
+                except Exception as exc:  # any failure (refused, timed out, reset): try again
                     logger.warning(
                         "%s: reconnecting failed (attempt %d): %s", self._name, attempt, exc
                     )

@@ -15,10 +15,12 @@ wait less what the queue's control counted at that moment (its own part of the q
 floats in the host's 10 ms blocks within the control's dead band: 10 → 20 → 30 ms within one
 run, the probes heard back moving with it) must have risen by the held queue within 5 ms, and
 the device path beyond both queues, by the probes heard back (the signal), must not move: the
-loop the signal measures grows by exactly what the two figures account for. The device path is
-compared as the call's report takes it, a median over probes (the held stretches' against the
-plain one's): one probe reads a single frame's waits, which a stall of a loaded machine moves by
-10–40 ms (measured at load 4–5: 5 of 95 probes); each setting needs one probe within 5 ms.
+loop the signal measures grows by exactly what the two figures account for: every setting, the
+plain one included, has a probe within 5 ms of the run's device path (the median over all its
+probes, the report's ``device_roundtrip_ms``), where a queue the figures missed would put all of
+that setting's probes N ms away. One probe alone proves little: it reads a single frame's waits,
+which a stall of a loaded machine moves by 10–40 ms (measured at load 4–5: 5 of 95 probes, and
+2 of the 3 in one run's first seconds).
 """
 
 from __future__ import annotations
@@ -113,17 +115,22 @@ def run_queue_steps(
     assert cap, "no frame was captured"
     origin = audio.clock.origin_ms or 0.0
     probes = audio.heard_back_probes()
-    starts = [out[0].at_ms + START_SETTLE_MS] + [at + STEP_SETTLE_MS for at in steps_at_ms]
+    begins = [out[0].at_ms + START_SETTLE_MS, *steps_at_ms]
     ends = [*steps_at_ms, float("inf")]
     settings = [(0.0, 0.0)] + [(o, c) for _, o, c in QUEUE_STEPS]
     stretches = []
-    for start, end, (output_ms, capture_ms) in zip(starts, ends, settings, strict=True):
+    for i, (begin, end, (output_ms, capture_ms)) in enumerate(
+        zip(begins, ends, settings, strict=True)
+    ):
+        start = begin + (STEP_SETTLE_MS if i else 0.0)
         o = [w for w in out if start <= w.at_ms < end]
         c = [w for w in cap if start <= w.at_ms < end]
         # The frames carry what was held when they were queued: the schedule, as applied.
         assert {round(w.held_ms, 6) for w in o} <= {output_ms}, output_ms
         assert {round(w.held_ms, 6) for w in c} <= {capture_ms}, capture_ms
-        heard = [p.device_ms for p in probes if start <= origin + 1000.0 * p.heard_at_s < end]
+        # A probe's device path subtracts its own frames' waits, right or wrong across a step:
+        # the whole stretch (two probes, one sometimes a loaded machine's stray).
+        heard = [p.device_ms for p in probes if begin <= origin + 1000.0 * p.heard_at_s < end]
         stretches.append(
             QueueStretch(
                 output_held_ms=output_ms,
@@ -138,26 +145,26 @@ def run_queue_steps(
     return summary, stretches
 
 
-def queue_errors(stretches: list[QueueStretch]) -> list[tuple[str, float]]:
-    """Per stretch after the plain one: (what, measured − truth in ms) for the output figure,
-    the capture figure and the device path."""
+def queue_errors(
+    summary: AudioPathSummary, stretches: list[QueueStretch]
+) -> list[tuple[str, float]]:
+    """(what, measured − truth in ms): per stretch after the plain one the output and the capture
+    figure; per stretch the probe closest to the run's device path."""
     plain = stretches[0]
+    device = summary.device_roundtrip_ms
     errors = []
-    for s in stretches[1:]:
+    for s in stretches:
         held = f"output +{s.output_held_ms:g}, capture +{s.capture_held_ms:g}"
-        errors.append((f"output, {held}", s.output_ms - plain.output_ms - s.output_held_ms))
-        errors.append((f"capture, {held}", s.capture_ms - plain.capture_ms - s.capture_held_ms))
-        if s.device_ms and plain.device_ms:
-            closest = min((d - statistics.median(plain.device_ms) for d in s.device_ms), key=abs)
+        if s is not plain:
+            errors.append((f"output, {held}", s.output_ms - plain.output_ms - s.output_held_ms))
+            errors.append((f"capture, {held}", s.capture_ms - plain.capture_ms - s.capture_held_ms))
+        if s.device_ms and device is not None:
+            closest = min((d - device for d in s.device_ms), key=abs)
             errors.append((f"device path, closest probe, {held}", closest))
-    held_probes = [d for s in stretches[1:] for d in s.device_ms]
-    if held_probes and plain.device_ms:
-        error = statistics.median(held_probes) - statistics.median(plain.device_ms)
-        errors.append(("device path, median with the queues held", error))
     return errors
 
 
-def check_queue_steps(stretches: list[QueueStretch]) -> None:
+def check_queue_steps(summary: AudioPathSummary, stretches: list[QueueStretch]) -> None:
     """Each queue figure rose by its held queue and by nothing else, the device path by the
     signal did not move: every error within :data:`TOLERANCE_MS`."""
     context = [
@@ -176,5 +183,6 @@ def check_queue_steps(stretches: list[QueueStretch]) -> None:
         assert s.output_frames >= MIN_FRAMES, context
         assert s.capture_frames >= MIN_FRAMES, context
         assert s.device_ms, context  # every setting is checked by the signal too
-    for what, error in queue_errors(stretches):
+    assert summary.device_roundtrip_ms is not None, context
+    for what, error in queue_errors(summary, stretches):
         assert abs(error) <= TOLERANCE_MS, f"{what}: {error:+.2f} ms; {context}"

@@ -83,10 +83,10 @@ def test_held_queues_raise_output_and_capture_buffer_by_their_size_and_nothing_e
     # The truth of output_buffer_ms and capture_buffer_ms (tests/audio/queue_truth.py): queues
     # CallCheck holds on purpose, out of reach of their controls, of 20/60/100 ms on the output
     # and 40/80/120 ms on the capture side, each side unchanged while the other moves, in one 8 s
-    # run. Each figure's per-frame waits rise by their own held queue within 5 ms, and the device
-    # path the probes measure by the signal stays where it was.
-    _, stretches = run_queue_steps()
-    check_queue_steps(stretches)
+    # run. Each figure's per-frame waits rise by their own held queue within 5 ms, and the probes
+    # heard back (the signal) find one device path under every setting.
+    summary, stretches = run_queue_steps()
+    check_queue_steps(summary, stretches)
 
 
 def test_nothing_routed_back_is_reported_as_not_detected(

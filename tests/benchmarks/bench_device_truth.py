@@ -114,7 +114,7 @@ def main() -> int:
                 f"{s.capture_frames} frames), device path "
                 f"{', '.join(f'{d:.1f}' for d in s.device_ms)} ms"
             )
-        for what, error in queue_errors(stretches):
+        for what, error in queue_errors(summary, stretches):
             note(f"queue truth: {what}", error)
             targets.check(f"queue run {run}: {what}", _within, error, 0.0, TOLERANCE_MS)
         if any(not s.device_ms for s in stretches):

@@ -12,6 +12,8 @@ from callcheck.engine.call_audio import (
     OUTPUT_CUSHION_MS,
     QUEUE_EXCESS_MS,
     QUEUE_LARGE_EXCESS_MS,
+    CallAudio,
+    CallAudioConfig,
     CaptureFifo,
     PlaybackControl,
 )
@@ -171,6 +173,18 @@ def test_a_held_capture_queue_delays_every_later_sample_by_exactly_its_size() ->
     # (once the zeros have passed): every sample waits `held` samples longer.
     lag = (plain - raised)[110:]
     assert np.all(lag[~np.isnan(lag)] == held)
+
+
+def test_a_queue_delay_needs_running_devices_and_cannot_be_negative() -> None:
+    audio = CallAudio(CallAudioConfig(use_devices=False))
+    with pytest.raises(ValueError, match="negative"):
+        audio.add_queue_delay(output_ms=-1.0)
+    audio.start()
+    audio.add_queue_delay(output_ms=40.0, capture_ms=60.0)  # no device: nothing to hold
+    audio.source.read(FRAME)
+    assert audio.output_frame_waits() == []
+    assert audio.capture_frame_waits() == []
+    assert audio.summary().capture_buffer_ms == 20.0  # device-less: the packetization frame
 
 
 def test_capture_fifo_trims_a_faster_device_back_to_its_target() -> None:

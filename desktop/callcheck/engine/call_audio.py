@@ -28,7 +28,8 @@ target). The probes played on the speaker are searched again in the microphone's
 (:class:`~callcheck.engine.probes.HeardBackDetector`): the time from a probe's hand-over to the
 output to its arrival in the call is the whole path, measured by the signal, no device clock
 involved. Each stream logs its callbacks' times (``time.monotonic``, the engine's clock), so
-what each probe's frames waited in CallCheck's two queues is known exactly; the rest is the
+what each probe's frames waited in CallCheck's two queues is known exactly (tested against a
+queue of known size held on purpose, :meth:`CallAudio.add_queue_delay`); the rest is the
 device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
 host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
 ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
@@ -1464,7 +1465,10 @@ separate streams). The name stays: reports carry it."""
 METHOD_REPORTED: Final = "portaudio_reported"
 """PortAudio's reported stream latency: an estimate (the host API's own figure)."""
 METHOD_QUEUE: Final = "queue_count"
-"""Samples counted in CallCheck's own queue, exact."""
+"""CallCheck's own queue: each frame's wait from the stream callbacks' times (the samples counted
+in the queue when a stream logs none). The name stays: reports carry it. Its truth: a queue held
+on purpose (:meth:`CallAudio.add_queue_delay`) raises the per-frame waits by its size within 5 ms
+and the probes heard back see one device path (tests/audio/queue_truth.py)."""
 METHOD_PROBES_AND_QUEUES: Final = "probes_plus_queues"
 """The probes' delay to the output plus CallCheck's queues, without the device path."""
 

@@ -25,6 +25,7 @@ step "pytest"
 step "pytest without PySide6 (core, cli)"
 # What an environment without Qt can break is an import or a command: the import test loads
 # every module of core, engine, server and cli there, and the CLI's tests run its commands (the
-# engine's call tests ran above; import-linter keeps Qt out of the engine).
-CALLCHECK_EXPECT_NO_QT=1 "$root/.venv-noqt/bin/pytest" -q -m "not gui" \
+# engine's call tests ran above; import-linter keeps Qt out of the engine). A command's long
+# calls (marked long_call) ran above too: here each command runs once, in its quicker tests.
+CALLCHECK_EXPECT_NO_QT=1 "$root/.venv-noqt/bin/pytest" -q -m "not gui and not long_call" \
     -p no:cacheprovider tests/core tests/cli tests/test_no_qt.py

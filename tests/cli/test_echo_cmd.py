@@ -98,6 +98,7 @@ def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             process.wait(10)
 
 
+@pytest.mark.long_call
 def test_server_round_trip_through_the_reflector(
     spoken_wav: Path, tmp_path: Path, server_url: str
 ) -> None:

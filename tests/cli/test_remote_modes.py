@@ -94,6 +94,7 @@ def _free_port() -> int:
 # ------------------------------------------------------------------------------ server mode
 
 
+@pytest.mark.long_call
 def test_server_mode_report_has_both_directions_from_their_own_ends(server_url: str) -> None:
     proc = callcheck(
         "test", "--server", server_url, "--token", TOKEN, "--duration", "3",
@@ -122,6 +123,7 @@ def test_server_mode_report_has_both_directions_from_their_own_ends(server_url: 
     assert connectivity["far_end"]["reflection"] == "encoded"
 
 
+@pytest.mark.long_call
 def test_server_mode_counts_loss_exactly_and_rtt_within_2ms_3pct(server_url: str) -> None:
     """Uplink emulated on the client's sends, downlink on its receive path (seeded)."""
     spec = ImpairmentSpec.parse("delay=50,loss=5,seed=11")
@@ -248,6 +250,7 @@ def test_unreachable_server_is_diagnosed_in_the_engine(server_url: str) -> None:
 # ------------------------------------------------------------------------------ peer mode
 
 
+@pytest.mark.long_call
 def test_peer_mode_between_two_client_processes(server_url: str, tmp_path: Path) -> None:
     host_out = tmp_path / "host.json"
     with (

@@ -73,6 +73,7 @@ def test_unwritable_report_path_is_refused_before_the_call(
     assert not list(tmp_path.glob(".report*")), "the path check leaves nothing behind"
 
 
+@pytest.mark.long_call
 def test_report_that_cannot_be_written_at_the_end_exits_3(tmp_path: Path) -> None:
     """The folder exists when the call starts and is replaced by a file during the call (a
     removed USB stick, a network share gone): the test ran, its report could not be kept."""

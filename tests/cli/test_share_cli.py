@@ -102,6 +102,7 @@ class _Output:
             return at + len(needle)
 
 
+@pytest.mark.long_call
 def test_run_again_runs_only_after_the_employee_says_yes(server_url: str) -> None:
     with subprocess.Popen(
         [_exe(), "test", "--server", server_url, "--token", TOKEN, *SHORT, "--share"],

@@ -85,6 +85,7 @@ def test_live_lines_then_verdict_without_json() -> None:
     assert any("Excellent" in line or "Good" in line for line in lines[len(live) :])
 
 
+@pytest.mark.long_call
 def test_heavy_loss_is_below_the_pass_mark_with_exit_1() -> None:
     proc = callcheck(
         "test",

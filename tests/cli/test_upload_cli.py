@@ -81,6 +81,7 @@ def _stored(url: str) -> list[dict[str, Any]]:
     return reports
 
 
+@pytest.mark.long_call
 def test_upload_queues_while_down_and_the_next_run_sends_in_order(
     serve: str, tmp_path: Path
 ) -> None:

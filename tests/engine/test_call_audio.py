@@ -89,7 +89,11 @@ def test_probe_delay_matches_the_engines_timestamps(config: CallConfig) -> None:
     assert not summary.device_used
     assert summary.probe.detected >= len(pairs)
     if config.downlink_impairment is None:
-        assert summary.probe.loss_pct == 0.0
+        # A clean network loses no probe; on a busy machine a packet may come too late to
+        # play and be concealed, and a probe in that frame is missed — only there.
+        missed = summary.probe.expected - summary.probe.detected
+        concealed = run.result.downlink.frames_concealed + run.result.uplink.frames_concealed
+        assert missed <= concealed, (summary.probe, concealed)
     # The packet figures are untouched by the audio path.
     assert run.result.downlink.totals.packets_received > 200
 

@@ -8,12 +8,15 @@ the call's own rating; the last second is rated on its own as recent trouble.
 from __future__ import annotations
 
 import asyncio
+import logging
+
+import pytest
 
 from callcheck.core.grades import PASS_MOS
 from callcheck.engine.call import CallConfig, TestCall
 from callcheck.engine.impairment import ImpairmentSpec
 from callcheck.engine.loop import EngineLoop
-from callcheck.engine.session import SessionOptions, TestSession
+from callcheck.engine.session import SessionOptions, TestSession, _LiveAudioPath
 from callcheck.engine.snapshots import LiveSnapshot
 
 DURATION_S = 6.0
@@ -112,3 +115,38 @@ def test_the_timelines_recent_mos_dips_at_an_outage_and_the_overall_one_moves_le
     assert [s["mos_recent"] for s in json_samples] == [
         None if s.mos_recent is None else round(s.mos_recent, 2) for s in timeline
     ]
+
+
+class _UnreadableAudio:
+    """An audio path whose figures cannot be read (its threads keep failing mid-write)."""
+
+    def __init__(self) -> None:
+        self.reads = 0
+
+    def summary(self) -> object:
+        self.reads += 1
+        raise RuntimeError("queue changed size during iteration")
+
+
+def test_an_audio_path_that_cannot_be_read_is_said_once_and_the_gauge_goes_on(
+    caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One failed read is normal (the devices' threads write meanwhile) and stays at debug;
+    reads failing in a row are said once, and the snapshots keep coming unchanged."""
+    monkeypatch.setattr(_LiveAudioPath, "REFRESH_S", 0.0)
+    audio = _UnreadableAudio()
+    path = _LiveAudioPath(audio)  # type: ignore[arg-type]
+
+    async def run() -> None:
+        path.start()
+        while audio.reads < 2 * _LiveAudioPath.WARN_AFTER_FAILURES:
+            await asyncio.sleep(0)
+        await path.stop()
+
+    with caplog.at_level(logging.DEBUG, logger="callcheck.engine.session"):
+        asyncio.run(run())
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == 1
+    assert "reads failed in a row" in warnings[0].getMessage()
+    snapshot = object()
+    assert path.rate(snapshot) is snapshot  # type: ignore[arg-type]

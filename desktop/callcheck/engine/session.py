@@ -328,6 +328,9 @@ class _LiveAudioPath:
     """
 
     REFRESH_S: Final = 1.0
+    #: Failed reads in a row after which the gauge is said (in the log) to go without the
+    #: audio path: one failure is a read that met the devices' threads mid-write.
+    WARN_AFTER_FAILURES: Final = 3
 
     def __init__(self, audio: CallAudio) -> None:
         self._audio = audio
@@ -348,11 +351,23 @@ class _LiveAudioPath:
                 await self._task
 
     async def _refresh(self) -> None:
+        failures = 0
         while True:
             try:
                 self._summary = await asyncio.to_thread(self._audio.summary)
             except Exception:  # read while the devices' threads write: the next one will do
-                logger.debug("audio-path figures not read this time", exc_info=True)
+                failures += 1
+                if failures == self.WARN_AFTER_FAILURES:
+                    logger.warning(
+                        "the live gauge goes without the audio path's latest figures: %d reads "
+                        "failed in a row",
+                        failures,
+                        exc_info=True,
+                    )
+                else:
+                    logger.debug("audio-path figures not read this time", exc_info=True)
+            else:
+                failures = 0
             await asyncio.sleep(self.REFRESH_S)
 
 

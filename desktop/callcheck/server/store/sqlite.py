@@ -192,19 +192,7 @@ class SqliteStore:
         return await self._run(query)
 
     async def list_reports(self, query: ReportQuery) -> ReportPage:
-        where, params = _filters(query.since, query.until)
-        if query.site is not None:
-            where.append("site = ?")
-            params.append(query.site)
-        if query.host is not None:
-            where.append("host = ?")
-            params.append(query.host)
-        if query.after is not None:
-            where.append("(started_at_us, id) < (?, ?)")
-            params += [to_us(query.after[0]), query.after[1]]
-        sql = _SELECT + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY started_at_us DESC, id DESC LIMIT ?"
-        params.append(query.limit + 1)
+        sql, params = summary_sql.report_list(summary_sql.SQLITE, _SELECT, query)
 
         def run(db: sqlite3.Connection) -> list[FleetRecord]:
             return [_record(row) for row in db.execute(sql, params)]
@@ -327,18 +315,6 @@ class SqliteStore:
             return int(deleted)
 
         return await self._run(run)
-
-
-def _filters(since: datetime | None, until: datetime | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if since is not None:
-        where.append("started_at_us >= ?")
-        params.append(to_us(since))
-    if until is not None:
-        where.append("started_at_us < ?")
-        params.append(to_us(until))
-    return where, params
 
 
 def _statements(script: str) -> list[str]:

@@ -1,4 +1,5 @@
-"""The fleet summary's queries, built once for both SQL dialects (SQLite and PostgreSQL).
+"""The fleet store's read queries — the summary's and the report listing's — built once for
+both SQL dialects (SQLite and PostgreSQL).
 
 What comes from where (migration 3):
 
@@ -30,6 +31,7 @@ from callcheck.server.store.model import (
     HOUR_FORMAT,
     LOW_PERCENTILE,
     PASS_MARK_MOS,
+    ReportQuery,
     SummaryBy,
     SummaryRow,
     from_us,
@@ -38,7 +40,15 @@ from callcheck.server.store.model import (
     top_reasons,
 )
 
-__all__ = ["POSTGRES", "SQLITE", "Dialect", "SummaryQuery", "lows_from_scores", "summary_rows"]
+__all__ = [
+    "POSTGRES",
+    "SQLITE",
+    "Dialect",
+    "SummaryQuery",
+    "lows_from_scores",
+    "report_list",
+    "summary_rows",
+]
 
 _HOUR: Final = timedelta(hours=1)
 _US_PER_HOUR: Final = 3_600_000_000
@@ -109,6 +119,34 @@ POSTGRES: Final = Dialect(
     hour_value=_utc_naive,
     hour_key=lambda hour: hour.strftime(HOUR_FORMAT),
 )
+
+
+def report_list(dialect: Dialect, select: str, query: ReportQuery) -> tuple[str, list[Any]]:
+    """The SQL of one page of ``GET /api/v1/reports``: ``select`` (the store's ``SELECT …
+    FROM fleet_reports``) filtered, newest first, keyset-paged on (start time, id), one row
+    more than the page to tell whether another follows."""
+    params: list[Any] = []
+
+    def p(value: Any) -> str:
+        params.append(value)
+        return f"${len(params)}" if dialect.numbered else "?"
+
+    started = dialect.started
+    where = []
+    if query.since is not None:
+        where.append(f"{started} >= {p(dialect.time_value(query.since))}")
+    if query.until is not None:
+        where.append(f"{started} < {p(dialect.time_value(query.until))}")
+    if query.site is not None:
+        where.append(f"site = {p(query.site)}")
+    if query.host is not None:
+        where.append(f"host = {p(query.host)}")
+    if query.after is not None:
+        after_time, after_id = query.after
+        where.append(f"({started}, id) < ({p(dialect.time_value(after_time))}, {p(after_id)})")
+    sql = select + (" WHERE " + " AND ".join(where) if where else "")
+    sql += f" ORDER BY {started} DESC, id DESC LIMIT {p(query.limit + 1)}"
+    return sql, params
 
 
 def _floor_hour(moment: datetime) -> datetime:
@@ -251,7 +289,18 @@ class SummaryQuery:
         )
 
     def _all_rows_where(self) -> str:
-        return self._row_where([(self._since, self._until)])
+        where = self._row_where([(self._since, self._until)])
+        if self.by != "hour":
+            return where
+        # The same window on the hour, the leading key of the (hour, MOS) index: a window of a
+        # few days (or one slice of a long one, PostgresStore.summary) then reads its own part
+        # of the index, not all of it filtered by the start time it carries.
+        hours = self._range(
+            self._d.row_hour,
+            None if self._since is None else self._d.hour_value(_floor_hour(self._since)),
+            None if self._until is None else self._d.hour_value(_ceil_hour(self._until)),
+        )
+        return " AND ".join([where, *hours])
 
     def scores(self) -> tuple[str, list[Any]]:
         """Rows (key, MOS, count) of the rated tests: the exact percentile and share below the

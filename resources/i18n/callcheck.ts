@@ -2008,6 +2008,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Connection to the server lost. Reconnecting… The test goes on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>R&amp;un</source>
         <translation type="unfinished"></translation>
     </message>

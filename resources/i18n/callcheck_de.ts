@@ -2009,6 +2009,10 @@
         <translation>Geben Sie den Code ein, den Ihr Kollege vorgelesen hat, und klicken Sie dann auf die grüne Schaltfläche.</translation>
     </message>
     <message>
+        <source>Connection to the server lost. Reconnecting… The test goes on.</source>
+        <translation>Verbindung zum Server unterbrochen. Neue Verbindung wird aufgebaut… Der Test läuft weiter.</translation>
+    </message>
+    <message>
         <source>R&amp;un</source>
         <translation>S&amp;tarten</translation>
     </message>

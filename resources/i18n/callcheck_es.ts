@@ -2009,6 +2009,10 @@
         <translation>Escriba el código que le leyó su colega y pulse el botón verde.</translation>
     </message>
     <message>
+        <source>Connection to the server lost. Reconnecting… The test goes on.</source>
+        <translation>Se perdió la conexión con el servidor. Reconectando… La prueba continúa.</translation>
+    </message>
+    <message>
         <source>R&amp;un</source>
         <translation>&amp;Ejecutar</translation>
     </message>

@@ -2009,6 +2009,10 @@
         <translation>Saisissez le code que votre collègue vous a lu, puis appuyez sur le bouton vert.</translation>
     </message>
     <message>
+        <source>Connection to the server lost. Reconnecting… The test goes on.</source>
+        <translation>Connexion au serveur perdue. Reconnexion en cours… Le test continue.</translation>
+    </message>
+    <message>
         <source>R&amp;un</source>
         <translation>&amp;Lancer</translation>
     </message>

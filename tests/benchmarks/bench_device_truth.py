@@ -4,7 +4,7 @@
     export CALLCHECK_AUDIO_DIR=/tmp/callcheck-audio-$USER
     eval "$(bash tests/audio_env.sh)"
     .venv/bin/python tests/benchmarks/bench_device_truth.py [--duration 20] [--runs 3]
-        [--delays 100,200]
+        [--delays 100,200] [--queue-runs 3] [--only-queues]
 
 Per repetition: a device-less call (`--no-audio-device`), a call through the direct path
 (callcheck_direct → callcheck_monitor), the Devices screen's latency check on the direct path,
@@ -18,7 +18,11 @@ suite's 8 s runs):
   frame (20 ms) of its size at 2 s, the capture FIFO likewise (and, as the suite checks it, the
   median level of the call's second half within a frame of the first half's);
 * the latency check on the direct path = the direct call's device path within 5 ms; through
-  callcheck_delay100 it reads +100 ms over the direct check, within 10 ms (5 ms each).
+  callcheck_delay100 it reads +100 ms over the direct check, within 10 ms (5 ms each);
+* ``--queue-runs`` times, the queue figures' truth (tests/audio/queue_truth.py, the suite's one
+  8 s run): queues held on purpose of 20/60/100 ms (output) and 40/80/120 ms (capture) raise
+  each figure's per-frame waits by their size within 5 ms, and the device path by the signal
+  does not move.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from device_truth import (
     run_cli,
     run_with_devices,
 )
+from queue_truth import TOLERANCE_MS, queue_errors, run_queue_steps
 
 from callcheck.engine.audio_io import SoundDeviceBackend, find_device
 from callcheck.engine.device_latency import measure_device_latency
@@ -85,6 +90,8 @@ def main() -> int:
     parser.add_argument("--duration", type=float, default=20.0)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--delays", default="100,200")
+    parser.add_argument("--queue-runs", type=int, default=3)
+    parser.add_argument("--only-queues", action="store_true", help="skip the calls")
     args = parser.parse_args()
     delays = [int(d) for d in args.delays.split(",")]
     targets = Targets()
@@ -93,7 +100,27 @@ def main() -> int:
     def note(name: str, value: float) -> None:
         errors.setdefault(name, []).append(value)
 
-    for run in range(1, args.runs + 1):
+    for run in range(1, args.queue_runs + 1):
+        summary, stretches = run_queue_steps()
+        print(
+            f"\nqueue run {run}: output_buffer_ms {summary.output_buffer_ms:.2f}, "
+            f"capture_buffer_ms {summary.capture_buffer_ms:.2f}, device path "
+            f"{summary.device_roundtrip_ms} ms"
+        )
+        for s in stretches:
+            print(
+                f"  held output {s.output_held_ms:g}, capture {s.capture_held_ms:g}: wait − "
+                f"control {s.output_ms:.2f} / {s.capture_ms:.2f} ms ({s.output_frames} / "
+                f"{s.capture_frames} frames), device path "
+                f"{', '.join(f'{d:.1f}' for d in s.device_ms)} ms"
+            )
+        for what, error in queue_errors(summary, stretches):
+            note(f"queue truth: {what}", error)
+            targets.check(f"queue run {run}: {what}", _within, error, 0.0, TOLERANCE_MS)
+        if any(not s.device_ms for s in stretches):
+            targets.misses.append(f"queue run {run}: a setting without a probe heard back")
+
+    for run in range(1, 0 if args.only_queues else args.runs + 1):
         device_less = run_cli(args.duration, "--no-audio-device")
         direct = run_with_devices(args.duration, "callcheck_direct")
         check_direct = latency_check("callcheck_direct")

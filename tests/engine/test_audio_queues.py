@@ -12,6 +12,8 @@ from callcheck.engine.call_audio import (
     OUTPUT_CUSHION_MS,
     QUEUE_EXCESS_MS,
     QUEUE_LARGE_EXCESS_MS,
+    CallAudio,
+    CallAudioConfig,
     CaptureFifo,
     PlaybackControl,
 )
@@ -36,10 +38,15 @@ def control() -> PlaybackControl:
 
 
 def simulate(
-    device_ppm: float, seconds: float, *, stall: tuple[float, float] | None = None
+    device_ppm: float,
+    seconds: float,
+    *,
+    stall: tuple[float, float] | None = None,
+    hold: tuple[float, int] | None = None,
 ) -> tuple[list[float], PlaybackControl]:
     """A device taking BLOCK-sample callbacks at RATE × (1 + ppm) while the call writes a speech
-    frame every 20 ms; returns the queue level (ms) before each write."""
+    frame every 20 ms; returns the queue level (ms) before each write. ``hold``: at that second,
+    that many samples of silence queued and held (:meth:`PlaybackControl.hold`)."""
     ctl = control()
     queue = 0.0
     taken_until = 0.0  # device time of the last callback
@@ -52,6 +59,9 @@ def simulate(
             if stall is not None and stall[0] <= taken_until < stall[1]:
                 continue  # the device asks for nothing (a PulseAudio stream starting)
             queue = max(0.0, queue - BLOCK)
+        if hold is not None and now == hold[0]:
+            queue += hold[1]
+            ctl.hold(hold[1])
         level = int(queue)
         levels.append(ms(level))
         out, drop = ctl.plan(level, SPEECH)
@@ -99,6 +109,82 @@ def test_a_small_excess_waits_for_a_pause() -> None:
     assert out.size == FRAME - (level - ctl.cushion)
     assert ctl.trimmed_silence_samples == level - ctl.cushion
     assert ctl.trimmed_audio_samples == 0
+
+
+@pytest.mark.parametrize(
+    ("ppm", "stall"),
+    [(-2000.0, None), (0.0, None), (2000.0, None), (0.0, (3.0, 3.04)), (0.0, (3.0, 3.3))],
+    ids=[
+        "slower device",
+        "same clock",
+        "faster device",
+        "a stall eats into it",
+        "a stall eats it all",
+    ],
+)
+def test_a_held_output_queue_adds_exactly_its_size_and_is_never_trimmed(
+    ppm: float, stall: tuple[float, float] | None
+) -> None:
+    """The truth behind output_buffer_ms (tests/audio/test_audio_latency.py): a queue held on
+    purpose is out of the control's view, so it controls the rest exactly as without it, and
+    every later frame waits exactly the held samples longer, whatever the device's clock does;
+    a stall that eats into it is refilled by the stretch as a dry queue is."""
+    held = round(0.060 * RATE)
+    plain, _ = simulate(ppm, 10.0, stall=stall)
+    raised, ctl = simulate(ppm, 10.0, stall=stall, hold=(2.0, held))
+    after = 100 if stall is None else int(stall[1] * 50) + 2  # from the hold / the refill on
+    assert raised[:100] == plain[:100]
+    assert [r - p for r, p in zip(raised[after:], plain[after:], strict=True)] == pytest.approx(
+        [ms(held)] * (len(plain) - after), abs=1e-9
+    )
+    assert ctl.held == held
+
+
+def test_a_held_capture_queue_delays_every_later_sample_by_exactly_its_size() -> None:
+    """The same for the capture FIFO (the truth behind capture_buffer_ms): samples captured after
+    the hold leave it exactly the held samples later than without it; the trims of a faster
+    device and the refills after an underrun go on as they would without it."""
+    held = round(0.060 * RATE)
+
+    def run(hold: bool) -> list[float]:
+        fifo = CaptureFifo(1920, 9600, excess_samples=480)
+        due_until = 0
+        captured = 0
+        firsts = []  # the capture count of each frame's first sample
+        for i in range(500):  # 10 s; the device delivers 0.2 % more, and nothing for 0.3 s at 6 s
+            while due_until + BLOCK <= (i + 1) * FRAME * 1.002:
+                due_until += BLOCK
+                if not 300 <= i < 315:
+                    fifo.push(np.arange(captured, captured + BLOCK, dtype=np.float64) + 1.0)
+                    captured += BLOCK
+            if hold and i == 100:
+                fifo.hold(held)
+            frame = fifo.pop(FRAME)
+            firsts.append(np.nan if frame is None else float(frame[0]))
+        assert fifo.trimmed_samples > 0
+        assert fifo.underruns > 0
+        return firsts
+
+    plain, raised = np.array(run(False)), np.array(run(True))
+    np.testing.assert_array_equal(raised[:101], plain[:101])
+    # The same frames find it dry (the underrun after the device's gap) ...
+    np.testing.assert_array_equal(np.isnan(raised), np.isnan(plain))
+    # ... and every other frame read at the same moment starts `held` captured samples earlier
+    # (once the zeros have passed): every sample waits `held` samples longer.
+    lag = (plain - raised)[110:]
+    assert np.all(lag[~np.isnan(lag)] == held)
+
+
+def test_a_queue_delay_needs_running_devices_and_cannot_be_negative() -> None:
+    audio = CallAudio(CallAudioConfig(use_devices=False))
+    with pytest.raises(ValueError, match="negative"):
+        audio.add_queue_delay(output_ms=-1.0)
+    audio.start()
+    audio.add_queue_delay(output_ms=40.0, capture_ms=60.0)  # no device: nothing to hold
+    audio.source.read(FRAME)
+    assert audio.output_frame_waits() == []
+    assert audio.capture_frame_waits() == []
+    assert audio.summary().capture_buffer_ms == 20.0  # device-less: the packetization frame
 
 
 def test_capture_fifo_trims_a_faster_device_back_to_its_target() -> None:

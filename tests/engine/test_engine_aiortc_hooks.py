@@ -11,6 +11,7 @@ import aioice.ice
 import pytest
 from aiortc.rtcdtlstransport import RTCDtlsTransport
 from aiortc.rtcrtpreceiver import RTCRtpReceiver
+from aiortc.rtcsctptransport import DataChunk, RTCSctpTransport
 
 from callcheck.engine.peer import (
     AIORTC_TESTED,
@@ -35,11 +36,30 @@ def test_installed_aiortc_is_a_tested_version() -> None:
         (RTCRtpReceiver, "_handle_rtp_packet", ["self", "packet", "arrival_time_ms"]),
         (RTCDtlsTransport, "_send_rtp", ["self", "data"]),
         (RTCDtlsTransport, "_handle_rtcp_data", ["self", "data"]),
+        (RTCSctpTransport, "_handle_data", ["self", "data"]),
+        (RTCSctpTransport, "_send_chunk", ["self", "chunk"]),
     ],
-    ids=["receiver-rtp", "dtls-send-rtp", "dtls-handle-rtcp"],
+    ids=["receiver-rtp", "dtls-send-rtp", "dtls-handle-rtcp", "sctp-handle", "sctp-send-chunk"],
 )
 def test_hooked_methods_keep_their_signatures(cls: type, name: str, parameters: list[str]) -> None:
     assert list(inspect.signature(getattr(cls, name)).parameters) == parameters
+
+
+def test_a_data_chunk_still_carries_what_the_departure_hook_rewrites() -> None:
+    """``engine.arrivals`` rewrites a whole binary message's ``user_data`` in ``_send_chunk``;
+    SCTP serialises it from there (and books the length the hook keeps)."""
+    message = b"P" + bytes(range(1, 13))
+    chunk = DataChunk()
+    chunk.flags, chunk.protocol, chunk.user_data = 0x03, 53, message
+    header_bytes = 16  # RFC 9260 §3.3.1
+    assert bytes(chunk)[header_bytes : header_bytes + len(message)] == message
+
+
+def test_aioice_keeps_the_nominated_pairs_the_kernel_stamp_is_read_from() -> None:
+    """``engine.arrivals`` reads the kernel's receive stamp on the nominated pair's socket."""
+    connection = aioice.ice.Connection(ice_controlling=False)
+    assert connection._nominated == {}
+    assert "protocol" in inspect.signature(aioice.ice.CandidatePair).parameters
 
 
 def test_aioice_host_address_discovery_is_still_a_module_function() -> None:

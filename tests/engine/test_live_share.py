@@ -7,6 +7,7 @@ through a server; a viewer reads the events the technician's page reads.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import re
 import shutil
@@ -21,7 +22,13 @@ import aiohttp
 import pytest
 
 from callcheck.engine.call import CallConfig, TestCall
-from callcheck.engine.live_share import STOPPED_BY_SERVER, LiveShare, ShareError
+from callcheck.engine.live_share import (
+    RECONNECTING,
+    SHARE_ENDED,
+    STOPPED_BY_SERVER,
+    LiveShare,
+    ShareError,
+)
 from callcheck.engine.loop import EngineLoop
 from callcheck.engine.reporting import build_report
 from callcheck.engine.snapshots import LiveSnapshot
@@ -38,12 +45,12 @@ def _exe() -> str:
 class Serve:
     """A `callcheck serve` process on 127.0.0.1 (media offered on 127.0.0.2)."""
 
-    def __init__(self, tmp: Path) -> None:
+    def __init__(self, tmp: Path, config: str = "") -> None:
         self.log = tmp / "server.log"
         self._stderr = self.log.open("w")
         self.process = subprocess.Popen(
             [_exe(), "serve", "--host", "127.0.0.1", "--port", "0", "--ice-address",
-             "127.0.0.2", "--token", TOKEN, "--config", str(self._config(tmp))],
+             "127.0.0.2", "--token", TOKEN, "--config", str(self._config(tmp, config))],
             stdout=subprocess.PIPE, stderr=self._stderr, text=True,
         )  # fmt: skip
         assert self.process.stdout is not None
@@ -55,9 +62,9 @@ class Serve:
         self.url = match.group(1)
 
     @staticmethod
-    def _config(tmp: Path) -> Path:
+    def _config(tmp: Path, config: str) -> Path:
         path = tmp / "serve.toml"
-        path.write_text(f'database = "{tmp / "store.sqlite3"}"\n')
+        path.write_text(f'database = "{tmp / "store.sqlite3"}"\n{config}')
         return path
 
     def stop(self) -> None:
@@ -155,12 +162,20 @@ def test_a_shared_test_reaches_the_viewer_and_run_again_needs_consent(serve: Ser
 
 
 def test_the_test_goes_on_when_the_sharing_server_goes_away(serve: Serve, tmp_path: Path) -> None:
-    """The call reflects through one server and shares through another, which dies mid-call."""
+    """The call reflects through one server and shares through another, which dies mid-call:
+    the share tries to reconnect (a short backoff here) and, when every attempt fails, says
+    sharing stopped — the call never waits."""
     sharing = Serve(tmp_path)
 
     async def scenario() -> tuple[Any, list[float], list[str], LiveShare]:
         stopped: list[str] = []
-        share = LiveShare(sharing.url, TOKEN, on_stopped=stopped.append)
+        share = LiveShare(
+            sharing.url,
+            TOKEN,
+            on_stopped=stopped.append,
+            on_reconnecting=stopped.append,
+            reconnect_backoff_s=(0.1, 0.2),
+        )
         await share.start()
         share.start_run("server", 3.0)
         arrivals: list[float] = []
@@ -187,9 +202,46 @@ def test_the_test_goes_on_when_the_sharing_server_goes_away(serve: Serve, tmp_pa
         sharing.stop()
     assert result.ended_early is None  # the call ran its whole length
     assert result.quality is not None
-    assert stopped == [STOPPED_BY_SERVER]
+    assert stopped == [RECONNECTING, STOPPED_BY_SERVER]
     assert share.stopped == STOPPED_BY_SERVER
+    assert share.reconnects == 0
     assert max(publish_s) < 0.005  # publishing never waits on the network
+
+
+def test_a_share_the_server_ended_is_not_reconnected(tmp_path: Path) -> None:
+    """When the share's code expires the server closes the channel saying so (a close code
+    of its own): the app stops sharing at once and does not try to reconnect."""
+    ttl_s = 1.5
+    sharing = Serve(tmp_path, f"live_code_ttl_h = {ttl_s / 3600}\n")
+
+    async def scenario() -> tuple[list[str], LiveShare]:
+        said: list[str] = []
+        ended = asyncio.Event()
+
+        def on_stopped(reason: str) -> None:
+            said.append(reason)
+            ended.set()
+
+        share = LiveShare(sharing.url, TOKEN, on_stopped=on_stopped, on_reconnecting=said.append)
+        await share.start()
+        share.start_run("server", 10.0)
+        async with asyncio.timeout(ttl_s + 8.0):
+            elapsed_s = 0.0
+            while not ended.is_set():  # the app's snapshots, 4 a second, until the server ends
+                share.publish_snapshot(_snapshot(elapsed_s))
+                elapsed_s += 0.25
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(ended.wait(), 0.25)
+        await share.close()
+        return said, share
+
+    try:
+        with EngineLoop() as loop:
+            said, share = loop.run(scenario(), timeout_s=30)
+    finally:
+        sharing.stop()
+    assert said == [SHARE_ENDED]  # no "reconnecting" before it
+    assert share.reconnects == 0
 
 
 def test_publishing_never_blocks_and_drops_only_old_snapshots(serve: Serve) -> None:

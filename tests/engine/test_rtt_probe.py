@@ -3,18 +3,27 @@
 from __future__ import annotations
 
 import asyncio
+import statistics
 import struct
+import sys
+import time
 from collections.abc import Callable
 from typing import Any
 
 import pytest
+from aiortc import RTCConfiguration, RTCPeerConnection
 
+from callcheck.engine.arrivals import ArrivalStamps
 from callcheck.engine.loop import now_ms
+from callcheck.engine.peer import host_addresses
 from callcheck.engine.rtt_probe import (
+    CHANNEL_LABEL,
+    CHANNEL_OPTIONS,
     HELD_ECHO_BYTES,
     HELD_ECHO_WANTED,
     PING_BYTES,
     RttProbe,
+    WireStamps,
     echo_for,
 )
 
@@ -116,3 +125,127 @@ def test_pings_ask_for_the_held_echo_and_old_echoers_still_answer_them() -> None
     (number,) = struct.unpack_from("!I", ping, 1)
     assert number & HELD_ECHO_WANTED
     assert number & ~HELD_ECHO_WANTED == 1
+
+
+def test_a_ping_leaves_with_its_departure_as_its_send_time() -> None:
+    wire = WireStamps()
+    ping = _ping(HELD_ECHO_WANTED | 9, 100.0)
+    assert wire.restamp(ping, 103.25) == _ping(HELD_ECHO_WANTED | 9, 103.25)
+
+
+def test_a_held_echo_is_held_until_it_leaves() -> None:
+    wire = WireStamps()
+    ping = _ping(HELD_ECHO_WANTED | 4, 50.0)
+    arrival_ms = now_ms() - 2.0
+    echo = wire.echo(ping, arrival_ms)
+    assert echo is not None
+    # Queued 2 ms after the datagram arrived, it left 9.5 ms after: the hold says 9.5.
+    left = wire.restamp(echo, arrival_ms + 9.5)
+    assert left is not None
+    assert left[:PING_BYTES] == echo[:PING_BYTES]
+    assert struct.unpack_from("!d", left, PING_BYTES) == (9.5,)
+    # A copy sent again (SCTP retransmission) keeps the hold of the first copy.
+    assert wire.restamp(left, arrival_ms + 30.0) is None
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        echo_for(_ping(7, 1.0), hold_ms=0.0),  # the plain echo an older desktop reads
+        b"E" + struct.pack("!Idd", HELD_ECHO_WANTED | 7, 1.0, 3.0),  # not an echo of ours
+        b'{"type":"uplink"}',
+        b"",
+    ],
+    ids=["plain-echo", "unknown-held-echo", "json", "empty"],
+)
+def test_other_messages_leave_as_they_are(message: bytes | None) -> None:
+    assert message is not None
+    assert WireStamps().restamp(message, 1.0) is None
+
+
+#: How long a loop is busy while a probe message waits (to be sent, or in a socket).
+STALL_MS = 20.0
+
+
+def _stall() -> None:
+    asyncio.get_running_loop().call_soon(time.sleep, STALL_MS / 1000.0)
+
+
+async def _probe_pair(*, stall_sends: bool, stall_after_pings: bool) -> RttProbe:
+    """A pinger and an echoer: two aiortc peers in one process on loopback (no wire delay),
+    stamped as the measured peer and the reflector stamp (the echoer by its kernel's clock, as
+    the reflector). ``stall_sends``: each side's loop is busy :data:`STALL_MS` after a probe
+    message is queued, before SCTP sends it. ``stall_after_pings``: the loop is busy
+    :data:`STALL_MS` just after a ping left, so the ping waits in the echoer's socket."""
+
+    def stamped(pc: RTCPeerConnection, *, kernel_clock: bool) -> ArrivalStamps:
+        # As the measured peer and the reflector do: before ICE connects.
+        arrivals = ArrivalStamps(kernel_clock=kernel_clock)
+        assert arrivals.stamp_datagrams(pc.sctp.transport.transport)
+        assert arrivals.stamp_sctp(pc.sctp)
+        return arrivals
+
+    def probe_on(channel: Any, arrivals: ArrivalStamps, sctp: Any, *, ping: bool) -> RttProbe:
+        probe = RttProbe(channel, ping=ping, interval_ms=60.0, arrival_ms=arrivals.message_ms)
+        restamp = probe.restamp
+
+        def restamp_then_stall(message: bytes, departure_ms: float) -> bytes | None:
+            if message[:1] == b"P":
+                _stall()  # runs once this ping's datagram has been handed to the socket
+            return restamp(message, departure_ms)
+
+        assert arrivals.stamp_departures(sctp, restamp_then_stall if stall_after_pings else restamp)
+        if stall_sends:
+            send = channel.send
+
+            def send_after_a_stall(data: bytes) -> None:
+                _stall()  # queued ahead of SCTP's flush task, which ``send`` schedules
+                send(data)
+
+            channel.send = send_after_a_stall
+        return probe
+
+    with host_addresses(("127.0.0.1",)):
+        pinger = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        echoer = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        echoed = asyncio.get_running_loop().create_future()
+        echoer.on("datachannel", lambda channel: echoed.set_result(channel))
+        channel = pinger.createDataChannel(CHANNEL_LABEL, **CHANNEL_OPTIONS)
+        pinger_arrivals = stamped(pinger, kernel_clock=False)
+        probe = probe_on(channel, pinger_arrivals, pinger.sctp, ping=True)
+        await pinger.setLocalDescription(await pinger.createOffer())
+        await echoer.setRemoteDescription(pinger.localDescription)
+        echoer_arrivals = stamped(echoer, kernel_clock=True)
+        await echoer.setLocalDescription(await echoer.createAnswer())
+        await pinger.setRemoteDescription(echoer.localDescription)
+    probe_on(await asyncio.wait_for(echoed, 10), echoer_arrivals, echoer.sctp, ping=False)
+    try:
+        async with asyncio.timeout(10):
+            while len(probe.samples_ms) < 6:
+                await asyncio.sleep(0.05)
+    finally:
+        await probe.stop()
+        await pinger.close()
+        await echoer.close()
+    return probe
+
+
+def test_rtt_leaves_out_the_time_messages_wait_to_be_sent_on_a_real_connection() -> None:
+    """The ping's send time and the echo's hold are written as the datagram leaves."""
+    probe = asyncio.run(_probe_pair(stall_sends=True, stall_after_pings=False))
+    # The echoer's hold runs until its echo left, after its stall.
+    assert min(probe.holds_ms) >= STALL_MS
+    # Without the departure stamps the RTT would read ≥ 2 × STALL_MS (the median: on a loaded
+    # machine a sample can wait for a CPU in the kernel, which no stamp in Python sees).
+    rtts = [rtt for _, rtt in probe.samples_ms]
+    assert statistics.median(rtts) < STALL_MS / 4, rtts
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the kernel's receive stamps are Linux's")
+def test_a_ping_that_waits_in_the_echoers_socket_is_held_too() -> None:
+    """A busy server's pings wait in its socket, not in aiortc: the hold starts at the
+    kernel's receive time."""
+    probe = asyncio.run(_probe_pair(stall_sends=False, stall_after_pings=True))
+    assert min(probe.holds_ms) >= STALL_MS
+    rtts = [rtt for _, rtt in probe.samples_ms]
+    assert statistics.median(rtts) < STALL_MS / 4, rtts

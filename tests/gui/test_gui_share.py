@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from callcheck.engine.audio_io import SyntheticAudioBackend
+from callcheck.engine.live_share import RECONNECTING
 from callcheck.engine.loop import EngineLoop
 from callcheck.gui import texts
 from callcheck.gui.app import MainWindow
@@ -88,6 +89,13 @@ def test_share_run_again_on_click_and_stop_sharing(
         assert info.url in panel.link.text()
         with qtbot.waitSignal(window.bridge.snapshot, timeout=20_000):
             pass
+        # The engine's "reconnecting" and "sharing again" (tests/engine/test_live_share.py,
+        # tests/server/test_live_share_failover.py) as the panel shows them.
+        window.bridge.shareReconnecting.emit(RECONNECTING)
+        assert panel.status.text() == texts.SHARE_RECONNECTING
+        window.bridge.shareResumed.emit()
+        assert panel.status.text() == ""
+        assert panel.stopButton.isEnabled()
         window.grab().save(str(screenshot_dir / "live-shared.png"))
         qtbot.waitUntil(lambda: window._results is not None and window.stack.currentWidget()
                         is window._results, timeout=40_000)  # fmt: skip

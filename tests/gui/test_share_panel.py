@@ -90,3 +90,17 @@ def test_run_again_waits_for_a_click_and_enter_alone_does_not_run(qtbot: QtBot) 
     with qtbot.waitSignal(prompt.runRequested):
         qtbot.mouseClick(prompt.runButton, Qt.MouseButton.LeftButton)
     assert not prompt.isVisible()
+
+
+def test_reconnecting_shows_until_sharing_again_and_never_after_stopping(qtbot: QtBot) -> None:
+    panel = SharePanel()
+    qtbot.addWidget(panel)
+    panel.show_share(CODE, URL)
+    panel.set_reconnecting()
+    assert panel.status.text() == texts.SHARE_RECONNECTING
+    assert panel.shareCode() == CODE  # the code stays valid while reconnecting
+    panel.set_resumed()
+    assert panel.status.text() == ""
+    panel.set_stopped()
+    panel.set_reconnecting()  # a late signal does not revive a stopped share
+    assert panel.status.text() == texts.SHARE_STOPPED

@@ -37,21 +37,27 @@ def serve_instance(config: Path, log: Path, workers: int) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def shared_instances(
-    tmp_path_factory: pytest.TempPathFactory,
-) -> Iterator[tuple[str, Path, str, Path]]:
-    """Two instances sharing one real PostgreSQL (rooms, live views, fleet reports): one with
-    one worker, one with two. Yields (URL, log) of each. Started once for the session: a
-    cluster and two servers take seconds to start."""
+def shared_database() -> Iterator[str]:
+    """One real PostgreSQL for the session (a cluster takes seconds to start); its URL."""
     if not AVAILABLE:
         pytest.skip(SKIP_REASON)
-    tmp = tmp_path_factory.mktemp("shared-instances")
     with postgres_server() as database:
-        config = tmp / "serve.toml"
-        config.write_text(f'database = "{database}"\n')
-        one_log, two_log = tmp / "one-worker.log", tmp / "two-workers.log"
-        with (
-            serve_instance(config, one_log, 1) as one_url,
-            serve_instance(config, two_log, 2) as two_url,
-        ):
-            yield one_url, one_log, two_url, two_log
+        yield database
+
+
+@pytest.fixture(scope="session")
+def shared_instances(
+    tmp_path_factory: pytest.TempPathFactory, shared_database: str
+) -> Iterator[tuple[str, Path, str, Path]]:
+    """Two instances sharing one real PostgreSQL (rooms, live views, fleet reports): one with
+    one worker, one with two. Yields (URL, log) of each. Started once for the session: two
+    servers take seconds to start."""
+    tmp = tmp_path_factory.mktemp("shared-instances")
+    config = tmp / "serve.toml"
+    config.write_text(f'database = "{shared_database}"\n')
+    one_log, two_log = tmp / "one-worker.log", tmp / "two-workers.log"
+    with (
+        serve_instance(config, one_log, 1) as one_url,
+        serve_instance(config, two_log, 2) as two_url,
+    ):
+        yield one_url, one_log, two_url, two_log

@@ -218,6 +218,48 @@ def test_the_rollup_summary_equals_the_rows_summary(
         _assert_equal(_as_dict(got[by]), _truth(records, by, since, until, site))  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize(("since", "until", "site"), WINDOWS)
+def test_postgresql_reads_by_hour_in_slices_of_whole_hours(
+    loaded_once: tuple[str, list[FleetRecord]],
+    since: datetime | None,
+    until: datetime | None,
+    site: str | None,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """PostgreSQL reads a long window by hour in slices on several connections at once; cut
+    into slices as small as one hour, every window still gives the rows' own figures, and the
+    slices are whole hours that cover the window once."""
+    database, records = loaded_once
+    monkeypatch.setattr(postgres_store, "MIN_SLICE_HOURS", 1)
+    seen: list[list[tuple[datetime | None, datetime | None]]] = []
+
+    async def main() -> tuple[SummaryRow, ...]:
+        store = open_store(database, clock=Clock(NOW), retention_days=400)
+        await store.open()
+        try:
+            if isinstance(store, postgres_store.PostgresStore):
+                seen.append(await store._hour_slices(since, until, site))
+            return await store.summary("hour", since, until, site)
+        finally:
+            await store.close()
+
+    got = asyncio.run(main())
+    _assert_equal(_as_dict(got), _truth(records, "hour", since, until, site))
+    assert bool(seen) == database.startswith("postgres")
+    if seen:
+        (slices,) = seen
+        assert [slices[0][0], slices[-1][1]] == [since, until]
+        cuts = [high for _, high in slices[:-1]]
+        assert cuts == [low for low, _ in slices[1:]]
+        assert all(
+            cut is not None and cut.minute == cut.second == cut.microsecond == 0 for cut in cuts
+        )
+        if site is not None:
+            assert slices == [(since, until)]  # one site: through its own index, at once
+        elif until is None or since is None or until - since > timedelta(hours=4):
+            assert len(slices) == postgres_store.HOUR_SLICES
+
+
 def test_the_rollup_follows_the_purge_and_a_duplicate_changes_nothing(database: str) -> None:
     database, records = _load(database, _records(3, 500, "p"))
     now = T0 + timedelta(days=4, hours=12)  # retention 2 days: arrivals before day 2.5 go

@@ -42,7 +42,12 @@ class ShareSession:
         self._lines: queue.SimpleQueue[str | None] = queue.SimpleQueue()
         self._reader: threading.Thread | None = None
         self.share = ThreadedShare(
-            server_url, token, on_run_again=self._asked.set, on_stopped=self._stopped
+            server_url,
+            token,
+            on_run_again=self._asked.set,
+            on_stopped=self._note,
+            on_reconnecting=self._note,  # a note: "sharing interrupted: reconnecting…"
+            on_resumed=self._resumed,
         )
         self.info: ShareInfo | None = None
 
@@ -66,8 +71,11 @@ class ShareSession:
             )
         return self.info
 
-    def _stopped(self, reason: str) -> None:
+    def _note(self, reason: str) -> None:
         print(f"note: {reason}", file=self._err, flush=True)
+
+    def _resumed(self) -> None:
+        print("note: sharing again", file=self._err, flush=True)
 
     # -------------------------------------------------------------------------- between runs
 

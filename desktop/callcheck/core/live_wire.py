@@ -15,8 +15,16 @@ object with a ``type``:
 ``stop``        the employee stopped sharing
 ==============  ==================================================================================
 
-The server sends the app ``hello`` (``code``, ``expires_at``), ``viewers`` (``count``) and
-``run_again`` (the helpdesk asks for another run; the app asks the employee first).
+The server sends the app ``hello`` (``code``, ``expires_at``, ``reports``: the runs whose report
+the server holds, so an app that reconnects re-sends only a report that was lost on the way),
+``viewers`` (``count``) and ``run_again`` (the helpdesk asks for another run; the app asks the
+employee first).
+
+How the server ends the channel tells the app whether to reconnect: a WebSocket close with
+:data:`CLOSE_EXPIRED` (the share's code expired) or :data:`CLOSE_REPLACED` (a newer channel of
+the same share took over) — or a refused reconnection (``404``, ``403``, ``410``) — means the
+share ended and the app stops; any other end (the instance died, a network cut, ``1001`` server
+shutting down) is a lost channel and the app reconnects.
 Viewers receive the same messages as Server-Sent Events, after a ``state`` event that holds the
 session so far.
 """
@@ -27,6 +35,8 @@ import json
 from typing import Any, Final
 
 __all__ = [
+    "CLOSE_EXPIRED",
+    "CLOSE_REPLACED",
     "ENDED",
     "HELLO",
     "REPORT",
@@ -49,6 +59,12 @@ STOP: Final = "stop"
 HELLO: Final = "hello"
 VIEWERS: Final = "viewers"
 RUN_AGAIN: Final = "run_again"
+
+#: WebSocket close codes (RFC 6455 §7.4.2: 4000-4999 are the application's own).
+CLOSE_REPLACED: Final = 4001
+"""A newer publishing channel of the same share took over this one."""
+CLOSE_EXPIRED: Final = 4010
+"""The share's code expired: nothing more can be published."""
 
 #: The header that carries a share's publishing secret (never in a URL: URLs end up in logs).
 SECRET_HEADER: Final = "X-CallCheck-Live-Secret"

@@ -28,7 +28,8 @@ target). The probes played on the speaker are searched again in the microphone's
 (:class:`~callcheck.engine.probes.HeardBackDetector`): the time from a probe's hand-over to the
 output to its arrival in the call is the whole path, measured by the signal, no device clock
 involved. Each stream logs its callbacks' times (``time.monotonic``, the engine's clock), so
-what each probe's frames waited in CallCheck's two queues is known exactly; the rest is the
+what each probe's frames waited in CallCheck's two queues is known exactly (tested against a
+queue of known size held on purpose, :meth:`CallAudio.add_queue_delay`); the rest is the
 device path (``device_roundtrip_ms``, the same quantity as the latency check's round trip). The
 host's output clock (PortAudio's DAC time) is kept beside it as a cross-check; the input side's
 ADC time is never used (garbage through the ALSA pulse plugin). When too few probes come back
@@ -191,12 +192,12 @@ class CallAudioConfig:
     """What the probes cross: ``one_way`` in loopback (far end → user), ``round_trip`` via the
     reflector (the user's own probes come back)."""
     fifo_target_ms: float = FIFO_TARGET_MS
-    """Capture FIFO target level."""
+    """Capture FIFO target level (raising it is no known extra queue either: the FIFO's refills
+    after an underrun sit above a low target, not above a high one)."""
     output_cushion_ms: float = OUTPUT_CUSHION_MS
-    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`). Raising it
-    injects a known extra queue, but not a clean truth for ``output_buffer_ms``: the plain queue
-    floats 15–25 ms above its cushion, which a larger cushion absorbs
-    (tests/audio/test_audio_latency.py)."""
+    """What the output queue keeps at its low point (:data:`OUTPUT_CUSHION_MS`). Raising it is no
+    known extra queue: the plain queue floats 10–20 ms above its cushion, which a larger cushion
+    absorbs; a known one is :meth:`CallAudio.add_queue_delay`."""
     duplex: bool | None = None
     """One duplex stream (True) or separate capture and playback streams (False); None = the
     backend's choice (separate for PortAudio, see :meth:`CallAudio._open`)."""
@@ -231,6 +232,11 @@ class CaptureFifo:
     It fills to ``target`` before the first frame is taken and again after running dry (an
     underrun: the capture fell behind), and drops back to ``target`` when it grows past
     ``maximum`` (an overrun). Both keep the capture delay bounded and are counted.
+
+    :meth:`hold` adds a queue of a known size that every one of these decisions leaves out of
+    its count (the FIFO's :attr:`level`): the control then acts on the rest exactly as it would
+    without it, so every sample captured afterwards waits exactly that much longer, which no
+    trim, underrun or overrun can take back (the truth of ``capture_buffer_ms``).
     """
 
     def __init__(
@@ -266,11 +272,28 @@ class CaptureFifo:
         all samples pushed, of the next one to leave."""
         self.depths: list[int] = []
         """FIFO level before each frame taken (the wait of the frame's first sample)."""
+        self.held = 0
+        """Samples of a queue added on purpose (:meth:`hold`), out of the control's count."""
 
     @property
     def size(self) -> int:
         """Samples held."""
         return self._size
+
+    @property
+    def level(self) -> int:
+        """What the control counts: the samples held less the queue added on purpose (negative
+        while a frame has eaten into it, as a dry FIFO would be)."""
+        return self._size - self.held
+
+    def hold(self, samples: int) -> None:
+        """Queue ``samples`` of silence behind what is held and keep them out of the control's
+        count: a known delay added to every later sample (see the class docstring)."""
+        if samples <= 0:
+            return
+        self._chunks.append(np.zeros(samples))
+        self._size += samples
+        self.held += samples
 
     def push(self, samples: FloatArray) -> None:
         """Add captured samples."""
@@ -278,17 +301,17 @@ class CaptureFifo:
             return
         self._chunks.append(samples)
         self._size += samples.size
-        if self._size > self.maximum:
+        if self.level > self.maximum:
             self.overruns += 1
-            self._discard(self._size - self.target)
+            self._discard(self.level - self.target)
 
     def pop(self, n: int) -> FloatArray | None:
         """The oldest ``n`` samples, or None while (re)filling."""
         if not self._primed:
-            if self._size < max(self.target, n):
+            if self.level < max(self.target, n):
                 return None
             self._primed = True
-        if self._size < n:
+        if self.level < n:
             self.underruns += 1
             self._primed = False
             self._recent.clear()
@@ -301,7 +324,7 @@ class CaptureFifo:
         """Keep the wait at target whatever the clocks do: a level whose low point stayed above
         target + excess for a whole window holds delay nobody needs, and the oldest of it goes."""
         recent = self._recent
-        recent.append(self._size)
+        recent.append(self.level)
         if self.excess is None or len(recent) < (recent.maxlen or 0):
             return
         extra = min(recent) - self.target
@@ -309,13 +332,14 @@ class CaptureFifo:
             self.trimmed_samples += extra
             self._take(extra)
             recent.clear()
-            recent.append(self._size)
+            recent.append(self.level)
 
     def clear(self) -> None:
-        """Forget everything held."""
+        """Forget everything held (the queue added on purpose too)."""
         self.taken += self._size
         self._chunks.clear()
         self._size = 0
+        self.held = 0
         self._primed = False
         self._recent.clear()
 
@@ -359,7 +383,9 @@ class PlaybackControl:
       no audio, as the playout buffer does it), or from the queue after ``patience`` frames
       without a pause.
 
-    Everything dropped or added is counted.
+    Everything dropped or added is counted. A queue added on purpose (:meth:`hold`) stays out of
+    the level it reads, so it acts on the rest exactly as it would without it and every later
+    frame waits exactly that much longer (the truth of ``output_buffer_ms``).
     """
 
     def __init__(
@@ -386,10 +412,20 @@ class PlaybackControl:
         self.trimmed_audio_samples = 0
         """Queued samples dropped to take excess delay out (a late start, a stall, or a lasting
         excess without a pause)."""
+        self.held = 0
+        """Samples of a queue added on purpose (:meth:`hold`), out of the control's count."""
 
-    def plan(self, level: int, frame: FloatArray) -> tuple[FloatArray, int]:
-        """``frame``'s turn came with ``level`` samples still queued: what to write, and how many
-        of the queued samples to drop first."""
+    def hold(self, samples: int) -> None:
+        """Keep ``samples`` more queued (the caller queues them) and out of the level the control
+        reads: a known delay added to every later frame, which it never trims."""
+        self.held += max(0, samples)
+
+    def plan(self, queued: int, frame: FloatArray) -> tuple[FloatArray, int]:
+        """``frame``'s turn came with ``queued`` samples still queued: what to write, and how
+        many of the queued samples to drop first."""
+        # Negative while the device has eaten into the held queue (a stall): the stretch below
+        # then refills it, as it refills a dry queue.
+        level = queued - self.held
         recent = self._recent
         if level < self.cushion // 2:
             pad = self.cushion - level
@@ -622,6 +658,67 @@ class AudioPathSummary:
         return device - self.host_output_buffer_ms
 
 
+@dataclass(frozen=True)
+class FrameWait:
+    """One frame's wait in one of CallCheck's two queues, by the clock and by the count."""
+
+    position: int
+    """The frame's first sample on the call's sample clock."""
+    at_ms: float
+    """Engine time of the write (output) or the read (capture)."""
+    wait_ms: float
+    """Its first sample's wait, by the callbacks' times (what ``output_buffer_ms`` and
+    ``capture_buffer_ms`` average)."""
+    counted_ms: float
+    """The queue counted in samples at that moment: ahead of the frame's first sample (output),
+    or the FIFO's level before the read (capture)."""
+    held_ms: float
+    """Of :attr:`counted_ms`, the queue added on purpose (:meth:`CallAudio.add_queue_delay`)."""
+
+    @property
+    def control_ms(self) -> float:
+        """What the queue's control counted: :attr:`counted_ms` less the held part."""
+        return self.counted_ms - self.held_ms
+
+
+@dataclass(frozen=True)
+class HeardBackProbe:
+    """A probe played on the output and found again in the microphone's audio."""
+
+    heard_at_s: float
+    """Where it was found in the microphone's audio, on the call's sample clock."""
+    loop_ms: float
+    """From its hand-over to the output to its arrival in the call, by the signal."""
+    device_ms: float
+    """The loop less what the probe's frames waited in CallCheck's two queues
+    (:class:`FrameWait`): the device path."""
+    confidence: float
+    """The normalised correlation it was found with."""
+
+
+@dataclass(frozen=True)
+class _QueuedFrame:
+    """A frame handed to a queue, as logged then (waits are read from the callbacks later)."""
+
+    position: int
+    at_ms: float
+    index: int
+    """Its first sample among all samples written to (pushed into) the queue."""
+    ahead: int
+    """Samples counted (:attr:`FrameWait.counted_ms`)."""
+    held: int
+    """Of those, held on purpose."""
+
+    def wait(self, wait_ms: float, rate_hz: int) -> FrameWait:
+        return FrameWait(
+            self.position,
+            self.at_ms,
+            wait_ms,
+            1000.0 * self.ahead / rate_hz,
+            1000.0 * self.held / rate_hz,
+        )
+
+
 # ------------------------------------------------------------------------------ the device path
 
 
@@ -670,12 +767,10 @@ class CallAudio:
         self.captured_back: HeardBackDetector | None = None
         """Finds the probes played on the speaker in the microphone's audio."""
         self._playback: PlaybackControl | None = None
-        self._output_frames: list[tuple[int, float, int]] = []
-        # (sink sample, engine time, index among the samples written) of every frame's first
-        # sample written to the device
-        self._capture_frames: list[tuple[int, float, int]] = []
-        # (source sample, engine time, index among the samples pushed) of every microphone
-        # frame's first sample
+        self._output_frames: list[_QueuedFrame] = []
+        # every frame written to the device (index: among the samples written)
+        self._capture_frames: list[_QueuedFrame] = []
+        # every microphone frame the call took (index: among the samples pushed)
         self._pushes: list[tuple[int, float]] = []
         # (samples pushed into the FIFO so far, monotonic s of the callback that captured them)
         self._pushed = 0
@@ -703,7 +798,7 @@ class CallAudio:
         self._active_s = 0.0
         self._stats_at_first_write: StreamStats | None = None
         self._final_stats: StreamStats | None = None
-        self._output_waits: list[int] = []
+        self._output_to_hold = 0  # device samples to add to the output queue at the next frame
         self._silent_samples = 0
         self._silence_noted = False
         self._next_received: int | None = None
@@ -880,6 +975,25 @@ class CallAudio:
         """The devices are carrying the call's audio now."""
         return self._active
 
+    def add_queue_delay(self, *, output_ms: float = 0.0, capture_ms: float = 0.0) -> None:
+        """Make CallCheck's own queues hold this much more from now on, a delay their controls
+        never trim (:meth:`PlaybackControl.hold`, :meth:`CaptureFifo.hold`): silence queued
+        once, then every later sample waits exactly that much longer. The known truth against
+        which ``output_buffer_ms`` and ``capture_buffer_ms`` are tested (those are read from the
+        callbacks' times, not from this); a what-if for a device that buffers more. The output's
+        is queued with the next frame written (none before the device runs); both end with the
+        device."""
+        if output_ms < 0.0 or capture_ms < 0.0:
+            raise ValueError("a queue delay cannot be negative")
+        if not self._active:
+            return
+        self._output_to_hold += _ms_to_samples(output_ms, self._device_rate or self.rate_hz)
+        held = _ms_to_samples(capture_ms, self.rate_hz)
+        if held:
+            self._fifo.hold(held)
+            # The silence was "captured" now: its own wait is the time until the call reads it.
+            self._pushes.append((self._fifo.taken + self._fifo.size, self.clock.now() / 1000.0))
+
     # ---------------------------------------------------------------- capture side
 
     def _on_input(self, block: InputBlock) -> None:
@@ -920,7 +1034,11 @@ class CallAudio:
         t = self.source.position
         if frame is not None and t is not None:
             trimmed = self._fifo.taken - n - first  # a trim inside pop() came first
-            self._capture_frames.append((t, self.clock.now(), first + trimmed))
+            self._capture_frames.append(
+                _QueuedFrame(
+                    t, self.clock.now(), first + trimmed, self._fifo.depths[-1], self._fifo.held
+                )
+            )
         self._hear_back(frame, n)
         if frame is None:
             return np.zeros(n, dtype=np.int16)
@@ -981,13 +1099,24 @@ class CallAudio:
             # The host's output buffer (PortAudio: DAC time − callback time), read once the
             # device runs steadily: the part of the device path a clock can tell.
             self._live_output_ms.append(1000.0 * live)
+        if self._output_to_hold:
+            stream.write(np.zeros(self._output_to_hold, dtype=np.float32))
+            self._playback.hold(self._output_to_hold)
+            self._output_to_hold = 0
         level = stream.queued_output_frames()
         planned, drop = self._playback.plan(level, out)
         if drop:
             stream.discard_output(drop)
         pad = max(0, planned.size - out.size)
-        self._output_waits.append(level - drop + pad)
-        self._output_frames.append((t, now, stream.written_output_frames() + pad))
+        self._output_frames.append(
+            _QueuedFrame(
+                t,
+                now,
+                stream.written_output_frames() + pad,
+                level - drop + pad,
+                self._playback.held,
+            )
+        )
         out = planned
         self.queue_levels.append(
             (
@@ -1042,15 +1171,15 @@ class CallAudio:
 
     def device_loop_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: its arrival in the capture minus its hand-over to the output."""
-        return tuple(loop for loop, _, _ in self._heard_back())
+        return tuple(p.loop_ms for p in self.heard_back_probes())
 
     def device_delays_ms(self) -> tuple[float, ...]:
         """Per probe heard back: the device path beyond CallCheck's queues (see
-        :meth:`_heard_back`)."""
-        return tuple(device for _, device, _ in self._heard_back())
+        :meth:`heard_back_probes`)."""
+        return tuple(p.device_ms for p in self.heard_back_probes())
 
-    def _heard_back(self) -> list[tuple[float, float, float]]:
-        """(loop, device, confidence) for every probe played and heard back.
+    def heard_back_probes(self) -> list[HeardBackProbe]:
+        """Every probe played and heard back.
 
         The loop runs from the probe's place in the received audio to its place in the
         microphone's audio, both on the call's sample clock. Of it, CallCheck's own queues took
@@ -1073,7 +1202,8 @@ class CallAudio:
             w_out, w_cap = out_wait(p.received_sample), cap_wait(d.received_sample)
             if w_out is None or w_cap is None:
                 continue
-            pairs.append((loop, loop - w_out - w_cap, d.confidence))
+            heard_s = d.received_sample / self.rate_hz
+            pairs.append(HeardBackProbe(heard_s, loop, loop - w_out - w_cap, d.confidence))
         return pairs
 
     def queue_timeline(self) -> tuple[QueueLevel, ...]:
@@ -1099,7 +1229,7 @@ class CallAudio:
         """The figures so far (call after :meth:`close` for the final ones)."""
         correction = self.anchor_correction_ms()
         stats, in_stats = self._stream_stats()
-        heard_back = self._heard_back()
+        heard_back = self.heard_back_probes()
         probe = _shifted(self.detector.summary(), correction)
         fifo = self._fifo
         device_rate = self._device_rate or self.rate_hz
@@ -1110,7 +1240,7 @@ class CallAudio:
                 capture_ms = 1000.0 * float(np.mean(depths)) / self.rate_hz if depths else 0.0
             output_ms = _mean_wait(self.output_waits())
             if output_ms is None:  # no callback log: the queue's level before each write
-                levels = self._output_waits
+                levels = [f.ahead for f in self._output_frames]
                 output_ms = 1000.0 * float(np.mean(levels)) / device_rate if levels else 0.0
         else:
             capture_ms, output_ms = float(FRAME_MS), 0.0  # packetization; no output queue
@@ -1154,9 +1284,9 @@ class CallAudio:
             device_active_s=active_s if self._ever_active else None,
             errors=tuple(self.errors),
             notes=tuple(self.notes),
-            device_loop_delays_ms=tuple(loop for loop, _, _ in heard_back),
-            device_delays_ms=tuple(device for _, device, _ in heard_back),
-            device_confidences=tuple(confidence for _, _, confidence in heard_back),
+            device_loop_delays_ms=tuple(p.loop_ms for p in heard_back),
+            device_delays_ms=tuple(p.device_ms for p in heard_back),
+            device_confidences=tuple(p.confidence for p in heard_back),
             host_output_buffer_ms=(
                 float(np.median(self._live_output_ms)) if self._live_output_ms else None
             ),
@@ -1187,9 +1317,19 @@ class CallAudio:
         return stats, in_stats or stats
 
     def output_waits(self) -> list[tuple[int, float, float]]:
-        """(sink sample, engine time ms, wait ms) of every frame written to the device: from the
-        write to the callback that handed the frame's first sample to the host (the stream logs
-        each callback's time and how far into the written samples it got)."""
+        """(sink sample, engine time ms, wait ms) of every frame written to the device
+        (:meth:`output_frame_waits`)."""
+        return [(w.position, w.at_ms, w.wait_ms) for w in self.output_frame_waits()]
+
+    def capture_waits(self) -> list[tuple[int, float, float]]:
+        """(source sample, engine time ms, wait ms) of every microphone frame the call took
+        (:meth:`capture_frame_waits`)."""
+        return [(w.position, w.at_ms, w.wait_ms) for w in self.capture_frame_waits()]
+
+    def output_frame_waits(self) -> list[FrameWait]:
+        """Every frame written to the device: its wait from the write to the callback that
+        handed its first sample to the host (the stream logs each callback's time and how far
+        into the written samples it got), beside the queue counted ahead of it."""
         log = self._consumption
         if self._stream is not None:
             log = self._stream.output_consumption()
@@ -1197,27 +1337,28 @@ class CallAudio:
             return []
         taken = np.array([n for n, _ in log], dtype=np.int64)
         times_ms = 1000.0 * np.array([t for _, t in log])
+        rate = self._device_rate or self.rate_hz
         waits = []
-        for t, written_ms, index in self._output_frames:
-            i = int(np.searchsorted(taken, index, side="right"))
+        for f in self._output_frames:
+            i = int(np.searchsorted(taken, f.index, side="right"))
             if i < len(log):
-                waits.append((t, written_ms, float(times_ms[i]) - written_ms))
+                waits.append(f.wait(float(times_ms[i]) - f.at_ms, rate))
         return waits
 
-    def capture_waits(self) -> list[tuple[int, float, float]]:
-        """(source sample, engine time ms, wait ms) of every microphone frame the call took:
-        from the capture of the frame's first sample (the callback's time, less the samples
-        captured after it in the same block) to the read."""
+    def capture_frame_waits(self) -> list[FrameWait]:
+        """Every microphone frame the call took: its wait from the capture of its first sample
+        (the callback's time, less the samples captured after it in the same block) to the
+        read, beside the FIFO's level counted before the read."""
         if not self._pushes:
             return []
         pushed = np.array([n for n, _ in self._pushes], dtype=np.int64)
         times_ms = 1000.0 * np.array([t for _, t in self._pushes])
         waits = []
-        for t, read_ms, index in self._capture_frames:
-            i = int(np.searchsorted(pushed, index, side="right"))
+        for f in self._capture_frames:
+            i = int(np.searchsorted(pushed, f.index, side="right"))
             if i < len(self._pushes):
-                captured_ms = float(times_ms[i]) - 1000.0 * (pushed[i] - index) / self.rate_hz
-                waits.append((t, read_ms, read_ms - captured_ms))
+                captured_ms = float(times_ms[i]) - 1000.0 * (pushed[i] - f.index) / self.rate_hz
+                waits.append(f.wait(f.at_ms - captured_ms, self.rate_hz))
         return waits
 
     def _device_ms(self, counter: Callable[[PlaybackControl], int]) -> float:
@@ -1324,7 +1465,10 @@ separate streams). The name stays: reports carry it."""
 METHOD_REPORTED: Final = "portaudio_reported"
 """PortAudio's reported stream latency: an estimate (the host API's own figure)."""
 METHOD_QUEUE: Final = "queue_count"
-"""Samples counted in CallCheck's own queue, exact."""
+"""CallCheck's own queue: each frame's wait from the stream callbacks' times (the samples counted
+in the queue when a stream logs none). The name stays: reports carry it. Its truth: a queue held
+on purpose (:meth:`CallAudio.add_queue_delay`) raises the per-frame waits by its size within 5 ms
+and the probes heard back see one device path (tests/audio/queue_truth.py)."""
 METHOD_PROBES_AND_QUEUES: Final = "probes_plus_queues"
 """The probes' delay to the output plus CallCheck's queues, without the device path."""
 

@@ -30,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -101,10 +102,13 @@ async def run_device_path(
     fifo_target_ms: float = FIFO_TARGET_MS,
     probe_period_ms: float = DEFAULT_PERIOD_MS,
     heard_back_enough: int | None = HEARD_BACK_ENOUGH,
+    each_frame: Callable[[CallAudio, float], None] | None = None,
 ) -> AudioPathSummary:
     """Run the call's device path for ``duration_s`` with no network: the far end's probed
     speech goes straight to the output, the microphone's frames are read, both every 20 ms on one
     deadline grid, until ``heard_back_enough`` probes came back (None: the whole duration).
+    ``each_frame`` is called before every frame with the path and the seconds since the first
+    (the truth tests add known queues mid-run with it: tests/audio/test_audio_latency.py).
     Raises :class:`AudioDeviceError` when the devices cannot be opened; a device that fails
     mid-way ends the run with the error in the summary."""
     audio = CallAudio(
@@ -138,6 +142,8 @@ async def run_device_path(
             enough = heard_back_enough
             if enough is not None and heard is not None and len(heard.detections) >= enough:
                 break
+            if each_frame is not None:
+                each_frame(audio, (now_ms() - start) / 1000.0)
             audio.sink(audio.far_end_source.read(frame), rate)
             audio.source.read(frame)
             wait_ms = start + (n + 1) * FRAME_MS - now_ms()

@@ -4,9 +4,19 @@
 WebSocket, and from then on takes messages without ever blocking or delaying the call: every
 ``publish_*`` method only appends to a bounded queue and returns; one task sends. When the
 queue is full the oldest *snapshot* is dropped (the next one supersedes it within a quarter
-second); run, status, report and stop messages are never dropped. If the server drops the
-channel, or cannot keep up, the test goes on: the share reports "sharing stopped" through
-``on_stopped`` and every later ``publish_*`` is a no-op.
+second); run, status, report and stop messages are never dropped.
+
+If the channel is lost (the instance or worker holding it died, the network dropped it) the
+share reconnects — through whichever instance the load balancer picks; the server accepts the
+share's secret there and the newer channel wins — after waits of :data:`RECONNECT_BACKOFF_S`
+(~30 s in all), telling ``on_reconnecting`` and, once back, ``on_resumed``. Meanwhile it keeps
+queuing by the same rules and, once back, sends what is queued in order, after announcing the
+current run again (the server and the page take a run they know as the same run) and re-sending
+the run's report if the server's ``hello`` says it did not get it. Only when every retry failed
+does it report "sharing stopped" through ``on_stopped`` (the test goes on; every later
+``publish_*`` is a no-op). When the server says the share ended (its code expired, a newer
+channel took over, or it refuses the reconnection: see :mod:`callcheck.core.live_wire`) it stops
+at once without retrying.
 
 The server may send ``run_again`` (the helpdesk asks for another run): ``on_run_again`` is
 called and the front end asks the employee — a test never starts without their click.
@@ -20,6 +30,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
@@ -33,6 +44,10 @@ from callcheck.engine.snapshots import DirectionSnapshot, LiveSnapshot
 
 __all__ = [
     "QUEUE_MESSAGES",
+    "RECONNECTING",
+    "RECONNECT_BACKOFF_S",
+    "SHARE_ENDED",
+    "STOPPED_BY_SERVER",
     "LiveShare",
     "ShareError",
     "ShareInfo",
@@ -40,14 +55,28 @@ __all__ = [
     "snapshot_json",
 ]
 
+logger = logging.getLogger(__name__)
+
 #: Messages waiting to be sent before the oldest snapshot is dropped (~8 s of snapshots).
 QUEUE_MESSAGES: Final = 32
 #: Time limit of making the share (connect + answer) and of opening the channel.
 CONNECT_TIMEOUT_S: Final = 10.0
 #: How long :meth:`LiveShare.close` waits for queued messages (the report) to go out.
 FLUSH_TIMEOUT_S: Final = 5.0
-#: What the employee is told when the channel ends without them stopping it.
+#: Waits before each reconnection attempt after the channel is lost (~30 s in all).
+RECONNECT_BACKOFF_S: Final = (0.5, 1.0, 2.0, 4.0, 8.0, 14.5)
+#: How long a failed send waits for the server's close frame (its code says whether to retry).
+CLOSE_READ_S: Final = 1.0
+#: Time limit of one reconnection attempt (connect + the server's hello).
+RECONNECT_TIMEOUT_S: Final = 5.0
+#: What the employee is told when the channel was lost and every reconnection failed.
 STOPPED_BY_SERVER: Final = "sharing stopped: the server closed the channel; the test goes on"
+#: What the employee is told while the share reconnects.
+RECONNECTING: Final = "sharing interrupted: reconnecting to the server…"
+#: What the employee is told when the server ended the share (no reconnection).
+SHARE_ENDED: Final = (
+    "sharing ended: the server ended this share (its code expired); the test goes on"
+)
 
 
 class ShareError(Exception):
@@ -120,20 +149,36 @@ class LiveShare:
         on_run_again: Callable[[], None] | None = None,
         on_stopped: Callable[[str], None] | None = None,
         on_viewers: Callable[[int], None] | None = None,
+        on_reconnecting: Callable[[str], None] | None = None,
+        on_resumed: Callable[[], None] | None = None,
         queue_messages: int = QUEUE_MESSAGES,
+        reconnect_backoff_s: Sequence[float] = RECONNECT_BACKOFF_S,
     ) -> None:
         self._server_url = server_url.rstrip("/")
         self._token = token
         self._on_run_again = on_run_again
         self._on_stopped = on_stopped
         self._on_viewers = on_viewers
+        self._on_reconnecting = on_reconnecting
+        self._on_resumed = on_resumed
         self._capacity = queue_messages
-        self._queue: deque[tuple[str, str]] = deque()
+        self._backoff_s = tuple(reconnect_backoff_s)
+        self._queue: deque[tuple[str, int, str]] = deque()
         self._ready = asyncio.Event()
         self._http: aiohttp.ClientSession | None = None
         self._ws: aiohttp.ClientWebSocketResponse | None = None
-        self._tasks: list[asyncio.Task[None]] = []
+        self._publish_url = ""
+        self._secret = ""
+        self._channel: asyncio.Task[None] | None = None
         self._closing = False
+        self._sent_run: tuple[int, str] | None = None
+        """The current run's announcement, once sent (announced again after a reconnection)."""
+        self._sent_report: tuple[int, str] | None = None
+        """The current run's report, once sent: (run, message)."""
+        self.reconnecting = False
+        """The channel was lost and the share is reconnecting."""
+        self.reconnects = 0
+        """Times the channel was lost and made again."""
         self.info: ShareInfo | None = None
         """The share once made."""
         self.stopped: str | None = None
@@ -162,12 +207,9 @@ class LiveShare:
                         "it may be an older CallCheck server"
                     )
                 made = await response.json()
-            self._ws = await self._http.ws_connect(
-                f"{self._server_url}{made['publish_path']}",
-                headers={live_wire.SECRET_HEADER: made["secret"]},
-                heartbeat=20.0,
-                timeout=aiohttp.ClientWSTimeout(ws_close=2.0),
-            )
+            self._publish_url = f"{self._server_url}{made['publish_path']}"
+            self._secret = made["secret"]
+            self._ws, _hello = await self._open()
         except ShareError:
             await self._close_http()
             raise
@@ -177,11 +219,28 @@ class LiveShare:
                 f"could not share the test with the helpdesk: {type(exc).__name__} {exc}".strip()
             ) from None
         self.info = ShareInfo(made["code"], made["url"], made["expires_at"])
-        self._tasks = [
-            asyncio.create_task(self._send_forever(), name="live-share-send"),
-            asyncio.create_task(self._receive_forever(), name="live-share-receive"),
-        ]
+        self._channel = asyncio.create_task(self._keep_channel(self._ws), name="live-share")
         return self.info
+
+    async def _open(self) -> tuple[aiohttp.ClientWebSocketResponse, dict[str, Any]]:
+        """Open the publishing channel and read the server's ``hello``."""
+        assert self._http is not None
+        ws = await self._http.ws_connect(
+            self._publish_url,
+            headers={live_wire.SECRET_HEADER: self._secret},
+            heartbeat=20.0,
+            timeout=aiohttp.ClientWSTimeout(ws_close=2.0),
+        )
+        try:
+            async with asyncio.timeout(CONNECT_TIMEOUT_S):
+                first = await ws.receive()
+            hello = json.loads(first.data) if first.type == aiohttp.WSMsgType.TEXT else None
+            if not isinstance(hello, dict) or hello.get("type") != live_wire.HELLO:
+                raise ValueError("the server did not say hello on the sharing channel")
+        except BaseException:
+            await ws.close()
+            raise
+        return ws, hello
 
     async def close(self, *, stop: bool = True) -> None:
         """Send what is queued (bounded by :data:`FLUSH_TIMEOUT_S`), then say ``stop`` (the
@@ -192,15 +251,15 @@ class LiveShare:
             self._put(live_wire.STOP, live_wire.encode(live_wire.STOP))
         self._closing = True
         self._ready.set()
-        if self._tasks:
+        channel = self._channel
+        if channel is not None:
+            # Also while reconnecting: the report queued last may still get out in time.
             with contextlib.suppress(TimeoutError):
                 async with asyncio.timeout(FLUSH_TIMEOUT_S):
-                    await asyncio.shield(self._tasks[0])
-        for task in self._tasks:
-            task.cancel()
-        for task in self._tasks:
+                    await asyncio.shield(channel)
+            channel.cancel()
             with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+                await channel
         if self.stopped is None:
             self.stopped = "sharing stopped"
         await self._close_http()
@@ -252,33 +311,109 @@ class LiveShare:
         if self.stopped is not None or self._closing:
             return
         if len(self._queue) >= self._capacity:
-            for i, (queued, _) in enumerate(self._queue):
+            for i, (queued, _run, _text) in enumerate(self._queue):
                 if queued == live_wire.SNAPSHOT:
                     del self._queue[i]
                     self.dropped_snapshots += 1
                     break
-        self._queue.append((kind, text))
+        self._queue.append((kind, self.run, text))
         self._ready.set()
 
     # -------------------------------------------------------------------------- tasks
 
-    async def _send_forever(self) -> None:
-        assert self._ws is not None
-        try:
-            while True:
-                while not self._queue:
-                    if self._closing:
-                        return
-                    self._ready.clear()
-                    await self._ready.wait()
-                _kind, text = self._queue.popleft()
-                await self._ws.send_str(text)
-        except (ConnectionError, aiohttp.ClientError, RuntimeError):
-            self._stop(STOPPED_BY_SERVER)
+    async def _keep_channel(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        """Serve the channel; when it is lost, reconnect and serve the new one."""
+        while True:
+            sender = asyncio.create_task(self._send(ws), name="live-share-send")
+            receiver = asyncio.create_task(self._receive(ws), name="live-share-receive")
+            try:
+                await asyncio.wait((sender, receiver), return_when=asyncio.FIRST_COMPLETED)
+                if sender.done() and not receiver.done() and not _flushed(sender):
+                    # A failed send: the server's close frame (and its code) may be on its way.
+                    await asyncio.wait((receiver,), timeout=CLOSE_READ_S)
+            finally:
+                for task in (sender, receiver):
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError, Exception):
+                        await task
+            if _flushed(sender):  # closing, and everything went out
+                return
+            close_code = ws.close_code
+            logger.info("live share: the channel ended (close code %s)", close_code)
+            with contextlib.suppress(Exception):
+                await ws.close()
+            if close_code in (live_wire.CLOSE_EXPIRED, live_wire.CLOSE_REPLACED):
+                self._stop(SHARE_ENDED)
+                return
+            reopened = await self._reconnect()
+            if reopened is None:
+                return
+            self._ws = ws = reopened
 
-    async def _receive_forever(self) -> None:
-        assert self._ws is not None
-        async for message in self._ws:
+    async def _reconnect(self) -> aiohttp.ClientWebSocketResponse | None:
+        """Open the channel again after the waits of the backoff; ``None`` when the server
+        ended the share or every attempt failed (sharing stopped)."""
+        self.reconnecting = True
+        if self._on_reconnecting is not None:
+            self._on_reconnecting(RECONNECTING)
+        for wait_s in self._backoff_s:
+            await asyncio.sleep(wait_s)
+            try:
+                async with asyncio.timeout(RECONNECT_TIMEOUT_S):
+                    ws, hello = await self._open()
+            except aiohttp.WSServerHandshakeError as exc:
+                if exc.status in (403, 404, 410):  # the share is gone: do not insist
+                    self._stop(SHARE_ENDED)
+                    return None
+                continue  # e.g. 502/503 from a load balancer whose instance is starting
+            except (aiohttp.ClientError, OSError, TimeoutError, ValueError):
+                continue
+            self._resume(hello)
+            self.reconnecting = False
+            self.reconnects += 1
+            if self._on_resumed is not None:
+                self._on_resumed()
+            return ws
+        self._stop(STOPPED_BY_SERVER)
+        return None
+
+    def _resume(self, hello: Mapping[str, Any]) -> None:
+        """Put in front of the queue what the new channel must say first: the current run
+        (the server may have lost it with the old instance; a run it knows stays one run) and
+        its report if the server does not hold it (lost on the way)."""
+        front: list[tuple[str, int, str]] = []
+        if self._sent_run is not None:
+            front.append((live_wire.RUN, *self._sent_run))
+        stored = hello.get("reports")
+        if self._sent_report is not None and isinstance(stored, list):
+            run, text = self._sent_report
+            if run not in stored:
+                front.append((live_wire.REPORT, run, text))
+        self._queue.extendleft(reversed(front))
+        self._ready.set()
+
+    async def _send(self, ws: aiohttp.ClientWebSocketResponse) -> bool:
+        """Send queued messages in order; ``True`` once closing and the queue is empty,
+        ``False`` when the channel failed (the message that failed stays first in line)."""
+        while True:
+            while not self._queue:
+                if self._closing:
+                    return True
+                self._ready.clear()
+                await self._ready.wait()
+            kind, run, text = self._queue[0]
+            try:
+                await ws.send_str(text)
+            except (ConnectionError, aiohttp.ClientError, RuntimeError):
+                return False
+            self._queue.popleft()
+            if kind == live_wire.RUN:
+                self._sent_run, self._sent_report = (run, text), None
+            elif kind == live_wire.REPORT:
+                self._sent_report = (run, text)
+
+    async def _receive(self, ws: aiohttp.ClientWebSocketResponse) -> None:
+        async for message in ws:
             if message.type != aiohttp.WSMsgType.TEXT:
                 continue
             with contextlib.suppress(ValueError, TypeError, AttributeError):
@@ -290,8 +425,6 @@ class LiveShare:
                     self.viewers = int(data.get("count", 0))
                     if self._on_viewers is not None:
                         self._on_viewers(self.viewers)
-        if not self._closing:
-            self._stop(STOPPED_BY_SERVER)
 
     def _stop(self, reason: str) -> None:
         if self.stopped is not None:
@@ -303,14 +436,22 @@ class LiveShare:
             self._on_stopped(reason)
 
 
+def _flushed(sender: asyncio.Task[bool]) -> bool:
+    """The sender ended because the share closes and everything went out."""
+    return (
+        sender.done() and not sender.cancelled() and sender.exception() is None and sender.result()
+    )
+
+
 class ThreadedShare:
     """A :class:`LiveShare` on its own engine loop, fed from any thread.
 
     The front ends' seam (STYLE.md practice 15): the CLI and the GUI bridge make one, call
     :meth:`start`, hand :meth:`snapshot_hook` to the test session, and :meth:`report` its
     report. Publishing never runs on — or waits for — the call's loop: every method only
-    schedules work on the share's own thread. ``on_run_again``, ``on_stopped`` and
-    ``on_viewers`` are called on that thread (a GUI re-emits them as queued signals).
+    schedules work on the share's own thread. ``on_run_again``, ``on_stopped``, ``on_viewers``,
+    ``on_reconnecting`` and ``on_resumed`` are called on that thread (a GUI re-emits them as
+    queued signals).
     """
 
     def __init__(
@@ -321,6 +462,8 @@ class ThreadedShare:
         on_run_again: Callable[[], None] | None = None,
         on_stopped: Callable[[str], None] | None = None,
         on_viewers: Callable[[int], None] | None = None,
+        on_reconnecting: Callable[[str], None] | None = None,
+        on_resumed: Callable[[], None] | None = None,
     ) -> None:
         from callcheck.engine.loop import EngineLoop
 
@@ -331,6 +474,8 @@ class ThreadedShare:
             on_run_again=on_run_again,
             on_stopped=on_stopped,
             on_viewers=on_viewers,
+            on_reconnecting=on_reconnecting,
+            on_resumed=on_resumed,
         )
         self.info: ShareInfo | None = None
         """The share once made."""

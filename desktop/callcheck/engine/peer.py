@@ -22,6 +22,9 @@ hook                                          purpose
                                               modes: the downlink impaired on this side)
 ``RTCSctpTransport._handle_data`` (wrapped)    arrival time of each data-channel datagram: the
                                               RTT echo subtracts how long a ping was held
+``RTCSctpTransport._send_chunk`` (wrapped)     departure of each data-channel datagram: the
+                                              ping's send time and the echo's hold are written
+                                              as it leaves
 ``aioice.Connection.data_received`` and       when each datagram reached aioice (a FIFO of
 ``RTCIceTransport._recv`` (wrapped)           stamps beside aioice's queue): that arrival time
 ``aioice.ice.get_host_addresses`` (wrapped    ICE host addresses per call via a context variable:
@@ -407,13 +410,16 @@ class MeasuredPeer:
     def create_probe_channel(self) -> None:
         """Open the RTT echo data channel (the offering side)."""
         channel = self.pc.createDataChannel(CHANNEL_LABEL, **CHANNEL_OPTIONS)
-        self.probe = RttProbe(channel, ping=self.options.ping, arrival_ms=self._stamp_sctp())
+        self._probe_on(channel)
         self._channel_ready(channel)
 
-    def _stamp_sctp(self) -> Callable[[], float]:
-        """The arrival clock of data-channel messages (:mod:`callcheck.engine.arrivals`)."""
-        self._arrivals.stamp_sctp(self.pc.sctp)
-        return self._arrivals.message_ms
+    def _probe_on(self, channel: Any) -> None:
+        """The RTT probe on ``channel``, its times taken at the transport both ways
+        (:mod:`callcheck.engine.arrivals`)."""
+        sctp = self.pc.sctp
+        self._arrivals.stamp_sctp(sctp)
+        self.probe = RttProbe(channel, ping=self.options.ping, arrival_ms=self._arrivals.message_ms)
+        self._arrivals.stamp_departures(sctp, self.probe.restamp)
 
     def _channel_ready(self, channel: Any) -> None:
         self.channel = channel
@@ -425,9 +431,7 @@ class MeasuredPeer:
 
         def on_datachannel(channel: Any) -> None:
             if channel.label == CHANNEL_LABEL and self.probe is None:
-                self.probe = RttProbe(
-                    channel, ping=self.options.ping, arrival_ms=self._stamp_sctp()
-                )
+                self._probe_on(channel)
                 self._channel_ready(channel)
 
         self.pc.on("datachannel", on_datachannel)

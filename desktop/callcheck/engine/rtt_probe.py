@@ -29,11 +29,20 @@ subtracts exactly this time, its DLSR (RFC 3550 §6.4.1), and so do we:
 ``rtt = arrival − send time − hold``. Arrival is when the datagram reached aioice, not when the
 message callback ran (``arrival_ms``: :mod:`callcheck.engine.arrivals`), on both sides — the
 measured peer and the reflector stamp it alike.
+
+Stamped as the datagram leaves: ``RTCDataChannel.send`` only queues a message, and it reaches the
+wire after the loop has worked off what arrived meanwhile (0.4–0.7 ms for the echo of a server
+that held the ping 25 ms, 0.2 ms for a ping, measured at both ends' sockets). So the ping's send
+time and the echo's hold are written once more when SCTP hands the message to DTLS
+(:class:`WireStamps`, installed with ``ArrivalStamps.stamp_departures`` of
+:mod:`callcheck.engine.arrivals`). Where that hook is not installed the times written when the
+message was queued stay; the wire format does not change.
 """
 
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import struct
 from collections.abc import Callable
@@ -60,6 +69,8 @@ HELD_ECHO_BYTES: Final = PING_BYTES + _HOLD.size
 #: Set in a ping's number by a pinger that reads held echoes (module docstring). Ping numbers
 #: count up from 1 every 250 ms: the low 31 bits last 17 years.
 HELD_ECHO_WANTED: Final = 0x8000_0000
+#: Held echoes waiting to leave at most (one per ping; a closing channel may never send some).
+MAX_WAITING_ECHOES: Final = 64
 
 
 def echo_for(message: bytes, hold_ms: float) -> bytes | None:
@@ -77,10 +88,47 @@ def echo_for(message: bytes, hold_ms: float) -> bytes | None:
     return echo
 
 
+class WireStamps:
+    """A connection's probe times, written as the datagram leaves (module docstring).
+
+    :meth:`echo` answers a ping and remembers when it arrived; :meth:`restamp` is the departure
+    hook of :meth:`~callcheck.engine.arrivals.ArrivalStamps.stamp_departures`: it writes our
+    ping's send time and our held echo's hold at that moment. One per connection, shared by the
+    probe channels on it (the reflector's, the measured peer's).
+    """
+
+    def __init__(self) -> None:
+        self._waiting: collections.OrderedDict[bytes, float] = collections.OrderedDict()
+
+    def echo(self, message: bytes, arrival_ms: float) -> bytes | None:
+        """The echo of ``message`` (:func:`echo_for`, held from ``arrival_ms`` until now, and until
+        it leaves once :meth:`restamp` runs), or ``None`` if it is no ping."""
+        echo = echo_for(message, now_ms() - arrival_ms)
+        if echo is not None and len(echo) == HELD_ECHO_BYTES:
+            self._waiting[echo[:PING_BYTES]] = arrival_ms
+            while len(self._waiting) > MAX_WAITING_ECHOES:
+                self._waiting.popitem(last=False)
+        return echo
+
+    def restamp(self, message: bytes, departure_ms: float) -> bytes | None:
+        """``message`` as it leaves at ``departure_ms``: a ping sent then, a held echo of ours
+        held until then; ``None`` for anything else (sent as it is)."""
+        kind = message[0] if message else None
+        if kind == _PING and len(message) == PING_BYTES:
+            number, _queued_ms = _BODY.unpack_from(message, 1)
+            return message[:1] + _BODY.pack(number, departure_ms)
+        if kind == _ECHO and len(message) == HELD_ECHO_BYTES:
+            arrival_ms = self._waiting.pop(message[:PING_BYTES], None)
+            if arrival_ms is not None:
+                return message[:PING_BYTES] + _HOLD.pack(max(0.0, departure_ms - arrival_ms))
+        return None
+
+
 class RttProbe:
     """Pings over ``channel`` (an aiortc ``RTCDataChannel``) and answers the far end's pings.
 
     Samples are ``(arrival time ms, rtt ms)``; ``on_sample`` is called on the engine loop.
+    Install :meth:`restamp` as the connection's departure hook so that its times are the wire's.
     """
 
     def __init__(
@@ -97,6 +145,7 @@ class RttProbe:
         self._interval_ms = interval_ms
         self._ping = ping
         self._on_sample = on_sample
+        self._wire = WireStamps()
         self._task: asyncio.Task[None] | None = None
         self.samples_ms: list[tuple[float, float]] = []
         """``(arrival ms, rtt ms)`` of every echo, the far end's hold subtracted."""
@@ -128,7 +177,7 @@ class RttProbe:
             return  # not ours (the reflector may send JSON on the same channel)
         kind = message[0]
         if kind == _PING:
-            echo = echo_for(message, now_ms() - self._arrival_ms())
+            echo = self._wire.echo(message, self._arrival_ms())
             if echo is not None:
                 with contextlib.suppress(Exception):
                     self._channel.send(echo)
@@ -146,6 +195,10 @@ class RttProbe:
                 self.holds_ms.append(hold_ms)
                 if self._on_sample is not None:
                     self._on_sample(rtt_ms)
+
+    def restamp(self, message: bytes, departure_ms: float) -> bytes | None:
+        """The departure hook for this probe's messages (:meth:`WireStamps.restamp`)."""
+        return self._wire.restamp(message, departure_ms)
 
     @property
     def latest_ms(self) -> float | None:

@@ -463,6 +463,10 @@ class MainWindow(QMainWindow):
         self.bridge.shareFailed.connect(self._on_share_failed)
         self.bridge.shareStopped.connect(self._on_share_stopped)
         self.bridge.shareViewers.connect(lambda n: self.liveScreen().sharePanel.set_viewers(n))
+        self.bridge.shareReconnecting.connect(
+            lambda _reason: self.liveScreen().sharePanel.set_reconnecting()
+        )
+        self.bridge.shareResumed.connect(lambda: self.liveScreen().sharePanel.set_resumed())
         self.bridge.runAgainRequested.connect(self.runAgainPrompt.ask)
         self.runAgainPrompt.runRequested.connect(lambda: self.start_test(self._last_mode))
         self.bridge.echoPhase.connect(self._on_echo_phase)

@@ -413,6 +413,10 @@ class EngineBridge(QObject):
     """Sharing ended (stopped by the employee, or the server dropped the channel): why."""
     shareViewers = Signal(int)
     """How many have the helpdesk page open."""
+    shareReconnecting = Signal(str)
+    """The sharing channel was lost and is being made again (why, in English)."""
+    shareResumed = Signal()
+    """Sharing again after a lost channel."""
     runAgainRequested = Signal()
     """The helpdesk asks for another run: ask the employee (never run without their click)."""
     echoPhase = Signal(str)
@@ -628,6 +632,8 @@ class EngineBridge(QObject):
             on_run_again=self.runAgainRequested.emit,
             on_stopped=self.shareStopped.emit,
             on_viewers=self.shareViewers.emit,
+            on_reconnecting=self.shareReconnecting.emit,
+            on_resumed=self.shareResumed.emit,
         )
         try:
             info = await asyncio.to_thread(share.start)  # blocking: off the engine loop

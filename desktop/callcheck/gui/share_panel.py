@@ -118,6 +118,16 @@ class SharePanel(QFrame):
         if self.stopButton.isEnabled():
             self.status.setText(texts.SHARE_VIEWERS.format(count=count) if count else "")
 
+    def set_reconnecting(self) -> None:
+        """The channel was lost; the share is reconnecting (the code stays valid)."""
+        if self.stopButton.isEnabled():
+            self.status.setText(texts.SHARE_RECONNECTING)
+
+    def set_resumed(self) -> None:
+        """Sharing again (the server's viewer count follows)."""
+        if self.stopButton.isEnabled():
+            self.status.clear()
+
     def set_stopped(self) -> None:
         """Sharing ended (the employee stopped it, or the server dropped the channel)."""
         self.status.setText(texts.SHARE_STOPPED)

@@ -898,6 +898,9 @@ SHARE_WHAT: Final = QT_TRANSLATE_NOOP(
 SHARE_VIEWERS: Final = QT_TRANSLATE_NOOP("texts", "Watching now: {count}")
 SHARE_STOP: Final = QT_TRANSLATE_NOOP("texts", "&Stop sharing")
 SHARE_STOPPED: Final = QT_TRANSLATE_NOOP("texts", "Sharing stopped. The test goes on.")
+SHARE_RECONNECTING: Final = QT_TRANSLATE_NOOP(
+    "texts", "Connection to the server lost. Reconnecting… The test goes on."
+)
 SHARE_FAILED: Final = QT_TRANSLATE_NOOP(
     "texts", "The test could not be shared ({reason}). The test runs without sharing."
 )

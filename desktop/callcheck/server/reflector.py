@@ -24,9 +24,12 @@ hook                                         purpose
 sender's SSRC, MID, header-extension map     the transport from the receive hook; the sender's
 and RTCP counters (read / kept up to date)   SR counters are kept as its own loop keeps them
                                              (its track never yields: :class:`_IdleTrack`)
-``aioice.Connection.data_received``,         when each data-channel datagram reached aioice:
-``RTCIceTransport._recv`` and                the held RTT echo says how long the server held
-``RTCSctpTransport._handle_data`` (wrapped)  the ping (:mod:`callcheck.engine.arrivals`)
+``aioice.Connection.data_received``,         when each data-channel datagram reached the
+``RTCIceTransport._recv`` and                server (its kernel's stamp, read on the socket of
+``RTCSctpTransport._handle_data``,           ``aioice.Connection._nominated``) and when the
+``RTCSctpTransport._send_chunk`` (wrapped)   echo's left: the held RTT echo says how long the
+                                             server held the ping
+                                             (:mod:`callcheck.engine.arrivals`)
 ===========================================  ==================================================
 
 Why at the transport: aiortc's track → sender → encoder path costs a queue, a task wake-up and
@@ -63,9 +66,10 @@ and ``v``; times are the server's monotonic clock in ms (only differences are me
     ping (``b"P"`` + uint32 + float64, see ``callcheck.engine.rtt_probe``) is echoed with the
     first byte ``b"E"``; when the ping's number has its top bit set (a client that reads held
     echoes) the echo also carries, as a float64, how long the server held the ping in ms — from
-    the datagram reaching aioice to the echo, stamped as the desktop stamps it
-    (:mod:`callcheck.engine.arrivals`) — and the client subtracts it from the RTT, as RTCP
-    subtracts its DLSR. Other pings (older desktops) get the plain 13-byte echo they read.
+    the datagram reaching the server (its kernel's receive stamp on Linux, else aioice) to the
+    echo's datagram leaving (:mod:`callcheck.engine.arrivals`) — and the client subtracts it
+    from the RTT, as RTCP subtracts its DLSR. Other pings (older desktops) get the plain
+    13-byte echo they read.
 ``end`` (the server ends the call: ``max_session``, ``media_timeout``, ``server_shutdown``)
     ``{"type": "end", "v": 1, "reason": R, "total": FIGURES}``
 
@@ -144,7 +148,7 @@ from callcheck.core.packets import (
 from callcheck.engine.arrivals import ArrivalStamps
 from callcheck.engine.far_end import figures_json
 from callcheck.engine.loop import now_ms
-from callcheck.engine.rtt_probe import echo_for
+from callcheck.engine.rtt_probe import WireStamps
 from callcheck.engine.taps import packet_record
 from callcheck.server.config import ServerConfig
 from callcheck.server.ice import host_addresses, rtc_configuration
@@ -578,7 +582,10 @@ class ReflectorSession:
         self.packets_reflected = 0
         self.end_reason: str | None = None
         self._channels: list[Any] = []
-        self._arrivals = ArrivalStamps()
+        # The kernel's receive time (Linux): a ping that waits in the socket while the server
+        # is busy with other calls is held too.
+        self._arrivals = ArrivalStamps(kernel_clock=True)
+        self._wire = WireStamps()
         self._figures_seq = 0
         self._periodic: list[asyncio.Task[None]] = []
         self._tasks: set[asyncio.Task[None]] = set()
@@ -614,7 +621,7 @@ class ReflectorSession:
             except Exception as exc:  # aiortc: ValueError, OperationError, InvalidAccessError …
                 raise OfferError(f"the offer was rejected: {exc or type(exc).__name__}") from exc
             self._install_hooks(transceiver.receiver, transceiver.sender)
-            self._stamp_ping_arrivals()
+            self._stamp_pings()
             answer = await self.pc.createAnswer()
             await self.pc.setLocalDescription(answer)
         # Before the answer leaves: no check can have arrived yet.
@@ -651,8 +658,9 @@ class ReflectorSession:
 
         receiver._handle_rtp_packet = tapped_handle_rtp
 
-    def _stamp_ping_arrivals(self) -> None:
-        """Stamp when each data-channel datagram arrived: the held echo's hold starts there.
+    def _stamp_pings(self) -> None:
+        """Stamp when each data-channel datagram arrived and when an echo leaves: the held
+        echo's hold runs from one to the other.
 
         After ``setRemoteDescription``, which has already put bundled media on one transport.
         """
@@ -661,6 +669,7 @@ class ReflectorSession:
             return  # an offer without a data channel: no pings to answer
         self._arrivals.stamp_datagrams(sctp.transport.transport)
         self._arrivals.stamp_sctp(sctp)
+        self._arrivals.stamp_departures(sctp, self._wire.restamp)
 
     def _ice_connections(self) -> list[Any]:
         """The aioice connections of every transport (one with BUNDLE; an offer without a
@@ -753,7 +762,7 @@ class ReflectorSession:
 
     def _on_channel_message(self, channel: Any, message: object) -> None:
         if isinstance(message, bytes):
-            echo = echo_for(message, now_ms() - self._arrivals.message_ms())
+            echo = self._wire.echo(message, self._arrivals.message_ms())
             if echo is not None:
                 self._send(channel, echo)
             return

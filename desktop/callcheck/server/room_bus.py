@@ -7,14 +7,14 @@ event row announced with ``NOTIFY callcheck_rooms, '<event id>'`` (PostgreSQL ``
 ``NOTIFY``, delivered in commit order). The event body is a row, not the NOTIFY payload, because
 a payload is limited to 8000 bytes and a signaling message may be larger. Each instance has one
 listening connection; it reads the events in the order announced and hands them to
-:class:`~callcheck.server.rooms.RoomRegistry`. Events are kept ``EVENT_KEEP_S`` and expired rooms
-are removed when rooms are created.
+:class:`~callcheck.server.rooms.RoomRegistry`. A lost listening connection is made again and the
+events published meanwhile are read back from their table
+(:class:`~callcheck.server.pg_listen.PgListener`), once each, in order. Events are kept
+``EVENT_KEEP_S`` and expired rooms are removed when rooms are created.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import json
 import logging
 import time
@@ -23,6 +23,7 @@ from typing import Any, Final
 
 import asyncpg
 
+from callcheck.server.pg_listen import PgListener
 from callcheck.server.rooms import RoomEvent, RoomRow
 
 __all__ = ["EVENT_KEEP_S", "PostgresRoomBus"]
@@ -56,9 +57,14 @@ class PostgresRoomBus:
     def __init__(self, dsn: str) -> None:
         self._dsn = dsn
         self._pool: Any = None
-        self._listener: Any = None
-        self._queue: asyncio.Queue[int] = asyncio.Queue()
-        self._reader: asyncio.Task[None] | None = None
+        self.listener = PgListener(
+            dsn,
+            CHANNEL,
+            table="callcheck_room_events",
+            payload_sql="id::text",  # the NOTIFY payload is the event's id
+            handle=self._handle,
+            name="room-bus",
+        )
         self._on_event: Callable[[RoomEvent], Awaitable[None]] | None = None
 
     async def start(self, on_event: Callable[[RoomEvent], Awaitable[None]]) -> None:
@@ -68,37 +74,20 @@ class PostgresRoomBus:
         async with self._pool.acquire() as db, db.transaction():
             await db.execute(f"SELECT pg_advisory_xact_lock({_LOCK_ID})")
             await db.execute(_SCHEMA)
-        self._listener = await asyncpg.connect(self._dsn)
-        await self._listener.add_listener(CHANNEL, self._notified)
-        self._reader = asyncio.get_running_loop().create_task(self._read(), name="room-bus")
+        await self.listener.start()
 
     async def stop(self) -> None:
         """Stop listening and close the connections."""
-        if self._reader is not None:
-            self._reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reader
-        if self._listener is not None:
-            with contextlib.suppress(Exception):
-                await self._listener.close()
+        await self.listener.stop()
         if self._pool is not None:
             await self._pool.close()
 
-    def _notified(self, connection: Any, pid: int, channel: str, payload: str) -> None:
-        with contextlib.suppress(ValueError):
-            self._queue.put_nowait(int(payload))
-
-    async def _read(self) -> None:
-        while True:
-            event_id = await self._queue.get()
-            try:
-                row = await self._pool.fetchrow(
-                    "SELECT code, body FROM callcheck_room_events WHERE id = $1", event_id
-                )
-                if row is not None and self._on_event is not None:
-                    await self._on_event(RoomEvent(code=row["code"], **json.loads(row["body"])))
-            except Exception:  # one bad event must not stop the relay
-                logger.warning("room event %d could not be handled", event_id, exc_info=True)
+    async def _handle(self, payload: str) -> None:
+        row = await self._pool.fetchrow(
+            "SELECT code, body FROM callcheck_room_events WHERE id = $1", int(payload)
+        )
+        if row is not None and self._on_event is not None:
+            await self._on_event(RoomEvent(code=row["code"], **json.loads(row["body"])))
 
     async def create(self, row: RoomRow) -> bool:
         """Add a room; ``False`` if its code is taken."""

@@ -287,11 +287,22 @@ async def _forward_websocket(
     finally:
         for task in tasks:
             task.cancel()
+        # Each side's close code reaches the other: the live view's app reads the owner's
+        # (4010 "share expired" means do not reconnect; core.live_wire).
         with contextlib.suppress(Exception):
-            await upstream.close()
+            await upstream.close(code=_relayed_close(downstream.close_code))
         with contextlib.suppress(Exception):
-            await downstream.close()
+            await downstream.close(code=_relayed_close(upstream.close_code))
     return downstream
+
+
+def _relayed_close(code: int | None) -> int:
+    """A close code one side of a relayed WebSocket may send on: the other side's when it is
+    one an endpoint may send (RFC 6455 §7.4), else 1001 "going away" (e.g. the other side's
+    connection was lost: 1006 is never sent)."""
+    if code is not None and (code in (1000, 1001, 1008, 1011) or 3000 <= code <= 4999):
+        return code
+    return 1001
 
 
 async def gather_siblings(app: web.Application, path: str) -> list[str | None]:

@@ -43,9 +43,13 @@ so far from the bus (:meth:`~callcheck.server.live.bus.LiveBus.history`), then f
 ones, and derives the same state and the same events for its own viewers — so a viewer sees
 the test so far and every snapshot in order whichever instance it reaches, also after the
 instance it watched through was restarted. "Run again" goes to ``app:<code>``: the instance
-holding the app's channel passes it on; ``409`` when no instance does. With SQLite (one
-instance) the bus is in-process and keeps nothing: a restarted server knows its shares and
-their reports (the store), not the snapshots of a run in progress.
+holding the app's channel passes it on; ``409`` when no instance does. When the instance holding
+the app's channel dies, the app reconnects through any other (the share's secret is checked
+there; a newer channel replaces an older one with close code 4001); the ``hello`` lists the runs
+whose reports are stored, so the app re-sends only a report lost on the way. An expired share's
+channel is closed with 4010: the app must not reconnect (:mod:`callcheck.core.live_wire`).
+With SQLite (one instance) the bus is in-process and keeps nothing: a restarted server knows its
+shares and their reports (the store), not the snapshots of a run in progress.
 """
 
 from __future__ import annotations
@@ -266,7 +270,11 @@ class LiveApi:
         """Forget expired shares in memory; delete past-retention ones from the store."""
         now = self.clock()
         for code, live in tuple(self._live.items()):
-            if live.share.expires_at <= now and live.publisher is None:
+            if live.share.expires_at > now:
+                continue
+            if live.publisher is not None:  # its handler forgets nothing; the next sweep does
+                await live.publisher.close(code=live_wire.CLOSE_EXPIRED, message=b"share expired")
+            else:
                 self._forget(code)
         return await self._store.purge_live(now - timedelta(days=self._config.live_retention_days))
 
@@ -464,14 +472,18 @@ class LiveApi:
         ws = web.WebSocketResponse(heartbeat=20.0, max_msg_size=self._config.max_report_bytes)
         await ws.prepare(request)
         if live.publisher is not None:  # the app reconnected: the newer channel wins
-            await live.publisher.close(code=4001, message=b"replaced")
+            await live.publisher.close(code=live_wire.CLOSE_REPLACED, message=b"replaced")
         live.publisher = ws
         requests = self.bus.subscribe(f"app:{code}")
         await self.bus.announce(f"app:{code}")  # "run again" can reach it from now on
         forward = asyncio.create_task(self._forward(requests, ws), name=f"live-forward-{code[:2]}")
+        stored = await self._store.live_runs(code)
         await ws.send_str(
             live_wire.encode(
-                live_wire.HELLO, code=code, expires_at=live.share.expires_at.isoformat()
+                live_wire.HELLO,
+                code=code,
+                expires_at=live.share.expires_at.isoformat(),
+                reports=[run.run for run in stored],  # what a reconnecting app need not resend
             )
         )
         await ws.send_str(
@@ -483,6 +495,9 @@ class LiveApi:
             async for message in ws:
                 if message.type != WSMsgType.TEXT:
                     continue
+                if self._expired(live.share):  # the app must not reconnect: the share ended
+                    await ws.close(code=live_wire.CLOSE_EXPIRED, message=b"share expired")
+                    break
                 verdict = await self._on_message(live, message.data)
                 if verdict is None:
                     stopped = True

@@ -8,7 +8,8 @@ announced on the PostgreSQL channel ``callcheck_live``. A ``NOTIFY`` payload is 
 report, tens of kB) as a reference (``<id> <channel>``) that each instance reads from the row.
 Notifications arrive in commit order; each instance's listening connection hands them to its
 subscribers and followers in that order, the publishing instance included (so every instance
-sees one order).
+sees one order). A lost listening connection is made again and what was published meanwhile is
+read back from the table (:class:`~callcheck.server.pg_listen.PgListener`), once each, in order.
 
 History: the rows stay ``keep_s`` (the live code's lifetime), so an instance that starts
 following a share — a viewer reaching another instance, or a worker that was restarted — reads
@@ -27,7 +28,6 @@ they hold transient messages, not the store's records.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import logging
 import time
@@ -36,6 +36,7 @@ from typing import Any, Final
 import asyncpg
 
 from callcheck.server.live.bus import LocalFanout
+from callcheck.server.pg_listen import PgListener
 
 __all__ = ["CHANNEL", "NOTIFY_PAYLOAD_BYTES", "PostgresLiveBus"]
 
@@ -90,76 +91,64 @@ class PostgresLiveBus(LocalFanout):
         self._dsn = dsn
         self._keep_s = keep_s
         self._pool: Any = None
-        self._listener: Any = None
         self._backend_pid = 0
-        self._queue: asyncio.Queue[str] = asyncio.Queue()
-        self._reader: asyncio.Task[None] | None = None
+        self.listener = PgListener(
+            dsn,
+            CHANNEL,
+            table="callcheck_live_messages",
+            # The NOTIFY payload of a message that fits (a larger one is read back the same).
+            payload_sql="id::text || ' ' || channel || E'\\n' || body",
+            handle=self._deliver_payload,
+            on_connected=self._listening,
+            name="live-bus",
+        )
         self._purged_at = 0.0
-        self._stopping = False
 
     async def start(self) -> None:
         self._pool = await asyncpg.create_pool(self._dsn, min_size=1, max_size=4)
         async with self._pool.acquire() as db, db.transaction():
             await db.execute(f"SELECT pg_advisory_xact_lock({_LOCK_ID})")
             await db.execute(_SCHEMA)
-        self._listener = await asyncpg.connect(self._dsn)
-        self._backend_pid = int(self._listener.get_server_pid())
-        await self._listener.add_listener(CHANNEL, self._notified)
-        self._listener.add_termination_listener(self._listener_lost)
         # Rows of instances that are gone (a reused pid is only counted while it listens).
         await self._pool.execute(
             "DELETE FROM callcheck_live_presence WHERE backend_pid NOT IN "
             "(SELECT pid FROM pg_stat_activity)"
         )
-        self._reader = asyncio.get_running_loop().create_task(self._read(), name="live-bus")
+        await self.listener.start()
 
     async def stop(self) -> None:
-        self._stopping = True
         self.close_all()
-        if self._reader is not None:
-            self._reader.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reader
+        await self.listener.stop()
         if self._pool is not None:
             with contextlib.suppress(Exception):
                 await self._pool.execute(
                     "DELETE FROM callcheck_live_presence WHERE backend_pid = $1", self._backend_pid
                 )
-        if self._listener is not None:
-            with contextlib.suppress(Exception):
-                await self._listener.close()
-        if self._pool is not None:
             await self._pool.close()
 
-    def _listener_lost(self, connection: Any) -> None:
-        if self._stopping:
-            return
-        # Not reconnected: a new connection would miss what was published meanwhile, and the
-        # mirrors would go on with a gap. The viewers' pages keep the state they had.
-        logger.error(
-            "live: the PostgreSQL listening connection closed; live views published through "
-            "other instances stop updating here until this server is restarted"
-        )
+    async def _listening(self, backend_pid: int) -> None:
+        """A (new) listening connection: presence rows move to its pid (the old one's are no
+        longer counted once its backend is gone)."""
+        old, self._backend_pid = self._backend_pid, backend_pid
+        if old:
+            await self._pool.execute(
+                "DELETE FROM callcheck_live_presence WHERE backend_pid = $1", old
+            )
+        for channel in self.channels():
+            await self.announce(channel)
 
-    def _notified(self, connection: Any, pid: int, channel: str, payload: str) -> None:
-        self._queue.put_nowait(payload)
-
-    async def _read(self) -> None:
-        while True:
-            payload = await self._queue.get()
-            head, newline, body = payload.partition("\n")
-            raw_id, _, channel = head.partition(" ")
-            try:
-                message_id = int(raw_id)
-                if not newline:  # too large for the payload: read it from its row
-                    body = await self._pool.fetchval(
-                        "SELECT body FROM callcheck_live_messages WHERE id = $1", message_id
-                    )
-                    if body is None:
-                        continue  # purged already
-                self.deliver(channel, message_id, body)
-            except Exception:  # one bad message must not stop the relay
-                logger.warning("live: message %r could not be delivered", raw_id, exc_info=True)
+    async def _deliver_payload(self, payload: str) -> None:
+        head, newline, body = payload.partition("\n")
+        raw_id, _, channel = head.partition(" ")
+        message_id = int(raw_id)
+        if not newline:  # too large for the payload: read it from its row
+            found = await self._pool.fetchval(
+                "SELECT body FROM callcheck_live_messages WHERE id = $1", message_id
+            )
+            if found is None:
+                return  # purged already
+            body = str(found)
+        self.deliver(channel, message_id, body)
 
     async def publish(self, channel: str, message: str) -> None:
         now = time.time()

@@ -9,9 +9,10 @@ bench_fleet_store.py times it on a million rows.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any, Final
 
 import asyncpg
@@ -37,6 +38,13 @@ __all__ = ["PostgresStore"]
 MIGRATION_LOCK: Final = 0x4343464C45455431
 #: Connections per instance: ingest and reads overlap, but a reflector is not a database.
 POOL_SIZE: Final = 5
+#: The summary by hour reads its window in this many slices of whole hours at once, each on
+#: its own connection: PostgreSQL does not run an ordered-set aggregate (the exact p10) in
+#: parallel by itself, and hours never straddle two slices, so each slice's groups are final.
+#: One connection of the pool stays for the failure reasons read beside them.
+HOUR_SLICES: Final = POOL_SIZE - 1
+#: No slicing below this many hours a slice (a day or two reads fast in one pass).
+MIN_SLICE_HOURS: Final = 24
 
 _SELECT: Final = "SELECT " + ", ".join((*COLUMNS, "report::text AS report")) + " FROM fleet_reports"
 
@@ -147,10 +155,20 @@ class PostgresStore:
             )
             low = lows_from_scores([(query.key(r[0]), r[1], r[2]) for r in scores])
         else:
-            # Many groups: every figure in one pass over the (group, MOS) index.
-            figures, reasons = await asyncio.gather(
-                fetch(query.figures_and_low(), in_index_order=True), reasons_of
+            # Many groups: every figure in one pass over the (group, MOS) index; by hour in
+            # slices of whole hours at once (each slice's groups are final).
+            queries = (
+                [query]
+                if by == "host"
+                else [
+                    SummaryQuery(summary_sql.POSTGRES, by, low, high, site)
+                    for low, high in await self._hour_slices(since, until, site)
+                ]
             )
+            *parts, reasons = await asyncio.gather(
+                *(fetch(q.figures_and_low(), in_index_order=True) for q in queries), reasons_of
+            )
+            figures = [row for part in parts for row in part]
             low = {  # a host without a rated test has no p10
                 query.key(r["k"]): (float(r["p10"]), int(r["below"]))
                 for r in figures
@@ -161,6 +179,33 @@ class PostgresStore:
             [(query.key(r[0]), r[1], r[2]) for r in reasons],
             low,
         )
+
+    async def _hour_slices(
+        self, since: datetime | None, until: datetime | None, site: str | None
+    ) -> list[tuple[datetime | None, datetime | None]]:
+        """[since, until) cut at whole hours into up to :data:`HOUR_SLICES` parts of about as
+        many hours each (the open ends closed at the first and last test's start). One site's
+        rows are read through the site's index, one slice: each slice would read them all."""
+        low, high = since, until
+        if site is not None:
+            return [(since, until)]
+        if low is None or high is None:
+            first, last = await self._require_pool().fetchrow(
+                "SELECT min(started_at), max(started_at) FROM fleet_reports"
+            )
+            if first is None:
+                return [(since, until)]
+            low = first if low is None else low
+            high = last + timedelta(microseconds=1) if high is None else high
+        hours = (high - low) / timedelta(hours=1)
+        slices = min(HOUR_SLICES, int(hours // MIN_SLICE_HOURS))
+        if slices < 2:
+            return [(since, until)]
+        start = low.astimezone(UTC).replace(minute=0, second=0, microsecond=0)
+        cuts = [start + timedelta(hours=round(i * hours / slices)) for i in range(1, slices)]
+        cuts = [cut for cut in cuts if low < cut < high]
+        bounds: list[datetime | None] = [since, *cuts, until]
+        return list(itertools.pairwise(bounds))
 
     async def purge(self) -> int:
         status = await self._require_pool().execute(

@@ -289,7 +289,18 @@ class SummaryQuery:
         )
 
     def _all_rows_where(self) -> str:
-        return self._row_where([(self._since, self._until)])
+        where = self._row_where([(self._since, self._until)])
+        if self.by != "hour":
+            return where
+        # The same window on the hour, the leading key of the (hour, MOS) index: a window of a
+        # few days (or one slice of a long one, PostgresStore.summary) then reads its own part
+        # of the index, not all of it filtered by the start time it carries.
+        hours = self._range(
+            self._d.row_hour,
+            None if self._since is None else self._d.hour_value(_floor_hour(self._since)),
+            None if self._until is None else self._d.hour_value(_ceil_hour(self._until)),
+        )
+        return " AND ".join([where, *hours])
 
     def scores(self) -> tuple[str, list[Any]]:
         """Rows (key, MOS, count) of the rated tests: the exact percentile and share below the

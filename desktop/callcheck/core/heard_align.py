@@ -86,10 +86,11 @@ class AlignmentWindow:
 
 DEFAULT_WINDOW: Final = AlignmentWindow()
 """Six segments of 1.5 s: 9 s per direction (all of a 10 s call after its start-up, half of a
-20 s one), about 1.5 s for both directions of a loopback call on this 2-core machine under load —
-within the issue's 2 s from the call's end to the report. Measured (``bench_heard.py``, 20 s
-calls, 3 seeds): with 3 s scored, G.711 and G.722 medians moved 0.00–0.08 from clean to 10 %
-loss and rose at some steps; with 9 s they fall at every step but G.711's first."""
+20 s one). Both directions of a 20 s loopback call add 1.0–1.5 s from the call's end to the
+report on this 2-core machine (``bench_heard.py session``), within the issue's 2 s. Measured
+(``bench_heard.py table``, 20 s calls, 3 seeds): with 3 s scored, G.711 and G.722 medians moved
+0.00–0.08 from clean to 10 % loss and rose at some steps; with 9 s they fall at every step
+(G.711's first two steps by only 0.01 each: see ``tests/benchmarks/bench_heard_loss.py``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -70,9 +70,12 @@ make_venv() {
 if [[ "$mode" == app ]]; then
     make_venv .venv gui
 else
-    make_venv .venv gui,test,qttest,lint
     # The proof that core, engine and cli need no Qt: a second environment without PySide6.
-    make_venv .venv-noqt test
+    # Both at once (pip is mostly unpacking: one core each); a failure in either stops setup.
+    make_venv .venv-noqt test &
+    noqt=$!
+    make_venv .venv gui,test,qttest,lint
+    wait "$noqt"
 fi
 # The translations the app loads (resources/i18n/callcheck_<locale>.qm) are build output, not in
 # git: compiled from the .ts files here, for a checkout or an editable install (build.sh does it

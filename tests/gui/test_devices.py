@@ -97,6 +97,9 @@ def test_speaker_test_and_delay_check(window: MainWindow, qtbot: QtBot) -> None:
         screen.toneButton.click()
     assert tone.args == [""]
     assert "beep" in screen.toneStatus.text()
+    # Free as soon as the tone says it ended: the buttons came back on only when the engine
+    # thread had also finished its task, so in about one run in three they stayed off.
+    assert screen.latencyButton.isEnabled()
     screen.service.latency_repetitions = 1
     with qtbot.waitSignal(screen.service.latencyDone, timeout=10_000):
         screen.latencyButton.click()

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from callcheck.core.audio_analysis import measure_level
 from callcheck.engine.audio_io import (
@@ -79,7 +79,7 @@ class DeviceService(QObject):
         self._backend: AudioBackend | None = None
         self._listen_future: concurrent.futures.Future[None] | None = None
         self._stop_listening: asyncio.Event | None = None
-        self._busy: concurrent.futures.Future[None] | None = None
+        self._busy = False
         self.latency_repetitions = latency_repetitions
 
     # ------------------------------------------------------------------ engine-thread helpers
@@ -138,15 +138,24 @@ class DeviceService(QObject):
             self._stop_listening = None
         self.listenStopped.emit(error)
 
+    def _done(self, signal: SignalInstance, message: str) -> None:
+        """End the tone or the delay check: free first, then say so. The screen re-enables its
+        buttons on the signal; said first, they could stay off (the engine thread not yet
+        past the end of its task) and a click right after the tone did nothing."""
+        self._busy = False
+        signal.emit(message)
+
     async def _tone(self, device: AudioDevice) -> None:
         from callcheck.engine.device_checks import play_test_tone
 
         try:
             await play_test_tone(self._backend_on_engine(), device)
         except (AudioUnavailable, AudioDeviceError, OSError) as exc:
-            self.toneDone.emit(str(exc) or type(exc).__name__)
+            self._done(self.toneDone, str(exc) or type(exc).__name__)
             return
-        self.toneDone.emit("")
+        finally:
+            self._busy = False  # whatever else ended it
+        self._done(self.toneDone, "")
 
     async def _latency(self, input_device: AudioDevice, output_device: AudioDevice) -> None:
         from callcheck.engine.device_latency import measure_device_latency
@@ -159,10 +168,12 @@ class DeviceService(QObject):
                 repetitions=self.latency_repetitions,
             )
         except (AudioUnavailable, AudioDeviceError, OSError) as exc:
-            self.latencyDone.emit(str(exc) or type(exc).__name__)
+            self._done(self.latencyDone, str(exc) or type(exc).__name__)
             return
+        finally:
+            self._busy = False  # whatever else ended it
         self.latencyMeasured.emit(result)
-        self.latencyDone.emit(result.message)
+        self._done(self.latencyDone, result.message)
 
     # ------------------------------------------------------------------ GUI-thread API
 
@@ -175,8 +186,9 @@ class DeviceService(QObject):
         return self._listen_future is not None and not self._listen_future.done()
 
     def isBusy(self) -> bool:
-        """A tone or a latency measurement is running."""
-        return self._busy is not None and not self._busy.done()
+        """A tone or a latency measurement is running (set here, cleared on the engine thread
+        before its done signal)."""
+        return self._busy
 
     def startListening(self, device: AudioDevice) -> None:
         """Open ``device`` and emit its level until :meth:`stopListening`."""
@@ -198,10 +210,20 @@ class DeviceService(QObject):
 
     def playTone(self, device: AudioDevice) -> None:
         """The speaker test (``toneDone`` follows)."""
-        if not self.isBusy():
-            self._busy = self._bridge.submit(self._tone(device))
+        if not self._busy:
+            self._busy = True
+            try:
+                self._bridge.submit(self._tone(device))
+            except BaseException:
+                self._busy = False
+                raise
 
     def measureLatency(self, input_device: AudioDevice, output_device: AudioDevice) -> None:
         """The device round-trip check (``latencyDone`` follows)."""
-        if not self.isBusy():
-            self._busy = self._bridge.submit(self._latency(input_device, output_device))
+        if not self._busy:
+            self._busy = True
+            try:
+                self._bridge.submit(self._latency(input_device, output_device))
+            except BaseException:
+                self._busy = False
+                raise

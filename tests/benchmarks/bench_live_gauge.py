@@ -71,9 +71,9 @@ def outage_delay_s(seed: int) -> float | None:
         for peer in (call.loopback.a, call.loopback.b):
             assert peer.link is not None
             if on:
-                peer.link._lose = lambda: True  # type: ignore[method-assign]
+                peer.link._loss.lose = lambda: True  # type: ignore[method-assign]
             else:
-                del peer.link._lose  # back to the class's method
+                del peer.link._loss.lose  # back to the class's method
 
     def on_snapshot(s: LiveSnapshot) -> None:
         recent = s.quality_recent

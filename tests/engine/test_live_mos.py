@@ -65,9 +65,9 @@ def test_the_timelines_recent_mos_dips_at_an_outage_and_the_overall_one_moves_le
         for peer in (call.loopback.a, call.loopback.b):
             assert peer.link is not None
             if on:
-                peer.link._lose = lambda: True  # type: ignore[method-assign]
+                peer.link._loss.lose = lambda: True  # type: ignore[method-assign]
             else:
-                del peer.link._lose  # back to the class's own (no loss in this spec)
+                del peer.link._loss.lose  # back to the class's own (no loss in this spec)
 
     def on_snapshot(s: LiveSnapshot) -> None:
         if s.elapsed_s >= OUTAGE_AT_S and not started:

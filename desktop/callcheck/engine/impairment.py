@@ -226,6 +226,35 @@ class ImpairmentTruth:
 SendDatagram = Callable[[bytes], Awaitable[None]]
 
 
+class LossProcess:
+    """The loss model of one direction: decides, packet after packet, whether it is lost.
+
+    Bernoulli with ``loss_pct``, or the Gilbert model when ``burst_packets`` ≥ 1 (see the module
+    docstring). ``rng`` is the caller's: the link draws its delays from the same generator, so
+    one seed gives one whole impairment.
+    """
+
+    def __init__(self, spec: ImpairmentSpec, rng: random.Random) -> None:
+        self._loss_pct = spec.loss_pct
+        self._rng = rng
+        self._bad_state = False
+        self._p = spec.gilbert_p()
+        self._r = 1 / spec.burst_packets if spec.burst_packets >= 1 else 1.0
+
+    def lose(self) -> bool:
+        """Whether the next packet is lost."""
+        if self._loss_pct == 0:
+            return False
+        if self._p == 0:
+            return self._rng.random() * 100 < self._loss_pct
+        # Gilbert model: decide the state of this packet, then lose it if bad.
+        if self._bad_state:
+            self._bad_state = self._rng.random() >= self._r
+        else:
+            self._bad_state = self._rng.random() < self._p
+        return self._bad_state
+
+
 class ImpairedLink:
     """Impairs the datagrams of one direction before handing them to ``send``.
 
@@ -238,28 +267,13 @@ class ImpairedLink:
         self.truth = ImpairmentTruth()
         self._send = send
         self._rng = random.Random(spec.seed)
-        self._bad_state = False
-        self._p = spec.gilbert_p()
-        self._r = 1 / spec.burst_packets if spec.burst_packets >= 1 else 1.0
+        self._loss = LossProcess(spec, self._rng)
         self._last_release_ms = 0.0
         self._handles: set[asyncio.TimerHandle] = set()
         self._queue: deque[tuple[float, bytes, int, float]] = deque()
         self._timer: asyncio.TimerHandle | None = None
         self._tasks: set[asyncio.Task[None]] = set()
         self._closed = False
-
-    def _lose(self) -> bool:
-        spec = self.spec
-        if spec.loss_pct == 0:
-            return False
-        if self._p == 0:
-            return self._rng.random() * 100 < spec.loss_pct
-        # Gilbert model: decide the state of this packet, then lose it if bad.
-        if self._bad_state:
-            self._bad_state = self._rng.random() >= self._r
-        else:
-            self._bad_state = self._rng.random() < self._p
-        return self._bad_state
 
     def _delay_ms(self) -> float:
         spec = self.spec
@@ -284,7 +298,7 @@ class ImpairedLink:
             # The RTP header stays in the clear under SRTP (RFC 3711 §3.1).
             rtp_seq = (data[2] << 8) | data[3]
 
-        if first not in _DTLS_HANDSHAKE_FIRST_BYTE and self._lose():
+        if first not in _DTLS_HANDSHAKE_FIRST_BYTE and self._loss.lose():
             truth.datagrams_dropped += 1
             if rtp_seq >= 0:
                 truth.dropped_seqs.append(rtp_seq)

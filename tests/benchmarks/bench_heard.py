@@ -1,6 +1,6 @@
 """Heard quality: the calibration table and the cost. Not a unit test; run it and read the figures.
 
-    .venv/bin/python tests/benchmarks/bench_heard.py table [--seeds 3] [--duration 10] [--out F]
+    .venv/bin/python tests/benchmarks/bench_heard.py table [--seeds 3] [--duration 20] [--out F]
     .venv/bin/python tests/benchmarks/bench_heard.py cost [--duration 20] [--repeats 3]
     .venv/bin/python tests/benchmarks/bench_heard.py session [--duration 20] [--repeats 2]
 
@@ -246,7 +246,7 @@ def main() -> int:
     sub = parser.add_subparsers(dest="what", required=True)
     t = sub.add_parser("table")
     t.add_argument("--seeds", type=int, default=3)
-    t.add_argument("--duration", type=float, default=10.0)
+    t.add_argument("--duration", type=float, default=20.0, help="the product's default call")
     t.add_argument("--out", type=Path)
     t.add_argument("--codecs", nargs="+", default=list(CODECS))
     t.add_argument("--losses", nargs="+", type=float, default=list(LOSSES_PCT))

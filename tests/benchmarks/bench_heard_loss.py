@@ -4,9 +4,11 @@
     .venv/bin/python tests/benchmarks/bench_heard_loss.py where DIR
     .venv/bin/python tests/benchmarks/bench_heard_loss.py nsim DIR [--losses 10 20]
     .venv/bin/python tests/benchmarks/bench_heard_loss.py align DIR
+    .venv/bin/python tests/benchmarks/bench_heard_loss.py table DIR [DIR ...]
 
 ``record``: real loopback calls (as ``bench_heard.py table``: Opus, G.722, G.711 clean and at
-2/5/10/20 % random downlink loss, seeds 101, 202, 303), each kept in ``DIR`` with the sent and
+2/5/10/20 % random downlink loss, or bursty with ``--burst 3``, seeds 101, 202, 303; 20 s, the
+product's default call), each kept in ``DIR`` with the sent and
 played audio and the playout status (decoded / concealed) of every frame handed to the speaker —
 the engine keeps only counts, so this script taps the peer's frame rendering.
 
@@ -17,6 +19,10 @@ issue 19's fix, and ``DEFAULT_WINDOW``), and how many of those fall in the refer
 ``nsim``: ViSQOL's NSIM (21 gammatone bands, 80 ms windows every 20 ms, the 15 bands below
 3.4 kHz) on spectrogram frames that contain concealment against those that do not, and the
 waveform SNR of concealed and decoded 20 ms frames.
+
+``table``: the calibration table of ``bench_heard.py table`` from recorded calls, each scored as
+the product scores it (``score_full_reference`` with ``DEFAULT_WINDOW``): record once, then score
+as often as the scoring changes. The clean calls of every directory are pooled.
 
 ``align``: the score with the product's block-by-block alignment (``follow_delay``) against one
 fixed delay per segment: does following the playout buffer's delay hide damage?
@@ -78,7 +84,8 @@ def record(args: argparse.Namespace) -> None:
     for codec in CODECS:
         for loss in LOSSES_PCT:
             for seed in range(1, args.seeds + 1):
-                path = args.dir / f"{codec}_{loss:g}_{seed}.pkl"
+                kind = "b" if args.burst and loss else ""
+                path = args.dir / f"{codec}_{kind}{loss:g}_{seed}.pkl"
                 if path.exists():
                     continue
                 rate = SOURCE_RATE_HZ[codec]
@@ -98,7 +105,11 @@ def record(args: argparse.Namespace) -> None:
                     out.append(_last_status[0])
                     keep(samples, rate_hz)
 
-                spec = None if loss == 0 else ImpairmentSpec(loss_pct=loss, seed=seed * 101)
+                spec = (
+                    None
+                    if loss == 0
+                    else ImpairmentSpec(loss_pct=loss, burst_packets=args.burst, seed=seed * 101)
+                )
                 config = CallConfig(duration_s=args.duration, codec=codec, downlink_impairment=spec)
                 call = TestCall(config, lambda _s: None, audio_sink=sink, far_end_source=far_end)
                 with EngineLoop() as loop:
@@ -106,6 +117,7 @@ def record(args: argparse.Namespace) -> None:
                 row = {
                     "codec": codec,
                     "loss": loss,
+                    "burst": args.burst if loss else 0.0,
                     "seed": seed,
                     "ref": sent.snapshot(),
                     "rec": played.snapshot(),
@@ -286,6 +298,33 @@ def align(args: argparse.Namespace) -> None:
         )
 
 
+def table(args: argparse.Namespace) -> None:
+    from bench_heard import summarize  # tests/benchmarks is the script's own directory
+
+    rows: list[dict[str, object]] = []
+    for directory in args.dirs:
+        for row in load(directory):
+            heard = score_full_reference("downlink", row["ref"], row["rec"]).mos
+            kind = "clean" if row["loss"] == 0 else "bursty" if row.get("burst") else "random"
+            rows.append(
+                {
+                    "codec": row["codec"],
+                    "kind": kind,
+                    "loss_pct": row["loss"],
+                    "seed": row["seed"],
+                    "emodel_mos": row["emodel"],
+                    "heard_mos": heard,
+                    "concealed_frames": concealed_mask(row).sum(),
+                }
+            )
+            print(
+                f"{row['codec']:5} {kind:6} {row['loss']:4g}% seed {row['seed']}: heard "
+                f"{heard:.3f} E-model {row['emodel']:.2f} concealed {rows[-1]['concealed_frames']}",
+                flush=True,
+            )
+    summarize(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="what", required=True)
@@ -294,13 +333,20 @@ def main() -> int:
         "where": where,
         "nsim": nsim,
         "align": align,
+        "table": table,
     }
     for name in commands:
         p = sub.add_parser(name)
-        p.add_argument("dir", type=Path)
+        if name == "table":
+            p.add_argument("dirs", nargs="+", type=Path)
+        else:
+            p.add_argument("dir", type=Path)
         if name == "record":
             p.add_argument("--duration", type=float, default=20.0)
             p.add_argument("--seeds", type=int, default=3)
+            p.add_argument(
+                "--burst", type=float, default=0.0, help="mean loss burst (packets); 0 = random"
+            )
         if name == "nsim":
             p.add_argument("--losses", nargs="+", type=float, default=[10.0, 20.0])
     args = parser.parse_args()

@@ -7,12 +7,12 @@ lag of a piece of received audio is known to within the call's delay; cross-corr
 that window finds it to the sample. The playout buffer adapts its delay during a call, so each
 segment is aligned on its own.
 
-Scoring costs about a tenth of a second of CPU per second of audio on a 2-core laptop, so a
-bounded number of segments are scored: segments whose reference carries speech, spread evenly
-over the call (the call's start is skipped while the playout buffer settles). The bound is set
-by the issue's cost (2 s from the call's end to the report), and it must be large: a lost
-packet is heard only where it falls in speech, and a short sample holds few of them (two 1.5 s
-segments held 0–5 concealed frames at 2 % loss, and a call at 5 % could score as clean).
+Scoring costs about 0.05 s of CPU per second of audio on a 2-core laptop, so a bounded number
+of segments are scored: segments whose reference carries speech, spread evenly over the call
+(the call's start is skipped while the playout buffer settles). The bound is set by the issue's
+cost (2 s from the call's end to the report), and it must be large: a lost packet is heard only
+where it falls in speech, and a short sample holds few of them (two 1.5 s segments held 0–5
+concealed frames at 2 % loss, and a call at 5 % could score as clean).
 Segments are chosen by the *reference's* speech activity only, never by how well the received
 audio matches: choosing by match would pick the undamaged parts and hide the damage the score is
 meant to find.
@@ -67,7 +67,7 @@ class AlignmentWindow:
 
     segment_s: float = 1.5
     """Length of each scored segment."""
-    max_segments: int = 6
+    max_segments: int = 12
     """How many segments to score at most (the cost bound)."""
     skip_start_s: float = 1.0
     """Received audio skipped at the start: the playout buffer's prefetch and first adaptation."""
@@ -85,12 +85,17 @@ class AlignmentWindow:
 
 
 DEFAULT_WINDOW: Final = AlignmentWindow()
-"""Six segments of 1.5 s: 9 s per direction (all of a 10 s call after its start-up, half of a
-20 s one). Both directions of a 20 s loopback call add 1.0–1.5 s from the call's end to the
-report on this 2-core machine (``bench_heard.py session``), within the issue's 2 s. Measured
-(``bench_heard.py table``, 20 s calls, 3 seeds): with 3 s scored, G.711 and G.722 medians moved
-0.00–0.08 from clean to 10 % loss and rose at some steps; with 9 s they fall at every step
-(G.711's first two steps by only 0.01 each: see ``tests/benchmarks/bench_heard_loss.py``)."""
+"""Up to twelve segments of 1.5 s: 18 s per direction, all of a 20 s call (the default) after
+its start-up. A lost packet is heard only where it falls in speech, and bursts of loss are few:
+at 2 % with a mean burst of 3 packets a 20 s call has about 7 of them, about half in pauses.
+With half the call scored (9 s) the medians of 3 seeds fell by only 0.005–0.02 from clean to 2 %
+bursty loss; with all of it, by 0.04–0.11 (the same recorded calls, ``bench_heard_loss.py
+table``). Measured on recorded 20 s calls, 3 seeds, random and bursty (mean burst 3 packets)
+loss at 2/5/10/20 %: every codec's median falls at every step (``bench_heard_loss.py record``,
+then ``table``; the deterministic table is ``tests/engine/test_heard_calibration.py``). Cost:
+both directions of a loopback call are scored at once (``score_pairs``), adding 1.1–1.6 s from
+the call's end to the report on this 2-core machine (``bench_heard.py session``), within the
+issue's 2 s."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -498,7 +498,8 @@ def score_pairs(
 
     Two directions (loopback) are scored at once, each in a thread of its own: most of a score
     is numpy's FFTs and array arithmetic, which run outside the GIL, so on two cores both
-    directions take about 0.65× the time of one after the other (``bench_heard.py cost``)."""
+    directions take about 0.65× the time of one after the other (two recorded 20 s calls, 11
+    segments each: 1.0–1.4 s one after the other, 0.7–0.9 s at once)."""
     started = time.perf_counter()
     todo = [pair for pair in pairs if pair.received is not None]
     if len(todo) > 1:

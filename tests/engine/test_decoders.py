@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import fractions
 from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 import pytest
-from aiortc.codecs import get_encoder
-from aiortc.rtcrtpparameters import RTCRtpCodecParameters
-from av import AudioFrame, CodecContext, Packet
+from av import CodecContext, Packet
+from codec_payloads import CAPTURE_RATE_HZ, FRAME_MS, aiortc_payloads
 
 from callcheck.engine import decoders
 from callcheck.engine.decoders import (
@@ -33,31 +31,6 @@ from callcheck.engine.decoders import (
     opus_packet_has_fec,
 )
 from callcheck.engine.sources import SyntheticSpeechSource, ToneSource
-
-# What aiortc negotiates (aiortc/codecs/__init__.py): note G.722's 8 kHz RTP clock.
-AIORTC_CODECS = {
-    "opus": RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48_000, channels=2),
-    "g722": RTCRtpCodecParameters(mimeType="audio/G722", clockRate=8_000, channels=1),
-    "pcmu": RTCRtpCodecParameters(mimeType="audio/PCMU", clockRate=8_000, channels=1),
-    "pcma": RTCRtpCodecParameters(mimeType="audio/PCMA", clockRate=8_000, channels=1),
-}
-CAPTURE_RATE_HZ = 48_000
-FRAME_MS = 20
-
-
-def aiortc_payloads(codec: str, samples: npt.NDArray[np.int16]) -> list[bytes]:
-    """Encode 48 kHz mono audio with aiortc's encoder for ``codec``, 20 ms at a time."""
-    encoder = get_encoder(AIORTC_CODECS[codec])
-    step = CAPTURE_RATE_HZ * FRAME_MS // 1000
-    payloads: list[bytes] = []
-    for start in range(0, samples.size - step + 1, step):
-        frame = AudioFrame.from_ndarray(samples[np.newaxis, start : start + step], layout="mono")
-        frame.sample_rate = CAPTURE_RATE_HZ
-        frame.pts = start
-        frame.time_base = fractions.Fraction(1, CAPTURE_RATE_HZ)
-        packets, _timestamp = encoder.encode(frame)
-        payloads += packets
-    return payloads
 
 
 def aligned_snr_db(

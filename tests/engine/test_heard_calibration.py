@@ -15,7 +15,6 @@ one seed is one loss pattern. The real calls' lean subset is ``test_heard_calls.
 
 from __future__ import annotations
 
-import fractions
 import random
 import statistics
 from collections.abc import Iterator
@@ -25,9 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 import pytest
-from aiortc.codecs import get_encoder
-from aiortc.rtcrtpparameters import RTCRtpCodecParameters
-from av import AudioFrame
+from codec_payloads import aiortc_payloads
 
 from callcheck.engine.decoders import make_decoder
 from callcheck.engine.heard import (
@@ -52,14 +49,6 @@ DURATION_S = 20.0
 """The product's default call; all of it is scored after the 1 s start-up (twelve 1.5 s segments).
 At 10 s the 2 % bursty rows held two or three bursts, some seeds none in speech: G.711's 2 and
 5 % medians came out equal."""
-FRAME_MS = 20
-
-# What aiortc negotiates for each codec (aiortc/codecs/__init__.py): G.722's RTP clock is 8 kHz.
-AIORTC_CODECS = {
-    "opus": RTCRtpCodecParameters(mimeType="audio/opus", clockRate=48_000, channels=2),
-    "g722": RTCRtpCodecParameters(mimeType="audio/G722", clockRate=8_000, channels=1),
-    "pcmu": RTCRtpCodecParameters(mimeType="audio/PCMU", clockRate=8_000, channels=1),
-}
 
 
 @dataclass(frozen=True)
@@ -74,16 +63,7 @@ def encode(codec: str) -> Encoded:
     rate = SOURCE_RATE_HZ[codec]
     kept = AudioRecorder()
     source = RecordingSource(SyntheticSpeechSource(sample_rate_hz=max(rate, 16_000)), kept, rate)
-    encoder = get_encoder(AIORTC_CODECS[codec])
-    step = rate * FRAME_MS // 1000
-    payloads: list[bytes] = []
-    for i in range(round(DURATION_S * 1000 / FRAME_MS)):
-        frame = AudioFrame.from_ndarray(source.read(step)[np.newaxis, :], layout="mono")
-        frame.sample_rate = rate
-        frame.pts = i * step
-        frame.time_base = fractions.Fraction(1, rate)
-        packets, _timestamp = encoder.encode(frame)
-        payloads += packets
+    payloads = aiortc_payloads(codec, source.read(round(DURATION_S * rate)), rate)
     snapshot = kept.snapshot()
     assert snapshot is not None
     return Encoded(Recording(snapshot.samples, snapshot.rate_hz, 0.0), payloads)

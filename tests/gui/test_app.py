@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from callcheck.core.grades import format_mos
 from callcheck.engine.audio_io import SyntheticAudioBackend
 from callcheck.engine.loop import THREAD_NAME
 from callcheck.gui import texts
@@ -89,6 +90,12 @@ def test_a_loopback_test_through_the_ui(
     # The one MOS formatter: the verdict prints what the gauge prints.
     assert f"MOS {texts.mos_text(report_mos)}" in results.verdict.text()
     assert len(live.mos.t) >= 4 * (TEST_S - 1)  # ≥ 4 snapshots a second reached the charts
+    # What the listener heard: both directions of the loopback scored after the call (at once,
+    # in two threads), and the Results screen shows the report's figure beside the prediction.
+    heard = outcome.report.to_json()["quality"]["heard"]
+    assert [d["direction"] for d in heard["directions"]] == ["downlink", "uplink"], heard
+    assert all(d["available"] and d["segments"] >= 1 for d in heard["directions"]), heard
+    assert results.heardValue.text() == f"{format_mos(heard['mos'])} (MOS-LQO)"
     # The gauge, the Results screen and the stored history entry all carry the report's MOS.
     assert live.gauge.hasValue()
     assert results.gauge.value == pytest.approx(report_mos)
